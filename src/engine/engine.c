@@ -1,0 +1,701 @@
+/* engine.c — runs ksmps blocks: drains due events at their exact frames, performs voices, masters the output. */
+#include "engine.h"
+#include "sched.h"
+#include "msgring.h"
+#include "ftable.h"
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define MAX_AUTOS 4096
+#define MAX_CHANNELS 1024
+#define CHN_NAMELEN 64
+#define AUTO_MAXPTS 32
+
+typedef struct eng_voice {
+    struct eng_voice *next;          /* active list, ordered by instrument number */
+    const INSTR_TMPL *tmpl;
+    unsigned char *arena;
+    size_t arena_size, arena_used;
+    double *p;                       /* p-fields, at the start of the arena */
+    int32_t id;
+    int instr;
+    int64_t start_frame;
+    int64_t end_frame;               /* INT64_MAX while held */
+    int64_t xtratim;                 /* release frames asked for by linsegr & co */
+    int ofs;                         /* first active frame of the next block */
+    int releasing;
+    int turnoff;                     /* turnoff asked during this k-cycle */
+    int bad;                         /* produced NaN/inf */
+    int offline_init;                /* instr 0 on the control thread */
+    int initerr;
+    unsigned gen;                    /* bumped when the voice is freed (automation checks) */
+} ENG_VOICE;
+
+typedef struct automation {
+    ENG_VOICE *v;
+    unsigned gen;
+    int pindex, mode, npts;
+    int64_t t[AUTO_MAXPTS];          /* absolute frames */
+    double val[AUTO_MAXPTS];
+    double shape;                    /* expon(x) curvature */
+} AUTOMATION;
+
+struct engine {
+    ENG_CONFIG cfg;
+    SCHED sched;
+    MSGRING msgs;
+    int64_t frame;                   /* first frame of the next block */
+    int ended;
+
+    ENG_VOICE *voices;
+    unsigned char *arenas;
+    ENG_VOICE **freelist;
+    int nfree;
+    ENG_VOICE *active;
+    int nactive;
+
+    INSTR_TMPL *instrs[ENG_MAXINSTR];
+    FTABLE *tables[ENG_MAXTABLES];
+    double *globals;
+
+    AUTOMATION *autos;
+    int nautos;
+
+    float *spout;                    /* nchnls × ksmps, what voices add into */
+    float *spin;                     /* nchnls_i × ksmps */
+    float *outblock;                 /* last processed block, planar, after mastering */
+    int bufpos;                      /* frames of outblock already handed out */
+    int inpos;
+
+    struct { char name[CHN_NAMELEN]; double value; } *channels;
+    int nchannels;
+
+    ENG_STATS stats;
+};
+
+void eng_config_default(ENG_CONFIG *c)
+{
+    memset(c, 0, sizeof *c);
+    c->sr = 44100;
+    c->ksmps = 64;
+    c->nchnls = 1;
+    c->nchnls_i = 0;
+    c->dbfs = 32768;   /* Csound's default 0dbfs */
+    c->a4 = 440;
+    c->max_voices = 1024;
+    c->voice_mem = 64 * 1024;
+    c->max_events = 65536;
+    c->ceiling = 1.0;
+    c->global_bytes = 1 << 20;
+}
+
+const ENG_CONFIG *eng_config(const ENGINE *e) { return &e->cfg; }
+
+ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
+{
+    if (cfg->sr <= 0 || cfg->ksmps < 1 || cfg->ksmps > 65536 || cfg->nchnls < 1 || cfg->nchnls > 64
+        || cfg->nchnls_i < 0 || cfg->nchnls_i > 64 || cfg->max_voices < 1 || cfg->dbfs <= 0) {
+        snprintf(err, errlen, "invalid engine configuration (sr %g, ksmps %d, nchnls %d)",
+                 cfg->sr, cfg->ksmps, cfg->nchnls);
+        return NULL;
+    }
+    ENGINE *e = calloc(1, sizeof *e);
+    if (!e) goto oom;
+    e->cfg = *cfg;
+    e->cfg.voice_mem = (cfg->voice_mem + 63) & ~(size_t)63;
+    int ks = cfg->ksmps;
+    if (sched_init(&e->sched, cfg->max_events) || msgring_init(&e->msgs, 1 << 16)) goto oom;
+    e->voices = calloc((size_t)cfg->max_voices, sizeof *e->voices);
+    e->freelist = calloc((size_t)cfg->max_voices, sizeof *e->freelist);
+    /* Reserve every voice's arena now, and touch it, so processing never
+     * allocates or page-faults its way into memory. */
+    e->arenas = aligned_alloc(64, e->cfg.voice_mem * (size_t)cfg->max_voices);
+    e->globals = calloc(1, cfg->global_bytes);
+    e->autos = calloc(MAX_AUTOS, sizeof *e->autos);
+    e->channels = calloc(MAX_CHANNELS, sizeof *e->channels);
+    e->spout = aligned_alloc(64, sizeof(float) * (size_t)(ks * cfg->nchnls + 16));
+    e->outblock = aligned_alloc(64, sizeof(float) * (size_t)(ks * cfg->nchnls + 16));
+    e->spin = aligned_alloc(64, sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1) + 16));
+    if (!e->voices || !e->freelist || !e->arenas || !e->globals || !e->autos || !e->channels || !e->spout
+        || !e->outblock || !e->spin) goto oom;
+    memset(e->arenas, 0, e->cfg.voice_mem * (size_t)cfg->max_voices);
+    memset(e->spin, 0, sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1)));
+    for (int i = 0; i < cfg->max_voices; i++) {
+        ENG_VOICE *v = &e->voices[i];
+        v->arena = e->arenas + e->cfg.voice_mem * (size_t)i;
+        v->arena_size = e->cfg.voice_mem;
+        e->freelist[e->nfree++] = &e->voices[cfg->max_voices - 1 - i];
+    }
+    e->bufpos = ks;    /* nothing buffered: the first call runs a block */
+    return e;
+oom:
+    snprintf(err, errlen, "out of memory reserving the engine (%d voices × %zu bytes)",
+             cfg->max_voices, cfg->voice_mem);
+    eng_free(e);
+    return NULL;
+}
+
+void eng_free(ENGINE *e)
+{
+    if (!e) return;
+    sched_free(&e->sched);
+    msgring_free(&e->msgs);
+    for (int i = 0; i < ENG_MAXTABLES; i++) ftable_free(e->tables[i]);
+    free(e->voices);
+    free(e->freelist);
+    free(e->arenas);
+    free(e->globals);
+    free(e->autos);
+    free(e->channels);
+    free(e->spout);
+    free(e->outblock);
+    free(e->spin);
+    free(e);
+}
+
+void eng_set_instr(ENGINE *e, int num, INSTR_TMPL *t)
+{
+    if (num > 0 && num < ENG_MAXINSTR) e->instrs[num] = t;
+}
+const INSTR_TMPL *eng_get_instr(const ENGINE *e, int num)
+{
+    return num > 0 && num < ENG_MAXINSTR ? e->instrs[num] : NULL;
+}
+void eng_set_table(ENGINE *e, int num, FTABLE *t)
+{
+    if (num <= 0 || num >= ENG_MAXTABLES) return;
+    ftable_free(e->tables[num]);
+    e->tables[num] = t;
+}
+const FTABLE *eng_get_table(const ENGINE *e, int num)
+{
+    return num > 0 && num < ENG_MAXTABLES ? e->tables[num] : NULL;
+}
+double *eng_globals(ENGINE *e) { return e->globals; }
+double *eng_channel(ENGINE *e, const char *name, int create)
+{
+    for (int i = 0; i < e->nchannels; i++)
+        if (!strcmp(e->channels[i].name, name)) return &e->channels[i].value;
+    if (!create || e->nchannels >= MAX_CHANNELS || strlen(name) >= CHN_NAMELEN) return NULL;
+    int i = e->nchannels;
+    strcpy(e->channels[i].name, name);
+    e->channels[i].value = 0;
+    e->nchannels = i + 1;
+    return &e->channels[i].value;
+}
+
+int64_t eng_frame(const ENGINE *e) { return e->frame; }
+int eng_ended(const ENGINE *e) { return e->ended; }
+int eng_active_voices(const ENGINE *e) { return e->nactive; }
+void eng_stats(const ENGINE *e, ENG_STATS *st) { *st = e->stats; }
+size_t eng_msg_read(ENGINE *e, char *buf, size_t len) { return msgring_read(&e->msgs, buf, len); }
+
+int eng_schedule(ENGINE *e, const ENG_EVENT *ev)
+{
+    if (sched_push(&e->sched, ev)) {
+        e->stats.events_dropped++;
+        return -1;
+    }
+    return 0;
+}
+
+/* ---- messages: formatted on the stack, then copied into the ring ---- */
+
+static void vmsg(ENGINE *e, const char *fmt, va_list ap)
+{
+    char buf[512];
+    int n = vsnprintf(buf, sizeof buf - 1, fmt, ap);
+    if (n < 0) return;
+    if (n > (int)sizeof buf - 2) n = (int)sizeof buf - 2;
+    if (n == 0 || buf[n - 1] != '\n') buf[n++] = '\n';
+    msgring_write(&e->msgs, buf, (size_t)n);
+}
+
+static void emsg(ENGINE *e, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void emsg(ENGINE *e, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg(e, fmt, ap);
+    va_end(ap);
+}
+
+/* ---- services for opcodes (op.h) ---- */
+
+void *op_alloc(OP_CTX *c, size_t bytes)
+{
+    ENG_VOICE *v = c->voice;
+    size_t at = (v->arena_used + 31) & ~(size_t)31;
+    if (at + bytes > v->arena_size || at + bytes < at) return NULL;
+    v->arena_used = at + bytes;
+    memset(v->arena + at, 0, bytes);
+    return v->arena + at;
+}
+
+int op_initerr(OP_CTX *c, OP *op, const char *fmt, ...)
+{
+    char buf[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    const INSTR_TMPL *t = c->voice->tmpl;
+    emsg(c->eng, "INIT ERROR in instr %s (line %d): %s: %s", t ? t->name : "0",
+         op ? op->line : 0, op && op->desc ? op->desc->name : "?", buf);
+    c->voice->initerr = 1;
+    return -1;
+}
+
+void op_msg(OP_CTX *c, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vmsg(c->eng, fmt, ap);
+    va_end(ap);
+}
+
+const FTABLE *op_ftable(OP_CTX *c, double num)
+{
+    int n = (int)num;
+    if (n == -1) return ftable_sine();
+    return eng_get_table(c->eng, n);
+}
+
+void op_turnoff(OP_CTX *c) { c->voice->turnoff = 1; }
+
+void op_xtratim(OP_CTX *c, double seconds)
+{
+    int64_t f = (int64_t)llround(seconds * c->sr);
+    if (f > c->voice->xtratim) c->voice->xtratim = f;
+}
+
+int op_releasing(OP_CTX *c) { return c->voice->releasing; }
+double op_p3(OP_CTX *c) { return c->voice->p[3]; }
+
+float *op_outbus(OP_CTX *c, int chan)
+{
+    ENGINE *e = c->eng;
+    if (chan < 0 || chan >= e->cfg.nchnls) return NULL;
+    return e->spout + (size_t)chan * (size_t)e->cfg.ksmps;
+}
+
+const float *op_inbus(OP_CTX *c, int chan)
+{
+    ENGINE *e = c->eng;
+    if (chan < 0 || chan >= e->cfg.nchnls_i) return NULL;
+    return e->spin + (size_t)chan * (size_t)e->cfg.ksmps;
+}
+
+int op_nchnls(OP_CTX *c) { return c->eng->cfg.nchnls; }
+void op_badvalue(OP_CTX *c, OP *op) { c->voice->bad = 1; }
+int op_offline_init(OP_CTX *c) { return c->voice->offline_init; }
+struct engine *op_engine(OP_CTX *c) { return c->eng; }
+
+/* ---- voices ---- */
+
+static void ctx_init(ENGINE *e, OP_CTX *c, ENG_VOICE *v)
+{
+    c->eng = e;
+    c->voice = v;
+    c->sr = e->cfg.sr;
+    c->onedsr = 1.0 / e->cfg.sr;
+    c->ksmps = e->cfg.ksmps;
+    c->kr = e->cfg.sr / e->cfg.ksmps;
+    c->onedkr = 1.0 / c->kr;
+    c->dbfs = e->cfg.dbfs;
+    c->ofs = 0;
+    c->end = e->cfg.ksmps;
+}
+
+/* Copy the template's arena image and point every argument at its storage. */
+static void voice_instantiate(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t)
+{
+    memcpy(v->arena, t->image, t->arena_used);
+    v->arena_used = t->arena_used;
+    for (int i = 0; i < t->nrelocs; i++) {
+        const TMPL_RELOC *r = &t->relocs[i];
+        void *target;
+        switch (r->base) {
+        case REL_LOCAL: target = v->arena + r->off; break;
+        case REL_GLOBAL: target = (unsigned char *)e->globals + r->off; break;
+        case REL_CONST: target = (unsigned char *)t->consts + r->off; break;
+        default: target = t->strs[r->off]; break;
+        }
+        memcpy(v->arena + r->at, &target, sizeof target);
+    }
+    v->p = (double *)v->arena;
+    v->tmpl = t;
+}
+
+static double *cond_ptr(ENGINE *e, ENG_VOICE *v, const CHAIN_STEP *s)
+{
+    return (double *)((s->cond_base == REL_GLOBAL ? (unsigned char *)e->globals : v->arena) + s->cond_off);
+}
+
+/* The init pass: i-time jumps and init functions in order. */
+static int run_init(ENGINE *e, ENG_VOICE *v, OP_CTX *c)
+{
+    const INSTR_TMPL *t = v->tmpl;
+    int pc = 0, guard = 0;
+    while (pc < t->ninit) {
+        const CHAIN_STEP *s = &t->init[pc];
+        if (s->ifn) {
+            if (s->ifn((OP *)(v->arena + s->op_off), c) || v->initerr) return -1;
+            pc++;
+        } else if (s->fn) {
+            s->fn((OP *)(v->arena + s->op_off), c);
+            pc++;
+        } else if (s->cond_base < 0 || ((*cond_ptr(e, v, s) != 0.0) == s->jump_if)) {
+            pc = s->target;
+            if (++guard > 10000000) {   /* an i-time loop that never ends */
+                emsg(e, "INIT ERROR in instr %s: i-time loop did not end", t->name);
+                return -1;
+            }
+        } else {
+            pc++;
+        }
+    }
+    return 0;
+}
+
+/* The perf pass: one k-cycle over the flat chain. */
+static void run_perf(ENGINE *e, ENG_VOICE *v, OP_CTX *c)
+{
+    const INSTR_TMPL *t = v->tmpl;
+    const CHAIN_STEP *steps = t->perf;
+    int n = t->nperf, pc = 0;
+    unsigned char *arena = v->arena;
+    while (pc < n) {
+        const CHAIN_STEP *s = &steps[pc];
+        if (s->fn) {
+            s->fn((OP *)(arena + s->op_off), c);
+            pc++;
+        } else if (s->cond_base < 0 || ((*cond_ptr(e, v, s) != 0.0) == s->jump_if)) {
+            pc = s->target;
+        } else {
+            pc++;
+        }
+    }
+}
+
+static void active_insert(ENGINE *e, ENG_VOICE *v)
+{
+    ENG_VOICE **pp = &e->active;
+    while (*pp && (*pp)->instr <= v->instr) pp = &(*pp)->next;
+    v->next = *pp;
+    *pp = v;
+    e->nactive++;
+    if (e->nactive > e->stats.max_voices_seen) e->stats.max_voices_seen = e->nactive;
+}
+
+static void voice_release_slot(ENGINE *e, ENG_VOICE *v)
+{
+    v->gen++;
+    v->tmpl = NULL;
+    e->freelist[e->nfree++] = v;
+}
+
+static ENG_VOICE *find_voice(ENGINE *e, int32_t id)
+{
+    for (ENG_VOICE *v = e->active; v; v = v->next)
+        if (v->id == id) return v;
+    return NULL;
+}
+
+/* Start a note: voice from the pool, image, p-fields, init pass. */
+static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
+{
+    const INSTR_TMPL *t = eng_get_instr(e, ev->instr);
+    if (!t) {
+        emsg(e, "event %d: instrument %d is not defined", ev->id, ev->instr);
+        return;
+    }
+    if (e->nfree == 0) {
+        e->stats.voices_refused++;
+        emsg(e, "event %d (instr %s): no free voice (%d in use); note dropped", ev->id, t->name,
+             e->cfg.max_voices);
+        return;
+    }
+    if (t->arena_used > e->cfg.voice_mem) {
+        emsg(e, "instr %s needs %u bytes per voice, more than --voice-mem %zu; note dropped", t->name,
+             t->arena_used, e->cfg.voice_mem);
+        return;
+    }
+    ENG_VOICE *v = e->freelist[--e->nfree];
+    voice_instantiate(e, v, t);
+    int np = ev->np < EV_MAXP ? ev->np : EV_MAXP;
+    for (int i = 1; i <= np; i++) v->p[i] = ev->p[i];
+    v->id = ev->id;
+    v->instr = ev->instr;
+    v->start_frame = ev->frame;
+    double dur = ev->p[3];
+    v->end_frame = dur < 0 ? INT64_MAX : ev->frame + (int64_t)llround(dur * e->cfg.sr);
+    v->xtratim = 0;
+    v->ofs = ofs;
+    v->releasing = v->turnoff = v->bad = v->initerr = 0;
+    v->offline_init = 0;
+    OP_CTX c;
+    ctx_init(e, &c, v);
+    c.ofs = ofs;
+    if (run_init(e, v, &c)) {
+        voice_release_slot(e, v);
+        return;
+    }
+    if (dur == 0) {             /* i-time only, as in Csound */
+        voice_release_slot(e, v);
+        return;
+    }
+    active_insert(e, v);
+}
+
+static void free_voice(ENGINE *e, ENG_VOICE *v)
+{
+    ENG_VOICE **pp = &e->active;
+    while (*pp && *pp != v) pp = &(*pp)->next;
+    if (*pp) { *pp = v->next; e->nactive--; }
+    voice_release_slot(e, v);
+}
+
+/* Begin the release (linsegr & co) or end the note at the end of this block. */
+static void stop_voice(ENGINE *e, ENG_VOICE *v, int64_t at)
+{
+    if (v->releasing) return;
+    if (at < e->frame) at = e->frame;
+    if (v->end_frame > at) v->end_frame = at;
+}
+
+static void add_automation(ENGINE *e, const ENG_EVENT *ev)
+{
+    ENG_VOICE *v = find_voice(e, ev->id);
+    if (!v) { emsg(e, "/automate: event %d is not playing", ev->id); return; }
+    if (e->nautos >= MAX_AUTOS) { emsg(e, "/automate: too many automations at once"); return; }
+    int pidx = (int)ev->p[1];
+    if (pidx < 1 || pidx > EV_MAXP) { emsg(e, "/automate: bad p-field %d", pidx); return; }
+    AUTOMATION *a = &e->autos[e->nautos];
+    a->v = v;
+    a->gen = v->gen;
+    a->pindex = pidx;
+    a->mode = (int)ev->p[2];
+    a->shape = ev->p[4];
+    int overtake = ev->p[3] != 0;
+    a->npts = 0;
+    for (int i = 5; i + 1 <= ev->np && a->npts < AUTO_MAXPTS; i += 2) {
+        a->t[a->npts] = ev->frame + (int64_t)llround(ev->p[i] * e->cfg.sr);
+        a->val[a->npts] = ev->p[i + 1];
+        a->npts++;
+    }
+    if (a->npts == 0) return;
+    if (overtake) a->val[0] = v->p[pidx];
+    e->nautos++;
+}
+
+static double curve(int mode, double x, double shape)
+{
+    switch (mode) {
+    case AUTO_COS: return 0.5 - 0.5 * cos(M_PI * x);
+    case AUTO_SMOOTH: return x * x * (3 - 2 * x);
+    case AUTO_EXPON:
+        return fabs(shape) < 1e-9 ? x : (exp(shape * x) - 1) / (exp(shape) - 1);
+    default: return x;
+    }
+}
+
+/* Automation is applied at k-rate: the value at the block's first frame. */
+static void run_automations(ENGINE *e, int64_t now)
+{
+    for (int i = 0; i < e->nautos;) {
+        AUTOMATION *a = &e->autos[i];
+        int done = a->v->gen != a->gen;
+        if (!done) {
+            double val;
+            if (now <= a->t[0]) {
+                val = a->val[0];
+                if (now < a->t[0]) { i++; continue; }   /* not begun */
+            } else if (now >= a->t[a->npts - 1]) {
+                val = a->val[a->npts - 1];
+                done = 1;
+            } else {
+                int k = 1;
+                while (a->t[k] <= now) k++;
+                double x = (double)(now - a->t[k - 1]) / (double)(a->t[k] - a->t[k - 1]);
+                val = a->val[k - 1] + (a->val[k] - a->val[k - 1]) * curve(a->mode, x, a->shape);
+            }
+            a->v->p[a->pindex] = val;
+        }
+        if (done) e->autos[i] = e->autos[--e->nautos];
+        else i++;
+    }
+}
+
+static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
+{
+    ENG_VOICE *v;
+    switch (ev->type) {
+    case EV_START:
+        start_note(e, ev, ofs);
+        break;
+    case EV_SET:
+        if (!(v = find_voice(e, ev->id))) { emsg(e, "/set: event %d is not playing", ev->id); break; }
+        for (int i = 1; i + 1 <= ev->np; i += 2) {
+            int k = (int)ev->p[i];
+            if (k >= 1 && k <= EV_MAXP) v->p[k] = ev->p[i + 1];
+        }
+        break;
+    case EV_AUTOMATE:
+        add_automation(e, ev);
+        break;
+    case EV_STOP:
+        if (ev->id == 0) {
+            /* a score's negative p1 ends the held notes of that instrument (number and fraction) */
+            for (v = e->active; v; v = v->next)
+                if (v->p[1] == ev->p[1]) stop_voice(e, v, ev->frame);
+        } else if ((v = find_voice(e, ev->id))) {
+            stop_voice(e, v, ev->frame);
+        } else {
+            emsg(e, "/stop: event %d is not playing", ev->id);
+        }
+        break;
+    case EV_KILL:
+        if ((v = find_voice(e, ev->id))) free_voice(e, v);
+        else emsg(e, "/kill: event %d is not playing", ev->id);
+        break;
+    case EV_STOPALL:
+        for (v = e->active; v; v = v->next) stop_voice(e, v, ev->frame);
+        break;
+    case EV_PANIC:
+        while (e->active) free_voice(e, e->active);
+        e->nautos = 0;
+        break;
+    case EV_INSTR:
+        eng_set_instr(e, ev->instr, ev->ptr);   /* the old template is kept by the control side */
+        break;
+    case EV_TABLE:
+        if (ev->instr > 0 && ev->instr < ENG_MAXTABLES) e->tables[ev->instr] = ev->ptr;
+        break;
+    case EV_CHNSET:
+        if (ev->ptr) *(double *)ev->ptr = ev->p[1];
+        break;
+    case EV_END:
+        e->ended = 1;
+        break;
+    }
+}
+
+/* Master section: 0dbfs scaling, peak metering, NaN guard, hard ceiling. */
+static void master(ENGINE *e)
+{
+    int ks = e->cfg.ksmps;
+    float scale = (float)(1.0 / e->cfg.dbfs);
+    float ceil = (float)e->cfg.ceiling;
+    for (int ch = 0; ch < e->cfg.nchnls; ch++) {
+        const float *in = e->spout + (size_t)ch * ks;
+        float *out = e->outblock + (size_t)ch * ks;
+        float peak = (float)e->stats.peak[ch];
+        int64_t clipped = 0;
+        for (int i = 0; i < ks; i++) {
+            float x = in[i] * scale;
+            if (!(x == x)) x = 0.0f;                 /* NaN never reaches the speakers */
+            float ax = fabsf(x);
+            peak = ax > peak ? ax : peak;
+            clipped += ax > ceil;
+            out[i] = x > ceil ? ceil : (x < -ceil ? -ceil : x);
+        }
+        e->stats.peak[ch] = peak;
+        e->stats.clipped += clipped;
+    }
+}
+
+static void run_block(ENGINE *e)
+{
+    int ks = e->cfg.ksmps;
+    int64_t bstart = e->frame, bend = bstart + ks;
+    memset(e->spout, 0, sizeof(float) * (size_t)(ks * e->cfg.nchnls));
+
+    const ENG_EVENT *top;
+    ENG_EVENT ev;
+    while ((top = sched_peek(&e->sched)) && top->frame < bend) {
+        sched_pop(&e->sched, &ev);
+        int ofs = ev.frame > bstart ? (int)(ev.frame - bstart) : 0;
+        dispatch(e, &ev, ofs);
+    }
+    if (e->nautos) run_automations(e, bstart);
+
+    OP_CTX c;
+    ctx_init(e, &c, NULL);
+    ENG_VOICE *v = e->active;
+    while (v) {
+        ENG_VOICE *next = v->next;
+        /* a note whose time is up goes into its release, if it has one */
+        if (!v->releasing && v->end_frame <= bstart && v->xtratim > 0) {
+            v->releasing = 1;
+            v->end_frame = bstart + v->xtratim;
+        }
+        c.voice = v;
+        c.ofs = v->ofs;
+        /* a note without a release stops on its exact frame */
+        c.end = (v->end_frame < bend && (v->releasing || v->xtratim == 0))
+                    ? (int)(v->end_frame - bstart) : ks;
+        if (c.end > c.ofs) run_perf(e, v, &c);
+        v->ofs = 0;
+        if (v->turnoff && !v->releasing) {
+            v->turnoff = 0;
+            if (v->xtratim > 0) { v->releasing = 1; v->end_frame = bend + v->xtratim; }
+            else v->end_frame = bend;
+        }
+        if (v->bad) {
+            e->stats.nan_voices++;
+            emsg(e, "instr %s (event %d) produced NaN or infinity: voice silenced and freed",
+                 v->tmpl->name, v->id);
+            free_voice(e, v);
+        } else if (v->end_frame <= bend && (v->releasing || v->xtratim == 0)) {
+            free_voice(e, v);
+        }
+        v = next;
+    }
+    master(e);
+    e->frame = bend;
+    e->stats.frames = bend;
+}
+
+void eng_process(ENGINE *e, float *const *out, const float *const *in, int nframes)
+{
+    int ks = e->cfg.ksmps;
+    int done = 0;
+    while (done < nframes) {
+        if (e->bufpos == ks) {
+            run_block(e);
+            e->bufpos = 0;
+        }
+        int n = ks - e->bufpos;
+        if (n > nframes - done) n = nframes - done;
+        for (int ch = 0; ch < e->cfg.nchnls; ch++)
+            memcpy(out[ch] + done, e->outblock + (size_t)ch * ks + e->bufpos, sizeof(float) * (size_t)n);
+        /* input: gathered for the next block (one block of input latency
+         * unless the period is a multiple of ksmps and aligned) */
+        if (in)
+            for (int ch = 0; ch < e->cfg.nchnls_i; ch++)
+                memcpy(e->spin + (size_t)ch * ks + e->bufpos, in[ch] + done, sizeof(float) * (size_t)n);
+        e->bufpos += n;
+        done += n;
+    }
+}
+
+int eng_run_instr0(ENGINE *e, const INSTR_TMPL *t)
+{
+    ENG_VOICE v;
+    memset(&v, 0, sizeof v);
+    v.arena_size = t->arena_used + e->cfg.voice_mem;
+    v.arena = aligned_alloc(64, (v.arena_size + 63) & ~(size_t)63);
+    if (!v.arena) return -1;
+    voice_instantiate(e, &v, t);
+    v.offline_init = 1;
+    v.end_frame = INT64_MAX;
+    OP_CTX c;
+    ctx_init(e, &c, &v);
+    int r = run_init(e, &v, &c);
+    free(v.arena);
+    return r;
+}

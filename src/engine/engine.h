@@ -1,0 +1,111 @@
+/* engine.h — the synthesis engine: fixed ksmps blocks, the scheduler, voices; driven by a driver. */
+#ifndef ONDES_ENGINE_H
+#define ONDES_ENGINE_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "instr.h"
+
+#define EV_MAXP 64          /* p-fields an event can carry (p1..p64) */
+#define ENG_MAXINSTR 10000  /* instrument numbers 1..ENG_MAXINSTR-1 */
+#define ENG_MAXTABLES 4096  /* table numbers 1..ENG_MAXTABLES-1 */
+
+typedef struct engine ENGINE;
+
+typedef struct eng_config {
+    double sr;
+    int ksmps;
+    int nchnls;
+    int nchnls_i;
+    double dbfs;            /* 0dbfs */
+    double a4;              /* A4 tuning */
+    int max_voices;
+    size_t voice_mem;       /* bytes of arena per voice */
+    int max_events;         /* capacity of the pending-event queue */
+    double ceiling;         /* linear full scale of the master limiter (1 = 0 dBFS) */
+    size_t global_bytes;    /* size of the g-variable area */
+} ENG_CONFIG;
+
+void eng_config_default(ENG_CONFIG *cfg);
+
+typedef enum {
+    EV_START,       /* p[1..np]: instr, start, dur, p4…; id */
+    EV_SET,         /* id; np pairs (pindex, value) in p[1..] */
+    EV_AUTOMATE,    /* id; p[1] = pindex, p[2] = mode, p[3] = overtake, then (t, v) pairs (t in seconds from the event frame) */
+    EV_STOP,        /* id: release then free */
+    EV_KILL,        /* id: free now */
+    EV_STOPALL,
+    EV_PANIC,
+    EV_INSTR,       /* ptr: INSTR_TMPL * to install as instrument `instr` */
+    EV_TABLE,       /* ptr: FTABLE * to install as table `instr` (NULL frees) */
+    EV_CHNSET,      /* ptr: channel name (interned); p[1] = value */
+    EV_END          /* end of the score: the driver stops after this frame */
+} EV_TYPE;
+
+enum { AUTO_LINEAR, AUTO_COS, AUTO_SMOOTH, AUTO_EXPON };
+
+typedef struct eng_event {
+    int64_t frame;          /* exact sample frame it takes effect at */
+    uint64_t seq;           /* insertion order: ties at equal frames keep it */
+    int32_t type;
+    int32_t id;             /* event id (client's or engine's); 0 = none */
+    int32_t instr;
+    int32_t np;             /* number of p[] values used */
+    void *ptr;
+    double p[EV_MAXP + 1];  /* p[0] unused, p-fields from p[1] */
+} ENG_EVENT;
+
+/* Lifecycle (control thread, before processing starts or after it stops). */
+ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen);
+void eng_free(ENGINE *e);
+const ENG_CONFIG *eng_config(const ENGINE *e);
+
+/* Install tables and instruments before processing starts (control thread).
+ * While processing runs, the same changes travel as EV_TABLE / EV_INSTR
+ * events so the audio thread only swaps pointers. */
+void eng_set_instr(ENGINE *e, int num, INSTR_TMPL *t);
+const INSTR_TMPL *eng_get_instr(const ENGINE *e, int num);
+void eng_set_table(ENGINE *e, int num, FTABLE *t);
+const FTABLE *eng_get_table(const ENGINE *e, int num);
+double *eng_globals(ENGINE *e);   /* the g-variable area */
+
+/* A named control channel (chnget/chnset, /chn/set): its value's address,
+ * stable for the engine's life.  With create, a missing channel is made
+ * (a fixed table reserved up front, so this never allocates).  NULL when
+ * missing, or when the table is full. */
+double *eng_channel(ENGINE *e, const char *name, int create);
+
+/* Run an instrument's init pass outside any note: instr 0 (header code:
+ * ftgen, global inits).  Control thread, before processing. Returns 0 or -1. */
+int eng_run_instr0(ENGINE *e, const INSTR_TMPL *t);
+
+/* Queue an event (processing thread, or before processing starts).
+ * Returns 0, or -1 when the queue is full. */
+int eng_schedule(ENGINE *e, const ENG_EVENT *ev);
+
+/* Process `nframes` frames into `out` (nchnls planar buffers) from `in`
+ * (nchnls_i planar buffers or NULL).  Any nframes: whole ksmps blocks are run
+ * internally and buffered, so output never depends on the caller's period. */
+void eng_process(ENGINE *e, float *const *out, const float *const *in, int nframes);
+
+/* The sample frame of the next block to run (processing thread). */
+int64_t eng_frame(const ENGINE *e);
+int eng_ended(const ENGINE *e);       /* an EV_END was reached */
+int eng_active_voices(const ENGINE *e);
+
+typedef struct eng_stats {
+    int64_t frames;
+    int max_voices_seen;
+    int64_t clipped;            /* samples the ceiling limited */
+    int64_t voices_refused;     /* pool full */
+    int64_t events_dropped;     /* queue full */
+    int64_t nan_voices;
+    double peak[64];            /* per channel, after 0dbfs scaling, before the ceiling */
+} ENG_STATS;
+void eng_stats(const ENGINE *e, ENG_STATS *st);
+
+/* Messages from the processing thread (print, init errors, NaN voices):
+ * a lock-free SPSC byte ring; the driver drains it on its own thread. */
+size_t eng_msg_read(ENGINE *e, char *buf, size_t len);
+
+#endif

@@ -1,0 +1,25 @@
+/* ftable.h — function tables and Csound's GEN routines that fill them. */
+#ifndef ONDES_FTABLE_H
+#define ONDES_FTABLE_H
+
+#include <stddef.h>
+#include "../opcodes/op.h"   /* FTABLE */
+
+/*
+ * Make table `num` with GEN routine `gen` (negative: no rescaling, as in
+ * Csound), `size` points as Csound counts them (a power of two, or a power of
+ * two plus one for an extended guard point; 0 or negative where Csound allows a
+ * deferred size, as GEN 1 does), numeric arguments `args` (the f statement's
+ * p5…) and, for GEN 1, the file name in `path` (relative paths are resolved by
+ * the caller).  `sr` is the engine's sample rate.
+ * Runs off the audio thread (it allocates and may read files).
+ * Returns the table, or NULL with a message in err.
+ */
+FTABLE *ftable_gen(int num, int size, int gen, const double *args, int nargs,
+                   const char *path, double sr, char *err, size_t errlen);
+void ftable_free(FTABLE *t);
+
+/* Csound's built-in sine used when an oscillator's table is -1. */
+const FTABLE *ftable_sine(void);
+
+#endif

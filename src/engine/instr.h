@@ -1,0 +1,64 @@
+/* instr.h — the compiled form of an instrument: a voice-arena image and two flat chains of steps. */
+#ifndef ONDES_INSTR_H
+#define ONDES_INSTR_H
+
+#include <stdint.h>
+#include "../opcodes/op.h"
+
+/*
+ * The compiler (src/lang) lays a voice's memory out once per instrument:
+ *
+ *   [ p-fields: double p[0..EV_MAXP] ]
+ *   [ i/k scalars: double ]  [ a-rate blocks: float[ksmps], 32-byte aligned ]
+ *   [ OP structs of every step, each followed by its OP_ARG array ]
+ *   [ free space: op_alloc() takes from here ]
+ *
+ * Starting a note copies `image` into the voice's arena and patches the
+ * pointers listed in `relocs` (arguments point into the arena, into the
+ * engine's g-variables, or into the template's constant pool).  The chains
+ * name their steps by arena offset, so one template serves every voice.
+ */
+
+enum { REL_LOCAL, REL_GLOBAL, REL_CONST, REL_STRING };
+
+typedef struct tmpl_reloc {
+    uint32_t at;        /* arena offset of the pointer to patch */
+    uint8_t base;       /* REL_* */
+    uint32_t off;       /* byte offset in that base (REL_STRING: index in strs) */
+} TMPL_RELOC;
+
+/* One step of a chain: an opcode call, or a jump (fn == NULL). */
+typedef struct chain_step {
+    void (*fn)(OP *op, OP_CTX *c);   /* perf function, or init wrapper */
+    int (*ifn)(OP *op, OP_CTX *c);   /* init function (init chain only) */
+    uint32_t op_off;                 /* arena offset of the OP */
+    /* jumps */
+    int32_t target;                  /* step index to jump to */
+    int8_t cond_base;                /* -1 unconditional, else REL_LOCAL/REL_GLOBAL */
+    int8_t jump_if;                  /* jump when (cond != 0) == jump_if */
+    uint32_t cond_off;
+} CHAIN_STEP;
+
+typedef struct instr_tmpl {
+    char *name;             /* "1" or the instrument's name */
+    int num;
+    uint32_t arena_used;    /* bytes the image takes; op_alloc starts here */
+    unsigned char *image;
+    TMPL_RELOC *relocs;
+    int nrelocs;
+    double *consts;         /* constant pool (read only) */
+    int nconsts;
+    char **strs;
+    int nstrs;
+    CHAIN_STEP *init;  int ninit;
+    CHAIN_STEP *perf;  int nperf;
+    int has_release;        /* uses linsegr/madsr-like opcodes */
+    int max_p;              /* highest p-field the code reads */
+    /* named parameters: a k-variable assigned from a p-field (kmidi = p5) */
+    int nparams;
+    struct { char *name; int pindex; double dflt; } *params;
+} INSTR_TMPL;
+
+void instr_tmpl_free(INSTR_TMPL *t);
+
+#endif

@@ -1,0 +1,57 @@
+/* ast.h — syntax tree of an orchestra: node kinds in one X-macro list, nodes from an arena. */
+#ifndef ONDES_AST_H
+#define ONDES_AST_H
+
+#include <stddef.h>
+
+/* kind, what it holds */
+#define LANG_NODES(X) \
+    X(N_NUM,      "number: num") \
+    X(N_STR,      "string: str") \
+    X(N_VAR,      "variable or p-field: name") \
+    X(N_BINOP,    "binary operator op: kids[0] op kids[1]") \
+    X(N_UNOP,     "unary operator op: kids[0]") \
+    X(N_COND,     "kids[0] ? kids[1] : kids[2]") \
+    X(N_CALL,     "function-style call name[:rate](kids…)") \
+    X(N_OPCODE,   "statement: outs… name kids…") \
+    X(N_ASSIGN,   "statement: outs[0] (op)= kids[0]") \
+    X(N_IF,       "statement: kids = cond, block, [cond, block]…, [else block]") \
+    X(N_WHILE,    "statement: while kids[0] do kids[1] od (op = 1 for until)") \
+    X(N_GOTO,     "statement: [if kids[0]] goto/igoto/kgoto name (rate 'g','i','k')") \
+    X(N_LABEL,    "statement: name:") \
+    X(N_BLOCK,    "statements kids…") \
+    X(N_INSTR,    "instr names… (outs as N_NUM/N_VAR) kids[0] = block") \
+    X(N_UDO,      "opcode name, outtypes (str), intypes (str2), kids[0] = block")
+
+typedef enum {
+#define X(k, d) k,
+    LANG_NODES(X)
+#undef X
+    N_COUNT
+} NODEKIND;
+
+typedef struct node {
+    NODEKIND kind;
+    int line, col;
+    int op;                 /* token kind of an operator; assignment operator */
+    char rate;              /* call's :rate annotation, goto kind */
+    double num;
+    char *name;             /* identifier, opcode name, string text */
+    char *str2;
+    struct node **kids;
+    int nkids;
+    struct node **outs;
+    int nouts;
+} NODE;
+
+typedef struct ast_arena {
+    struct ast_chunk *chunks;
+} AST_ARENA;
+
+void *ast_alloc(AST_ARENA *a, size_t n);          /* zeroed */
+char *ast_strndup(AST_ARENA *a, const char *s, size_t n);
+NODE *ast_node(AST_ARENA *a, NODEKIND k, int line, int col);
+void ast_add(AST_ARENA *a, NODE ***arr, int *n, NODE *kid);
+void ast_free(AST_ARENA *a);
+
+#endif

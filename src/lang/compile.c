@@ -1,0 +1,1206 @@
+/* compile.c — type checks an orchestra's syntax tree and generates each instrument's flat step chains. */
+#include "orch.h"
+#include "parser.h"
+#include "../engine/engine.h"
+#include "../opcodes/registry.h"
+#include <ctype.h>
+#include <math.h>
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/*
+ * Rates, ordered: 'c' constant < 'i' init < 'k' control < 'a' audio; 'S' string.
+ * An operand says where a value lives once a voice exists: in the voice arena
+ * (REL_LOCAL), in the engine's g-variables (REL_GLOBAL), in the constant pool
+ * (REL_CONST) or the string pool (REL_STRING).
+ */
+typedef struct operand {
+    char rate;
+    uint8_t base;
+    uint32_t off;
+    double cval;        /* rate 'c': the value (for folding) */
+} OPERAND;
+
+typedef struct sym {
+    char *name;
+    char rate;
+    int global;
+    uint32_t off;
+    int sidx;           /* S variables: index of the constant string they hold */
+    struct sym *next;
+} SYM;
+
+typedef struct src_unit {   /* one parsed text */
+    NODE *top;
+    char *file;
+} SRC_UNIT;
+
+struct lang_orch {
+    AST_ARENA arena;
+    SRC_UNIT *units;
+    int nunits;
+    LANG_HEADER hdr;
+    SYM *globals;
+    uint32_t gbytes;
+    INSTR_TMPL **instrs;
+    int ninstrs;
+    INSTR_TMPL *instr0;
+    int compiled;
+};
+
+enum { IR_OP, IR_JUMP, IR_LABEL };
+
+typedef struct ir {
+    int kind;
+    const OP_DESC *desc;
+    uint32_t op_off;
+    int label;
+    char pass;          /* jumps: 'g' both passes, 'i' init, 'k' perf */
+    int cond_base;      /* -1: unconditional */
+    uint32_t cond_off;
+    int jump_if;
+    int line, col;
+} IR;
+
+typedef struct label {
+    char *name;
+    int defined;
+    int line, col;      /* first use, for the error */
+} LABEL;
+
+typedef struct cg {
+    LANG_ORCH *o;
+    const LANG_HEADER *h;
+    const char *file;
+    INSTR_TMPL *t;
+    unsigned char *img;
+    size_t used, cap;
+    TMPL_RELOC *rel;
+    int nrel, caprel;
+    IR *ir;
+    int nir, capir;
+    LABEL *labels;
+    int nlabels;
+    SYM *locals;
+    int ntemp;
+    char *err;
+    size_t errlen;
+    jmp_buf fail;
+} CG;
+
+static void cg_error(CG *g, const NODE *n, const char *fmt, ...) __attribute__((format(printf, 3, 4), noreturn));
+static void cg_error(CG *g, const NODE *n, const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(g->err, g->errlen, "%s:%d:%d: error: %s", g->file, n ? n->line : 0, n ? n->col : 0, msg);
+    longjmp(g->fail, 1);
+}
+
+static void *xrealloc(void *p, size_t n)
+{
+    void *q = realloc(p, n);
+    if (!q && n) abort();
+    return q;
+}
+
+static const char *rate_name(char r)
+{
+    switch (r) {
+    case 'a': return "a";
+    case 'k': return "k";
+    case 'S': return "S";
+    default: return "i";
+    }
+}
+
+static int rank(char r) { return r == 'a' ? 3 : r == 'k' ? 2 : r == 'i' ? 1 : 0; }
+
+/* ---- arena image layout ---- */
+
+static uint32_t img_alloc(CG *g, size_t n, size_t align)
+{
+    size_t at = (g->used + align - 1) & ~(align - 1);
+    if (at + n > g->cap) {
+        size_t nc = g->cap ? g->cap : 4096;
+        while (nc < at + n) nc *= 2;
+        g->img = xrealloc(g->img, nc);
+        memset(g->img + g->cap, 0, nc - g->cap);
+        g->cap = nc;
+    }
+    g->used = at + n;
+    return (uint32_t)at;
+}
+
+static void add_reloc(CG *g, uint32_t at, uint8_t base, uint32_t off)
+{
+    if (g->nrel == g->caprel) {
+        g->caprel = g->caprel ? g->caprel * 2 : 64;
+        g->rel = xrealloc(g->rel, sizeof *g->rel * (size_t)g->caprel);
+    }
+    g->rel[g->nrel++] = (TMPL_RELOC){ at, base, off };
+}
+
+static IR *add_ir(CG *g, int kind)
+{
+    if (g->nir == g->capir) {
+        g->capir = g->capir ? g->capir * 2 : 64;
+        g->ir = xrealloc(g->ir, sizeof *g->ir * (size_t)g->capir);
+    }
+    IR *r = &g->ir[g->nir++];
+    memset(r, 0, sizeof *r);
+    r->kind = kind;
+    r->cond_base = -1;
+    return r;
+}
+
+static uint32_t const_index(CG *g, double v)
+{
+    INSTR_TMPL *t = g->t;
+    for (int i = 0; i < t->nconsts; i++)
+        if (memcmp(&t->consts[i], &v, sizeof v) == 0) return (uint32_t)i;
+    t->consts = xrealloc(t->consts, sizeof(double) * (size_t)(t->nconsts + 1));
+    t->consts[t->nconsts] = v;
+    return (uint32_t)t->nconsts++;
+}
+
+static OPERAND op_const(CG *g, double v)
+{
+    OPERAND o = { 'c', REL_CONST, const_index(g, v) * (uint32_t)sizeof(double), v };
+    return o;
+}
+
+static int string_index(CG *g, const char *s)
+{
+    INSTR_TMPL *t = g->t;
+    for (int i = 0; i < t->nstrs; i++)
+        if (!strcmp(t->strs[i], s)) return i;
+    t->strs = xrealloc(t->strs, sizeof(char *) * (size_t)(t->nstrs + 1));
+    t->strs[t->nstrs] = strdup(s);
+    return t->nstrs++;
+}
+
+static OPERAND new_var(CG *g, char rate)
+{
+    OPERAND o;
+    o.rate = rate;
+    o.base = REL_LOCAL;
+    o.cval = 0;
+    if (rate == 'a') o.off = img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32);
+    else o.off = img_alloc(g, sizeof(double), 8);
+    return o;
+}
+
+/* ---- symbols ---- */
+
+static SYM *find_sym(SYM *list, const char *name)
+{
+    for (SYM *s = list; s; s = s->next)
+        if (!strcmp(s->name, name)) return s;
+    return NULL;
+}
+
+/* The rate a variable's name gives it, or 0 when the name is not a variable name. */
+static char name_rate(const char *name, int *global)
+{
+    *global = 0;
+    if (name[0] == 'g') { *global = 1; name++; }
+    switch (name[0]) {
+    case 'i': return 'i';
+    case 'k': return 'k';
+    case 'a': return 'a';
+    case 'S': return 'S';
+    default: return 0;
+    }
+}
+
+static int is_pfield(const char *name, int *idx)
+{
+    if (name[0] != 'p' || !isdigit((unsigned char)name[1])) return 0;
+    for (const char *q = name + 1; *q; q++)
+        if (!isdigit((unsigned char)*q)) return 0;
+    *idx = atoi(name + 1);
+    return 1;
+}
+
+static int reserved_value(const LANG_HEADER *h, const char *name, double *v)
+{
+    if (!strcmp(name, "sr")) *v = h->sr;
+    else if (!strcmp(name, "kr")) *v = h->sr / h->ksmps;
+    else if (!strcmp(name, "ksmps")) *v = h->ksmps;
+    else if (!strcmp(name, "nchnls")) *v = h->nchnls;
+    else if (!strcmp(name, "nchnls_i")) *v = h->nchnls_i;
+    else if (!strcmp(name, "0dbfs")) *v = h->dbfs;
+    else if (!strcmp(name, "A4")) *v = h->a4;
+    else return 0;
+    return 1;
+}
+
+static SYM *declare(CG *g, const NODE *at, const char *name)
+{
+    int global;
+    char r = name_rate(name, &global);
+    int pidx;
+    double dummy;
+    if (is_pfield(name, &pidx) || reserved_value(g->h, name, &dummy))
+        cg_error(g, at, "'%s' cannot be assigned inside an instrument", name);
+    if (!r) {
+        if (name[0] == 'f' || name[0] == 'w' || (name[0] == 'g' && (name[1] == 'f' || name[1] == 'w')))
+            cg_error(g, at, "variable '%s': f- and w-rate variables are not supported", name);
+        cg_error(g, at, "'%s' is not a variable name (names start with i, k, a, S, or g for globals)", name);
+    }
+    SYM **list = global ? &g->o->globals : &g->locals;
+    SYM *s = find_sym(*list, name);
+    if (s) return s;
+    s = calloc(1, sizeof *s);
+    s->name = strdup(name);
+    s->rate = r;
+    s->global = global;
+    s->sidx = -1;
+    if (global) {
+        size_t sz = r == 'a' ? sizeof(float) * (size_t)g->h->ksmps : sizeof(double);
+        uint32_t at2 = (g->o->gbytes + 31) & ~31u;
+        s->off = at2;
+        g->o->gbytes = at2 + (uint32_t)sz;
+    } else if (r != 'S') {
+        s->off = new_var(g, r).off;
+    }
+    s->next = *list;
+    *list = s;
+    return s;
+}
+
+static OPERAND sym_operand(CG *g, const NODE *at, SYM *s)
+{
+    OPERAND o;
+    o.rate = s->rate;
+    o.cval = 0;
+    if (s->rate == 'S') {
+        if (s->sidx < 0) cg_error(g, at, "string variable '%s' is used before it is given a value", s->name);
+        o.base = REL_STRING;
+        o.off = (uint32_t)s->sidx;
+        return o;
+    }
+    o.base = s->global ? REL_GLOBAL : REL_LOCAL;
+    o.off = s->off;
+    return o;
+}
+
+/* ---- opcode selection ---- */
+
+static int letter_accepts(char L, char r)
+{
+    switch (L) {
+    case 'a': case 'y': return r == 'a';
+    case 'k': case 'O': case 'P': case 'V': case 'J': case 'z': return r == 'k' || r == 'i' || r == 'c';
+    case 'i': case 'o': case 'p': case 'j': case 'q': case 'v': case 'h': case 'm': return r == 'i' || r == 'c';
+    case 'c': return r == 'c';
+    case 'x': case 'M': return r == 'a' || r == 'k' || r == 'i' || r == 'c';
+    case 'S': return r == 'S';
+    case 'T': return r == 'S' || r == 'i' || r == 'c';
+    case 'N': return 1;
+    default: return 0;
+    }
+}
+
+static int is_optional(char L) { return L && strchr("opjqvhOPVJ", L) != NULL; }
+static int is_variadic(char L) { return L && strchr("mMzyNZ", L) != NULL; }
+
+static double optional_default(char L)
+{
+    switch (L) {
+    case 'p': case 'P': return 1;
+    case 'j': case 'J': return -1;
+    case 'q': return 10;
+    case 'v': case 'V': return 0.5;
+    case 'h': return 127;
+    default: return 0;
+    }
+}
+
+/* How a call fits a descriptor: 0 fits, else 1 count problem, 2 type problem (argument index in *bad). */
+static int ins_fit(const OP_DESC *d, const char *rates, int n, int *bad)
+{
+    const char *L = d->in;
+    int i = 0, zstart = -1;
+    char last = 0;
+    for (; i < n; i++) {
+        char l = *L ? *L : (is_variadic(last) ? last : 0);
+        if (!l) { *bad = i; return 1; }
+        if (l == 'Z') {     /* alternating k, a, k, a… (outch) */
+            if (zstart < 0) zstart = i;
+            l = (i - zstart) % 2 ? 'a' : 'k';
+        }
+        if (!letter_accepts(l, rates[i])) { *bad = i; return 2; }
+        if (*L) { last = *L; L++; }
+    }
+    if (*L && !is_optional(*L) && !is_variadic(*L)) { *bad = i; return 1; }
+    return 0;
+}
+
+/* Output rates against the descriptor's output letters (m: any number of a, z: of k). */
+static int outs_fit(const OP_DESC *d, const char *rates, int n)
+{
+    int lo = (int)strlen(d->out);
+    if (lo == 0) return n == 0;
+    char lastl = d->out[lo - 1];
+    int variadic = lastl == 'm' || lastl == 'z';
+    if (n > lo && !variadic) return 0;
+    if (n < lo && !(variadic && n >= lo - 1)) return 0;
+    for (int i = 0; i < n; i++) {
+        char l = i < lo ? d->out[i] : lastl;
+        if (l == 'm') { if (rates[i] != 'a') return 0; }
+        else if (l == 'z') { if (rates[i] != 'k') return 0; }
+        else if (l != rates[i]) return 0;
+    }
+    return 1;
+}
+
+static const char *letter_rate_desc(char L)
+{
+    switch (L) {
+    case 'a': case 'y': return "a";
+    case 'k': case 'O': case 'P': case 'V': case 'J': case 'z': return "k";
+    case 'S': return "S";
+    case 'T': return "S or i";
+    case 'x': case 'M': return "a, k or i";
+    default: return "i";
+    }
+}
+
+static const char *rate_desc(char r) { return r == 'c' ? "i" : rate_name(r); }
+
+/* Pick the descriptor of `name` for these output rates (or one wanted rate
+ * `hint`, 0 for any) and input rates; on failure explain why. */
+static const OP_DESC *select_desc(CG *g, const NODE *at, const char *name, const char *outr, int nout, char hint,
+                                  const char *inr, int nin, const NODE *const *args)
+{
+    int nd;
+    const OP_DESC *const *ds = op_lookup(name, &nd);
+    if (!ds) cg_error(g, at, "unknown opcode '%s'", name);
+    const OP_DESC *first_out = NULL;
+    /* pass 0: output fits the hint exactly; pass 1: any output */
+    for (int pass = 0; pass < 2; pass++) {
+        for (int i = 0; i < nd; i++) {
+            const OP_DESC *d = ds[i];
+            if (nout) { if (!outs_fit(d, outr, nout)) continue; }
+            else if (pass == 0 && hint && !(d->out[0] == hint || (d->out[0] == 'm' && hint == 'a'))) continue;
+            if (!first_out) first_out = d;
+            int bad;
+            if (ins_fit(d, inr, nin, &bad) == 0) return d;
+        }
+        if (nout) break;
+    }
+    if (!first_out) {
+        if (nout) {
+            char rs[32] = { 0 };
+            for (int i = 0; i < nout && i < 30; i++) rs[i] = outr[i];
+            cg_error(g, at, "'%s' cannot give %d output%s of rate%s %s", name, nout, nout > 1 ? "s" : "",
+                     nout > 1 ? "s" : "", rs);
+        }
+        cg_error(g, at, "'%s' has no form that gives an %s-rate value", name, rate_name(hint));
+    }
+    int bad;
+    int why = ins_fit(first_out, inr, nin, &bad);
+    if (why == 1) {
+        if (bad < nin) cg_error(g, args[bad], "'%s': too many arguments (at most %d)", name, bad);
+        cg_error(g, at, "'%s': missing argument %d (%s-rate)", name, nin + 1,
+                 letter_rate_desc(first_out->in[nin]));
+    }
+    /* report against the descriptor that fits most arguments */
+    const OP_DESC *best = first_out;
+    int bestbad = bad;
+    for (int i = 0; i < nd; i++) {
+        int b2;
+        if (nout && !outs_fit(ds[i], outr, nout)) continue;
+        if (ins_fit(ds[i], inr, nin, &b2) == 2 && b2 > bestbad) { best = ds[i]; bestbad = b2; }
+    }
+    int li = bestbad < (int)strlen(best->in) ? bestbad : (int)strlen(best->in) - 1;
+    cg_error(g, args[bestbad], "'%s': argument %d must be %s-rate, got %s-rate", name, bestbad + 1,
+             letter_rate_desc(best->in[li]), rate_desc(inr[bestbad]));
+}
+
+/* ---- emitting steps ---- */
+
+static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const OPERAND *ins, int nin, const NODE *at)
+{
+    uint32_t op_off = img_alloc(g, d->size, 16);
+    int nargs = nout + nin;
+    uint32_t args_off = img_alloc(g, sizeof(OP_ARG) * (size_t)(nargs ? nargs : 1), 8);
+    OP *op = (OP *)(g->img + op_off);
+    op->desc = d;
+    op->nout = (int16_t)nout;
+    op->nin = (int16_t)nin;
+    op->line = at ? at->line : 0;
+    add_reloc(g, op_off + (uint32_t)offsetof(OP, arg), REL_LOCAL, args_off);
+    for (int i = 0; i < nargs; i++) {
+        const OPERAND *o = i < nout ? &outs[i] : &ins[i - nout];
+        add_reloc(g, args_off + (uint32_t)(sizeof(OP_ARG) * (size_t)i), o->base, o->off);
+    }
+    IR *r = add_ir(g, IR_OP);
+    r->desc = d;
+    r->op_off = op_off;
+    if (d->flags & OPF_RELEASE) g->t->has_release = 1;
+}
+
+static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest);
+
+/* Constant folding of operators on constants: same results as at run time. */
+static int fold(int op, double a, double b, double *r)
+{
+    switch (op) {
+    case T_PLUS: *r = a + b; return 1;
+    case T_MINUS: *r = a - b; return 1;
+    case T_STAR: *r = a * b; return 1;
+    case T_SLASH: if (b == 0) return 0; *r = a / b; return 1;
+    case T_CARET: *r = pow(a, b); return 1;
+    default: return 0;
+    }
+}
+
+static const char *binop_name(int op)
+{
+    switch (op) {
+    case T_PLUS: return "##add";
+    case T_MINUS: return "##sub";
+    case T_STAR: return "##mul";
+    case T_SLASH: return "##div";
+    case T_PERCENT: return "##mod";
+    case T_CARET: return "##pow";
+    case T_LT: return "##lt";
+    case T_GT: return "##gt";
+    case T_LE: return "##le";
+    case T_GE: return "##ge";
+    case T_EQ: return "##eq";
+    case T_NE: return "##ne";
+    case T_AND: return "##and";
+    case T_OR: return "##or";
+    case T_BITAND: return "##bitand";
+    case T_BITOR: return "##bitor";
+    case T_HASH: return "##bitxor";
+    case T_SHL: return "##shl";
+    case T_SHR: return "##shr";
+    default: return "##?";
+    }
+}
+
+/* Result storage for an operator: the destination when its rate fits, else a temporary. */
+static OPERAND result_slot(CG *g, char rate, const OPERAND *dest)
+{
+    if (dest && dest->rate == rate && dest->base != REL_STRING) return *dest;
+    return new_var(g, rate);
+}
+
+/* Give an operand the audio rate (k/i/c upsampled by a copy into a block). */
+static OPERAND to_audio(CG *g, OPERAND x, const NODE *at)
+{
+    if (x.rate == 'a') return x;
+    OPERAND out = new_var(g, 'a');
+    const OP_DESC *d = select_desc(g, at, "##upsamp", "a", 1, 0, (char[]){ x.rate }, 1, &at);
+    emit(g, d, &out, 1, &x, 1, at);
+    return out;
+}
+
+static char infer(CG *g, const NODE *n, char hint);
+
+static OPERAND compile_call(CG *g, const NODE *n, char hint, const OPERAND *dest)
+{
+    int nin = n->nkids;
+    char rates[64];
+    if (nin > 60) cg_error(g, n, "'%s': too many arguments", n->name);
+    for (int i = 0; i < nin; i++) rates[i] = infer(g, n->kids[i], 0);
+    char want = n->rate ? n->rate : hint;
+    const OP_DESC *d;
+    if (n->rate) d = select_desc(g, n, n->name, &want, 1, 0, rates, nin, (const NODE *const *)n->kids);
+    else d = select_desc(g, n, n->name, NULL, 0, want, rates, nin, (const NODE *const *)n->kids);
+    if (!d->out[0]) cg_error(g, n, "'%s' gives no value and cannot be used in an expression", n->name);
+    OPERAND ins[64];
+    const char *L = d->in;
+    char last = 0;
+    for (int i = 0; i < nin; i++) {
+        char l = *L ? *L : last;
+        ins[i] = compile_expr(g, n->kids[i], rank(rates[i]) ? rates[i] : (l == 'a' ? 'a' : 0), NULL);
+        if (*L) { last = *L; L++; }
+    }
+    int ntot = nin;
+    for (; *L && is_optional(*L); L++) ins[ntot++] = op_const(g, optional_default(*L));
+    char orate = d->out[0] == 'm' ? 'a' : d->out[0] == 'z' ? 'k' : d->out[0];
+    OPERAND out = result_slot(g, orate, dest);
+    emit(g, d, &out, 1, ins, ntot, n);
+    return out;
+}
+
+/* What rate an expression will have (no code is emitted). */
+static char infer(CG *g, const NODE *n, char hint)
+{
+    switch (n->kind) {
+    case N_NUM: return 'c';
+    case N_STR: return 'S';
+    case N_VAR: {
+        int pidx, global;
+        double v;
+        if (is_pfield(n->name, &pidx)) return 'i';
+        if (reserved_value(g->h, n->name, &v)) return 'c';
+        char r = name_rate(n->name, &global);
+        SYM *s = find_sym(global ? g->o->globals : g->locals, n->name);
+        if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
+        return r;
+    }
+    case N_BINOP: case N_UNOP: case N_COND: {
+        char r = 'c';
+        for (int i = 0; i < n->nkids; i++) {
+            char k = infer(g, n->kids[i], hint);
+            if (k == 'S') cg_error(g, n->kids[i], "a string cannot be used in arithmetic");
+            if (rank(k) > rank(r)) r = k;
+        }
+        if (n->kind == N_COND && rank(r) == 0) r = 'i';
+        if (n->kind != N_COND && r == 'c') {
+            /* foldable only for the operators fold() knows */
+            double dummy;
+            if (!(n->kind == N_BINOP && n->kids[0]->kind == N_NUM && n->kids[1]->kind == N_NUM
+                  && fold(n->op, n->kids[0]->num, n->kids[1]->num, &dummy)))
+                r = 'i';
+        }
+        return r;
+    }
+    case N_CALL: {
+        int nin = n->nkids;
+        char rates[64];
+        if (nin > 60) cg_error(g, n, "'%s': too many arguments", n->name);
+        for (int i = 0; i < nin; i++) rates[i] = infer(g, n->kids[i], 0);
+        if (n->rate) {
+            select_desc(g, n, n->name, &n->rate, 1, 0, rates, nin, (const NODE *const *)n->kids);
+            return n->rate;
+        }
+        const OP_DESC *d = select_desc(g, n, n->name, NULL, 0, hint, rates, nin, (const NODE *const *)n->kids);
+        return d->out[0] == 'm' ? 'a' : d->out[0] == 'z' ? 'k' : d->out[0];
+    }
+    default:
+        cg_error(g, n, "not an expression");
+    }
+}
+
+static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest)
+{
+    switch (n->kind) {
+    case N_NUM:
+        return op_const(g, n->num);
+    case N_STR: {
+        OPERAND o = { 'S', REL_STRING, (uint32_t)string_index(g, n->name), 0 };
+        return o;
+    }
+    case N_VAR: {
+        int pidx, global;
+        double v;
+        if (is_pfield(n->name, &pidx)) {
+            if (pidx < 1 || pidx > EV_MAXP) cg_error(g, n, "p-field %s is out of range (p1…p%d)", n->name, EV_MAXP);
+            if (pidx > g->t->max_p) g->t->max_p = pidx;
+            OPERAND o = { 'i', REL_LOCAL, (uint32_t)(sizeof(double) * (size_t)pidx), 0 };
+            return o;
+        }
+        if (reserved_value(g->h, n->name, &v)) return op_const(g, v);
+        name_rate(n->name, &global);
+        SYM *s = find_sym(global ? g->o->globals : g->locals, n->name);
+        if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
+        return sym_operand(g, n, s);
+    }
+    case N_CALL:
+        return compile_call(g, n, hint, dest);
+    case N_UNOP: {
+        OPERAND a = compile_expr(g, n->kids[0], hint, NULL);
+        if (a.rate == 'c' && n->op == T_MINUS) return op_const(g, -a.cval);
+        if (a.rate == 'c' && n->op == T_NOT) return op_const(g, a.cval == 0);
+        const char *nm = n->op == T_MINUS ? "##neg" : n->op == T_NOT ? "##not" : "##bitnot";
+        char r = a.rate == 'c' ? 'i' : a.rate;
+        const OP_DESC *d = select_desc(g, n, nm, &r, 1, 0, &a.rate, 1, (const NODE *const *)n->kids);
+        OPERAND out = result_slot(g, r, dest);
+        emit(g, d, &out, 1, &a, 1, n);
+        return out;
+    }
+    case N_BINOP: {
+        OPERAND a = compile_expr(g, n->kids[0], hint, NULL);
+        OPERAND b = compile_expr(g, n->kids[1], hint, NULL);
+        double fv;
+        if (a.rate == 'c' && b.rate == 'c' && fold(n->op, a.cval, b.cval, &fv)) return op_const(g, fv);
+        if (a.rate == 'S' || b.rate == 'S') cg_error(g, n, "a string cannot be used in arithmetic");
+        char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
+        if (r == 'c') r = 'i';
+        char rates[2] = { a.rate, b.rate };
+        const NODE *const *kids = (const NODE *const *)n->kids;
+        const OP_DESC *d = select_desc(g, n, binop_name(n->op), &r, 1, 0, rates, 2, kids);
+        OPERAND ins[2] = { a, b };
+        OPERAND out = result_slot(g, r, dest);
+        emit(g, d, &out, 1, ins, 2, n);
+        return out;
+    }
+    case N_COND: {
+        OPERAND c = compile_expr(g, n->kids[0], 0, NULL);
+        OPERAND a = compile_expr(g, n->kids[1], hint, NULL);
+        OPERAND b = compile_expr(g, n->kids[2], hint, NULL);
+        if (c.rate == 'a') cg_error(g, n->kids[0], "the condition of '?:' cannot be a-rate");
+        char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
+        if (rank(c.rate) > rank(r)) r = c.rate;
+        if (r == 'c') r = 'i';
+        if (r == 'a') { a = to_audio(g, a, n->kids[1]); b = to_audio(g, b, n->kids[2]); }
+        char rates[3] = { c.rate, a.rate, b.rate };
+        const OP_DESC *d = select_desc(g, n, "##cond", &r, 1, 0, rates, 3, (const NODE *const *)n->kids);
+        OPERAND ins[3] = { c, a, b };
+        OPERAND out = result_slot(g, r, dest);
+        emit(g, d, &out, 1, ins, 3, n);
+        return out;
+    }
+    default:
+        cg_error(g, n, "not an expression");
+    }
+}
+
+/* ---- statements ---- */
+
+static int label_id(CG *g, const char *name, const NODE *at)
+{
+    for (int i = 0; i < g->nlabels; i++)
+        if (!strcmp(g->labels[i].name, name)) return i;
+    g->labels = xrealloc(g->labels, sizeof *g->labels * (size_t)(g->nlabels + 1));
+    LABEL *l = &g->labels[g->nlabels];
+    l->name = strdup(name);
+    l->defined = 0;
+    l->line = at->line;
+    l->col = at->col;
+    return g->nlabels++;
+}
+
+static int new_label(CG *g)
+{
+    char nm[32];
+    snprintf(nm, sizeof nm, " L%d", g->nlabels);
+    NODE dummy = { 0 };
+    return label_id(g, nm, &dummy);
+}
+
+static void place_label(CG *g, int id)
+{
+    g->labels[id].defined = 1;
+    add_ir(g, IR_LABEL)->label = id;
+}
+
+/* A jump taken in `pass` when cond's truth equals jump_if (cond NULL: always). */
+static void emit_jump(CG *g, int label, char pass, const OPERAND *cond, int jump_if, const NODE *at)
+{
+    if (cond && cond->rate == 'c') {
+        if ((cond->cval != 0) != jump_if) return;   /* never taken */
+        cond = NULL;
+    }
+    IR *r = add_ir(g, IR_JUMP);
+    r->label = label;
+    r->pass = pass;
+    r->line = at->line;
+    r->col = at->col;
+    if (cond) {
+        r->cond_base = cond->base;
+        r->cond_off = cond->off;
+        r->jump_if = jump_if;
+    }
+}
+
+static char cond_pass(CG *g, const OPERAND *c, const NODE *at)
+{
+    if (c->rate == 'a') cg_error(g, at, "a condition cannot be a-rate");
+    if (c->rate == 'S') cg_error(g, at, "a condition cannot be a string");
+    return c->rate == 'k' ? 'k' : 'g';
+}
+
+static void compile_block(CG *g, const NODE *b);
+
+static void compile_assign(CG *g, const NODE *n)
+{
+    if (n->nouts != 1) cg_error(g, n, "only one variable can be assigned with '='");
+    const NODE *lhs = n->outs[0];
+    const NODE *rhs = n->kids[0];
+    int global;
+    char r = name_rate(lhs->name, &global);
+    SYM *existing = r ? find_sym(global ? g->o->globals : g->locals, lhs->name) : NULL;
+    if (n->op != T_ASSIGN) {
+        if (!existing) cg_error(g, lhs, "undefined variable '%s'", lhs->name);
+        /* x op= e  is  x = x op e */
+        NODE *bin = calloc(1, sizeof *bin);
+        NODE *kids[2] = { (NODE *)lhs, (NODE *)rhs };
+        bin->kind = N_BINOP;
+        bin->line = n->line;
+        bin->col = n->col;
+        bin->op = n->op == T_PLUSEQ ? T_PLUS : n->op == T_MINUSEQ ? T_MINUS : n->op == T_STAREQ ? T_STAR : T_SLASH;
+        bin->kids = kids;
+        bin->nkids = 2;
+        NODE as = *n;
+        NODE *rk[1] = { bin };
+        as.op = T_ASSIGN;
+        as.kids = rk;
+        compile_assign(g, &as);
+        free(bin);
+        return;
+    }
+    SYM *s = declare(g, lhs, lhs->name);
+    if (s->rate == 'S') {
+        if (rhs->kind != N_STR)
+            cg_error(g, rhs, "string variables can only be given string constants for now");
+        s->sidx = string_index(g, rhs->name);
+        return;
+    }
+    /* a k-variable assigned from a p-field names a parameter (/set, /automate) */
+    int pidx;
+    if (!s->global && s->rate == 'k' && rhs->kind == N_VAR && is_pfield(rhs->name, &pidx)) {
+        INSTR_TMPL *t = g->t;
+        int known = 0;
+        for (int i = 0; i < t->nparams; i++) known |= !strcmp(t->params[i].name, s->name);
+        if (!known) {
+            t->params = xrealloc(t->params, sizeof *t->params * (size_t)(t->nparams + 1));
+            t->params[t->nparams].name = strdup(s->name);
+            t->params[t->nparams].pindex = pidx;
+            t->params[t->nparams].dflt = 0;
+            t->nparams++;
+        }
+    }
+    char want = infer(g, rhs, s->rate);
+    if (rank(want) > rank(s->rate))
+        cg_error(g, rhs, "cannot assign an %s-rate value to the %s-rate variable '%s'", rate_name(want),
+                 rate_name(s->rate), s->name);
+    OPERAND dst = sym_operand(g, lhs, s);
+    OPERAND v = compile_expr(g, rhs, s->rate, &dst);
+    if (v.base == dst.base && v.off == dst.off && v.rate == dst.rate) return;   /* computed in place */
+    const OP_DESC *d = select_desc(g, n, "=", &s->rate, 1, 0, &v.rate, 1, (const NODE *const *)n->kids);
+    emit(g, d, &dst, 1, &v, 1, n);
+}
+
+static void compile_opcode(CG *g, const NODE *n)
+{
+    int nout = n->nouts, nin = n->nkids;
+    if (nout > 32 || nin > 60) cg_error(g, n, "'%s': too many arguments", n->name);
+    char orates[33], irates[64];
+    int nd;
+    if (!op_lookup(n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
+    SYM *outsyms[33];
+    for (int i = 0; i < nout; i++) {
+        outsyms[i] = declare(g, n->outs[i], n->outs[i]->name);
+        orates[i] = outsyms[i]->rate;
+    }
+    for (int i = 0; i < nin; i++) irates[i] = infer(g, n->kids[i], 0);
+    const OP_DESC *d = select_desc(g, n, n->name, orates, nout, 0, irates, nin, (const NODE *const *)n->kids);
+    if (nout == 0 && d->out[0] && d->out[0] != 'm' && d->out[0] != 'z')
+        cg_error(g, n, "'%s' gives a value: assign it to a variable", n->name);
+    OPERAND ins[64], outs[33];
+    const char *L = d->in;
+    char last = 0;
+    for (int i = 0; i < nin; i++) {
+        char l = *L ? *L : last;
+        ins[i] = compile_expr(g, n->kids[i], l == 'a' || l == 'y' ? 'a' : (rank(irates[i]) ? irates[i] : 0), NULL);
+        if (*L) { last = *L; L++; }
+    }
+    int ntot = nin;
+    for (; *L && is_optional(*L); L++) ins[ntot++] = op_const(g, optional_default(*L));
+    for (int i = 0; i < nout; i++) {
+        if (outsyms[i]->rate == 'S') cg_error(g, n->outs[i], "opcodes cannot write string variables yet");
+        outs[i] = sym_operand(g, n->outs[i], outsyms[i]);
+    }
+    emit(g, d, outs, nout, ins, ntot, n);
+}
+
+static void compile_stmt(CG *g, const NODE *n)
+{
+    switch (n->kind) {
+    case N_ASSIGN:
+        compile_assign(g, n);
+        break;
+    case N_OPCODE:
+        compile_opcode(g, n);
+        break;
+    case N_LABEL: {
+        int id = label_id(g, n->name, n);
+        if (g->labels[id].defined) cg_error(g, n, "label '%s' is defined twice", n->name);
+        place_label(g, id);
+        break;
+    }
+    case N_GOTO: {
+        int id = label_id(g, n->name, n);
+        char pass = n->rate;
+        if (n->nkids) {
+            OPERAND c = compile_expr(g, n->kids[0], 0, NULL);
+            char cp = cond_pass(g, &c, n->kids[0]);
+            if (cp == 'k' && pass != 'i') pass = 'k';
+            emit_jump(g, id, pass, &c, 1, n);
+        } else {
+            emit_jump(g, id, pass, NULL, 1, n);
+        }
+        break;
+    }
+    case N_IF: {
+        int end = new_label(g);
+        int i = 0;
+        /* all jumps of one if-construct belong to the pass of its first condition's rate */
+        char pass = 'g';
+        for (; i + 1 < n->nkids; i += 2) {
+            OPERAND c = compile_expr(g, n->kids[i], 0, NULL);
+            char cp = cond_pass(g, &c, n->kids[i]);
+            if (cp == 'k') pass = 'k';
+            int next = new_label(g);
+            emit_jump(g, next, pass, &c, 0, n->kids[i]);
+            compile_block(g, n->kids[i + 1]);
+            emit_jump(g, end, pass, NULL, 1, n);
+            place_label(g, next);
+        }
+        if (i < n->nkids) compile_block(g, n->kids[i]);
+        place_label(g, end);
+        break;
+    }
+    case N_WHILE: {
+        int top = new_label(g), end = new_label(g);
+        place_label(g, top);
+        OPERAND c = compile_expr(g, n->kids[0], 0, NULL);
+        char pass = cond_pass(g, &c, n->kids[0]);
+        emit_jump(g, end, pass, &c, n->op ? 1 : 0, n);
+        compile_block(g, n->kids[1]);
+        emit_jump(g, top, pass, NULL, 1, n);
+        place_label(g, end);
+        break;
+    }
+    case N_BLOCK:
+        compile_block(g, n);
+        break;
+    default:
+        cg_error(g, n, "unexpected statement");
+    }
+}
+
+static void compile_block(CG *g, const NODE *b)
+{
+    for (int i = 0; i < b->nkids; i++) compile_stmt(g, b->kids[i]);
+}
+
+/* Lay the IR out as the init chain and the perf chain, resolving labels per chain. */
+static CHAIN_STEP *build_chain(CG *g, int perf, int *count)
+{
+    int *pos = calloc((size_t)g->nlabels + 1, sizeof *pos);
+    CHAIN_STEP *ch = calloc((size_t)g->nir + 1, sizeof *ch);
+    int n = 0;
+    for (int i = 0; i < g->nir; i++) {
+        IR *r = &g->ir[i];
+        if (r->kind == IR_LABEL) {
+            pos[r->label] = n;
+        } else if (r->kind == IR_OP) {
+            const OP_DESC *d = r->desc;
+            if (perf ? d->perf != NULL : (d->init != NULL || (d->flags & OPF_KINIT))) {
+                CHAIN_STEP *s = &ch[n++];
+                s->op_off = r->op_off;
+                s->cond_base = -1;
+                if (perf) s->fn = d->perf;
+                else if (d->init) s->ifn = d->init;
+                else s->fn = d->perf;
+            }
+        } else if (r->pass == 'g' || r->pass == (perf ? 'k' : 'i')) {
+            CHAIN_STEP *s = &ch[n++];
+            s->target = r->label;    /* patched below */
+            s->cond_base = (int8_t)r->cond_base;
+            s->cond_off = r->cond_off;
+            s->jump_if = (int8_t)r->jump_if;
+        }
+    }
+    for (int i = 0; i < n; i++)
+        if (!ch[i].fn && !ch[i].ifn) ch[i].target = pos[ch[i].target];
+    free(pos);
+    *count = n;
+    return ch;
+}
+
+static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE *body, const char *file,
+                                 const char *name, int num, char *err, size_t errlen)
+{
+    CG *g = calloc(1, sizeof *g);
+    g->o = o;
+    g->h = h;
+    g->file = file;
+    g->err = err;
+    g->errlen = errlen;
+    g->t = calloc(1, sizeof *g->t);
+    g->t->name = strdup(name);
+    g->t->num = num;
+    INSTR_TMPL *t = g->t;
+    img_alloc(g, sizeof(double) * (EV_MAXP + 1), 16);   /* p-fields */
+    int ok = 0;
+    if (setjmp(g->fail) == 0) {
+        compile_block(g, body);
+        for (int i = 0; i < g->nlabels; i++)
+            if (!g->labels[i].defined) {
+                NODE at = { .line = g->labels[i].line, .col = g->labels[i].col };
+                cg_error(g, &at, "undefined label '%s'", g->labels[i].name);
+            }
+        t->init = build_chain(g, 0, &t->ninit);
+        t->perf = build_chain(g, 1, &t->nperf);
+        ok = 1;
+    }
+    t->arena_used = (uint32_t)((g->used + 63) & ~(size_t)63);
+    t->image = g->img;
+    g->img = NULL;
+    t->relocs = g->rel;
+    t->nrelocs = g->nrel;
+    free(g->ir);
+    for (int i = 0; i < g->nlabels; i++) free(g->labels[i].name);
+    free(g->labels);
+    for (SYM *s = g->locals; s;) { SYM *nx = s->next; free(s->name); free(s); s = nx; }
+    free(g->img);
+    free(g);
+    if (!ok) { instr_tmpl_free(t); return NULL; }
+    return t;
+}
+
+void instr_tmpl_free(INSTR_TMPL *t)
+{
+    if (!t) return;
+    free(t->name);
+    free(t->image);
+    free(t->relocs);
+    free(t->consts);
+    for (int i = 0; i < t->nstrs; i++) free(t->strs[i]);
+    free(t->strs);
+    free(t->init);
+    free(t->perf);
+    for (int i = 0; i < t->nparams; i++) free(t->params[i].name);
+    free(t->params);
+    free(t);
+}
+
+/* ---- the orchestra ---- */
+
+LANG_ORCH *lang_orch_new(void)
+{
+    LANG_ORCH *o = calloc(1, sizeof *o);
+    o->hdr.sr = 44100;
+    o->hdr.ksmps = 10;     /* Csound's defaults: sr 44100, kr 4410 */
+    o->hdr.kr = 4410;
+    o->hdr.nchnls = 1;
+    o->hdr.nchnls_i = 0;
+    o->hdr.dbfs = 32768;
+    o->hdr.a4 = 440;
+    return o;
+}
+
+void lang_orch_free(LANG_ORCH *o)
+{
+    if (!o) return;
+    for (int i = 0; i < o->ninstrs; i++) instr_tmpl_free(o->instrs[i]);
+    free(o->instrs);
+    instr_tmpl_free(o->instr0);
+    for (SYM *s = o->globals; s;) { SYM *nx = s->next; free(s->name); free(s); s = nx; }
+    for (int i = 0; i < o->nunits; i++) free(o->units[i].file);
+    free(o->units);
+    ast_free(&o->arena);
+    free(o);
+}
+
+int lang_is_opcode(const char *name)
+{
+    int n;
+    return op_lookup(name, &n) != NULL;
+}
+
+static int is_opcode_cb(const char *name, void *ud) { return lang_is_opcode(name); }
+
+/* A header value must be a constant expression. */
+static int const_eval(const NODE *n, double *v)
+{
+    if (n->kind == N_NUM) { *v = n->num; return 1; }
+    if (n->kind == N_UNOP && n->op == T_MINUS && const_eval(n->kids[0], v)) { *v = -*v; return 1; }
+    double a, b;
+    if (n->kind == N_BINOP && const_eval(n->kids[0], &a) && const_eval(n->kids[1], &b)) return fold(n->op, a, b, v);
+    return 0;
+}
+
+static int header_stmt(LANG_ORCH *o, const NODE *s, const char *file, char *err, size_t errlen)
+{
+    if (s->kind != N_ASSIGN || s->nouts != 1) return 0;
+    const char *nm = s->outs[0]->name;
+    static const char *const names[] = { "sr", "kr", "ksmps", "nchnls", "nchnls_i", "0dbfs", "A4", NULL };
+    int k = -1;
+    for (int i = 0; names[i]; i++)
+        if (!strcmp(nm, names[i])) k = i;
+    if (k < 0) return 0;
+    double v;
+    if (!const_eval(s->kids[0], &v)) {
+        snprintf(err, errlen, "%s:%d:%d: error: '%s' must be given a constant", file, s->line, s->col, nm);
+        return -1;
+    }
+    int bad = 0;
+    LANG_HEADER *h = &o->hdr;
+    switch (k) {
+    case 0: bad = !(v >= 1 && v <= 768000); h->sr = v; h->set_sr = 1; break;
+    case 1: bad = !(v > 0); h->kr = v; h->set_kr = 1; break;
+    case 2: bad = !(v >= 1 && v <= 65536 && v == floor(v)); h->ksmps = (int)v; h->set_ksmps = 1; break;
+    case 3: bad = !(v >= 1 && v <= 64 && v == floor(v)); h->nchnls = (int)v; h->set_nchnls = 1; break;
+    case 4: bad = !(v >= 0 && v <= 64 && v == floor(v)); h->nchnls_i = (int)v; h->set_nchnls_i = 1; break;
+    case 5: bad = !(v > 0); h->dbfs = v; h->set_dbfs = 1; break;
+    case 6: bad = !(v > 0); h->a4 = v; h->set_a4 = 1; break;
+    }
+    if (bad) {
+        snprintf(err, errlen, "%s:%d:%d: error: invalid value %g for '%s'", file, s->line, s->col, v, nm);
+        return -1;
+    }
+    return 1;
+}
+
+int lang_orch_add(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, char *err, size_t errlen)
+{
+    /* the lexer relies on a terminating NUL after the text (strtod) */
+    char *copy = malloc(len + 1);
+    memcpy(copy, src, len);
+    copy[len] = 0;
+    NODE *top = lang_parse(&o->arena, copy, len, file, line0, is_opcode_cb, NULL, err, errlen);
+    free(copy);
+    if (!top) return -1;
+    for (int i = 0; i < top->nkids; i++) {
+        int r = header_stmt(o, top->kids[i], file, err, errlen);
+        if (r < 0) return -1;
+        if (r > 0) top->kids[i]->kind = N_BLOCK, top->kids[i]->nkids = 0;   /* consumed */
+    }
+    o->units = xrealloc(o->units, sizeof *o->units * (size_t)(o->nunits + 1));
+    o->units[o->nunits].top = top;
+    o->units[o->nunits].file = strdup(file);
+    o->nunits++;
+    return 0;
+}
+
+void lang_orch_header(const LANG_ORCH *o, LANG_HEADER *h)
+{
+    *h = o->hdr;
+    if (h->set_kr && !h->set_ksmps) h->ksmps = (int)llround(h->sr / h->kr);
+}
+
+/* Declare every g-variable any statement assigns, so instruments may read
+ * globals that a later instrument or the header defines. */
+static void predeclare_globals(CG *g, const NODE *n)
+{
+    if (!n) return;
+    for (int i = 0; i < n->nouts; i++)
+        if (n->kind != N_INSTR && n->outs[i]->kind == N_VAR && n->outs[i]->name[0] == 'g') {
+            int global;
+            if (name_rate(n->outs[i]->name, &global) && name_rate(n->outs[i]->name, &global) != 'S')
+                declare(g, n->outs[i], n->outs[i]->name);
+        }
+    for (int i = 0; i < n->nkids; i++) predeclare_globals(g, n->kids[i]);
+}
+
+int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errlen)
+{
+    /* globals first */
+    CG pre;
+    memset(&pre, 0, sizeof pre);
+    pre.o = o;
+    pre.h = h;
+    pre.err = err;
+    pre.errlen = errlen;
+    for (int u = 0; u < o->nunits; u++) {
+        pre.file = o->units[u].file;
+        if (setjmp(pre.fail)) return -1;
+        predeclare_globals(&pre, o->units[u].top);
+    }
+    /* instr 0: the top-level statements of every unit, in order */
+    AST_ARENA tmp = { 0 };
+    NODE *b0 = ast_node(&tmp, N_BLOCK, 1, 1);
+    const char *file0 = o->nunits ? o->units[0].file : "";
+    for (int u = 0; u < o->nunits; u++)
+        for (int i = 0; i < o->units[u].top->nkids; i++) {
+            NODE *s = o->units[u].top->kids[i];
+            if (s->kind != N_INSTR && !(s->kind == N_BLOCK && s->nkids == 0)) {
+                ast_add(&tmp, &b0->kids, &b0->nkids, s);
+                file0 = o->units[u].file;
+            }
+        }
+    if (b0->nkids) {
+        o->instr0 = compile_instr(o, h, b0, file0, "0", 0, err, errlen);
+        if (!o->instr0) { ast_free(&tmp); return -1; }
+    }
+    ast_free(&tmp);
+    /* numbered instruments keep their numbers; named ones follow the highest */
+    int maxnum = 0;
+    for (int u = 0; u < o->nunits; u++)
+        for (int i = 0; i < o->units[u].top->nkids; i++) {
+            NODE *s = o->units[u].top->kids[i];
+            if (s->kind != N_INSTR) continue;
+            for (int k = 0; k < s->nouts; k++)
+                if (s->outs[k]->kind == N_NUM) {
+                    double v = s->outs[k]->num;
+                    if (v < 1 || v >= ENG_MAXINSTR || v != floor(v)) {
+                        snprintf(err, errlen, "%s:%d:%d: error: instrument number %g out of range (1…%d)",
+                                 o->units[u].file, s->outs[k]->line, s->outs[k]->col, v, ENG_MAXINSTR - 1);
+                        return -1;
+                    }
+                    if (v > maxnum) maxnum = (int)v;
+                }
+        }
+    for (int u = 0; u < o->nunits; u++)
+        for (int i = 0; i < o->units[u].top->nkids; i++) {
+            NODE *s = o->units[u].top->kids[i];
+            if (s->kind != N_INSTR) continue;
+            for (int k = 0; k < s->nouts; k++) {
+                char nbuf[32];
+                const char *name;
+                int num;
+                if (s->outs[k]->kind == N_NUM) {
+                    num = (int)s->outs[k]->num;
+                    snprintf(nbuf, sizeof nbuf, "%d", num);
+                    name = nbuf;
+                } else {
+                    name = s->outs[k]->name;
+                    num = lang_orch_number(o, name);
+                    if (num < 0) num = ++maxnum;
+                }
+                INSTR_TMPL *t = compile_instr(o, h, s->kids[0], o->units[u].file, name, num, err, errlen);
+                if (!t) return -1;
+                /* a later definition of the same instrument replaces the earlier */
+                int j;
+                for (j = 0; j < o->ninstrs; j++)
+                    if (o->instrs[j]->num == num) break;
+                if (j < o->ninstrs) {
+                    instr_tmpl_free(o->instrs[j]);
+                    o->instrs[j] = t;
+                } else {
+                    o->instrs = xrealloc(o->instrs, sizeof *o->instrs * (size_t)(o->ninstrs + 1));
+                    o->instrs[o->ninstrs++] = t;
+                }
+            }
+        }
+    o->compiled = 1;
+    return 0;
+}
+
+int lang_orch_count(const LANG_ORCH *o) { return o->ninstrs; }
+INSTR_TMPL *lang_orch_get(const LANG_ORCH *o, int i) { return i >= 0 && i < o->ninstrs ? o->instrs[i] : NULL; }
+INSTR_TMPL *lang_orch_instr0(const LANG_ORCH *o) { return o->instr0; }
+size_t lang_orch_global_bytes(const LANG_ORCH *o) { return o->gbytes; }
+
+int lang_orch_number(const LANG_ORCH *o, const char *name)
+{
+    for (int i = 0; i < o->ninstrs; i++)
+        if (!strcmp(o->instrs[i]->name, name)) return o->instrs[i]->num;
+    char *end;
+    long v = strtol(name, &end, 10);
+    if (*name && !*end && v > 0 && v < ENG_MAXINSTR) {
+        for (int i = 0; i < o->ninstrs; i++)
+            if (o->instrs[i]->num == v) return (int)v;
+    }
+    return -1;
+}
+
+int lang_orch_defines(const LANG_ORCH *o, const char *name)
+{
+    for (int u = 0; u < o->nunits; u++)
+        for (int i = 0; i < o->units[u].top->nkids; i++) {
+            const NODE *s = o->units[u].top->kids[i];
+            if (s->kind != N_INSTR) continue;
+            for (int k = 0; k < s->nouts; k++)
+                if (s->outs[k]->kind == N_VAR && !strcmp(s->outs[k]->name, name)) return 1;
+        }
+    return 0;
+}

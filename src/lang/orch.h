@@ -1,0 +1,46 @@
+/* orch.h — compiling orchestras: header values, instruments by number and name, global variables. */
+#ifndef ONDES_ORCH_H
+#define ONDES_ORCH_H
+
+#include <stddef.h>
+#include "../engine/instr.h"
+
+typedef struct lang_header {
+    double sr, kr, dbfs, a4;
+    int ksmps, nchnls, nchnls_i;
+    /* which ones the orchestra set itself */
+    int set_sr, set_kr, set_ksmps, set_nchnls, set_nchnls_i, set_dbfs, set_a4;
+} LANG_HEADER;
+
+typedef struct lang_orch LANG_ORCH;
+
+LANG_ORCH *lang_orch_new(void);
+void lang_orch_free(LANG_ORCH *o);
+
+/* Parse orchestra text and collect its header statements and instruments.
+ * `line0`: line of the text's first line in `file`.  Returns 0, or -1 with
+ * "file:line:col: error: message" in err.  Nothing is compiled yet: the
+ * block size must be known first. */
+int lang_orch_add(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0,
+                  char *err, size_t errlen);
+
+/* The header as the orchestra set it (defaults where it did not). */
+void lang_orch_header(const LANG_ORCH *o, LANG_HEADER *h);
+
+/* Compile every instrument for the final header `h` (after command-line
+ * overrides).  Returns 0, or -1 with the first error. */
+int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errlen);
+
+/* Results (valid after lang_orch_compile; owned by the orchestra). */
+int lang_orch_count(const LANG_ORCH *o);
+INSTR_TMPL *lang_orch_get(const LANG_ORCH *o, int i);
+INSTR_TMPL *lang_orch_instr0(const LANG_ORCH *o);      /* header code (ftgen, global inits), or NULL */
+int lang_orch_number(const LANG_ORCH *o, const char *name); /* instrument number of a name ("saw" or "3"), or -1 */
+size_t lang_orch_global_bytes(const LANG_ORCH *o);
+/* Does any text added so far define an instrument of this name? (before compiling) */
+int lang_orch_defines(const LANG_ORCH *o, const char *name);
+
+/* Does this name denote an opcode? (for parsers of other languages too) */
+int lang_is_opcode(const char *name);
+
+#endif

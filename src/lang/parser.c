@@ -1,0 +1,534 @@
+/* parser.c — recursive-descent parser for the Csound orchestra language, building the syntax tree. */
+#include "parser.h"
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+typedef struct parser {
+    LEXER lx;
+    TOKEN tok, ahead;
+    int has_ahead;
+    AST_ARENA *arena;
+    const char *file;
+    int (*is_opcode)(const char *name, void *ud);
+    void *ud;
+    char *err;
+    size_t errlen;
+    jmp_buf fail;
+} PARSER;
+
+static void perror_at(PARSER *p, int line, int col, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5), noreturn));
+static void perror_at(PARSER *p, int line, int col, const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(p->err, p->errlen, "%s:%d:%d: error: %s", p->file, line, col, msg);
+    longjmp(p->fail, 1);
+}
+
+static TOKEN lex(PARSER *p)
+{
+    TOKEN t = lang_lex_next(&p->lx);
+    if (p->lx.err[0]) perror_at(p, p->lx.err_line, p->lx.err_col, "%s", p->lx.err);
+    return t;
+}
+
+static void advance(PARSER *p)
+{
+    if (p->has_ahead) { p->tok = p->ahead; p->has_ahead = 0; }
+    else p->tok = lex(p);
+}
+
+static const TOKEN *peek2(PARSER *p)
+{
+    if (!p->has_ahead) { p->ahead = lex(p); p->has_ahead = 1; }
+    return &p->ahead;
+}
+
+static int is_kw(const TOKEN *t, const char *kw)
+{
+    return t->kind == T_IDENT && (size_t)t->len == strlen(kw) && memcmp(t->start, kw, (size_t)t->len) == 0;
+}
+
+static char *tokstr(PARSER *p, const TOKEN *t) { return ast_strndup(p->arena, t->start, (size_t)t->len); }
+
+static const char *describe(PARSER *p, const TOKEN *t, char *buf, size_t n)
+{
+    if (t->kind == T_IDENT || t->kind == T_NUMBER)
+        snprintf(buf, n, "'%.*s'", t->len > 40 ? 40 : t->len, t->start);
+    else
+        snprintf(buf, n, "%s", lang_tokname(t->kind));
+    return buf;
+}
+
+static void expect(PARSER *p, TOKKIND k, const char *what)
+{
+    if (p->tok.kind != k) {
+        char b[64];
+        perror_at(p, p->tok.line, p->tok.col, "expected %s%s, found %s", lang_tokname(k), what,
+                  describe(p, &p->tok, b, sizeof b));
+    }
+    advance(p);
+}
+
+static void end_of_statement(PARSER *p)
+{
+    if (p->tok.kind == T_NEWLINE) { advance(p); return; }
+    if (p->tok.kind == T_EOF) return;
+    char b[64];
+    perror_at(p, p->tok.line, p->tok.col, "unexpected %s after the statement", describe(p, &p->tok, b, sizeof b));
+}
+
+static void skip_newlines(PARSER *p)
+{
+    while (p->tok.kind == T_NEWLINE) advance(p);
+}
+
+static NODE *expr(PARSER *p);
+
+/* arglist := [ expr { ',' expr } ]  (until a token that cannot continue) */
+static void arglist(PARSER *p, NODE *n, TOKKIND closer)
+{
+    if (p->tok.kind == closer || p->tok.kind == T_NEWLINE || p->tok.kind == T_EOF) return;
+    for (;;) {
+        ast_add(p->arena, &n->kids, &n->nkids, expr(p));
+        if (p->tok.kind != T_COMMA) break;
+        advance(p);
+        if (closer == T_NEWLINE) while (p->tok.kind == T_NEWLINE) advance(p);
+    }
+}
+
+/* primary := NUMBER | STRING | name | name ['(' args ')'] | name ':' rate '(' args ')' | '(' expr ')' */
+static NODE *primary(PARSER *p)
+{
+    TOKEN t = p->tok;
+    NODE *n;
+    switch (t.kind) {
+    case T_NUMBER:
+        advance(p);
+        n = ast_node(p->arena, N_NUM, t.line, t.col);
+        n->num = t.num;
+        return n;
+    case T_STRING:
+        advance(p);
+        n = ast_node(p->arena, N_STR, t.line, t.col);
+        n->name = ast_strndup(p->arena, t.str, strlen(t.str));
+        return n;
+    case T_LPAREN: {
+        advance(p);
+        n = expr(p);
+        if (p->tok.kind != T_RPAREN)
+            perror_at(p, p->tok.line, p->tok.col, "expected ')' to close the '(' at %d:%d", t.line, t.col);
+        advance(p);
+        return n;
+    }
+    case T_IDENT: {
+        advance(p);
+        /* name:rate(args) — Csound 6's typed function call */
+        if (p->tok.kind == T_COLON && !p->tok.space_before) {
+            const TOKEN *r = peek2(p);
+            if (r->kind == T_IDENT && r->len == 1 && strchr("aikS", r->start[0])) {
+                advance(p);
+                char rate = p->tok.start[0];
+                advance(p);
+                if (p->tok.kind != T_LPAREN)
+                    perror_at(p, p->tok.line, p->tok.col, "expected '(' after '%.*s:%c'", t.len, t.start, rate);
+                advance(p);
+                n = ast_node(p->arena, N_CALL, t.line, t.col);
+                n->name = tokstr(p, &t);
+                n->rate = rate;
+                arglist(p, n, T_RPAREN);
+                if (p->tok.kind != T_RPAREN)
+                    perror_at(p, p->tok.line, p->tok.col, "expected ')' to close the call of '%s'", n->name);
+                advance(p);
+                return n;
+            }
+        }
+        if (p->tok.kind == T_LPAREN && !p->tok.space_before) {
+            advance(p);
+            n = ast_node(p->arena, N_CALL, t.line, t.col);
+            n->name = tokstr(p, &t);
+            arglist(p, n, T_RPAREN);
+            if (p->tok.kind != T_RPAREN)
+                perror_at(p, p->tok.line, p->tok.col, "expected ')' to close the call of '%s'", n->name);
+            advance(p);
+            return n;
+        }
+        n = ast_node(p->arena, N_VAR, t.line, t.col);
+        n->name = tokstr(p, &t);
+        return n;
+    }
+    default: {
+        char b[64];
+        perror_at(p, t.line, t.col, "expected an expression, found %s", describe(p, &t, b, sizeof b));
+    }
+    }
+}
+
+/* unary := ('-' | '+' | '!' | '~') unary | primary */
+static NODE *unary(PARSER *p)
+{
+    TOKEN t = p->tok;
+    if (t.kind == T_MINUS || t.kind == T_PLUS || t.kind == T_NOT || t.kind == T_TILDE) {
+        advance(p);
+        NODE *k = unary(p);
+        if (t.kind == T_PLUS) return k;
+        if (t.kind == T_MINUS && k->kind == N_NUM) { k->num = -k->num; return k; }
+        NODE *n = ast_node(p->arena, N_UNOP, t.line, t.col);
+        n->op = t.kind;
+        ast_add(p->arena, &n->kids, &n->nkids, k);
+        return n;
+    }
+    return primary(p);
+}
+
+/* Binary operators by precedence level, lowest first (Csound's grammar):
+ *   || ; && ; | ; # ; & ; == != < > <= >= ; << >> ; + - ; * / % ; ^  */
+static int level_of(TOKKIND k)
+{
+    switch (k) {
+    case T_OR: return 1;
+    case T_AND: return 2;
+    case T_BITOR: return 3;
+    case T_HASH: return 4;
+    case T_BITAND: return 5;
+    case T_EQ: case T_NE: case T_LT: case T_GT: case T_LE: case T_GE: return 6;
+    case T_SHL: case T_SHR: return 7;
+    case T_PLUS: case T_MINUS: return 8;
+    case T_STAR: case T_SLASH: case T_PERCENT: return 9;
+    case T_CARET: return 10;
+    default: return 0;
+    }
+}
+
+/* binary(level) := unary { op(level ≥ min) binary(level+1) }   (left associative) */
+static NODE *binary(PARSER *p, int min)
+{
+    NODE *l = unary(p);
+    for (;;) {
+        TOKEN t = p->tok;
+        int lv = level_of(t.kind);
+        if (!lv || lv < min) return l;
+        advance(p);
+        NODE *r = binary(p, lv + 1);
+        NODE *n = ast_node(p->arena, N_BINOP, t.line, t.col);
+        n->op = t.kind;
+        ast_add(p->arena, &n->kids, &n->nkids, l);
+        ast_add(p->arena, &n->kids, &n->nkids, r);
+        l = n;
+    }
+}
+
+/* expr := binary [ '?' expr ':' expr ] */
+static NODE *expr(PARSER *p)
+{
+    NODE *c = binary(p, 1);
+    if (p->tok.kind != T_QUESTION) return c;
+    TOKEN q = p->tok;
+    advance(p);
+    NODE *a = expr(p);
+    expect(p, T_COLON, " in the conditional expression");
+    NODE *b = expr(p);
+    NODE *n = ast_node(p->arena, N_COND, q.line, q.col);
+    ast_add(p->arena, &n->kids, &n->nkids, c);
+    ast_add(p->arena, &n->kids, &n->nkids, a);
+    ast_add(p->arena, &n->kids, &n->nkids, b);
+    return n;
+}
+
+static NODE *block(PARSER *p, const char *const *enders, const char *opener, int oline, int ocol);
+
+static NODE *label_ref(PARSER *p, NODE *g)
+{
+    if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected a label after '%s'",
+                                          g->rate == 'g' ? "goto" : g->rate == 'i' ? "igoto" : "kgoto");
+    g->name = tokstr(p, &p->tok);
+    advance(p);
+    return g;
+}
+
+static int goto_kind(const TOKEN *t)
+{
+    if (is_kw(t, "goto")) return 'g';
+    if (is_kw(t, "igoto")) return 'i';
+    if (is_kw(t, "kgoto")) return 'k';
+    return 0;
+}
+
+/* if := 'if' expr ('goto'|'igoto'|'kgoto') label
+ *     | 'if' expr 'then' block { 'elseif' expr 'then' block } [ 'else' block ] 'endif' */
+static NODE *if_statement(PARSER *p)
+{
+    TOKEN t = p->tok;
+    advance(p);
+    NODE *cond = expr(p);
+    int gk = goto_kind(&p->tok);
+    if (gk) {
+        advance(p);
+        NODE *g = ast_node(p->arena, N_GOTO, t.line, t.col);
+        g->rate = (char)gk;
+        ast_add(p->arena, &g->kids, &g->nkids, cond);
+        return label_ref(p, g);
+    }
+    if (!is_kw(&p->tok, "then")) {
+        char b[64];
+        perror_at(p, p->tok.line, p->tok.col, "expected 'then' or 'goto' after the condition, found %s",
+                  describe(p, &p->tok, b, sizeof b));
+    }
+    advance(p);
+    NODE *n = ast_node(p->arena, N_IF, t.line, t.col);
+    static const char *const enders[] = { "elseif", "else", "endif", NULL };
+    for (;;) {
+        ast_add(p->arena, &n->kids, &n->nkids, cond);
+        ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "if", t.line, t.col));
+        if (is_kw(&p->tok, "elseif")) {
+            advance(p);
+            cond = expr(p);
+            if (!is_kw(&p->tok, "then"))
+                perror_at(p, p->tok.line, p->tok.col, "expected 'then' after the elseif condition");
+            advance(p);
+            continue;
+        }
+        if (is_kw(&p->tok, "else")) {
+            advance(p);
+            static const char *const e2[] = { "endif", NULL };
+            ast_add(p->arena, &n->kids, &n->nkids, block(p, e2, "if", t.line, t.col));
+        }
+        advance(p);   /* endif */
+        return n;
+    }
+}
+
+/* while := ('while'|'until') expr 'do' block 'od' */
+static NODE *while_statement(PARSER *p, int until)
+{
+    TOKEN t = p->tok;
+    advance(p);
+    NODE *n = ast_node(p->arena, N_WHILE, t.line, t.col);
+    n->op = until;
+    ast_add(p->arena, &n->kids, &n->nkids, expr(p));
+    if (!is_kw(&p->tok, "do")) perror_at(p, p->tok.line, p->tok.col, "expected 'do' after the loop condition");
+    advance(p);
+    static const char *const enders[] = { "od", NULL };
+    ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, until ? "until" : "while", t.line, t.col));
+    advance(p);
+    return n;
+}
+
+/*
+ * statement := label ':' | if | while | goto label
+ *            | outs ('=' | '+=' | '-=' | '*=' | '/=') expr
+ *            | [outs] opcode [args]          outs := name { ',' name }
+ *            | opcode '(' args ')'
+ * Whether the first name is an output or the opcode is decided as Csound
+ * does: by whether it names an opcode.
+ */
+static NODE *statement(PARSER *p)
+{
+    TOKEN t = p->tok;
+    if (t.kind != T_IDENT) {
+        char b[64];
+        perror_at(p, t.line, t.col, "expected a statement, found %s", describe(p, &t, b, sizeof b));
+    }
+    if (is_kw(&t, "if")) return if_statement(p);
+    if (is_kw(&t, "while")) return while_statement(p, 0);
+    if (is_kw(&t, "until")) return while_statement(p, 1);
+    int gk = goto_kind(&t);
+    if (gk) {
+        advance(p);
+        NODE *g = ast_node(p->arena, N_GOTO, t.line, t.col);
+        g->rate = (char)gk;
+        return label_ref(p, g);
+    }
+    const TOKEN *t2 = peek2(p);
+    if (t2->kind == T_COLON) {
+        const TOKEN *nx = NULL;
+        advance(p);   /* now at ':' */
+        nx = peek2(p);
+        if (!(nx->kind == T_IDENT && nx->len == 1 && !p->tok.space_before)
+            || nx->kind == T_NEWLINE || nx->kind == T_EOF) {
+            advance(p);
+            NODE *l = ast_node(p->arena, N_LABEL, t.line, t.col);
+            l->name = tokstr(p, &t);
+            return l;
+        }
+        /* name:rate(...) as a statement: re-parse as an expression call */
+        perror_at(p, t.line, t.col, "a function call ('%.*s:%.*s(…)') cannot stand alone as a statement",
+                  t.len, t.start, nx->len, nx->start);
+    }
+    NODE *n;
+    char *name0 = tokstr(p, &t);
+    if (t2->kind == T_ASSIGN || t2->kind == T_PLUSEQ || t2->kind == T_MINUSEQ || t2->kind == T_STAREQ
+        || t2->kind == T_SLASHEQ || t2->kind == T_COMMA) {
+        n = ast_node(p->arena, N_ASSIGN, t.line, t.col);
+        for (;;) {
+            NODE *o = ast_node(p->arena, N_VAR, p->tok.line, p->tok.col);
+            if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected a variable name");
+            o->name = tokstr(p, &p->tok);
+            ast_add(p->arena, &n->outs, &n->nouts, o);
+            advance(p);
+            if (p->tok.kind != T_COMMA) break;
+            advance(p);
+        }
+        TOKEN op = p->tok;
+        if (op.kind == T_IDENT) {      /* outs opcode args */
+            n->kind = N_OPCODE;
+            n->name = tokstr(p, &op);
+            n->line = op.line;
+            n->col = op.col;
+            advance(p);
+            arglist(p, n, T_NEWLINE);
+            return n;
+        }
+        if (op.kind != T_ASSIGN && op.kind != T_PLUSEQ && op.kind != T_MINUSEQ && op.kind != T_STAREQ
+            && op.kind != T_SLASHEQ) {
+            char b[64];
+            perror_at(p, op.line, op.col, "expected '=' or an opcode after the outputs, found %s",
+                      describe(p, &op, b, sizeof b));
+        }
+        n->op = op.kind;
+        n->line = op.line;
+        n->col = op.col;
+        advance(p);
+        ast_add(p->arena, &n->kids, &n->nkids, expr(p));
+        return n;
+    }
+    if (p->is_opcode(name0, p->ud) || t2->kind != T_IDENT) {
+        /* opcode with no outputs: `outs a1, a2`, `turnoff`, `out(a1)` */
+        advance(p);
+        n = ast_node(p->arena, N_OPCODE, t.line, t.col);
+        n->name = name0;
+        if (p->tok.kind == T_LPAREN && !p->tok.space_before) {
+            /* call form: opcode(args) */
+            TOKEN lp = p->tok;
+            advance(p);
+            arglist(p, n, T_RPAREN);
+            if (p->tok.kind != T_RPAREN)
+                perror_at(p, p->tok.line, p->tok.col, "expected ')' to close the '(' at %d:%d", lp.line, lp.col);
+            advance(p);
+            return n;
+        }
+        arglist(p, n, T_NEWLINE);
+        return n;
+    }
+    /* out opcode args */
+    n = ast_node(p->arena, N_OPCODE, t2->line, t2->col);
+    NODE *o = ast_node(p->arena, N_VAR, t.line, t.col);
+    o->name = name0;
+    ast_add(p->arena, &n->outs, &n->nouts, o);
+    advance(p);
+    n->name = tokstr(p, &p->tok);
+    advance(p);
+    arglist(p, n, T_NEWLINE);
+    return n;
+}
+
+static const char *closer_of(const char *opener)
+{
+    if (!strcmp(opener, "instr")) return "endin";
+    if (!strcmp(opener, "if")) return "endif";
+    if (!strcmp(opener, "opcode")) return "endop";
+    return "od";
+}
+
+/* block := { statement NEWLINE } up to one of `enders` */
+static NODE *block(PARSER *p, const char *const *enders, const char *opener, int oline, int ocol)
+{
+    NODE *b = ast_node(p->arena, N_BLOCK, p->tok.line, p->tok.col);
+    for (;;) {
+        skip_newlines(p);
+        if (p->tok.kind == T_EOF)
+            perror_at(p, oline, ocol, "missing %s for the '%s' here", closer_of(opener), opener);
+        for (const char *const *e = enders; *e; e++)
+            if (is_kw(&p->tok, *e)) return b;
+        if (is_kw(&p->tok, "instr") || is_kw(&p->tok, "opcode"))
+            perror_at(p, oline, ocol, "missing %s before the next '%.*s' at line %d", closer_of(opener),
+                      p->tok.len, p->tok.start, p->tok.line);
+        if (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endif") || is_kw(&p->tok, "od")
+            || is_kw(&p->tok, "endop") || is_kw(&p->tok, "else") || is_kw(&p->tok, "elseif"))
+            perror_at(p, p->tok.line, p->tok.col, "'%.*s' without a matching opening statement", p->tok.len,
+                      p->tok.start);
+        NODE *s = statement(p);
+        ast_add(p->arena, &b->kids, &b->nkids, s);
+        if (s->kind != N_LABEL) end_of_statement(p);
+    }
+}
+
+/* instr := 'instr' (NUMBER | name) { ',' (NUMBER | name) } NEWLINE block 'endin' */
+static NODE *instr_def(PARSER *p)
+{
+    TOKEN t = p->tok;
+    advance(p);
+    NODE *n = ast_node(p->arena, N_INSTR, t.line, t.col);
+    for (;;) {
+        NODE *id;
+        if (p->tok.kind == T_NUMBER) {
+            id = ast_node(p->arena, N_NUM, p->tok.line, p->tok.col);
+            id->num = p->tok.num;
+        } else if (p->tok.kind == T_IDENT || p->tok.kind == T_PLUS) {
+            int plus = p->tok.kind == T_PLUS;
+            if (plus) advance(p);
+            if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected an instrument name");
+            id = ast_node(p->arena, N_VAR, p->tok.line, p->tok.col);
+            id->name = tokstr(p, &p->tok);
+        } else {
+            perror_at(p, p->tok.line, p->tok.col, "expected an instrument number or name after 'instr'");
+        }
+        ast_add(p->arena, &n->outs, &n->nouts, id);
+        advance(p);
+        if (p->tok.kind != T_COMMA) break;
+        advance(p);
+    }
+    end_of_statement(p);
+    static const char *const enders[] = { "endin", NULL };
+    ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "instr", t.line, t.col));
+    advance(p);   /* endin */
+    end_of_statement(p);
+    return n;
+}
+
+/* orchestra := { instr | statement } EOF   (statements outside instruments form instr 0) */
+NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file, int line0,
+                 int (*is_opcode)(const char *, void *), void *ud, char *err, size_t errlen)
+{
+    PARSER *p = calloc(1, sizeof *p);
+    if (!p) return NULL;
+    lang_lex_init(&p->lx, src, len, file, line0);
+    p->arena = arena;
+    p->file = file;
+    p->is_opcode = is_opcode;
+    p->ud = ud;
+    p->err = err;
+    p->errlen = errlen;
+    NODE *top = NULL;
+    if (setjmp(p->fail) == 0) {
+        advance(p);
+        top = ast_node(arena, N_BLOCK, 1, 1);
+        for (;;) {
+            skip_newlines(p);
+            if (p->tok.kind == T_EOF) break;
+            if (is_kw(&p->tok, "instr")) {
+                ast_add(arena, &top->kids, &top->nkids, instr_def(p));
+            } else if (is_kw(&p->tok, "endin")) {
+                perror_at(p, p->tok.line, p->tok.col, "'endin' without a matching 'instr'");
+            } else if (is_kw(&p->tok, "opcode")) {
+                perror_at(p, p->tok.line, p->tok.col, "user-defined opcodes (opcode … endop) are not supported yet");
+            } else {
+                NODE *s = statement(p);
+                ast_add(arena, &top->kids, &top->nkids, s);
+                if (s->kind != N_LABEL) end_of_statement(p);
+            }
+        }
+    } else {
+        top = NULL;
+    }
+    lang_lex_free(&p->lx);
+    free(p);
+    return top;
+}

@@ -1,0 +1,32 @@
+/* score.h — the Csound score language (i f e s t a statements, carry rules) parsed to a flat event list. */
+#ifndef ONDES_SCORE_H
+#define ONDES_SCORE_H
+
+#include "../engine/engine.h"   /* EV_MAXP */
+
+/* One score statement after carry rules, sorting and tempo warping. */
+typedef struct sco_event {
+    char op;                /* 'i' or 'f' ('e' and 's' are consumed by the parser) */
+    double time;            /* start in seconds (p2 after t statements and sections) */
+    double dur;             /* duration in seconds (p3 after tempo; negative = held) */
+    int np;                 /* number of p-fields (p1..pnp) */
+    double p[EV_MAXP + 1];  /* p-fields as written (after carry/ramp rules), beats for p2/p3 */
+    char *instr_name;       /* i "name" …: the name (p[1] is then 0), else NULL */
+    char **pstr;            /* NULL, or np+1 entries: pstr[k] is the string given as pk, or NULL */
+    const char *file;       /* file name given to sco_parse */
+    int line, col;          /* where the statement starts (1-based) */
+} SCO_EVENT;
+
+typedef struct sco {
+    SCO_EVENT *ev;          /* sorted by time, then statement kind (f before i), then input order */
+    int n;
+    double end_time;        /* seconds: the 'e' statement's time if given, else the end of the last note */
+    int has_end;            /* an explicit e statement was seen */
+} SCO;
+
+/* Parse score text. `line0` is the line number of the text's first line in
+ * `file` (for a .csd). Returns 0, or -1 with "file:line:col: message" in err. */
+int sco_parse(const char *text, const char *file, int line0, SCO *out, char *err, size_t errlen);
+void sco_free(SCO *s);
+
+#endif

@@ -1,0 +1,175 @@
+/* main.c — the ondes command line: options, loading files, and handing the engine to a driver. */
+#include "session/session.h"
+#include "drivers/drivers.h"
+#include "io/audiofile.h"
+#include <errno.h>
+#include <limits.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#ifndef ONDES_INSTRDIR
+#define ONDES_INSTRDIR "/usr/local/share/ondes/instruments"
+#endif
+
+static void usage(FILE *f)
+{
+    fputs("usage: ondes [OPTIONS] [FILE...]                 real time, as a JACK client\n"
+          "       ondes --render OUT.wav [OPTIONS] FILE...  offline, no JACK server needed\n"
+          "\n"
+          "FILE: .orc, .sco, .csd or .events (time-stamped OSC commands)\n"
+          "\n"
+          "offline rendering:\n"
+          "  -o, --render OUT     render to OUT (wav, flac, ogg, aiff)\n"
+          "  --sr N               sample rate (overrides the orchestra's)\n"
+          "  --ksmps N            frames per control block\n"
+          "  --channels N         output channels (nchnls)\n"
+          "  --format F           wav, flac, ogg or aiff (default: from OUT's extension)\n"
+          "  --bits B             16, 24 or 32f (default 24)\n"
+          "  --duration S         render exactly S seconds\n"
+          "  --tail S             render S seconds past the end of the score\n"
+          "common:\n"
+          "  --ceiling DB         master ceiling in dBFS (hard limit, default 0)\n"
+          "  --voices N           voice pool size (default 1024)\n"
+          "  -h, --help           this text\n"
+          "  --version\n",
+          f);
+}
+
+static int fail(const char *fmt, const char *a)
+{
+    fprintf(stderr, "ondes: ");
+    fprintf(stderr, fmt, a);
+    fputc('\n', stderr);
+    return 2;
+}
+
+static int num_opt(const char *name, const char *val, double lo, double hi, double *out)
+{
+    char *end;
+    if (!val) return fail("option %s needs a value", name);
+    errno = 0;
+    double v = strtod(val, &end);
+    if (*end || end == val || errno || !(v >= lo && v <= hi)) {
+        fprintf(stderr, "ondes: bad value '%s' for %s (expected a number from %g to %g)\n", val, name, lo, hi);
+        return 2;
+    }
+    *out = v;
+    return 0;
+}
+
+/* The instruments library: $ONDES_INSTRDIR, the source tree beside the binary, or the installed one. */
+static const char *instrdir(const char *argv0, char *buf, size_t n)
+{
+    const char *env = getenv("ONDES_INSTRDIR");
+    if (env && *env) return env;
+    char exe[PATH_MAX];
+    ssize_t k = readlink("/proc/self/exe", exe, sizeof exe - 1);
+    if (k > 0) {
+        exe[k] = 0;
+        char *slash = strrchr(exe, '/');
+        if (slash) {
+            *slash = 0;
+            snprintf(buf, n, "%s/instruments", exe);
+            if (access(buf, R_OK) == 0) return buf;
+        }
+    }
+    (void)argv0;
+    return ONDES_INSTRDIR;
+}
+
+int main(int argc, char **argv)
+{
+    const char *render = NULL, *format = NULL, *bits = NULL;
+    double sr = 0, ksmps = 0, channels = 0, duration = -1, tail = 0, ceiling = 0, voices = 0;
+    const char *files[256];
+    int nfiles = 0;
+    for (int i = 1; i < argc; i++) {
+        const char *a = argv[i];
+        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
+        int r = 0;
+        /* --opt=value spelling too */
+        char optbuf[64];
+        const char *eq = strchr(a, '=');
+        if (a[0] == '-' && a[1] == '-' && eq && (size_t)(eq - a) < sizeof optbuf) {
+            memcpy(optbuf, a, (size_t)(eq - a));
+            optbuf[eq - a] = 0;
+            a = optbuf;
+            v = eq + 1;
+            i--;   /* the value is not a separate argument */
+        }
+        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }
+        else if (!strcmp(a, "--version")) { puts("ondes " PACKAGE_VERSION); return 0; }
+        else if (!strcmp(a, "-o") || !strcmp(a, "--render")) { if (!v) return fail("option %s needs a file name", a); render = v; }
+        else if (!strcmp(a, "--sr")) r = num_opt(a, v, 1000, 768000, &sr);
+        else if (!strcmp(a, "--ksmps")) r = num_opt(a, v, 1, 65536, &ksmps);
+        else if (!strcmp(a, "--channels")) r = num_opt(a, v, 1, 64, &channels);
+        else if (!strcmp(a, "--format")) { if (!v) return fail("option %s needs a value", a); format = v; }
+        else if (!strcmp(a, "--bits")) { if (!v) return fail("option %s needs a value", a); bits = v; }
+        else if (!strcmp(a, "--duration")) r = num_opt(a, v, 0, 1e7, &duration);
+        else if (!strcmp(a, "--tail")) r = num_opt(a, v, 0, 1e6, &tail);
+        else if (!strcmp(a, "--ceiling")) r = num_opt(a, v, -120, 24, &ceiling);
+        else if (!strcmp(a, "--voices")) r = num_opt(a, v, 1, 1 << 20, &voices);
+        else if (a[0] == '-' && a[1]) return fail("unknown option '%s' (see ondes --help)", a);
+        else {
+            if (nfiles == 256) return fail("too many files%s", "");
+            files[nfiles++] = a;
+            continue;
+        }
+        if (r) return r;
+        if (ksmps != floor(ksmps) || channels != floor(channels) || voices != floor(voices))
+            return fail("option %s needs a whole number", a);
+        i++;
+    }
+    if (!render) {
+        fprintf(stderr, "ondes: real-time playback under JACK is not available in this build yet; "
+                        "render offline with --render OUT.wav\n");
+        return 2;
+    }
+    if (nfiles == 0) return fail("nothing to play: give an .orc, .sco, .csd or .events file%s", "");
+    char err[2048];
+    if (af_check_format(render, format, bits, err, sizeof err)) return fail("%s", err);
+
+    SESSION *s = ses_new();
+    int rc = 0;
+    for (int i = 0; i < nfiles && !rc; i++)
+        if (ses_add_file(s, files[i], err, sizeof err)) rc = 1;
+    char dirbuf[PATH_MAX];
+    SES_OPTIONS so = { sr, (int)ksmps, (int)channels, 0, (int)voices, ceiling, instrdir(argv[0], dirbuf, sizeof dirbuf) };
+    if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
+    if (*ses_notes(s)) fputs(ses_notes(s), stderr);
+    if (rc) {
+        fprintf(stderr, "%s\n", err);
+        ses_free(s);
+        return 1;
+    }
+    ENGINE *e = ses_engine(s);
+    DRV_OFFLINE_OPTS oo = { render, format, bits, duration, ses_end_time(s), tail, isatty(2) };
+    DRV_REPORT rep;
+    if (drv_offline_render(e, &oo, stderr, &rep, err, sizeof err)) {
+        fprintf(stderr, "ondes: %s\n", err);
+        ses_free(s);
+        return 1;
+    }
+    const ENG_CONFIG *cfg = eng_config(e);
+    ENG_STATS st;
+    eng_stats(e, &st);
+    double secs = (double)rep.frames / cfg->sr;
+    printf("ondes: wrote %s: %.3f s, %d channel%s, %g Hz\n", render, secs, cfg->nchnls, cfg->nchnls > 1 ? "s" : "",
+           cfg->sr);
+    printf("peak:");
+    for (int ch = 0; ch < cfg->nchnls; ch++) {
+        double p = st.peak[ch];
+        if (p > 0) printf("  ch%d %.2f dBFS", ch + 1, 20 * log10(p));
+        else printf("  ch%d -inf dBFS", ch + 1);
+    }
+    printf("\nclipped samples: %lld\n", (long long)st.clipped);
+    printf("max voices: %d\n", st.max_voices_seen);
+    if (st.voices_refused) printf("notes refused (no free voice): %lld\n", (long long)st.voices_refused);
+    if (st.nan_voices) printf("voices silenced for NaN/inf: %lld\n", (long long)st.nan_voices);
+    printf("speed: %.1fx real time (%.3f s)\n", rep.seconds > 0 ? secs / rep.seconds : 0.0, rep.seconds);
+    ses_free(s);
+    return 0;
+}

@@ -1,0 +1,119 @@
+/* io.c — audio output and panning: out, outs, outch, pan2. */
+#include "registry.h"
+#include <math.h>
+
+/*
+ * The output opcodes add a voice's signal into the engine's bus over the
+ * voice's active frames only (sample-accurate starts and ends).  They are also
+ * where a voice's NaN or infinity is caught: one sum per block (cheap,
+ * vectorisable) tells whether any sample is not finite, and such a voice is
+ * silenced and freed instead of reaching the speakers.
+ */
+
+typedef struct { OP h; } OUTOP;
+
+/* Add sig[ofs..end) into channel `chan` (0-based); a channel the engine lacks is ignored, as in Csound. */
+static void bus_add(OP *o, OP_CTX *c, int chan, const float *sig)
+{
+    float *bus = op_outbus(c, chan);
+    if (!bus) return;
+    float sum = 0.0f;
+    for (int i = c->ofs; i < c->end; i++) sum += sig[i] * 0.0f;
+    if (sum != 0.0f) {          /* NaN or infinity times zero is NaN */
+        op_badvalue(c, o);
+        return;
+    }
+    for (int i = c->ofs; i < c->end; i++) bus[i] += sig[i];
+}
+
+/* out a1 [, a2 …]: one signal per channel from the first */
+static void out_perf(OP *o, OP_CTX *c)
+{
+    for (int k = 0; k < o->nin; k++) bus_add(o, c, k, o->arg[k].a);
+}
+
+/* outch kchan1, a1 [, kchan2, a2 …] (channels from 1) */
+static void outch_perf(OP *o, OP_CTX *c)
+{
+    for (int k = 0; k + 1 < o->nin; k += 2) {
+        int ch = (int)*o->arg[k].k - 1;
+        bus_add(o, c, ch, o->arg[k + 1].a);
+    }
+}
+
+static int outch_init(OP *o, OP_CTX *c)
+{
+    if (o->nin % 2) return op_initerr(c, o, "channel and signal arguments must come in pairs");
+    return 0;
+}
+
+/*
+ * pan2 asig, xpan [, imode]: Csound's pan2 (Gogins/ffitch).
+ * mode 0 equal power: L = cos(p·π/2), R = sin(p·π/2); 1 square root:
+ * L = √(1−p), R = √p; 2 linear: L = 1−p, R = p; 3 alternative equal power:
+ * L = (√2/2)(cos θ + sin θ)… with θ = (p − 0.5)·π/2, as in Csound's mode 3.
+ */
+typedef struct { OP h; } PAN2;
+
+static void pan_gains(int mode, double p, double *l, double *r)
+{
+    switch (mode) {
+    case 1: *l = sqrt(1.0 - p); *r = sqrt(p); break;
+    case 2: *l = 1.0 - p; *r = p; break;
+    case 3: {
+        double th = (p - 0.5) * M_PI * 0.5;
+        double cc = cos(th), ss = sin(th);
+        *l = M_SQRT1_2 * (cc - ss);
+        *r = M_SQRT1_2 * (cc + ss);
+        break;
+    }
+    default: *l = cos(p * M_PI * 0.5); *r = sin(p * M_PI * 0.5); break;
+    }
+}
+
+static int pan2_init(OP *o, OP_CTX *c)
+{
+    int mode = (int)*o->arg[4].k;
+    if (mode < 0 || mode > 3) return op_initerr(c, o, "mode %d: must be 0, 1, 2 or 3", mode);
+    return 0;
+}
+
+static void pan2_k(OP *o, OP_CTX *c)
+{
+    float *al = o->arg[0].a, *ar = o->arg[1].a;
+    const float *in = o->arg[2].a;
+    double l, r;
+    pan_gains((int)*o->arg[4].k, *o->arg[3].k, &l, &r);
+    const float fl = (float)l, fr = (float)r;
+    for (int i = c->ofs; i < c->end; i++) {
+        al[i] = in[i] * fl;
+        ar[i] = in[i] * fr;
+    }
+    op_aclear_edges(al, c);
+    op_aclear_edges(ar, c);
+}
+
+static void pan2_a(OP *o, OP_CTX *c)
+{
+    float *al = o->arg[0].a, *ar = o->arg[1].a;
+    const float *in = o->arg[2].a, *pan = o->arg[3].a;
+    int mode = (int)*o->arg[4].k;
+    for (int i = c->ofs; i < c->end; i++) {
+        double l, r;
+        pan_gains(mode, pan[i], &l, &r);
+        al[i] = (float)(in[i] * l);
+        ar[i] = (float)(in[i] * r);
+    }
+    op_aclear_edges(al, c);
+    op_aclear_edges(ar, c);
+}
+
+const OP_DESC op_io[] = {
+    { "out", "", "y", sizeof(OUTOP), NULL, out_perf, 0 },
+    { "outs", "", "aa", sizeof(OUTOP), NULL, out_perf, 0 },
+    { "outs1", "", "a", sizeof(OUTOP), NULL, out_perf, 0 },
+    { "outch", "", "Z", sizeof(OUTOP), outch_init, outch_perf, 0 },
+    { "pan2", "aa", "ako", sizeof(PAN2), pan2_init, pan2_k, 0 },
+    { "pan2", "aa", "aao", sizeof(PAN2), pan2_init, pan2_a, 0 },
+    OP_END
+};

@@ -1,0 +1,15 @@
+/* registry.h — every opcode family's descriptor table, searchable by name. */
+#ifndef ONDES_REGISTRY_H
+#define ONDES_REGISTRY_H
+
+#include "op.h"
+
+/* The family tables (one per file in src/opcodes). */
+extern const OP_DESC op_arith[], op_oscil[], op_env[], op_filter[], op_noise[],
+    op_io[], op_table[], op_misc[];
+
+/* All descriptors named `name`, in registration order: *n gets the count.
+ * Returns NULL when there is none.  Thread-safe (built once). */
+const OP_DESC *const *op_lookup(const char *name, int *n);
+
+#endif

@@ -1,0 +1,734 @@
+/* session.c — loads .orc/.sco/.csd/event-list files, compiles them and schedules their events on an engine. */
+#include "session.h"
+#include "../lang/orch.h"
+#include "../lang/score.h"
+#include "../lang/csd.h"
+#include "../lang/evlist.h"
+#include "../engine/ftable.h"
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <unistd.h>
+
+typedef struct evfile {
+    EVL_CMD *cmds;
+    int n;
+    char *path;
+} EVFILE;
+
+typedef struct idmap {
+    int id;
+    int instr;
+} IDMAP;
+
+struct session {
+    LANG_ORCH *orch;
+    SCO *scores;
+    int nscores;
+    EVFILE *evfiles;
+    int nevfiles;
+    /* CsOptions values (0 = not given) */
+    double opt_sr, opt_dbfs;
+    int opt_ksmps, opt_nchnls;
+    LANG_HEADER hdr;
+    ENGINE *eng;
+    double end_time;
+    IDMAP *ids;
+    int nids, capids;
+    int next_id;
+    char *notes;
+    size_t notes_len;
+    int nfiles;
+    char *defs_text;       /* /instr/def code kept alive for error messages */
+};
+
+static void note(SESSION *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void note(SESSION *s, const char *fmt, ...)
+{
+    char buf[512];
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(buf, sizeof buf, fmt, ap);
+    va_end(ap);
+    if (n < 0) return;
+    if (n >= (int)sizeof buf) n = sizeof buf - 1;
+    s->notes = realloc(s->notes, s->notes_len + (size_t)n + 2);
+    memcpy(s->notes + s->notes_len, buf, (size_t)n);
+    s->notes_len += (size_t)n;
+    s->notes[s->notes_len++] = '\n';
+    s->notes[s->notes_len] = 0;
+}
+
+SESSION *ses_new(void)
+{
+    SESSION *s = calloc(1, sizeof *s);
+    s->orch = lang_orch_new();
+    s->next_id = 1000000;   /* engine-chosen ids stay clear of a client's small ones */
+    return s;
+}
+
+void ses_free(SESSION *s)
+{
+    if (!s) return;
+    eng_free(s->eng);
+    lang_orch_free(s->orch);
+    for (int i = 0; i < s->nscores; i++) sco_free(&s->scores[i]);
+    free(s->scores);
+    for (int i = 0; i < s->nevfiles; i++) {
+        evl_free(s->evfiles[i].cmds, s->evfiles[i].n);
+        free(s->evfiles[i].path);
+    }
+    free(s->evfiles);
+    free(s->ids);
+    free(s->notes);
+    free(s);
+}
+
+ENGINE *ses_engine(SESSION *s) { return s->eng; }
+double ses_end_time(const SESSION *s) { return s->end_time; }
+const char *ses_notes(const SESSION *s) { return s->notes ? s->notes : ""; }
+
+static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+        return NULL;
+    }
+    size_t cap = 65536, n = 0;
+    char *buf = malloc(cap);
+    size_t k;
+    while ((k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+        n += k;
+        if (n + 1 >= cap) buf = realloc(buf, cap *= 2);
+    }
+    int bad = ferror(f);
+    fclose(f);
+    if (bad) {
+        free(buf);
+        snprintf(err, errlen, "cannot read '%s'", path);
+        return NULL;
+    }
+    buf[n] = 0;
+    if (memchr(buf, 0, n)) {
+        free(buf);
+        snprintf(err, errlen, "%s: not a text file", path);
+        return NULL;
+    }
+    *len = n;
+    return buf;
+}
+
+static const char *ext_of(const char *path)
+{
+    const char *dot = strrchr(path, '.');
+    const char *slash = strrchr(path, '/');
+    return dot && (!slash || dot > slash) ? dot + 1 : "";
+}
+
+static int add_score(SESSION *s, const char *text, const char *path, int line0, char *err, size_t errlen)
+{
+    SCO sc;
+    memset(&sc, 0, sizeof sc);
+    if (sco_parse(text, path, line0, &sc, err, errlen)) return -1;
+    s->scores = realloc(s->scores, sizeof *s->scores * (size_t)(s->nscores + 1));
+    s->scores[s->nscores++] = sc;
+    return 0;
+}
+
+/* CsOptions: the options that apply to ondes are read; the rest are noted and ignored. */
+static int csd_options(SESSION *s, const char *opts, const char *path, int line)
+{
+    char *copy = strdup(opts);
+    char *save = NULL;
+    char *argv[256];
+    int argc = 0;
+    for (char *t = strtok_r(copy, " \t\r\n", &save); t && argc < 256; t = strtok_r(NULL, " \t\r\n", &save)) {
+        if (t[0] == ';' || t[0] == '#') break;   /* a comment ends the options */
+        argv[argc++] = t;
+    }
+    for (int i = 0; i < argc; i++) {
+        const char *a = argv[i];
+        const char *val = NULL;
+        int which = 0;   /* 1 sr, 2 ksmps, 3 nchnls, 4 0dbfs */
+        if (!strncmp(a, "--sr=", 5)) { which = 1; val = a + 5; }
+        else if (!strncmp(a, "--ksmps=", 8)) { which = 2; val = a + 8; }
+        else if (!strncmp(a, "--nchnls=", 9)) { which = 3; val = a + 9; }
+        else if (!strncmp(a, "--0dbfs=", 8)) { which = 4; val = a + 8; }
+        else if (!strncmp(a, "-r", 2) && strncmp(a, "-r-", 3)) { which = 1; val = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL); }
+        else if (!strncmp(a, "-k", 2)) {
+            /* -k sets kr in Csound; ksmps follows from sr/kr later */
+            val = a[2] ? a + 2 : (i + 1 < argc ? argv[++i] : NULL);
+            note(s, "%s:%d: CsOptions: -k (control rate) ignored: set ksmps instead", path, line);
+            continue;
+        } else {
+            note(s, "%s:%d: CsOptions: '%s' does not apply to ondes; ignored", path, line, a);
+            continue;
+        }
+        char *end;
+        double v = val ? strtod(val, &end) : 0;
+        if (!val || *end || v <= 0) {
+            note(s, "%s:%d: CsOptions: bad value in '%s'; ignored", path, line, a);
+            continue;
+        }
+        if (which == 1) s->opt_sr = v;
+        else if (which == 2) s->opt_ksmps = (int)v;
+        else if (which == 3) s->opt_nchnls = (int)v;
+        else s->opt_dbfs = v;
+    }
+    free(copy);
+    return 0;
+}
+
+int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
+{
+    const char *ext = ext_of(path);
+    if (!strcasecmp(ext, "csd")) {
+        CSD c;
+        memset(&c, 0, sizeof c);
+        if (csd_read(path, &c, err, errlen)) return -1;
+        int r = 0;
+        if (c.options) csd_options(s, c.options, path, c.options_line);
+        if (c.orc) r = lang_orch_add(s->orch, c.orc, strlen(c.orc), path, c.orc_line, err, errlen);
+        if (!r && c.sco) r = add_score(s, c.sco, path, c.sco_line, err, errlen);
+        csd_free(&c);
+        s->nfiles++;
+        return r;
+    }
+    size_t len;
+    char *text = read_file(path, &len, err, errlen);
+    if (!text) return -1;
+    int r;
+    if (!strcasecmp(ext, "orc") || !strcasecmp(ext, "udo") || !strcasecmp(ext, "inc")) {
+        r = lang_orch_add(s->orch, text, len, path, 1, err, errlen);
+    } else if (!strcasecmp(ext, "sco")) {
+        r = add_score(s, text, path, 1, err, errlen);
+    } else if (!strcasecmp(ext, "events") || !strcasecmp(ext, "ev") || !strcasecmp(ext, "txt")) {
+        EVFILE ef;
+        memset(&ef, 0, sizeof ef);
+        r = evl_parse(text, len, path, &ef.cmds, &ef.n, err, errlen);
+        if (!r) {
+            ef.path = strdup(path);
+            s->evfiles = realloc(s->evfiles, sizeof *s->evfiles * (size_t)(s->nevfiles + 1));
+            s->evfiles[s->nevfiles++] = ef;
+        }
+    } else {
+        snprintf(err, errlen, "%s: unknown kind of file (expected .orc, .sco, .csd or .events)", path);
+        r = -1;
+    }
+    free(text);
+    s->nfiles++;
+    return r;
+}
+
+/* ---- event ids (control side): which instrument each id plays ---- */
+
+static void id_set(SESSION *s, int id, int instr)
+{
+    for (int i = 0; i < s->nids; i++)
+        if (s->ids[i].id == id) { s->ids[i].instr = instr; return; }
+    if (s->nids == s->capids) {
+        s->capids = s->capids ? s->capids * 2 : 256;
+        s->ids = realloc(s->ids, sizeof *s->ids * (size_t)s->capids);
+    }
+    s->ids[s->nids++] = (IDMAP){ id, instr };
+}
+
+static int id_instr(SESSION *s, int id)
+{
+    for (int i = s->nids - 1; i >= 0; i--)
+        if (s->ids[i].id == id) return s->ids[i].instr;
+    return -1;
+}
+
+/* ---- scheduling ---- */
+
+static int64_t to_frame(const SESSION *s, double t) { return (int64_t)llround(t * s->hdr.sr); }
+
+static void extend_end(SESSION *s, double t)
+{
+    if (t > s->end_time) s->end_time = t;
+}
+
+static int schedule(SESSION *s, ENG_EVENT *ev, char *err, size_t errlen)
+{
+    if (eng_schedule(s->eng, ev)) {
+        snprintf(err, errlen, "too many events (the queue holds %d)", eng_config(s->eng)->max_events);
+        return -1;
+    }
+    return 0;
+}
+
+static int make_table(SESSION *s, int num, double time, int size, int gen, const double *args, int nargs,
+                      const char *path, const char *where, char *err, size_t errlen)
+{
+    char e2[400];
+    if (num < 1 || num >= ENG_MAXTABLES) {
+        snprintf(err, errlen, "%s: error: table number %d out of range (1…%d)", where, num, ENG_MAXTABLES - 1);
+        return -1;
+    }
+    FTABLE *t = ftable_gen(num, size, gen, args, nargs, path, s->hdr.sr, e2, sizeof e2);
+    if (!t) {
+        snprintf(err, errlen, "%s: error: %s", where, e2);
+        return -1;
+    }
+    if (time <= 0) {
+        eng_set_table(s->eng, num, t);
+        return 0;
+    }
+    ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = EV_TABLE;
+    ev.frame = to_frame(s, time);
+    ev.instr = num;
+    ev.ptr = t;
+    return schedule(s, &ev, err, errlen);
+}
+
+static int schedule_score(SESSION *s, const SCO *sc, double offset, char *err, size_t errlen)
+{
+    for (int i = 0; i < sc->n; i++) {
+        const SCO_EVENT *e = &sc->ev[i];
+        char where[300];
+        snprintf(where, sizeof where, "%s:%d:%d", e->file ? e->file : "score", e->line, e->col);
+        double t = e->time + offset;
+        if (e->op == 'f') {
+            int num = (int)e->p[1];
+            if (num == 0) { extend_end(s, t + (e->np >= 3 ? e->p[3] : 0)); continue; }
+            if (e->np < 4) {
+                snprintf(err, errlen, "%s: error: f statement needs a table number, time, size and GEN", where);
+                return -1;
+            }
+            const char *path = e->pstr && e->np >= 5 ? e->pstr[5] : NULL;
+            int gen = (int)e->p[4];
+            if (make_table(s, num, t, (int)e->p[3], gen, e->p + 5, e->np - 4, path, where, err, errlen)) return -1;
+            continue;
+        }
+        if (e->op != 'i') continue;
+        ENG_EVENT ev;
+        memset(&ev, 0, sizeof ev);
+        int num;
+        if (e->instr_name) {
+            num = lang_orch_number(s->orch, e->instr_name);
+            if (num < 0) {
+                snprintf(err, errlen, "%s: error: unknown instrument '%s'", where, e->instr_name);
+                return -1;
+            }
+        } else {
+            num = (int)fabs(e->p[1]);
+            char nb[32];
+            snprintf(nb, sizeof nb, "%d", num);
+            if (lang_orch_number(s->orch, nb) < 0) {
+                snprintf(err, errlen, "%s: error: unknown instrument '%g'", where, e->p[1]);
+                return -1;
+            }
+        }
+        ev.frame = to_frame(s, t);
+        ev.instr = num;
+        ev.np = e->np;
+        for (int k = 1; k <= e->np && k <= EV_MAXP; k++) ev.p[k] = e->p[k];
+        if (e->instr_name) ev.p[1] = num;
+        ev.p[2] = t;
+        ev.p[3] = e->dur;
+        if (e->p[1] < 0 && !e->instr_name) {
+            ev.type = EV_STOP;
+            ev.p[1] = -e->p[1];
+        } else {
+            ev.type = EV_START;
+            if (e->dur > 0) extend_end(s, t + e->dur);
+            else extend_end(s, t);
+        }
+        if (schedule(s, &ev, err, errlen)) return -1;
+    }
+    if (sc->has_end || sc->end_time > 0) extend_end(s, sc->end_time + offset);
+    return 0;
+}
+
+/* ---- event-list commands ---- */
+
+static int cmd_error(const EVL_CMD *c, int col, char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 5, 6)));
+static int cmd_error(const EVL_CMD *c, int col, char *err, size_t errlen, const char *fmt, ...)
+{
+    char msg[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    snprintf(err, errlen, "%s:%d:%d: error: %s: %s", c->file, c->line, col ? col : c->col, c->addr, msg);
+    return -1;
+}
+
+static int num_arg(const EVL_CMD *c, int i, const char *what, double *v, char *err, size_t errlen)
+{
+    if (i >= c->nargs) return cmd_error(c, 0, err, errlen, "missing %s (argument %d)", what, i + 1);
+    if (c->args[i].type != 'f')
+        return cmd_error(c, c->args[i].col, err, errlen, "%s must be a number, got \"%s\"", what, c->args[i].s);
+    *v = c->args[i].f;
+    return 0;
+}
+
+static const INSTR_TMPL *tmpl_of(SESSION *s, int num)
+{
+    for (int i = 0; i < lang_orch_count(s->orch); i++)
+        if (lang_orch_get(s->orch, i)->num == num) return lang_orch_get(s->orch, i);
+    return NULL;
+}
+
+/* A parameter name of an instrument (kmidi = p5), or pN: its p-field index, or -1. */
+static int param_index(const INSTR_TMPL *t, const char *name)
+{
+    if (name[0] == 'p' && isdigit((unsigned char)name[1])) {
+        char *end;
+        long k = strtol(name + 1, &end, 10);
+        if (!*end && k >= 1 && k <= EV_MAXP) return (int)k;
+    }
+    if (t)
+        for (int i = 0; i < t->nparams; i++)
+            if (!strcmp(t->params[i].name, name)) return t->params[i].pindex;
+    return -1;
+}
+
+static void param_list(const INSTR_TMPL *t, char *buf, size_t n)
+{
+    buf[0] = 0;
+    size_t used = 0;
+    for (int i = 0; t && i < t->nparams && used + 2 < n; i++)
+        used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", t->params[i].name);
+    if (!buf[0]) snprintf(buf, n, "none");
+}
+
+static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
+{
+    int64_t frame = c->has_frame ? c->frame : to_frame(s, c->time);
+    double t = (double)frame / s->hdr.sr;
+    ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);
+    ev.frame = frame;
+    const char *a = c->addr;
+    double v;
+    if (!strcmp(a, "/sched")) {
+        double id, delay, dur;
+        if (num_arg(c, 0, "the event id", &id, err, errlen)) return -1;
+        if (c->nargs < 2) return cmd_error(c, 0, err, errlen, "missing the instrument (argument 2)");
+        int num;
+        const EVL_ARG *ia = &c->args[1];
+        if (ia->type == 's') {
+            num = lang_orch_number(s->orch, ia->s);
+            if (num < 0) return cmd_error(c, ia->col, err, errlen, "unknown instrument '%s'", ia->s);
+        } else {
+            char nb[32];
+            snprintf(nb, sizeof nb, "%d", (int)ia->f);
+            num = lang_orch_number(s->orch, nb);
+            if (num < 0 || ia->f != floor(ia->f))
+                return cmd_error(c, ia->col, err, errlen, "unknown instrument %g", ia->f);
+        }
+        if (num_arg(c, 2, "the delay", &delay, err, errlen) || num_arg(c, 3, "the duration", &dur, err, errlen))
+            return -1;
+        if (id != floor(id) || (id < 1 && id != -1))
+            return cmd_error(c, c->args[0].col, err, errlen, "the event id must be an integer ≥ 1, or -1");
+        if (delay < 0) return cmd_error(c, c->args[2].col, err, errlen, "the delay cannot be negative");
+        const INSTR_TMPL *tm = tmpl_of(s, num);
+        ev.type = EV_START;
+        ev.id = id == -1 ? s->next_id++ : (int)id;
+        ev.instr = num;
+        ev.frame = frame + to_frame(s, delay);
+        ev.p[1] = num;
+        ev.p[2] = t + delay;
+        ev.p[3] = dur;
+        int np = 3;
+        int i = 4;
+        for (; i < c->nargs && c->args[i].type == 'f'; i++) {
+            if (np >= EV_MAXP) return cmd_error(c, c->args[i].col, err, errlen, "more than %d p-fields", EV_MAXP);
+            ev.p[++np] = c->args[i].f;
+        }
+        /* name value pairs */
+        for (; i < c->nargs; i += 2) {
+            const EVL_ARG *na = &c->args[i];
+            if (na->type != 's')
+                return cmd_error(c, na->col, err, errlen, "expected a parameter name, got %g", na->f);
+            int k = param_index(tm, na->s);
+            if (k < 0) {
+                char pl[300];
+                param_list(tm, pl, sizeof pl);
+                return cmd_error(c, na->col, err, errlen, "instrument '%s' has no parameter '%s' (it has: %s)",
+                                 tm ? tm->name : "?", na->s, pl);
+            }
+            if (num_arg(c, i + 1, "the parameter value", &v, err, errlen)) return -1;
+            ev.p[k] = v;
+            if (k > np) np = k;
+        }
+        ev.np = np;
+        id_set(s, ev.id, num);
+        extend_end(s, t + delay + (dur > 0 ? dur : 0));
+        return schedule(s, &ev, err, errlen);
+    }
+    if (!strcmp(a, "/set") || !strcmp(a, "/automate") || !strcmp(a, "/stop") || !strcmp(a, "/kill")) {
+        double id;
+        if (num_arg(c, 0, "the event id", &id, err, errlen)) return -1;
+        int instr = id_instr(s, (int)id);
+        if (instr < 0) return cmd_error(c, c->args[0].col, err, errlen, "no event with id %g was scheduled", id);
+        const INSTR_TMPL *tm = tmpl_of(s, instr);
+        ev.id = (int)id;
+        extend_end(s, t);
+        if (!strcmp(a, "/stop") || !strcmp(a, "/kill")) {
+            ev.type = a[1] == 's' ? EV_STOP : EV_KILL;
+            if (c->nargs > 1) {
+                if (num_arg(c, 1, "the delay", &v, err, errlen)) return -1;
+                ev.frame += to_frame(s, v);
+                extend_end(s, t + v);
+            }
+            return schedule(s, &ev, err, errlen);
+        }
+        if (c->nargs < 2) return cmd_error(c, 0, err, errlen, "missing the parameter name");
+        if (c->args[1].type != 's')
+            return cmd_error(c, c->args[1].col, err, errlen, "expected a parameter name, got %g", c->args[1].f);
+        if (!strcmp(a, "/set")) {
+            ev.type = EV_SET;
+            int np = 0;
+            for (int i = 1; i < c->nargs; i += 2) {
+                const EVL_ARG *na = &c->args[i];
+                if (na->type != 's')
+                    return cmd_error(c, na->col, err, errlen, "expected a parameter name, got %g", na->f);
+                if (!strcmp(na->s, "delay")) {
+                    if (num_arg(c, i + 1, "the delay", &v, err, errlen)) return -1;
+                    ev.frame = frame + to_frame(s, v);
+                    continue;
+                }
+                int k = param_index(tm, na->s);
+                if (k < 0) {
+                    char pl[300];
+                    param_list(tm, pl, sizeof pl);
+                    return cmd_error(c, na->col, err, errlen, "instrument '%s' has no parameter '%s' (it has: %s)",
+                                     tm ? tm->name : "?", na->s, pl);
+                }
+                if (num_arg(c, i + 1, "the parameter value", &v, err, errlen)) return -1;
+                if (np + 2 > EV_MAXP) return cmd_error(c, na->col, err, errlen, "too many parameters");
+                ev.p[++np] = k;
+                ev.p[++np] = v;
+            }
+            ev.np = np;
+            return schedule(s, &ev, err, errlen);
+        }
+        /* /automate id name t0 v0 t1 v1 … [mode] [overtake] */
+        int k = param_index(tm, c->args[1].s);
+        if (k < 0) {
+            char pl[300];
+            param_list(tm, pl, sizeof pl);
+            return cmd_error(c, c->args[1].col, err, errlen, "instrument '%s' has no parameter '%s' (it has: %s)",
+                             tm ? tm->name : "?", c->args[1].s, pl);
+        }
+        ev.type = EV_AUTOMATE;
+        ev.p[1] = k;
+        ev.p[2] = AUTO_LINEAR;
+        int np = 4;
+        int i = 2;
+        double last_t = -1;
+        for (; i + 1 < c->nargs && c->args[i].type == 'f'; i += 2) {
+            if (np + 2 > EV_MAXP) return cmd_error(c, c->args[i].col, err, errlen, "too many breakpoints");
+            if (num_arg(c, i + 1, "a breakpoint value", &v, err, errlen)) return -1;
+            if (c->args[i].f < last_t)
+                return cmd_error(c, c->args[i].col, err, errlen, "breakpoint times must not go backwards");
+            last_t = c->args[i].f;
+            ev.p[++np] = c->args[i].f;
+            ev.p[++np] = v;
+        }
+        if (np == 4) return cmd_error(c, 0, err, errlen, "no breakpoints (time value pairs)");
+        for (; i < c->nargs; i++) {
+            const EVL_ARG *m = &c->args[i];
+            if (m->type != 's') return cmd_error(c, m->col, err, errlen, "a breakpoint time needs a value");
+            if (!strcmp(m->s, "linear")) ev.p[2] = AUTO_LINEAR;
+            else if (!strcmp(m->s, "cos")) ev.p[2] = AUTO_COS;
+            else if (!strcmp(m->s, "smooth")) ev.p[2] = AUTO_SMOOTH;
+            else if (!strncmp(m->s, "expon(", 6)) { ev.p[2] = AUTO_EXPON; ev.p[4] = atof(m->s + 6); }
+            else if (!strcmp(m->s, "overtake")) ev.p[3] = 1;
+            else return cmd_error(c, m->col, err, errlen, "unknown curve '%s' (linear, cos, smooth, expon(x), overtake)", m->s);
+        }
+        ev.np = np;
+        extend_end(s, t + last_t);
+        return schedule(s, &ev, err, errlen);
+    }
+    if (!strcmp(a, "/stopall") || !strcmp(a, "/panic")) {
+        ev.type = a[2] == 't' ? EV_STOPALL : EV_PANIC;
+        extend_end(s, t);
+        return schedule(s, &ev, err, errlen);
+    }
+    if (!strcmp(a, "/table/gen")) {
+        double num, size, gen;
+        if (num_arg(c, 0, "the table number", &num, err, errlen) || num_arg(c, 1, "the size", &size, err, errlen)
+            || num_arg(c, 2, "the GEN number", &gen, err, errlen)) return -1;
+        double args[EV_MAXP];
+        int n = 0;
+        const char *path = NULL;
+        for (int i = 3; i < c->nargs && n < EV_MAXP; i++) {
+            if (c->args[i].type == 's') { path = c->args[i].s; args[n++] = 0; }
+            else args[n++] = c->args[i].f;
+        }
+        char where[300];
+        snprintf(where, sizeof where, "%s:%d:%d", c->file, c->line, c->col);
+        return make_table(s, (int)num, t, (int)size, (int)gen, args, n, path, where, err, errlen);
+    }
+    if (!strcmp(a, "/table/read")) {
+        double num, chan = 0;
+        if (num_arg(c, 0, "the table number", &num, err, errlen)) return -1;
+        if (c->nargs < 2 || c->args[1].type != 's') return cmd_error(c, 0, err, errlen, "missing the sound file path");
+        if (c->nargs > 2 && num_arg(c, 2, "the channel", &chan, err, errlen)) return -1;
+        double args[3] = { 0, 0, chan };
+        char where[300];
+        snprintf(where, sizeof where, "%s:%d:%d", c->file, c->line, c->col);
+        return make_table(s, (int)num, t, 0, 1, args, 3, c->args[1].s, where, err, errlen);
+    }
+    if (!strcmp(a, "/table/free")) {
+        if (num_arg(c, 0, "the table number", &v, err, errlen)) return -1;
+        ev.type = EV_TABLE;
+        ev.instr = (int)v;
+        ev.ptr = NULL;
+        return schedule(s, &ev, err, errlen);
+    }
+    if (!strcmp(a, "/score")) {
+        if (c->nargs < 1 || c->args[0].type != 's') return cmd_error(c, 0, err, errlen, "missing the score text");
+        char label[300];
+        snprintf(label, sizeof label, "%s:%d (/score)", c->file, c->line);
+        SCO sc;
+        memset(&sc, 0, sizeof sc);
+        if (sco_parse(c->args[0].s, label, 1, &sc, err, errlen)) return -1;
+        int r = schedule_score(s, &sc, t, err, errlen);
+        sco_free(&sc);
+        return r;
+    }
+    if (!strcmp(a, "/chn/set")) {
+        if (c->nargs < 1 || c->args[0].type != 's') return cmd_error(c, 0, err, errlen, "missing the channel name");
+        if (num_arg(c, 1, "the value", &v, err, errlen)) return -1;
+        double *ch = eng_channel(s->eng, c->args[0].s, 1);
+        if (!ch) return cmd_error(c, c->args[0].col, err, errlen, "too many channels");
+        if (frame == 0) { *ch = v; return 0; }
+        ev.type = EV_CHNSET;
+        ev.ptr = ch;
+        ev.p[1] = v;
+        return schedule(s, &ev, err, errlen);
+    }
+    if (!strcmp(a, "/instr/def") || !strcmp(a, "/instr/load") || !strcmp(a, "/quit") || !strcmp(a, "/sync")
+        || !strcmp(a, "/notify") || !strcmp(a, "/status") || !strcmp(a, "/chn/get")) {
+        if (!strcmp(a, "/instr/def")) return 0;   /* compiled before scheduling, see define_instruments */
+        if (!strcmp(a, "/instr/load")) return 0;
+        return 0;   /* replies and session control have no effect offline */
+    }
+    return cmd_error(c, 0, err, errlen, "unknown command");
+}
+
+/* /instr/def and /instr/load lines add code to the orchestra before it is compiled. */
+static int collect_definitions(SESSION *s, char *err, size_t errlen)
+{
+    for (int f = 0; f < s->nevfiles; f++)
+        for (int i = 0; i < s->evfiles[f].n; i++) {
+            const EVL_CMD *c = &s->evfiles[f].cmds[i];
+            if (!strcmp(c->addr, "/instr/load")) {
+                if (c->nargs < 1 || c->args[0].type != 's')
+                    return cmd_error(c, 0, err, errlen, "missing the path of the .orc file");
+                if (ses_add_file(s, c->args[0].s, err, errlen)) return -1;
+                continue;
+            }
+            if (strcmp(c->addr, "/instr/def")) continue;
+            if (c->nargs < 2 || c->args[0].type != 's' || c->args[1].type != 's')
+                return cmd_error(c, 0, err, errlen, "expected an instrument name and its code (two strings)");
+            const char *name = c->args[0].s, *body = c->args[1].s;
+            for (const char *q = name; *q; q++)
+                if (!isalnum((unsigned char)*q) && *q != '_')
+                    return cmd_error(c, c->args[0].col, err, errlen, "'%s' is not a valid instrument name", name);
+            size_t n = strlen(name) + strlen(body) + 32;
+            char *src = malloc(n);
+            snprintf(src, n, "instr %s\n%s\nendin\n", name, body);
+            char label[300];
+            snprintf(label, sizeof label, "%s:%d: /instr/def %s: code", c->file, c->line, name);
+            int r = lang_orch_add(s->orch, src, strlen(src), label, 0, err, errlen);
+            free(src);
+            if (r) return -1;
+        }
+    return 0;
+}
+
+/* Instruments the files name but do not define come from the library (instruments/NAME.orc). */
+static int load_library(SESSION *s, const char *dir, char *err, size_t errlen)
+{
+    if (!dir) return 0;
+    for (int f = 0; f < s->nevfiles; f++)
+        for (int i = 0; i < s->evfiles[f].n; i++) {
+            const EVL_CMD *c = &s->evfiles[f].cmds[i];
+            if (strcmp(c->addr, "/sched") || c->nargs < 2 || c->args[1].type != 's') continue;
+            const char *name = c->args[1].s;
+            if (lang_orch_defines(s->orch, name)) continue;
+            char path[1024];
+            snprintf(path, sizeof path, "%s/%s.orc", dir, name);
+            if (access(path, R_OK) == 0 && ses_add_file(s, path, err, errlen)) return -1;
+        }
+    return 0;
+}
+
+int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
+{
+    if (collect_definitions(s, err, errlen)) return -1;
+    if (load_library(s, o->instrdir, err, errlen)) return -1;
+    LANG_HEADER h;
+    lang_orch_header(s->orch, &h);
+    if (s->opt_sr > 0) h.sr = s->opt_sr;
+    if (s->opt_ksmps > 0) h.ksmps = s->opt_ksmps;
+    if (s->opt_nchnls > 0) h.nchnls = s->opt_nchnls;
+    if (s->opt_dbfs > 0) h.dbfs = s->opt_dbfs;
+    if (o->sr > 0) h.sr = o->sr;
+    if (o->ksmps > 0) h.ksmps = o->ksmps;
+    if (o->nchnls > 0) h.nchnls = o->nchnls;
+    if (o->dbfs > 0) h.dbfs = o->dbfs;
+    if (h.set_kr && h.set_ksmps && !o->ksmps && !o->sr && fabs(h.sr / h.ksmps - h.kr) > 1e-6) {
+        snprintf(err, errlen, "sr (%g) / ksmps (%d) does not equal kr (%g)", h.sr, h.ksmps, h.kr);
+        return -1;
+    }
+    s->hdr = h;
+    if (lang_orch_compile(s->orch, &h, err, errlen)) return -1;
+
+    ENG_CONFIG cfg;
+    eng_config_default(&cfg);
+    cfg.sr = h.sr;
+    cfg.ksmps = h.ksmps;
+    cfg.nchnls = h.nchnls;
+    cfg.nchnls_i = h.nchnls_i;
+    cfg.dbfs = h.dbfs;
+    cfg.a4 = h.a4;
+    cfg.ceiling = pow(10.0, o->ceiling_db / 20.0);
+    if (o->max_voices > 0) cfg.max_voices = o->max_voices;
+    size_t gb = lang_orch_global_bytes(s->orch) + 1024;
+    if (gb > cfg.global_bytes) cfg.global_bytes = gb;
+    int nev = 0;
+    for (int i = 0; i < s->nscores; i++) nev += s->scores[i].n;
+    for (int i = 0; i < s->nevfiles; i++) nev += s->evfiles[i].n;
+    if (nev + 1024 > cfg.max_events) cfg.max_events = nev + 1024;
+    s->eng = eng_new(&cfg, err, errlen);
+    if (!s->eng) return -1;
+    for (int i = 0; i < lang_orch_count(s->orch); i++) {
+        INSTR_TMPL *t = lang_orch_get(s->orch, i);
+        eng_set_instr(s->eng, t->num, t);
+    }
+    if (lang_orch_instr0(s->orch)) {
+        int r = eng_run_instr0(s->eng, lang_orch_instr0(s->orch));
+        char msg[4096];
+        size_t n = eng_msg_read(s->eng, msg, sizeof msg - 1);
+        msg[n] = 0;
+        if (r) {
+            snprintf(err, errlen, "%s", n ? msg : "error in the orchestra header code");
+            size_t l = strlen(err);
+            if (l && err[l - 1] == '\n') err[l - 1] = 0;
+            return -1;
+        }
+        if (n) note(s, "%s", msg);
+    }
+    for (int i = 0; i < s->nscores; i++)
+        if (schedule_score(s, &s->scores[i], 0, err, errlen)) return -1;
+    for (int f = 0; f < s->nevfiles; f++)
+        for (int i = 0; i < s->evfiles[f].n; i++)
+            if (run_command(s, &s->evfiles[f].cmds[i], err, errlen)) return -1;
+    return 0;
+}

@@ -1,0 +1,37 @@
+/* session.h — what a run plays: orchestras, scores and event lists loaded, compiled and scheduled on an engine. */
+#ifndef ONDES_SESSION_H
+#define ONDES_SESSION_H
+
+#include <stddef.h>
+#include "../engine/engine.h"
+
+typedef struct ses_options {
+    double sr;          /* 0: the orchestra's */
+    int ksmps;          /* 0: the orchestra's */
+    int nchnls;         /* 0: the orchestra's */
+    double dbfs;        /* 0: the orchestra's */
+    int max_voices;     /* 0: default */
+    double ceiling_db;  /* master ceiling in dBFS (default 0) */
+    const char *instrdir; /* the instruments library, for names not defined in the files */
+} SES_OPTIONS;
+
+typedef struct session SESSION;
+
+SESSION *ses_new(void);
+void ses_free(SESSION *s);
+
+/* Load a file (.orc, .sco, .csd, .events) — nothing is compiled yet.
+ * Returns 0, or -1 with "file:line:col: error: …" or "cannot open 'file': …". */
+int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen);
+
+/* Compile, make the engine, run the header code, schedule every event.
+ * Command-line values in `o` override the orchestra's header and CsOptions. */
+int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen);
+
+ENGINE *ses_engine(SESSION *s);
+/* Seconds until the last event is over (score end, last event + its duration). */
+double ses_end_time(const SESSION *s);
+/* Notes for the user gathered while loading (ignored CsOptions…), or "". */
+const char *ses_notes(const SESSION *s);
+
+#endif
