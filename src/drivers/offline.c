@@ -37,7 +37,7 @@ static void progress_bar(int64_t done, int64_t total, int final)
 int drv_offline_render(ENGINE *e, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_REPORT *rep, char *err, size_t errlen)
 {
     const ENG_CONFIG *cfg = eng_config(e);
-    double secs = o->duration >= 0 ? o->duration : o->end_time + o->tail;
+    double secs = o->duration >= 0 ? o->duration : o->end_time;
     int64_t total = (int64_t)llround(secs * cfg->sr);
     if (total < 0) total = 0;
     AF_WRITER *w = af_open_write(o->path, cfg->sr, cfg->nchnls, o->format, o->bits, err, errlen);
@@ -57,6 +57,29 @@ int drv_offline_render(ENGINE *e, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_REP
         if (o->progress && now() - last_draw > 0.1) {
             progress_bar(done, total, 0);
             last_draw = now();
+        }
+    }
+    /* As Csound does, the end of the score stops held notes and lets every
+     * release finish: render on, block by block, until no voice sounds
+     * (at most a minute more), then the tail. */
+    if (!r && o->duration < 0) {
+        ENG_EVENT stop;
+        memset(&stop, 0, sizeof stop);
+        stop.type = EV_STOPALL;
+        stop.frame = eng_frame(e);
+        eng_schedule(e, &stop);
+        int64_t limit = done + (int64_t)(60 * cfg->sr);
+        while (eng_active_voices(e) > 0 && done < limit && !r) {
+            eng_process(e, bufs, NULL, cfg->ksmps);
+            r = af_write(w, (const float *const *)bufs, cfg->ksmps, err, errlen);
+            done += cfg->ksmps;
+        }
+        int64_t tail = (int64_t)llround(o->tail * cfg->sr);
+        for (int64_t t = 0; t < tail && !r; t += CHUNK) {
+            int n = tail - t < CHUNK ? (int)(tail - t) : CHUNK;
+            eng_process(e, bufs, NULL, n);
+            r = af_write(w, (const float *const *)bufs, n, err, errlen);
+            done += n;
         }
     }
     if (o->progress) progress_bar(done, total, 1);

@@ -631,6 +631,10 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         if (a.rate == 'S' || b.rate == 'S') cg_error(g, n, "a string cannot be used in arithmetic");
         char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
         if (r == 'c') r = 'i';
+        if (r == 'a' && n->op != T_PLUS && n->op != T_MINUS && n->op != T_STAR && n->op != T_SLASH
+            && n->op != T_PERCENT && n->op != T_CARET)
+            cg_error(g, n, "'%.*s' on a-rate signals: conditions and comparisons must be i- or k-rate",
+                     (int)strlen(lang_tokname(n->op)) - 2, lang_tokname(n->op) + 1);
         char rates[2] = { a.rate, b.rate };
         const NODE *const *kids = (const NODE *const *)n->kids;
         const OP_DESC *d = select_desc(g, n, binop_name(n->op), &r, 1, 0, rates, 2, kids);
@@ -892,13 +896,12 @@ static CHAIN_STEP *build_chain(CG *g, int perf, int *count)
             pos[r->label] = n;
         } else if (r->kind == IR_OP) {
             const OP_DESC *d = r->desc;
-            if (perf ? d->perf != NULL : (d->init != NULL || (d->flags & OPF_KINIT))) {
+            if (perf ? d->perf != NULL : d->init != NULL) {
                 CHAIN_STEP *s = &ch[n++];
                 s->op_off = r->op_off;
                 s->cond_base = -1;
                 if (perf) s->fn = d->perf;
-                else if (d->init) s->ifn = d->init;
-                else s->fn = d->perf;
+                else s->ifn = d->init;
             }
         } else if (r->pass == 'g' || r->pass == (perf ? 'k' : 'i')) {
             CHAIN_STEP *s = &ch[n++];
@@ -1029,7 +1032,8 @@ static int header_stmt(LANG_ORCH *o, const NODE *s, const char *file, char *err,
     if (k < 0) return 0;
     double v;
     if (!const_eval(s->kids[0], &v)) {
-        snprintf(err, errlen, "%s:%d:%d: error: '%s' must be given a constant", file, s->line, s->col, nm);
+        snprintf(err, errlen, "%s:%d:%d: error: '%s' must be given a constant", file, s->outs[0]->line,
+                 s->outs[0]->col, nm);
         return -1;
     }
     int bad = 0;
@@ -1044,13 +1048,13 @@ static int header_stmt(LANG_ORCH *o, const NODE *s, const char *file, char *err,
     case 6: bad = !(v > 0); h->a4 = v; h->set_a4 = 1; break;
     }
     if (bad) {
-        snprintf(err, errlen, "%s:%d:%d: error: invalid value %g for '%s'", file, s->line, s->col, v, nm);
+        snprintf(err, errlen, "%s:%d:%d: error: invalid value %g for '%s'", file, s->outs[0]->line, s->outs[0]->col, v, nm);
         return -1;
     }
     return 1;
 }
 
-int lang_orch_add(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, char *err, size_t errlen)
+static int add_unit(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, char *err, size_t errlen)
 {
     /* the lexer relies on a terminating NUL after the text (strtod) */
     char *copy = malloc(len + 1);
@@ -1069,6 +1073,85 @@ int lang_orch_add(LANG_ORCH *o, const char *src, size_t len, const char *file, i
     o->units[o->nunits].file = strdup(file);
     o->nunits++;
     return 0;
+}
+
+static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, int depth, char *err,
+                    size_t errlen);
+
+/* #include "file": the file is read as its own unit, its path relative to the including file's folder. */
+static int include_file(LANG_ORCH *o, const char *from, int line, int col, const char *name, int depth, char *err,
+                        size_t errlen)
+{
+    if (depth > 16) {
+        snprintf(err, errlen, "%s:%d:%d: error: #include nested too deeply", from, line, col);
+        return -1;
+    }
+    char path[4096];
+    const char *slash = strrchr(from, '/');
+    if (name[0] != '/' && slash)
+        snprintf(path, sizeof path, "%.*s/%s", (int)(slash - from), from, name);
+    else
+        snprintf(path, sizeof path, "%s", name);
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        snprintf(err, errlen, "%s:%d:%d: error: cannot open included file '%s'", from, line, col, path);
+        return -1;
+    }
+    size_t cap = 65536, n = 0, k;
+    char *buf = malloc(cap);
+    while ((k = fread(buf + n, 1, cap - n, f)) > 0)
+        if ((n += k) == cap) buf = xrealloc(buf, cap *= 2);
+    fclose(f);
+    int r = add_text(o, buf, n, path, 1, depth + 1, err, errlen);
+    free(buf);
+    return r;
+}
+
+/* Split the text at preprocessor lines: #include adds a unit; other directives are refused clearly. */
+static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, int depth, char *err,
+                    size_t errlen)
+{
+    const char *seg = src, *p = src, *end = src + len;
+    int seg_line = line0 > 0 ? line0 : 1, line = seg_line;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        const char *q = p;
+        while (q < eol && (*q == ' ' || *q == '\t')) q++;
+        if (q < eol && *q == '#') {
+            int col = (int)(q - p) + 1;
+            if (p > seg && add_unit(o, seg, (size_t)(p - seg), file, seg_line, err, errlen)) return -1;
+            if ((size_t)(eol - q) > 8 && !strncmp(q, "#include", 8)) {
+                const char *a = q + 8;
+                while (a < eol && (*a == ' ' || *a == '\t')) a++;
+                const char *b = a < eol ? memchr(a + 1, *a == '<' ? '>' : '"', (size_t)(eol - a - 1)) : NULL;
+                if (a >= eol || (*a != '"' && *a != '<') || !b) {
+                    snprintf(err, errlen, "%s:%d:%d: error: expected #include \"file\"", file, line, col);
+                    return -1;
+                }
+                char name[1024];
+                snprintf(name, sizeof name, "%.*s", (int)(b - a - 1), a + 1);
+                if (include_file(o, file, line, col, name, depth, err, errlen)) return -1;
+            } else {
+                int n = 1;
+                while (q + n < eol && isalpha((unsigned char)q[n])) n++;
+                snprintf(err, errlen, "%s:%d:%d: error: preprocessor directive '%.*s' is not supported (only #include)",
+                         file, line, col, n, q);
+                return -1;
+            }
+            seg = eol < end ? eol + 1 : end;
+            seg_line = line + 1;
+        }
+        p = eol < end ? eol + 1 : end;
+        line++;
+    }
+    if (seg < end || o->nunits == 0) return add_unit(o, seg, (size_t)(end - seg), file, seg_line, err, errlen);
+    return 0;
+}
+
+int lang_orch_add(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, char *err, size_t errlen)
+{
+    return add_text(o, src, len, file, line0, 0, err, errlen);
 }
 
 void lang_orch_header(const LANG_ORCH *o, LANG_HEADER *h)
@@ -1203,4 +1286,10 @@ int lang_orch_defines(const LANG_ORCH *o, const char *name)
                 if (s->outs[k]->kind == N_VAR && !strcmp(s->outs[k]->name, name)) return 1;
         }
     return 0;
+}
+
+long lang_orch_global_offset(const LANG_ORCH *o, const char *name)
+{
+    SYM *s = find_sym(o->globals, name);
+    return s ? (long)s->off : -1;
 }

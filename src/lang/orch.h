@@ -37,6 +37,8 @@ INSTR_TMPL *lang_orch_get(const LANG_ORCH *o, int i);
 INSTR_TMPL *lang_orch_instr0(const LANG_ORCH *o);      /* header code (ftgen, global inits), or NULL */
 int lang_orch_number(const LANG_ORCH *o, const char *name); /* instrument number of a name ("saw" or "3"), or -1 */
 size_t lang_orch_global_bytes(const LANG_ORCH *o);
+/* Byte offset of a g-variable in the engine's global area, or -1 (after compiling). */
+long lang_orch_global_offset(const LANG_ORCH *o, const char *name);
 /* Does any text added so far define an instrument of this name? (before compiling) */
 int lang_orch_defines(const LANG_ORCH *o, const char *name);
 

@@ -4,8 +4,8 @@
 
 /*
  * Every operator exists per rate combination so the loops stay plain:
- * i-rate runs once at init, k-rate once per k-cycle (and at init, so
- * k-variables hold a value during the init pass, as in Csound 6), a-rate over
+ * i-rate runs once at init, k-rate once per k-cycle (not at init: in Csound
+ * `ix = i(kx)` after `kx = 5` gives 0 — checked with csound 6), a-rate over
  * the whole block of ksmps frames (frames outside a note's active range are
  * computed too; opcodes that keep state or write outputs honour ofs/end).
  */
@@ -67,7 +67,7 @@ BINOP(pow, pow(x, y))
     { OPNAME, "a", "aa", sizeof(AOP), NULL, NAME##_aa, 0 },                        \
     { OPNAME, "a", "ak", sizeof(AOP), NULL, NAME##_ak, 0 },                        \
     { OPNAME, "a", "ka", sizeof(AOP), NULL, NAME##_ka, 0 },                        \
-    { OPNAME, "k", "kk", sizeof(AOP), NULL, NAME##_kk, OPF_KINIT },                \
+    { OPNAME, "k", "kk", sizeof(AOP), NULL, NAME##_kk, 0 },                \
     { OPNAME, "i", "ii", sizeof(AOP), NAME##_ii, NULL, 0 }
 
 /* comparisons and logic: i- and k-rate only, as in Csound */
@@ -103,7 +103,7 @@ INTOP(shl, y >= 0 && y < 63 ? x << y : 0)
 INTOP(shr, y >= 0 && y < 63 ? x >> y : 0)
 
 #define KI_ENTRIES(NAME, OPNAME)                                                   \
-    { OPNAME, "k", "kk", sizeof(AOP), NULL, NAME##_kk, OPF_KINIT },                \
+    { OPNAME, "k", "kk", sizeof(AOP), NULL, NAME##_kk, 0 },                \
     { OPNAME, "i", "ii", sizeof(AOP), NAME##_ii, NULL, 0 }
 
 /* ---- unary operators and one-argument functions ---- */
@@ -127,7 +127,7 @@ INTOP(shr, y >= 0 && y < 63 ? x >> y : 0)
 
 #define UNOP_ENTRIES(NAME, OPNAME)                                                 \
     { OPNAME, "i", "i", sizeof(AOP), NAME##_i, NULL, 0 },                          \
-    { OPNAME, "k", "k", sizeof(AOP), NULL, NAME##_k, OPF_KINIT },                  \
+    { OPNAME, "k", "k", sizeof(AOP), NULL, NAME##_k, 0 },                  \
     { OPNAME, "a", "a", sizeof(AOP), NULL, NAME##_a, 0 }
 
 UNOP(neg, -x)
@@ -303,22 +303,22 @@ const OP_DESC op_arith[] = {
     KI_ENTRIES(bitand, "##bitand"), KI_ENTRIES(bitor, "##bitor"), KI_ENTRIES(bitxor, "##bitxor"),
     KI_ENTRIES(shl, "##shl"), KI_ENTRIES(shr, "##shr"),
     UNOP_ENTRIES(neg, "##neg"),
-    { "##not", "k", "k", sizeof(AOP), NULL, not_k, OPF_KINIT },
+    { "##not", "k", "k", sizeof(AOP), NULL, not_k, 0 },
     { "##not", "i", "i", sizeof(AOP), not_i, NULL, 0 },
-    { "##bitnot", "k", "k", sizeof(AOP), NULL, bitnot_k, OPF_KINIT },
+    { "##bitnot", "k", "k", sizeof(AOP), NULL, bitnot_k, 0 },
     { "##bitnot", "i", "i", sizeof(AOP), bitnot_i, NULL, 0 },
     { "##cond", "i", "iii", sizeof(AOP), cond_i, NULL, 0 },
-    { "##cond", "k", "kkk", sizeof(AOP), NULL, cond_k, OPF_KINIT },
+    { "##cond", "k", "kkk", sizeof(AOP), NULL, cond_k, 0 },
     { "##cond", "a", "kaa", sizeof(AOP), NULL, cond_a, 0 },
     { "##upsamp", "a", "k", sizeof(AOP), NULL, upsamp, 0 },
     { "=", "i", "i", sizeof(AOP), assign_i, NULL, 0 },
-    { "=", "k", "k", sizeof(AOP), NULL, assign_k, OPF_KINIT },
+    { "=", "k", "k", sizeof(AOP), NULL, assign_k, 0 },
     { "=", "a", "a", sizeof(AOP), NULL, assign_a, 0 },
     { "=", "a", "k", sizeof(AOP), NULL, upsamp, 0 },
     { "upsamp", "a", "k", sizeof(AOP), NULL, upsamp, 0 },
     { "downsamp", "k", "a", sizeof(AOP), NULL, downsamp_k, 0 },
     { "i", "i", "k", sizeof(AOP), i_of_k, NULL, 0 },
-    { "k", "k", "k", sizeof(AOP), NULL, assign_k, OPF_KINIT },
+    { "k", "k", "k", sizeof(AOP), NULL, assign_k, 0 },
     { "k", "k", "a", sizeof(AOP), NULL, downsamp_k, 0 },
     { "a", "a", "k", sizeof(AOP), NULL, upsamp, 0 },
     { "a", "a", "a", sizeof(AOP), NULL, assign_a, 0 },
@@ -332,31 +332,31 @@ const OP_DESC op_arith[] = {
     UNOP_ENTRIES(dbamp_, "dbamp"), UNOP_ENTRIES(octave_, "octave"), UNOP_ENTRIES(semitone_, "semitone"),
     UNOP_ENTRIES(cent_, "cent"), UNOP_ENTRIES(signum_, "signum"),
     { "pow", "i", "ii", sizeof(AOP), powf_i, NULL, 0 },
-    { "pow", "k", "kk", sizeof(AOP), NULL, powf_k, OPF_KINIT },
+    { "pow", "k", "kk", sizeof(AOP), NULL, powf_k, 0 },
     { "pow", "a", "ak", sizeof(AOP), NULL, powf_a, 0 },
     { "min", "i", "im", sizeof(AOP), min_i, NULL, 0 },
-    { "min", "k", "kz", sizeof(AOP), NULL, min_k, OPF_KINIT },
+    { "min", "k", "kz", sizeof(AOP), NULL, min_k, 0 },
     { "min", "a", "ay", sizeof(AOP), NULL, min_a, 0 },
     { "max", "i", "im", sizeof(AOP), max_i, NULL, 0 },
-    { "max", "k", "kz", sizeof(AOP), NULL, max_k, OPF_KINIT },
+    { "max", "k", "kz", sizeof(AOP), NULL, max_k, 0 },
     { "max", "a", "ay", sizeof(AOP), NULL, max_a, 0 },
     { "mtof", "i", "i", sizeof(AOP), mtof_i, NULL, 0 },
-    { "mtof", "k", "k", sizeof(AOP), NULL, mtof_k, OPF_KINIT },
+    { "mtof", "k", "k", sizeof(AOP), NULL, mtof_k, 0 },
     { "mtof", "a", "a", sizeof(AOP), NULL, mtof_a, 0 },
     { "cpsmidinn", "i", "i", sizeof(AOP), mtof_i, NULL, 0 },
-    { "cpsmidinn", "k", "k", sizeof(AOP), NULL, mtof_k, OPF_KINIT },
+    { "cpsmidinn", "k", "k", sizeof(AOP), NULL, mtof_k, 0 },
     { "ftom", "i", "i", sizeof(AOP), ftom_i, NULL, 0 },
-    { "ftom", "k", "k", sizeof(AOP), NULL, ftom_k, OPF_KINIT },
+    { "ftom", "k", "k", sizeof(AOP), NULL, ftom_k, 0 },
     { "cpspch", "i", "i", sizeof(AOP), cpspch_i, NULL, 0 },
-    { "cpspch", "k", "k", sizeof(AOP), NULL, cpspch_k, OPF_KINIT },
+    { "cpspch", "k", "k", sizeof(AOP), NULL, cpspch_k, 0 },
     { "cpsoct", "i", "i", sizeof(AOP), cpsoct_i, NULL, 0 },
-    { "cpsoct", "k", "k", sizeof(AOP), NULL, cpsoct_k, OPF_KINIT },
+    { "cpsoct", "k", "k", sizeof(AOP), NULL, cpsoct_k, 0 },
     { "octpch", "i", "i", sizeof(AOP), octpch_i, NULL, 0 },
-    { "octpch", "k", "k", sizeof(AOP), NULL, octpch_k, OPF_KINIT },
+    { "octpch", "k", "k", sizeof(AOP), NULL, octpch_k, 0 },
     { "octcps", "i", "i", sizeof(AOP), octcps_i, NULL, 0 },
-    { "octcps", "k", "k", sizeof(AOP), NULL, octcps_k, OPF_KINIT },
+    { "octcps", "k", "k", sizeof(AOP), NULL, octcps_k, 0 },
     { "pchoct", "i", "i", sizeof(AOP), pchoct_i, NULL, 0 },
-    { "pchoct", "k", "k", sizeof(AOP), NULL, pchoct_k, OPF_KINIT },
+    { "pchoct", "k", "k", sizeof(AOP), NULL, pchoct_k, 0 },
     OP_END
 };
 

@@ -95,7 +95,6 @@ struct op_desc {
 
 enum {
     OPF_RELEASE = 1u << 0,  /* opcode extends the note with a release (linsegr) */
-    OPF_KINIT   = 1u << 1,  /* k-rate opcode whose perf also runs at i-time */
 };
 
 /* A family file exports a table ended by an entry with name == NULL. */

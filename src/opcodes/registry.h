@@ -6,7 +6,7 @@
 
 /* The family tables (one per file in src/opcodes). */
 extern const OP_DESC op_arith[], op_oscil[], op_env[], op_filter[], op_noise[],
-    op_io[], op_table[], op_misc[];
+    op_io[], op_table[], op_misc[], op_pluck[], op_sample[];
 
 /* All descriptors named `name`, in registration order: *n gets the count.
  * Returns NULL when there is none.  Thread-safe (built once). */

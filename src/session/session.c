@@ -394,13 +394,15 @@ static int param_index(const INSTR_TMPL *t, const char *name)
     return -1;
 }
 
-static void param_list(const INSTR_TMPL *t, char *buf, size_t n)
+/* "instrument 'saw' has no parameter 'kfreq' (it has: kmidi, kamp)" */
+static int unknown_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t, char *err, size_t errlen)
 {
-    buf[0] = 0;
+    char buf[300] = "";
     size_t used = 0;
-    for (int i = 0; t && i < t->nparams && used + 2 < n; i++)
-        used += (size_t)snprintf(buf + used, n - used, "%s%s", i ? ", " : "", t->params[i].name);
-    if (!buf[0]) snprintf(buf, n, "none");
+    for (int i = 0; t && i < t->nparams && used + 2 < sizeof buf; i++)
+        used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "", t->params[i].name);
+    return cmd_error(c, na->col, err, errlen, "instrument '%s' has no parameter '%s' (it has: %s)",
+                     t ? t->name : "?", na->s, buf[0] ? buf : "none");
 }
 
 static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
@@ -453,12 +455,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
             if (na->type != 's')
                 return cmd_error(c, na->col, err, errlen, "expected a parameter name, got %g", na->f);
             int k = param_index(tm, na->s);
-            if (k < 0) {
-                char pl[300];
-                param_list(tm, pl, sizeof pl);
-                return cmd_error(c, na->col, err, errlen, "instrument '%s' has no parameter '%s' (it has: %s)",
-                                 tm ? tm->name : "?", na->s, pl);
-            }
+            if (k < 0) return unknown_param(c, na, tm, err, errlen);
             if (num_arg(c, i + 1, "the parameter value", &v, err, errlen)) return -1;
             ev.p[k] = v;
             if (k > np) np = k;
@@ -501,12 +498,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
                     continue;
                 }
                 int k = param_index(tm, na->s);
-                if (k < 0) {
-                    char pl[300];
-                    param_list(tm, pl, sizeof pl);
-                    return cmd_error(c, na->col, err, errlen, "instrument '%s' has no parameter '%s' (it has: %s)",
-                                     tm ? tm->name : "?", na->s, pl);
-                }
+                if (k < 0) return unknown_param(c, na, tm, err, errlen);
                 if (num_arg(c, i + 1, "the parameter value", &v, err, errlen)) return -1;
                 if (np + 2 > EV_MAXP) return cmd_error(c, na->col, err, errlen, "too many parameters");
                 ev.p[++np] = k;
@@ -517,12 +509,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         }
         /* /automate id name t0 v0 t1 v1 … [mode] [overtake] */
         int k = param_index(tm, c->args[1].s);
-        if (k < 0) {
-            char pl[300];
-            param_list(tm, pl, sizeof pl);
-            return cmd_error(c, c->args[1].col, err, errlen, "instrument '%s' has no parameter '%s' (it has: %s)",
-                             tm ? tm->name : "?", c->args[1].s, pl);
-        }
+        if (k < 0) return unknown_param(c, &c->args[1], tm, err, errlen);
         ev.type = EV_AUTOMATE;
         ev.p[1] = k;
         ev.p[2] = AUTO_LINEAR;

@@ -1,0 +1,117 @@
+#!/usr/bin/env python3
+"""test_events.py — event lists end to end: /sched with names and positions, /set, /automate,
+/stop with release, @FRAME stamps, the instruments library; checked by analysing the rendered audio."""
+import os
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+import soundfile as sf
+
+ONDES = os.environ.get("ONDES", "./ondes")
+SR = 48000
+passed = failed = 0
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what)
+
+
+def render(events, *extra):
+    d = tempfile.mkdtemp()
+    ev = os.path.join(d, "t.events")
+    out = os.path.join(d, "t.wav")
+    with open(ev, "w") as f:
+        f.write(events)
+    r = subprocess.run([ONDES, "--render", out, "--sr", str(SR), "--ksmps", "32", "--channels", "2",
+                        "--bits", "32f", *extra, ev], capture_output=True, text=True)
+    if r.returncode != 0:
+        return None, r.stderr
+    x, sr = sf.read(out, dtype="float64", always_2d=True)
+    assert sr == SR
+    return x, r.stdout + r.stderr
+
+
+def freq(x, t0, t1):
+    """Frequency of a sine between t0 and t1 seconds, from zero crossings (interpolated)."""
+    seg = x[int(t0 * SR):int(t1 * SR)]
+    s = np.signbit(seg)
+    idx = np.nonzero(s[:-1] & ~s[1:])[0]          # upward crossings
+    frac = seg[idx] / (seg[idx] - seg[idx + 1])
+    pos = idx + frac
+    if len(pos) < 3:
+        return 0.0
+    return (len(pos) - 1) / ((pos[-1] - pos[0]) / SR)
+
+
+def mtof(m):
+    return 440.0 * 2 ** ((m - 69) / 12)
+
+
+# /sched with named parameters, /set at a time, /stop with the release of linsegr
+x, msg = render("""# a sine at A4, raised an octave at 1 s, stopped at 1.5 s
+0     /sched 1 "sine" 0 -1 kamp 0.5 kmidi 69 kpan 0
+1     /set 1 kmidi 81
+1.5   /stop 1
+""", "--duration", "2")
+check(x is not None, "render failed: %s" % msg)
+if x is not None:
+    L = x[:, 0]
+    check(abs(freq(L, 0.1, 0.9) - 440) < 0.05, "A4 before /set: %.3f Hz" % freq(L, 0.1, 0.9))
+    check(abs(freq(L, 1.1, 1.45) - 880) < 0.1, "A5 after /set: %.3f Hz" % freq(L, 1.1, 1.45))
+    check(L[0] == 0 and np.any(L[1:4] != 0), "the note starts on frame 0")
+    nz = np.nonzero(np.abs(L) > 1e-7)[0]
+    end = nz[-1] / SR
+    check(1.5 <= end <= 1.5 + 0.05 + 32 / SR, "release ends 50 ms after /stop: last sound at %.4f s" % end)
+    check(abs(np.max(np.abs(L[int(0.2 * SR):int(0.8 * SR)])) - 0.5) < 1e-3, "amplitude 0.5")
+
+# positional p-fields and an @FRAME start, off the block grid
+x, msg = render("""@24007 /sched 2 "sine" 0 0.5 0.25 60 1
+""", "--duration", "1")
+check(x is not None, "render failed: %s" % msg)
+if x is not None:
+    R = x[:, 1]
+    nz = np.nonzero(R)[0]
+    check(len(nz) > 0 and nz[0] in (24007, 24008), "starts at frame 24007: first sound at %s" % (nz[:1],))
+    check(abs(freq(R, 0.6, 0.95) - mtof(60)) < 0.05, "C4 positional: %.3f" % freq(R, 0.6, 0.95))
+
+# /automate: a linear glide of kmidi from 60 to 72 over 2 s
+x, msg = render("""0 /sched 3 "sine" 0 3 kamp 0.5 kmidi 60 kpan 0
+0 /automate 3 kmidi 0 60 2 72
+""")
+check(x is not None, "render failed: %s" % msg)
+if x is not None:
+    L = x[:, 0]
+    f1 = freq(L, 0.95, 1.05)
+    check(abs(f1 - mtof(66)) < 1.0, "glide midway at 66: %.2f (want %.2f)" % (f1, mtof(66)))
+    f2 = freq(L, 2.3, 2.9)
+    check(abs(f2 - mtof(72)) < 0.1, "glide ends at 72: %.2f" % f2)
+    check(abs(len(L) / SR - 3.0) < 0.01, "the render lasts until the note's end: %.3f s" % (len(L) / SR))
+
+# errors name the file, line and column
+_, msg = render("""0 /sched 1 "sine" 0 1 kamp 0.5 kfreq 440
+""")
+check("t.events:1:" in msg and "no parameter 'kfreq'" in msg and "kmidi" in msg,
+      "unknown parameter reported with position and the known names: %s" % msg.strip())
+_, msg = render("""0 /sched 1 "nosuch" 0 1
+""")
+check("t.events:1:" in msg and "unknown instrument 'nosuch'" in msg, "unknown instrument: %s" % msg.strip())
+_, msg = render("""0 /sched 1 "sine" 0 1
+zero /set 1 kmidi 3
+""")
+check("t.events:2:1:" in msg, "bad time: %s" % msg.strip())
+_, msg = render("""0 /frobnicate 1
+""")
+check("t.events:1:3:" in msg and "unknown command" in msg, "unknown command: %s" % msg.strip())
+_, msg = render("""0 /set 5 kmidi 60
+""")
+check("no event with id 5" in msg, "set on an unknown id: %s" % msg.strip())
+
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)

@@ -1,0 +1,162 @@
+/* test_lang.c — the orchestra compiler: expressions, rates, control flow, call styles, and one test per kind of error message. */
+#include "check.h"
+#include "../../src/engine/engine.h"
+#include "../../src/lang/orch.h"
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Compile `orc`, run its header code and `nblocks` k-cycles of an `i 1 0 -1`
+ * note, and return global `name`. */
+static double run_global(const char *orc, const char *name, int nblocks, char *err)
+{
+    LANG_ORCH *o = lang_orch_new();
+    double v = NAN;
+    err[0] = 0;
+    if (lang_orch_add(o, orc, strlen(orc), "t.orc", 1, err, 512) == 0) {
+        LANG_HEADER h;
+        lang_orch_header(o, &h);
+        h.ksmps = 16;
+        if (lang_orch_compile(o, &h, err, 512) == 0) {
+            ENG_CONFIG cfg;
+            eng_config_default(&cfg);
+            cfg.ksmps = 16;
+            cfg.max_voices = 4;
+            cfg.dbfs = 1;
+            cfg.a4 = h.a4;
+            ENGINE *e = eng_new(&cfg, err, 512);
+            for (int i = 0; i < lang_orch_count(o); i++)
+                eng_set_instr(e, lang_orch_get(o, i)->num, lang_orch_get(o, i));
+            if (lang_orch_instr0(o)) eng_run_instr0(e, lang_orch_instr0(o));
+            if (lang_orch_number(o, "1") == 1) {
+                ENG_EVENT ev;
+                memset(&ev, 0, sizeof ev);
+                ev.type = EV_START;
+                ev.instr = 1;
+                ev.np = 5;
+                ev.p[1] = 1;
+                ev.p[3] = -1;
+                ev.p[4] = 3;
+                ev.p[5] = 60;
+                eng_schedule(e, &ev);
+            }
+            float buf[16];
+            float *p[1] = { buf };
+            for (int b = 0; b < nblocks; b++) eng_process(e, p, NULL, 16);
+            long off = lang_orch_global_offset(o, name);
+            if (off >= 0) v = *(double *)((char *)eng_globals(e) + off);
+            size_t n = eng_msg_read(e, err, 511);
+            err[n] = 0;
+            eng_free(e);
+        }
+    }
+    lang_orch_free(o);
+    return v;
+}
+
+#define EXPECT_VALUE(orc, name, blocks, want)                                        \
+    do {                                                                             \
+        char err_[512];                                                              \
+        double got_ = run_global(orc, name, blocks, err_);                           \
+        CHECKF(fabs(got_ - (want)) < 1e-9, "%s = %.10g, want %.10g (%s)", name, got_, \
+               (double)(want), err_);                                                \
+    } while (0)
+
+/* The compile error for `orc` must contain `want` (file:line:col: error: message). */
+static void expect_error(const char *orc, const char *want, int line)
+{
+    LANG_ORCH *o = lang_orch_new();
+    char err[512] = "";
+    int r = lang_orch_add(o, orc, strlen(orc), "t.orc", 1, err, sizeof err);
+    if (r == 0) {
+        LANG_HEADER h;
+        lang_orch_header(o, &h);
+        r = lang_orch_compile(o, &h, err, sizeof err);
+    }
+    check_count++;
+    if (r == 0 || !strstr(err, want)) {
+        check_failures++;
+        fprintf(stderr, "%s:%d: expected error containing \"%s\", got %s\"%s\"\n", __FILE__, line, want,
+                r == 0 ? "success " : "", err);
+    }
+    lang_orch_free(o);
+}
+#define EXPECT_ERROR(orc, want) expect_error(orc, want, __LINE__)
+
+int main(void)
+{
+    /* precedence and associativity, as Csound's grammar has them */
+    EXPECT_VALUE("gi1 = 2 + 3 * 4 ^ 2\n", "gi1", 0, 50);
+    EXPECT_VALUE("gi1 = 2 - 3 - 4\n", "gi1", 0, -5);
+    EXPECT_VALUE("gi1 = 2 ^ 3 ^ 2\n", "gi1", 0, 64);          /* left associative in Csound */
+    EXPECT_VALUE("gi1 = -2 ^ 2\n", "gi1", 0, 4);
+    EXPECT_VALUE("gi1 = (1 + 2) * 3 % 5\n", "gi1", 0, 4);
+    EXPECT_VALUE("gi1 = 1 < 2 && 3 > 4 || 1 == 1\n", "gi1", 0, 1);
+    EXPECT_VALUE("gi1 = 5 > 3 ? 10 : 20\n", "gi1", 0, 10);
+    EXPECT_VALUE("ia = 7\ngi1 = ia < 3 ? 1 : ia < 10 ? 2 : 3\n", "gi1", 0, 2);
+    /* functions, both call styles */
+    EXPECT_VALUE("gi1 = sqrt(16) + abs(-2) + int(3.7) + frac(1.25) + floor(-1.5) + ceil(1.2)\n", "gi1", 0,
+                 4 + 2 + 3 + 0.25 - 2 + 2);
+    EXPECT_VALUE("gi1 = mtof(69)\n", "gi1", 0, 440);
+    EXPECT_VALUE("A4 = 432\ngi1 = mtof:i(69)\n", "gi1", 0, 432);
+    EXPECT_VALUE("gi1 = cpsmidinn(81)\n", "gi1", 0, 880);
+    EXPECT_VALUE("gi1 = ampdb(-20)\n", "gi1", 0, 0.1);
+    EXPECT_VALUE("gi1 = min(3, 1, 2) + max(4, 9, 2)\n", "gi1", 0, 10);
+    EXPECT_VALUE("gi1 = pow(2, 10)\n", "gi1", 0, 1024);
+    EXPECT_VALUE("gi1 = tanh(0) + exp(0) + log(1) + sin(0) + cos(0)\n", "gi1", 0, 2);
+    EXPECT_VALUE("gi1 = cpspch(8.09)\n", "gi1", 0, 440 * pow(2, 0) * 1.02197503906 * pow(2, 8.75) / 440);
+    /* header values read inside code */
+    EXPECT_VALUE("sr = 48000\nksmps = 16\ngi1 = sr / ksmps\n", "gi1", 0, 3000);
+    /* i-time control flow */
+    EXPECT_VALUE("gi1 = 0\nindx = 0\nloop:\ngi1 = gi1 + indx\nindx += 1\nif indx < 5 igoto loop\n", "gi1", 0, 10);
+    EXPECT_VALUE("gi1 = 0\ni1 = 0\nwhile i1 < 4 do\n gi1 += 2\n i1 += 1\nod\n", "gi1", 0, 8);
+    EXPECT_VALUE("ix = 2\nif ix == 1 then\n gi1 = 10\nelseif ix == 2 then\n gi1 = 20\nelse\n gi1 = 30\nendif\n",
+                 "gi1", 0, 20);
+    EXPECT_VALUE("ix = 5\nif ix == 1 then\n gi1 = 10\nelse\n gi1 = 30\nendif\n", "gi1", 0, 30);
+    EXPECT_VALUE("gi1 = 1\ngoto skip\ngi1 = 2\nskip:\n", "gi1", 0, 1);
+    /* line continuation and comments */
+    EXPECT_VALUE("gi1 = 1 + \\\n  2 ; comment\n/* block\ncomment */ gi2 = 3 // c\n", "gi1", 0, 3);
+    /* k-rate: runs once per k-cycle, not at init; p-fields; k-rate conditions */
+    EXPECT_VALUE("gk1 init 0\ninstr 1\ngk1 = gk1 + 1\nendin\n", "gk1", 5, 5);
+    EXPECT_VALUE("gk1 init 0\ninstr 1\nkmidi = p5\ngk1 = mtof:k(kmidi)\nendin\n", "gk1", 1, 440 * pow(2, (60 - 69) / 12.0));
+    EXPECT_VALUE("gk1 init 0\ninstr 1\nkc init 0\nkc += 1\nif kc > 3 then\n gk1 = 100\nelse\n gk1 = kc\nendif\nendin\n",
+                 "gk1", 3, 3);
+    EXPECT_VALUE("gk1 init 0\ninstr 1\nkc init 0\nkc += 1\nif kc > 3 then\n gk1 = 100\nelse\n gk1 = kc\nendif\nendin\n",
+                 "gk1", 4, 100);
+    EXPECT_VALUE("gi1 init 0\ninstr 1\ngi1 = p4 * 2\nendin\n", "gi1", 1, 6);
+    EXPECT_VALUE("gk1 init 0\ninstr 1\nkx = 2\nkx *= 3\nkx -= 1\nkx /= 5\ngk1 = kx\nendin\n", "gk1", 1, 1);
+    /* named instruments and a-rate expressions compile */
+    EXPECT_VALUE("gk1 init 0\ninstr 1\na1 = 0.5\na2 = a1 * 2 + 1\ngk1 = downsamp(a2)\nendin\n", "gk1", 1, 2);
+
+    /* one test per kind of error, each naming file:line:col */
+    EXPECT_ERROR("instr 1\n a1 oscilx 1, 440\nendin\n", "t.orc:2:5: error: unknown opcode 'oscilx'");
+    EXPECT_ERROR("instr 1\n a1 oscili kamp, 440\nendin\n", "t.orc:2:12: error: undefined variable 'kamp'");
+    EXPECT_ERROR("instr 1\n a1 = 1\n i1 = a1\nendin\n", "t.orc:3:7: error: cannot assign an a-rate value to the i-rate variable 'i1'");
+    EXPECT_ERROR("instr 1\n a1 = 1\n k1 = mtof(a1)\nendin\n", "error:");
+    EXPECT_ERROR("instr 1\n a1 = 1\n a2 oscili 1, 440, a1\nendin\n", "t.orc:3:20: error: 'oscili': argument 3 must be i-rate, got a-rate");
+    EXPECT_ERROR("instr 1\n a1 oscili 1, 440, -1, 0, 5\nendin\n", "t.orc:2:27: error: 'oscili': too many arguments");
+    EXPECT_ERROR("instr 1\n a1 oscili 1\nendin\n", "t.orc:2:5: error: 'oscili': missing argument 2");
+    EXPECT_ERROR("instr 1\n prints \"abc\nendin\n", "t.orc:2:9: error: unterminated string");
+    EXPECT_ERROR("instr 1\n i1 = (1 + 2\nendin\n", "t.orc:2:13: error: expected ')'");
+    EXPECT_ERROR("instr 1\n i1 = 1\n", "t.orc:1:1: error: missing endin");
+    EXPECT_ERROR("instr 1\n if 1 > 0 then\n i1 = 1\nendin\n", "error: 'endin' without a matching opening statement");
+    EXPECT_ERROR("instr 1\n i1 = 1\n if 1 > 0 then\n i1 = 2\n", "t.orc:3:2: error: missing endif");
+    EXPECT_ERROR("instr 1\n goto nowhere\nendin\n", "t.orc:2:2: error: undefined label 'nowhere'");
+    EXPECT_ERROR("instr 1\n i1 = 1 +\nendin\n", "t.orc:2:10: error: expected an expression");
+    EXPECT_ERROR("instr 1\n i1 = 1 @ 2\nendin\n", "t.orc:2:9: error: unexpected character '@'");
+    EXPECT_ERROR("endin\n", "t.orc:1:1: error: 'endin' without a matching 'instr'");
+    EXPECT_ERROR("sr = 0\n", "t.orc:1:1: error: invalid value 0 for 'sr'");
+    EXPECT_ERROR("ksmps = p4\n", "error: 'ksmps' must be given a constant");
+    EXPECT_ERROR("instr 1\n xyz = 1\nendin\n", "t.orc:2:2: error: 'xyz' is not a variable name");
+    EXPECT_ERROR("instr 1\n fsig = 1\nendin\n", "f- and w-rate variables are not supported");
+    EXPECT_ERROR("instr 1\n k1 = 1\n if a1 > 0 then\n k1 = 2\n endif\nendin\n", "undefined variable 'a1'");
+    EXPECT_ERROR("instr 1\n a1 = 1\n if a1 > 0 then\n k1 = 2\n endif\nendin\n", "t.orc:3:8: error: '>' on a-rate signals: conditions and comparisons must be i- or k-rate");
+    EXPECT_ERROR("instr 1\n i1 = \"s\" + 1\nendin\n", "a string cannot be used in arithmetic");
+    EXPECT_ERROR("instr 1\n p4 = 1\nendin\n", "'p4' cannot be assigned");
+    EXPECT_ERROR("instr 1\n i1 = p99\nendin\n", "p-field p99 is out of range");
+    EXPECT_ERROR("instr 0.5\nendin\n", "t.orc:1:7: error: instrument number 0.5 out of range");
+    EXPECT_ERROR("instr 1\nlab:\nlab:\nendin\n", "t.orc:3:1: error: label 'lab' is defined twice");
+    EXPECT_ERROR("instr 1\n oscili 1, 440\nendin\n", "'oscili' gives a value: assign it to a variable");
+    EXPECT_ERROR("instr 1\n a1, a2 oscili 1, 440\nendin\n", "'oscili' cannot give 2 outputs");
+    return CHECK_RESULT();
+}
