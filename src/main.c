@@ -72,8 +72,7 @@ static const char *instrdir(const char *argv0, char *buf, size_t n)
         char *slash = strrchr(exe, '/');
         if (slash) {
             *slash = 0;
-            snprintf(buf, n, "%s/instruments", exe);
-            if (access(buf, R_OK) == 0) return buf;
+            if ((size_t)snprintf(buf, n, "%s/instruments", exe) < n && access(buf, R_OK) == 0) return buf;
         }
     }
     (void)argv0;
@@ -141,7 +140,8 @@ int main(int argc, char **argv)
     if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
     if (*ses_notes(s)) fputs(ses_notes(s), stderr);
     if (rc) {
-        fprintf(stderr, "%s\n", err);
+        /* errors in code name their file:line:col; others are the command line's */
+        fprintf(stderr, "%s%s\n", strstr(err, ": error: ") ? "" : "ondes: ", err);
         ses_free(s);
         return 1;
     }

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #define MAX_AUTOS 4096
 #define MAX_CHANNELS 1024
@@ -73,6 +74,8 @@ struct engine {
     struct { char name[CHN_NAMELEN]; double value; } *channels;
     int nchannels;
 
+    char filedir[1024];
+
     ENG_STATS stats;
 };
 
@@ -94,6 +97,9 @@ void eng_config_default(ENG_CONFIG *c)
 
 const ENG_CONFIG *eng_config(const ENGINE *e) { return &e->cfg; }
 
+/* aligned_alloc wants a size that is a multiple of the alignment */
+static size_t round64(size_t n) { return (n + 63) & ~(size_t)63; }
+
 ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
 {
     if (cfg->sr <= 0 || cfg->ksmps < 1 || cfg->ksmps > 65536 || cfg->nchnls < 1 || cfg->nchnls > 64
@@ -112,13 +118,13 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     e->freelist = calloc((size_t)cfg->max_voices, sizeof *e->freelist);
     /* Reserve every voice's arena now, and touch it, so processing never
      * allocates or page-faults its way into memory. */
-    e->arenas = aligned_alloc(64, e->cfg.voice_mem * (size_t)cfg->max_voices);
+    e->arenas = aligned_alloc(64, round64(e->cfg.voice_mem * (size_t)cfg->max_voices));
     e->globals = calloc(1, cfg->global_bytes);
     e->autos = calloc(MAX_AUTOS, sizeof *e->autos);
     e->channels = calloc(MAX_CHANNELS, sizeof *e->channels);
-    e->spout = aligned_alloc(64, sizeof(float) * (size_t)(ks * cfg->nchnls + 16));
-    e->outblock = aligned_alloc(64, sizeof(float) * (size_t)(ks * cfg->nchnls + 16));
-    e->spin = aligned_alloc(64, sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1) + 16));
+    e->spout = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * cfg->nchnls)));
+    e->outblock = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * cfg->nchnls)));
+    e->spin = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1))));
     if (!e->voices || !e->freelist || !e->arenas || !e->globals || !e->autos || !e->channels || !e->spout
         || !e->outblock || !e->spin) goto oom;
     memset(e->arenas, 0, e->cfg.voice_mem * (size_t)cfg->max_voices);
@@ -130,6 +136,7 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
         e->freelist[e->nfree++] = &e->voices[cfg->max_voices - 1 - i];
     }
     e->bufpos = ks;    /* nothing buffered: the first call runs a block */
+    ftable_sine();     /* built here, on the control thread, never by the audio thread */
     return e;
 oom:
     snprintf(err, errlen, "out of memory reserving the engine (%d voices × %zu bytes)",
@@ -175,6 +182,22 @@ const FTABLE *eng_get_table(const ENGINE *e, int num)
     return num > 0 && num < ENG_MAXTABLES ? e->tables[num] : NULL;
 }
 double *eng_globals(ENGINE *e) { return e->globals; }
+
+void eng_set_filedir(ENGINE *e, const char *dir) { snprintf(e->filedir, sizeof e->filedir, "%s", dir ? dir : ""); }
+
+FTABLE *eng_make_table(ENGINE *e, int num, int size, int gen, const double *args, int nargs, const char *path,
+                       char *err, size_t errlen)
+{
+    char buf[2048];
+    if (path && path[0] != '/' && access(path, F_OK) != 0 && e->filedir[0]) {
+        snprintf(buf, sizeof buf, "%s/%s", e->filedir, path);
+        if (access(buf, F_OK) == 0) path = buf;
+    }
+    FTABLE *t = ftable_gen(num, size, gen, args, nargs, path, e->cfg.sr, err, errlen);
+    if (t && gen == -1 && e->cfg.dbfs != 1.0)
+        for (int i = 0; i <= t->size; i++) t->data[i] = (float)(t->data[i] * e->cfg.dbfs);
+    return t;
+}
 double *eng_channel(ENGINE *e, const char *name, int create)
 {
     for (int i = 0; i < e->nchannels; i++)
@@ -204,13 +227,13 @@ int eng_schedule(ENGINE *e, const ENG_EVENT *ev)
 
 /* ---- messages: formatted on the stack, then copied into the ring ---- */
 
-static void vmsg(ENGINE *e, const char *fmt, va_list ap)
+static void vmsg(ENGINE *e, int newline, const char *fmt, va_list ap)
 {
     char buf[512];
     int n = vsnprintf(buf, sizeof buf - 1, fmt, ap);
     if (n < 0) return;
     if (n > (int)sizeof buf - 2) n = (int)sizeof buf - 2;
-    if (n == 0 || buf[n - 1] != '\n') buf[n++] = '\n';
+    if (newline && (n == 0 || buf[n - 1] != '\n')) buf[n++] = '\n';
     msgring_write(&e->msgs, buf, (size_t)n);
 }
 
@@ -219,7 +242,7 @@ static void emsg(ENGINE *e, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vmsg(e, fmt, ap);
+    vmsg(e, 1, fmt, ap);
     va_end(ap);
 }
 
@@ -253,7 +276,7 @@ void op_msg(OP_CTX *c, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    vmsg(c->eng, fmt, ap);
+    vmsg(c->eng, 0, fmt, ap);
     va_end(ap);
 }
 
@@ -264,7 +287,20 @@ const FTABLE *op_ftable(OP_CTX *c, double num)
     return eng_get_table(c->eng, n);
 }
 
-void op_turnoff(OP_CTX *c) { c->voice->turnoff = 1; }
+/* As in Csound: without a release the rest of this k-cycle's code is skipped
+ * and the note ends with the block; with one (xtratim), the release starts
+ * now, so `release` reads 1 in this same k-cycle. */
+void op_turnoff(OP_CTX *c)
+{
+    ENG_VOICE *v = c->voice;
+    if (v->releasing) return;
+    if (v->xtratim > 0) {
+        v->releasing = 1;
+        v->end_frame = c->eng->frame + c->ksmps + v->xtratim;
+    } else {
+        v->turnoff = 1;
+    }
+}
 
 void op_xtratim(OP_CTX *c, double seconds)
 {
@@ -274,6 +310,7 @@ void op_xtratim(OP_CTX *c, double seconds)
 
 int op_releasing(OP_CTX *c) { return c->voice->releasing; }
 double op_p3(OP_CTX *c) { return c->voice->p[3]; }
+double op_p1(OP_CTX *c) { return c->voice->p[1]; }
 
 float *op_outbus(OP_CTX *c, int chan)
 {
@@ -373,6 +410,7 @@ static void run_perf(ENGINE *e, ENG_VOICE *v, OP_CTX *c)
         if (s->fn) {
             s->fn((OP *)(arena + s->op_off), c);
             pc++;
+            if (v->turnoff) break;   /* turnoff skips the rest of the k-cycle */
         } else if (s->cond_base < 0 || ((*cond_ptr(e, v, s) != 0.0) == s->jump_if)) {
             pc = s->target;
         } else {
@@ -688,7 +726,7 @@ int eng_run_instr0(ENGINE *e, const INSTR_TMPL *t)
     ENG_VOICE v;
     memset(&v, 0, sizeof v);
     v.arena_size = t->arena_used + e->cfg.voice_mem;
-    v.arena = aligned_alloc(64, (v.arena_size + 63) & ~(size_t)63);
+    v.arena = aligned_alloc(64, round64(v.arena_size));
     if (!v.arena) return -1;
     voice_instantiate(e, &v, t);
     v.offline_init = 1;

@@ -69,6 +69,15 @@ void eng_set_table(ENGINE *e, int num, FTABLE *t);
 const FTABLE *eng_get_table(const ENGINE *e, int num);
 double *eng_globals(ENGINE *e);   /* the g-variable area */
 
+/* Make a table with a GEN routine as Csound would in this orchestra: relative
+ * sound file names are looked up in the current directory, then in the folder
+ * set with eng_set_filedir (the .csd's, as Csound does); GEN -1 data is
+ * scaled by 0dbfs.  Control thread only (allocates, reads files).  Returns
+ * the table, not yet installed, or NULL with a message in err. */
+FTABLE *eng_make_table(ENGINE *e, int num, int size, int gen, const double *args, int nargs, const char *path,
+                       char *err, size_t errlen);
+void eng_set_filedir(ENGINE *e, const char *dir);
+
 /* A named control channel (chnget/chnset, /chn/set): its value's address,
  * stable for the engine's life.  With create, a missing channel is made
  * (a fixed table reserved up front, so this never allocates).  NULL when

@@ -52,6 +52,8 @@ typedef struct instr_tmpl {
     int nstrs;
     CHAIN_STEP *init;  int ninit;
     CHAIN_STEP *perf;  int nperf;
+    char **argnames;        /* source text of every step's arguments (op_argname) */
+    int nargnames;
     int has_release;        /* uses linsegr/madsr-like opcodes */
     int max_p;              /* highest p-field the code reads */
     /* named parameters: a k-variable assigned from a p-field (kmidi = p5) */

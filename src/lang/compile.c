@@ -22,6 +22,7 @@ typedef struct operand {
     uint8_t base;
     uint32_t off;
     double cval;        /* rate 'c': the value (for folding) */
+    const char *name;   /* source text, as Csound names arguments for print */
 } OPERAND;
 
 typedef struct sym {
@@ -57,6 +58,7 @@ typedef struct ir {
     int kind;
     const OP_DESC *desc;
     uint32_t op_off;
+    int argnames;       /* index of the OP's first name in the template's argnames */
     int label;
     char pass;          /* jumps: 'g' both passes, 'i' init, 'k' perf */
     int cond_base;      /* -1: unconditional */
@@ -85,7 +87,7 @@ typedef struct cg {
     LABEL *labels;
     int nlabels;
     SYM *locals;
-    int ntemp;
+    int ntemp[4];       /* temporaries numbered per rate: #i0, #k0, #a0 */
     char *err;
     size_t errlen;
     jmp_buf fail;
@@ -172,7 +174,10 @@ static uint32_t const_index(CG *g, double v)
 
 static OPERAND op_const(CG *g, double v)
 {
-    OPERAND o = { 'c', REL_CONST, const_index(g, v) * (uint32_t)sizeof(double), v };
+    char nm[40];
+    snprintf(nm, sizeof nm, "%.20g", v);
+    OPERAND o = { 'c', REL_CONST, const_index(g, v) * (uint32_t)sizeof(double), v,
+                  ast_strndup(&g->o->arena, nm, strlen(nm)) };
     return o;
 }
 
@@ -192,6 +197,10 @@ static OPERAND new_var(CG *g, char rate)
     o.rate = rate;
     o.base = REL_LOCAL;
     o.cval = 0;
+    char nm[32];
+    int r = rate == 'a' ? 2 : rate == 'k' ? 1 : 0;
+    snprintf(nm, sizeof nm, "#%c%d", rate == 'a' ? 'a' : rate == 'k' ? 'k' : 'i', g->ntemp[r]++);
+    o.name = ast_strndup(&g->o->arena, nm, strlen(nm));
     if (rate == 'a') o.off = img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32);
     else o.off = img_alloc(g, sizeof(double), 8);
     return o;
@@ -281,6 +290,7 @@ static OPERAND sym_operand(CG *g, const NODE *at, SYM *s)
     OPERAND o;
     o.rate = s->rate;
     o.cval = 0;
+    o.name = s->name;
     if (s->rate == 'S') {
         if (s->sidx < 0) cg_error(g, at, "string variable '%s' is used before it is given a value", s->name);
         o.base = REL_STRING;
@@ -443,9 +453,17 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
         const OPERAND *o = i < nout ? &outs[i] : &ins[i - nout];
         add_reloc(g, args_off + (uint32_t)(sizeof(OP_ARG) * (size_t)i), o->base, o->off);
     }
+    INSTR_TMPL *t = g->t;
+    t->argnames = xrealloc(t->argnames, sizeof(char *) * (size_t)(t->nargnames + nargs + 1));
+    for (int i = 0; i < nargs; i++) {
+        const OPERAND *o = i < nout ? &outs[i] : &ins[i - nout];
+        t->argnames[t->nargnames + i] = strdup(o->name ? o->name : "");
+    }
     IR *r = add_ir(g, IR_OP);
     r->desc = d;
     r->op_off = op_off;
+    r->argnames = t->nargnames;
+    t->nargnames += nargs;
     if (d->flags & OPF_RELEASE) g->t->has_release = 1;
 }
 
@@ -512,7 +530,7 @@ static char infer(CG *g, const NODE *n, char hint);
 static OPERAND compile_call(CG *g, const NODE *n, char hint, const OPERAND *dest)
 {
     int nin = n->nkids;
-    char rates[64];
+    char rates[64] = { 0 };
     if (nin > 60) cg_error(g, n, "'%s': too many arguments", n->name);
     for (int i = 0; i < nin; i++) rates[i] = infer(g, n->kids[i], 0);
     char want = n->rate ? n->rate : hint;
@@ -589,10 +607,13 @@ static char infer(CG *g, const NODE *n, char hint)
 static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest)
 {
     switch (n->kind) {
-    case N_NUM:
-        return op_const(g, n->num);
+    case N_NUM: {
+        OPERAND o = op_const(g, n->num);
+        if (n->name) o.name = n->name;    /* the literal as written */
+        return o;
+    }
     case N_STR: {
-        OPERAND o = { 'S', REL_STRING, (uint32_t)string_index(g, n->name), 0 };
+        OPERAND o = { 'S', REL_STRING, (uint32_t)string_index(g, n->name), 0, n->name };
         return o;
     }
     case N_VAR: {
@@ -601,10 +622,14 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         if (is_pfield(n->name, &pidx)) {
             if (pidx < 1 || pidx > EV_MAXP) cg_error(g, n, "p-field %s is out of range (p1…p%d)", n->name, EV_MAXP);
             if (pidx > g->t->max_p) g->t->max_p = pidx;
-            OPERAND o = { 'i', REL_LOCAL, (uint32_t)(sizeof(double) * (size_t)pidx), 0 };
+            OPERAND o = { 'i', REL_LOCAL, (uint32_t)(sizeof(double) * (size_t)pidx), 0, n->name };
             return o;
         }
-        if (reserved_value(g->h, n->name, &v)) return op_const(g, v);
+        if (reserved_value(g->h, n->name, &v)) {
+            OPERAND o = op_const(g, v);
+            o.name = n->name;
+            return o;
+        }
         name_rate(n->name, &global);
         SYM *s = find_sym(global ? g->o->globals : g->locals, n->name);
         if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
@@ -784,7 +809,7 @@ static void compile_opcode(CG *g, const NODE *n)
 {
     int nout = n->nouts, nin = n->nkids;
     if (nout > 32 || nin > 60) cg_error(g, n, "'%s': too many arguments", n->name);
-    char orates[33], irates[64];
+    char orates[33] = { 0 }, irates[64] = { 0 };
     int nd;
     if (!op_lookup(n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
     SYM *outsyms[33];
@@ -829,7 +854,7 @@ static void compile_stmt(CG *g, const NODE *n)
         break;
     }
     case N_GOTO: {
-        int id = label_id(g, n->name, n);
+        int id = label_id(g, n->name, n->nouts ? n->outs[0] : n);
         char pass = n->rate;
         if (n->nkids) {
             OPERAND c = compile_expr(g, n->kids[0], 0, NULL);
@@ -930,9 +955,8 @@ static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE 
     g->t = calloc(1, sizeof *g->t);
     g->t->name = strdup(name);
     g->t->num = num;
-    INSTR_TMPL *t = g->t;
     img_alloc(g, sizeof(double) * (EV_MAXP + 1), 16);   /* p-fields */
-    int ok = 0;
+    volatile int ok = 0;
     if (setjmp(g->fail) == 0) {
         compile_block(g, body);
         for (int i = 0; i < g->nlabels; i++)
@@ -940,10 +964,15 @@ static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE 
                 NODE at = { .line = g->labels[i].line, .col = g->labels[i].col };
                 cg_error(g, &at, "undefined label '%s'", g->labels[i].name);
             }
-        t->init = build_chain(g, 0, &t->ninit);
-        t->perf = build_chain(g, 1, &t->nperf);
+        g->t->init = build_chain(g, 0, &g->t->ninit);
+        g->t->perf = build_chain(g, 1, &g->t->nperf);
+        /* the names array is final now: point each OP at its names */
+        for (int i = 0; i < g->nir; i++)
+            if (g->ir[i].kind == IR_OP)
+                ((OP *)(g->img + g->ir[i].op_off))->argnames = (const char *const *)g->t->argnames + g->ir[i].argnames;
         ok = 1;
     }
+    INSTR_TMPL *t = g->t;
     t->arena_used = (uint32_t)((g->used + 63) & ~(size_t)63);
     t->image = g->img;
     g->img = NULL;
@@ -972,6 +1001,8 @@ void instr_tmpl_free(INSTR_TMPL *t)
     free(t->perf);
     for (int i = 0; i < t->nparams; i++) free(t->params[i].name);
     free(t->params);
+    for (int i = 0; i < t->nargnames; i++) free(t->argnames[i]);
+    free(t->argnames);
     free(t);
 }
 
@@ -1183,9 +1214,10 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
     pre.h = h;
     pre.err = err;
     pre.errlen = errlen;
-    for (int u = 0; u < o->nunits; u++) {
+    volatile int u = 0;
+    if (setjmp(pre.fail)) return -1;
+    for (; u < o->nunits; u++) {
         pre.file = o->units[u].file;
-        if (setjmp(pre.fail)) return -1;
         predeclare_globals(&pre, o->units[u].top);
     }
     /* instr 0: the top-level statements of every unit, in order */
@@ -1292,4 +1324,9 @@ long lang_orch_global_offset(const LANG_ORCH *o, const char *name)
 {
     SYM *s = find_sym(o->globals, name);
     return s ? (long)s->off : -1;
+}
+
+const char *op_argname(const OP *op, int i)
+{
+    return op->argnames && i >= 0 && i < op->nout + op->nin ? op->argnames[i] : NULL;
 }

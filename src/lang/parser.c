@@ -114,6 +114,7 @@ static NODE *primary(PARSER *p)
         advance(p);
         n = ast_node(p->arena, N_NUM, t.line, t.col);
         n->num = t.num;
+        n->name = tokstr(p, &t);   /* as written, for print's argument names */
         return n;
     case T_STRING:
         advance(p);
@@ -179,7 +180,15 @@ static NODE *unary(PARSER *p)
         advance(p);
         NODE *k = unary(p);
         if (t.kind == T_PLUS) return k;
-        if (t.kind == T_MINUS && k->kind == N_NUM) { k->num = -k->num; return k; }
+        if (t.kind == T_MINUS && k->kind == N_NUM) {
+            k->num = -k->num;
+            size_t len = strlen(k->name);
+            char *neg = ast_alloc(p->arena, len + 2);
+            neg[0] = '-';
+            memcpy(neg + 1, k->name, len + 1);
+            k->name = neg;
+            return k;
+        }
         NODE *n = ast_node(p->arena, N_UNOP, t.line, t.col);
         n->op = t.kind;
         ast_add(p->arena, &n->kids, &n->nkids, k);
@@ -249,6 +258,10 @@ static NODE *label_ref(PARSER *p, NODE *g)
     if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected a label after '%s'",
                                           g->rate == 'g' ? "goto" : g->rate == 'i' ? "igoto" : "kgoto");
     g->name = tokstr(p, &p->tok);
+    /* the label's own position, for "undefined label" */
+    NODE *at = ast_node(p->arena, N_VAR, p->tok.line, p->tok.col);
+    at->name = g->name;
+    ast_add(p->arena, &g->outs, &g->nouts, at);
     advance(p);
     return g;
 }
@@ -450,6 +463,10 @@ static NODE *block(PARSER *p, const char *const *enders, const char *opener, int
         if (is_kw(&p->tok, "instr") || is_kw(&p->tok, "opcode"))
             perror_at(p, oline, ocol, "missing %s before the next '%.*s' at line %d", closer_of(opener),
                       p->tok.len, p->tok.start, p->tok.line);
+        /* a closer of an enclosing construct: this one was never closed */
+        if (strcmp(opener, "instr") && (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endop")))
+            perror_at(p, oline, ocol, "missing %s for the '%s' here (found '%.*s' at line %d)", closer_of(opener),
+                      opener, p->tok.len, p->tok.start, p->tok.line);
         if (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endif") || is_kw(&p->tok, "od")
             || is_kw(&p->tok, "endop") || is_kw(&p->tok, "else") || is_kw(&p->tok, "elseif"))
             perror_at(p, p->tok.line, p->tok.col, "'%.*s' without a matching opening statement", p->tok.len,

@@ -1,6 +1,500 @@
-/* noise.c — opcode family (being written). */
+/* noise.c — random generators: rand, randh, randi, noise, random. */
 #include "registry.h"
+#include "../engine/engine.h"
+#include <math.h>
+#include <stdio.h>
+#include <time.h>
+
+uint32_t op_global_seed(OP_CTX *c);     /* misc.c: the value of the last `seed`, 0 if none */
+
+/*
+ * rand, randh, randi follow Csound 6's OOps/ugens4.c bit for bit, so a
+ * given seed gives Csound's exact sequence:
+ *
+ * - isize = 0: a 16-bit linear congruential generator, x = 15625 x + 1 in
+ *   signed 16-bit arithmetic (wrapping), the value x / 32768 in [-1, 1);
+ *   iseed in [0, 1] starts it at (int16)(iseed · 32768).
+ * - isize != 0: Park and Miller's 31-bit "minimal standard" generator,
+ *   x = 16807 x mod (2^31 - 1) (Schrage's method with 32-bit words, as
+ *   randint31), the value (2x - (2^31 - 1)) / 2^31 in (-1, 1); iseed scaled by
+ *   2^31 (0 taken as 0.5), then stepped twice.
+ * - iseed > 1 seeds from the clock (with a message); iseed < 0 skips seeding,
+ *   keeping the instance's previous state (a fresh instance starts at 0).
+ * - randh and randi step a 28-bit phase (2^28 per cycle) by kcps · 2^28 / sr
+ *   (truncated) and draw a new number when it overflows; randi ramps
+ *   linearly from the previous number to the next.
+ *
+ * Csound's quirks are kept where they change the output: randh and randi
+ * start from iseed itself (not the first drawn number) in 16-bit mode; randi's
+ * 31-bit seeding computes its first value as (x < 1) · 2^-31 (a typo for x << 1,
+ * so it is 0) and the second as (int32)(x << 1) / 2^31 without the bipolar
+ * offset; and with audio-rate amplitude or frequency the a-rate randh/randi
+ * read those inputs from frame 0 of the block even when the note starts later
+ * in the block.
+ */
+
+#define RNDMUL  15625
+#define DV32768 (1.0 / 32768.0)
+#define BIPOLAR 0x7FFFFFFF
+#define DV2_31  4.656612873077392578125e-10     /* 2^-31 */
+#define MAXLEN  0x10000000LL                    /* the phase range: Csound 6.18's MAXLEN, 2^28 */
+#define PHMASK  0x0FFFFFFFLL
+#define FMAXLEN 268435456.0
+
+/* Park-Miller step by Schrage's method in 32-bit words (Csound's randint31) */
+static int32_t randint31(int32_t seed31)
+{
+    uint32_t rilo, rihi;
+    rilo = 16807u * (uint32_t)(seed31 & 0xFFFF);
+    rihi = 16807u * ((uint32_t)seed31 >> 16);
+    rilo += (rihi & 0x7FFF) << 16;
+    if (rilo > 0x7FFFFFFFu) {
+        rilo &= 0x7FFFFFFFu;
+        ++rilo;
+    }
+    rilo += rihi >> 15;
+    if (rilo > 0x7FFFFFFFu) {
+        rilo &= 0x7FFFFFFFu;
+        ++rilo;
+    }
+    return (int32_t)rilo;
+}
+
+/* a 31-bit value mapped to (-1, 1): Csound's (int32)(r << 1) - BIPOLAR, which
+ * wraps in 32 bits to the same value as this 64-bit form */
+static inline double bipolar31(int32_t r)
+{
+    return (double)((int64_t)2 * (uint32_t)r - BIPOLAR) * DV2_31;
+}
+
+/* one 16-bit LCG step, in signed 16-bit arithmetic */
+static inline int16_t step16(int16_t r)
+{
+    return (int16_t)(uint16_t)((uint32_t)(int32_t)r * RNDMUL + 1u);
+}
+
+/* (int16)(x): C's conversion through a 32-bit integer, as on the compilers Csound runs on */
+static inline int16_t to_int16(double x)
+{
+    return (int16_t)(uint16_t)(uint32_t)(int32_t)x;
+}
+
+/* (int32)(x) for x up to 2^31 (iseed = 1 gives 2^31, which wraps to INT32_MIN) */
+static inline int32_t to_int32(double x)
+{
+    return (int32_t)(uint32_t)(int64_t)x;
+}
+
+/* Csound's GetRandomSeedFromTime: the clock, in a 32-bit word */
+static uint32_t seed_from_time(OP_CTX *c)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    uint32_t seed = (uint32_t)((uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec) ^ (uint32_t)ts.tv_sec;
+    op_msg(c, "Seeding from current time %u\n", (unsigned)seed);
+    return seed;
+}
+
+/* ------------------------------------------------------------------------ */
+/* rand xamp [, iseed, isize, ioffset] (ugens4.c rndset/krand/arand) */
+typedef struct {
+    OP h;
+    int32_t rand;
+    int new31, ampa;
+} RAND;
+
+static int rand_init(OP *o, OP_CTX *c)
+{
+    RAND *p = (RAND *)o;
+    double iseed = *o->arg[2].k;
+    p->new31 = *o->arg[3].k != 0.0;
+    if (iseed >= 0.0) {
+        if (iseed > 1.0) {
+            uint32_t seed = seed_from_time(c);
+            p->rand = p->new31 ? (int32_t)(seed % 0x7FFFFFFEu) + 1 : (int32_t)(seed & 0xFFFFu);
+        } else if (p->new31) {
+            if (iseed == 0.0) iseed = 0.5;
+            p->rand = randint31(randint31(to_int32(iseed * 2147483648.0)));
+        } else {
+            p->rand = to_int16(iseed * 32768.0) & 0xFFFF;
+        }
+    }
+    p->ampa = o->desc->in[0] == 'a';
+    return 0;
+}
+
+static void rand_k(OP *o, OP_CTX *c)
+{
+    RAND *p = (RAND *)o;
+    double amp = *o->arg[1].k, base = *o->arg[4].k;
+    if (p->new31) {
+        p->rand = randint31(p->rand);
+        *o->arg[0].k = base + DV2_31 * ((double)((int64_t)2 * (uint32_t)p->rand - BIPOLAR)) * amp;
+    } else {
+        int16_t r = step16((int16_t)p->rand);
+        *o->arg[0].k = base + (double)r * amp * DV32768;
+        p->rand = r;
+    }
+}
+
+static void rand_a(OP *o, OP_CTX *c)
+{
+    RAND *p = (RAND *)o;
+    float *ar = o->arg[0].a;
+    double base = *o->arg[4].k;
+    if (!p->new31) {
+        int16_t r = (int16_t)p->rand;
+        if (!p->ampa) {
+            double ampscl = *o->arg[1].k * DV32768;
+            for (int n = c->ofs; n < c->end; n++) {
+                r = step16(r);
+                ar[n] = (float)(base + (double)r * ampscl);
+            }
+        } else {
+            const float *xamp = o->arg[1].a;
+            for (int n = c->ofs; n < c->end; n++) {
+                r = step16(r);
+                ar[n] = (float)(base + (double)r * (double)xamp[n] * DV32768);
+            }
+        }
+        p->rand = r;
+    } else {
+        int32_t r = p->rand;
+        if (!p->ampa) {
+            double ampscl = *o->arg[1].k * DV2_31;
+            for (int n = c->ofs; n < c->end; n++) {
+                r = randint31(r);
+                ar[n] = (float)(base + (double)((int64_t)2 * (uint32_t)r - BIPOLAR) * ampscl);
+            }
+        } else {
+            const float *xamp = o->arg[1].a;
+            for (int n = c->ofs; n < c->end; n++) {
+                r = randint31(r);
+                ar[n] = (float)(base + DV2_31 * (double)((int64_t)2 * (uint32_t)r - BIPOLAR) * (double)xamp[n]);
+            }
+        }
+        p->rand = r;
+    }
+    op_aclear_edges(ar, c);
+}
+
+/* ------------------------------------------------------------------------ */
+/* randh / randi xamp, xcps [, iseed, isize, ioffset] (ugens4.c rhset/riset,
+ * krandh/randh, krandi/randi) */
+typedef struct {
+    OP h;
+    int64_t phs;
+    double num1, num2, dfdmax;
+    int32_t rand;
+    int new31, ampa, cpsa;
+} RANDHI;
+
+/* the next number: new31 ? 31-bit : 16-bit */
+static inline double randhi_next(RANDHI *p)
+{
+    if (!p->new31) {
+        int16_t r = step16((int16_t)p->rand);
+        p->rand = r;
+        return (double)r * DV32768;
+    }
+    p->rand = randint31(p->rand);
+    return bipolar31(p->rand);
+}
+
+static int randh_init(OP *o, OP_CTX *c)
+{
+    RANDHI *p = (RANDHI *)o;
+    double iseed = *o->arg[3].k;
+    p->new31 = *o->arg[4].k != 0.0;
+    if (iseed >= 0.0) {
+        if (iseed > 1.0) {
+            uint32_t seed = seed_from_time(c);
+            if (!p->new31) {
+                p->rand = (int32_t)(seed & 0xFFFFu);
+                p->num1 = (double)(int16_t)(uint16_t)p->rand * DV32768;
+            } else {
+                p->rand = (int32_t)(seed % 0x7FFFFFFEu) + 1;
+                p->num1 = bipolar31(p->rand);
+            }
+        } else if (!p->new31) {
+            p->rand = 0xFFFF & (int32_t)to_int16(iseed * 32768.0);
+            p->num1 = iseed;
+        } else {
+            p->rand = randint31(randint31(to_int32(iseed * 2147483648.0)));
+            p->num1 = bipolar31(p->rand);
+        }
+        p->phs = 0;
+    }
+    p->ampa = o->desc->in[0] == 'a';
+    p->cpsa = o->desc->in[1] == 'a';
+    return 0;
+}
+
+static int randi_init(OP *o, OP_CTX *c)
+{
+    RANDHI *p = (RANDHI *)o;
+    double iseed = *o->arg[3].k;
+    p->new31 = *o->arg[4].k != 0.0;
+    if (iseed >= 0.0) {
+        if (iseed > 1.0) {
+            uint32_t seed = seed_from_time(c);
+            if (!p->new31) {
+                int16_t r = (int16_t)(uint16_t)seed;
+                p->num1 = (double)r * DV32768;
+                r = step16(r);
+                p->rand = r;
+                p->num2 = (double)r * DV32768;
+            } else {
+                p->rand = randint31(randint31((int32_t)(seed % 0x7FFFFFFEu) + 1));
+                p->num1 = (double)(int32_t)((uint32_t)p->rand << 1) * DV2_31;
+                p->rand = randint31(p->rand);
+                p->num2 = (double)(int32_t)((uint32_t)p->rand << 1) * DV2_31;
+            }
+        } else if (!p->new31) {
+            int16_t r = step16(to_int16(iseed * 32768.0));
+            p->num1 = iseed;
+            p->num2 = (double)r * DV32768;
+            p->rand = r;
+        } else {
+            if (iseed == 0.0) iseed = 0.5;
+            p->rand = randint31(randint31(to_int32(iseed * 2147483648.0)));
+            p->num1 = (double)(p->rand < 1) * DV2_31;                  /* sic */
+            p->rand = randint31(p->rand);
+            p->num2 = (double)(int32_t)((uint32_t)p->rand << 1) * DV2_31; /* sic */
+        }
+        p->phs = 0;
+        p->dfdmax = (p->num2 - p->num1) / FMAXLEN;
+    }
+    p->ampa = o->desc->in[0] == 'a';
+    p->cpsa = o->desc->in[1] == 'a';
+    return 0;
+}
+
+static void randh_k(OP *o, OP_CTX *c)
+{
+    RANDHI *p = (RANDHI *)o;
+    *o->arg[0].k = *o->arg[5].k + p->num1 * *o->arg[1].k;
+    p->phs += (int64_t)(*o->arg[2].k * (FMAXLEN / c->kr));
+    if (p->phs >= MAXLEN) {
+        p->phs &= PHMASK;
+        p->num1 = randhi_next(p);
+    }
+}
+
+static void randi_k(OP *o, OP_CTX *c)
+{
+    RANDHI *p = (RANDHI *)o;
+    *o->arg[0].k = *o->arg[5].k + (p->num1 + (double)p->phs * p->dfdmax) * *o->arg[1].k;
+    p->phs += (int64_t)(*o->arg[2].k * (FMAXLEN / c->kr));
+    if (p->phs >= MAXLEN) {
+        p->phs &= PHMASK;
+        p->num1 = p->num2;
+        p->num2 = randhi_next(p);
+        p->dfdmax = (p->num2 - p->num1) / FMAXLEN;
+    }
+}
+
+/* amplitude and frequency of the i-th active frame: audio inputs are read
+ * from frame i counted from 0, as Csound walks them from the block's start */
+#define AMP(o, p, i) ((p)->ampa ? (double)(o)->arg[1].a[i] : *(o)->arg[1].k)
+#define CPS(o, p, i) ((p)->cpsa ? (double)(o)->arg[2].a[i] : *(o)->arg[2].k)
+
+static void randh_a(OP *o, OP_CTX *c)
+{
+    RANDHI *p = (RANDHI *)o;
+    float *ar = o->arg[0].a;
+    double base = *o->arg[5].k, sicvt = FMAXLEN / c->sr;
+    int64_t phs = p->phs, inc = (int64_t)(CPS(o, p, 0) * sicvt);
+    for (int n = c->ofs, i = 0; n < c->end; n++, i++) {
+        ar[n] = (float)(base + p->num1 * AMP(o, p, i));
+        phs += inc;
+        if (p->cpsa && i + 1 < c->ksmps) inc = (int64_t)(CPS(o, p, i + 1) * sicvt);
+        if (phs >= MAXLEN) {
+            phs &= PHMASK;
+            p->num1 = randhi_next(p);
+        }
+    }
+    p->phs = phs;
+    op_aclear_edges(ar, c);
+}
+
+static void randi_a(OP *o, OP_CTX *c)
+{
+    RANDHI *p = (RANDHI *)o;
+    float *ar = o->arg[0].a;
+    double base = *o->arg[5].k, sicvt = FMAXLEN / c->sr;
+    int64_t phs = p->phs, inc = (int64_t)(CPS(o, p, 0) * sicvt);
+    for (int n = c->ofs, i = 0; n < c->end; n++, i++) {
+        ar[n] = (float)(base + (p->num1 + (double)phs * p->dfdmax) * AMP(o, p, i));
+        phs += inc;
+        if (p->cpsa && i + 1 < c->ksmps) inc = (int64_t)(CPS(o, p, i + 1) * sicvt);
+        if (phs >= MAXLEN) {
+            phs &= PHMASK;
+            p->num1 = p->num2;
+            p->num2 = randhi_next(p);
+            p->dfdmax = (p->num2 - p->num1) / FMAXLEN;
+        }
+    }
+    p->phs = phs;
+    op_aclear_edges(ar, c);
+}
+
+/* ------------------------------------------------------------------------ */
+/* Engine-wide generators.  Csound keeps two generators per instance that
+ * several opcodes share and `seed` resets: holdrand (random: x = 214013 x +
+ * 2531011 in 32 bits, starting at 2345678, so `random` repeats from run to
+ * run) and randSeed1 (noise: x = 742938285 x mod 2^31 - 1, seeded from the
+ * clock; Csound 6.18's noise differs from run to run even after `seed`, so only
+ * its statistics can be compared; here `seed` makes it repeat).  Each lives in
+ * a reserved engine channel (a 32-bit integer is exact in a double), beside a
+ * record of the `seed` value it last took, so it is shared by every instance
+ * of the engine and a later `seed` takes effect at the next init. */
+typedef struct { double *state, *applied; } SHARED_RNG;
+
+static int shared_rng(OP *o, OP_CTX *c, SHARED_RNG *g, const char *name, double dflt, int from_time)
+{
+    char seedname[32];
+    snprintf(seedname, sizeof seedname, "%s:seed", name);
+    g->state = eng_channel(op_engine(c), name, 1);
+    g->applied = eng_channel(op_engine(c), seedname, 1);
+    if (!g->state || !g->applied)
+        return op_initerr(c, o, "no room left for the random generator's state (channel table full)");
+    double seed = (double)op_global_seed(c) + 1.0;     /* 0: never set */
+    if (*g->applied == 0.0 && seed == 1.0) {            /* first use, no seed: the default */
+        *g->state = from_time ? (double)(seed_from_time(c) % 0x7FFFFFFEu + 1u) : dflt;
+        *g->applied = 1.0;
+    } else if (*g->applied != seed) {                   /* a (new) seed */
+        *g->state = seed - 1.0;
+        *g->applied = seed;
+        return 1;
+    }
+    return 0;
+}
+
+/* ---- noise xamp, kbeta (Csound 6.18's varicol, OOps/ugrw? "noise") ----
+ * White noise from randSeed1 through a one-pole filter of coefficient beta
+ * (-1 < beta < 1: pink-ish for beta > 0), scaled by sqrt(1 - beta^2) and by
+ * 0.785 / (1 + beta) to keep the level:
+ *   x = beta x[-1] + sqrt(1 - beta²) r,  y = x · amp · 0.785 / (1 + beta). */
+typedef struct {
+    OP h;
+    SHARED_RNG g;
+    double last, lastbeta, sq1mb2, ampmod;
+    int ampa;
+} NOISE;
+
+static int noise_init(OP *o, OP_CTX *c)
+{
+    NOISE *p = (NOISE *)o;
+    int rc = shared_rng(o, c, &p->g, "##randSeed1", 0, 1);
+    if (rc < 0) return rc;
+    if (rc == 1) {
+        uint32_t v = (uint32_t)*p->g.state;             /* Csound's seedrand reduction */
+        while (v >= 0x7FFFFFFEu) v -= 0x7FFFFFFEu;
+        *p->g.state = (double)(v ? v : 1);
+    }
+    p->last = 0.0;
+    p->lastbeta = *o->arg[2].k;
+    p->sq1mb2 = sqrt(1.0 - p->lastbeta * p->lastbeta);
+    p->ampmod = 0.785 / (1.0 + p->lastbeta);
+    p->ampa = o->desc->in[0] == 'a';
+    return 0;
+}
+
+/* x = 742938285 x mod (2^31 - 1), in Csound's 64-bit reduction (csoundRand31) */
+static inline int32_t rand31_fm(int32_t *seed)
+{
+    uint64_t t1 = (uint64_t)((int64_t)*seed * 742938285);
+    uint32_t t2 = (uint32_t)t1 & 0x7FFFFFFFu;
+    t2 += (uint32_t)(t1 >> 31);
+    t2 = (t2 & 0x7FFFFFFFu) + (t2 >> 31);
+    return *seed = (int32_t)t2;
+}
+
+static void noise_perf(OP *o, OP_CTX *c)
+{
+    NOISE *p = (NOISE *)o;
+    float *out = o->arg[0].a;
+    double beta = *o->arg[2].k;
+    if (beta != p->lastbeta) {
+        p->lastbeta = beta;
+        p->sq1mb2 = sqrt(1.0 - beta * beta);
+        p->ampmod = 0.785 / (1.0 + beta);
+    }
+    double lastx = p->last, sq1mb2 = p->sq1mb2, ampmod = p->ampmod;
+    int32_t seed = (int32_t)*p->g.state;
+    for (int n = c->ofs, i = 0; n < c->end; n++, i++) {
+        double rnd = 2.0 * (double)(rand31_fm(&seed) - 1) / 2147483645.0 - 1.0;
+        lastx = lastx * beta + sq1mb2 * rnd;
+        out[n] = (float)(lastx * AMP(o, p, i) * ampmod);     /* a-rate amp read from frame 0, as Csound */
+    }
+    *p->g.state = (double)seed;
+    p->last = lastx;
+    op_aclear_edges(out, c);
+}
+
+/* ---- random kmin, kmax (Opcodes/uggab.c ikRangeRand/aRangeRand) ----
+ * min + (max - min) · u, u = bits 1..31 of holdrand / (2^31 - 1). */
+typedef struct {
+    OP h;
+    SHARED_RNG g;
+} RANDOM;
+
+static inline double rand_gab(double *state)
+{
+    uint32_t h = (uint32_t)(int32_t)*state * 214013u + 2531011u;
+    *state = (double)(int32_t)h;
+    return (double)((h >> 1) & 0x7FFFFFFFu) * (1.0 / 2147483647.0);
+}
+
+static int random_setup(OP *o, OP_CTX *c)
+{
+    RANDOM *p = (RANDOM *)o;
+    int rc = shared_rng(o, c, &p->g, "##holdrand", 2345678.0, 0);
+    if (rc < 0) return rc;
+    if (rc == 1) *p->g.state = (double)(int32_t)((uint32_t)*p->g.state & 0x7FFFFFFFu);
+    return 0;
+}
+
+static void random_k(OP *o, OP_CTX *c)
+{
+    RANDOM *p = (RANDOM *)o;
+    *o->arg[0].k = rand_gab(p->g.state) * (*o->arg[2].k - *o->arg[1].k) + *o->arg[1].k;
+}
+
+static int random_i(OP *o, OP_CTX *c)
+{
+    if (random_setup(o, c)) return -1;
+    random_k(o, c);
+    return 0;
+}
+
+static void random_a(OP *o, OP_CTX *c)
+{
+    RANDOM *p = (RANDOM *)o;
+    float *out = o->arg[0].a;
+    double min = *o->arg[1].k, rge = *o->arg[2].k - min;
+    for (int n = c->ofs; n < c->end; n++) out[n] = (float)(rand_gab(p->g.state) * rge + min);
+    op_aclear_edges(out, c);
+}
+
+#define HI_ENTRIES(NAME, INIT, PERF_A, PERF_K)                                         \
+    { NAME, "a", "aavoo", sizeof(RANDHI), INIT, PERF_A, 0 },                           \
+    { NAME, "a", "akvoo", sizeof(RANDHI), INIT, PERF_A, 0 },                           \
+    { NAME, "a", "kavoo", sizeof(RANDHI), INIT, PERF_A, 0 },                           \
+    { NAME, "a", "kkvoo", sizeof(RANDHI), INIT, PERF_A, 0 },                           \
+    { NAME, "k", "kkvoo", sizeof(RANDHI), INIT, PERF_K, 0 }
 
 const OP_DESC op_noise[] = {
+    { "rand", "a", "avoo", sizeof(RAND), rand_init, rand_a, 0 },
+    { "rand", "a", "kvoo", sizeof(RAND), rand_init, rand_a, 0 },
+    { "rand", "k", "kvoo", sizeof(RAND), rand_init, rand_k, 0 },
+    HI_ENTRIES("randh", randh_init, randh_a, randh_k),
+    HI_ENTRIES("randi", randi_init, randi_a, randi_k),
+    { "noise", "a", "ak", sizeof(NOISE), noise_init, noise_perf, 0 },
+    { "noise", "a", "kk", sizeof(NOISE), noise_init, noise_perf, 0 },
+    { "random", "a", "kk", sizeof(RANDOM), random_setup, random_a, 0 },
+    { "random", "k", "kk", sizeof(RANDOM), random_setup, random_k, 0 },
+    { "random", "i", "ii", sizeof(RANDOM), random_i, NULL, 0 },
     OP_END
 };

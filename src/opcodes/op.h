@@ -51,6 +51,7 @@ typedef struct op {
     OP_ARG *arg;        /* nout outputs, then nin inputs */
     int16_t nout, nin;  /* actual counts (variadic signatures vary) */
     int32_t line;       /* source line, for init error messages */
+    const char *const *argnames;  /* source text of each argument (op_argname) */
 } OP;
 
 /* What a step sees: the engine, its voice, the block geometry. */
@@ -111,7 +112,8 @@ void *op_alloc(OP_CTX *c, size_t bytes);
 int op_initerr(OP_CTX *c, OP *op, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
-/* A message to the user (print, prints); formatted into the message ring. */
+/* A message to the user (print, prints); formatted into the message ring as
+ * is (add the newline yourself). */
 void op_msg(OP_CTX *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
 /* Function tables (GEN routines fill them; see engine/ftable.h). */
@@ -119,7 +121,7 @@ typedef struct ftable {
     float *data;        /* size + 1 points: the guard point is data[size] */
     int32_t size;
     int32_t lenmask;    /* size - 1 when size is a power of two, else -1 */
-    int32_t lobits;     /* Csound's lobits: log2(PHMAX / size) for pow2 sizes */
+    int32_t lobits;     /* Csound 6.18's lobits: log2(2^28 / size) for pow2 sizes (its PHMAX is 2^28) */
     int32_t nchnls;     /* channels of a GEN 1 table */
     double sr;          /* sample rate of a GEN 1 table's sound, else 0 */
     double gen01_base_freq;
@@ -135,6 +137,14 @@ void op_turnoff(OP_CTX *c);                 /* end the note at the end of this k
 void op_xtratim(OP_CTX *c, double seconds); /* extend the note by a release of at least this long */
 int  op_releasing(OP_CTX *c);               /* 1 once the note is in its release */
 double op_p3(OP_CTX *c);                    /* the note's duration in seconds (negative: held) */
+double op_p1(OP_CTX *c);                    /* the note's instrument number as given (fraction kept) */
+
+/* The seed given by the `seed` opcode, or 0 when it never ran (noise opcodes). */
+uint32_t op_global_seed(OP_CTX *c);
+
+/* The source text of argument i (outputs first) as Csound names it for print:
+ * a variable's name, a literal as written, "#i0"… for expressions. */
+const char *op_argname(const OP *op, int i);
 
 /* The output bus (0-based channel), a block of ksmps frames in 0dbfs units
  * that out/outs/outch add into; NULL for a channel the engine lacks.

@@ -1,6 +1,348 @@
-/* table.c — opcode family (being written). */
+/* table.c — function-table opcodes: table, tablei, table3, tablew, ftlen, ftsr, ftchnls, nsamp, ftgen. */
 #include "registry.h"
+#include "../engine/engine.h"
+#include "../engine/ftable.h"
+#include <math.h>
+#include <stdint.h>
+#include <string.h>
+
+/*
+ * table / tablei / table3 / tablew follow Csound 6's table readers and
+ * writers (OOps/ugtabs.c, V. Lazzarini 2013; manual pages "table", "tablei",
+ * "table3", "tablew"):
+ *
+ *   ndx  = floor((xndx + ixoff) · mul)      mul = flen when ixmode ≠ 0, else 1
+ *   frac = (xndx + ixoff) · mul − ndx        (taken before any wrap or limit)
+ *   iwrap ≠ 0: ndx wraps into [0, flen)      (& lenmask for power-of-two sizes)
+ *   iwrap = 0: ndx is limited to [0, flen − 1]
+ *
+ * tablei interpolates between ndx and ndx + 1, so an index in the last step
+ * reads the guard point (flen); with limiting, frac is kept, so an index past
+ * the end interpolates between the last point and the guard point, as Csound
+ * does.  table3 is Csound's four-point cubic, falling back to linear for the
+ * first and last steps and tables shorter than 4 points.
+ *
+ * Csound's quirks are kept: the i-rate forms test ixmode and iwrap as
+ * numbers (0.5 counts as "on") while the k- and a-rate forms truncate iwrap
+ * to an integer (0.5 is "off"); the k- and a-rate forms do nothing at i-time
+ * (their outputs are 0 until the first k-cycle).  A k-rate output needs an i-
+ * or k-rate index and an a-rate output an a-rate index (Csound's "index type
+ * inconsistent with output" is a compile error here).
+ *
+ * Csound wraps non-power-of-two indices with while loops; the same result is
+ * computed with one modulo so a wild index cannot stall the audio thread.
+ */
+
+typedef struct {
+    OP h;
+    const FTABLE *ft;
+    double mul;
+    int32_t len, mask;  /* mask = len - 1 for power-of-two lengths, else -1 */
+    int wrap;
+} TABL;
+
+enum { A_OUT = 0, A_NDX = 1, A_FN = 2, A_MODE = 3, A_OFF = 4, A_WRAP = 5 };
+
+/* The wrapped or limited integer index of x (already scaled), and its fraction. */
+static inline int32_t tab_index(double x, int32_t len, int32_t mask, int wrap, double *frac)
+{
+    double f = floor(x);
+    *frac = x - f;
+    if (!(f == f)) { *frac = 0; return 0; }            /* NaN */
+    if (!wrap) {
+        if (f >= len) return len - 1;
+        if (f < 0) return 0;
+        return (int32_t)f;
+    }
+    if (f >= -2147483648.0 && f < 2147483648.0) {
+        int32_t n = (int32_t)f;
+        if (mask >= 0) return n & mask;
+        n %= len;
+        return n < 0 ? n + len : n;
+    }
+    double m = fmod(f, (double)len);                   /* beyond int32: Csound is undefined there */
+    if (m < 0) m += len;
+    return (int32_t)m;
+}
+
+static int tab_find(OP *o, OP_CTX *c, TABL *p)
+{
+    double ifn = *o->arg[A_FN].k;
+    p->ft = op_ftable(c, ifn);
+    if (!p->ft) return op_initerr(c, o, "table %g does not exist", ifn);
+    if (p->ft->size < 1) return op_initerr(c, o, "table %g is empty", ifn);
+    p->len = p->ft->size;
+    p->mask = p->ft->lenmask >= 0 ? p->ft->lenmask : -1;
+    p->mul = *o->arg[A_MODE].k != 0 ? (double)p->len : 1.0;
+    return 0;
+}
+
+/* k- and a-rate set-up (Csound's tabl_setup): iwrap truncated to an integer */
+static int tab_setup(OP *o, OP_CTX *c)
+{
+    TABL *p = (TABL *)o;
+    if (tab_find(o, c, p)) return -1;
+    p->wrap = (int)*o->arg[A_WRAP].k != 0;
+    return 0;
+}
+
+/* i-rate set-up: iwrap tested as a number */
+static int tab_setup_i(OP *o, OP_CTX *c)
+{
+    TABL *p = (TABL *)o;
+    if (tab_find(o, c, p)) return -1;
+    p->wrap = *o->arg[A_WRAP].k != 0;
+    return 0;
+}
+
+static inline double read_raw(const TABL *p, double x)
+{
+    double frac;
+    return p->ft->data[tab_index(x, p->len, p->mask, p->wrap, &frac)];
+}
+
+static inline double read_lin(const TABL *p, double x)
+{
+    double frac;
+    const float *f = p->ft->data + tab_index(x, p->len, p->mask, p->wrap, &frac);
+    double x1 = f[0], x2 = f[1];
+    return x1 + (x2 - x1) * frac;
+}
+
+static inline double read_cubic(const TABL *p, double x)
+{
+    double frac;
+    int32_t n = tab_index(x, p->len, p->mask, p->wrap, &frac);
+    const float *f = p->ft->data;
+    if (n < 1 || n == p->len - 1 || p->len < 4) {
+        double x1 = f[n], x2 = f[n + 1];
+        return x1 + (x2 - x1) * frac;
+    }
+    double x0 = f[n - 1], x1 = f[n], x2 = f[n + 1], x3 = f[n + 2];
+    double fracsq = frac * frac, fracub = fracsq * x0, temp1 = x3 + 3.0 * x1;
+    return x1 + 0.5 * fracub + frac * (x2 - fracub / 6.0 - temp1 / 6.0 - x0 / 3.0)
+           + frac * fracsq * (temp1 / 6.0 - 0.5 * x2) + fracsq * (0.5 * x2 - x1);
+}
+
+#define TABLE_READER(NAME, READ)                                                   \
+    static int NAME##_i(OP *o, OP_CTX *c)                                          \
+    {                                                                              \
+        TABL *p = (TABL *)o;                                                       \
+        if (tab_setup_i(o, c)) return -1;                                          \
+        *o->arg[A_OUT].k = READ(p, (*o->arg[A_NDX].k + *o->arg[A_OFF].k) * p->mul); \
+        return 0;                                                                  \
+    }                                                                              \
+    static void NAME##_k(OP *o, OP_CTX *c)                                         \
+    {                                                                              \
+        TABL *p = (TABL *)o;                                                       \
+        *o->arg[A_OUT].k = READ(p, (*o->arg[A_NDX].k + *o->arg[A_OFF].k) * p->mul); \
+    }                                                                              \
+    static void NAME##_a(OP *o, OP_CTX *c)                                         \
+    {                                                                              \
+        TABL *p = (TABL *)o;                                                       \
+        float *out = o->arg[A_OUT].a;                                              \
+        const float *ndx = o->arg[A_NDX].a;                                        \
+        double off = *o->arg[A_OFF].k, mul = p->mul;                               \
+        for (int i = c->ofs; i < c->end; i++)                                      \
+            out[i] = (float)READ(p, (ndx[i] + off) * mul);                         \
+        op_aclear_edges(out, c);                                                   \
+    }
+
+/* table: no interpolation (Csound's tabler_*) */
+TABLE_READER(table, read_raw)
+/* tablei: linear interpolation (Csound's tableir_*) */
+TABLE_READER(tablei, read_lin)
+/* table3: cubic interpolation (Csound's table3r_*) */
+TABLE_READER(table3, read_cubic)
+
+/*
+ * tablew xsig, xndx, ifn [, ixmode, ixoff, iwgmode] — Csound's tablew_*:
+ * iwgmode 0 limits the index to [0, flen − 1], 1 wraps it, 2 rounds the index
+ * to the nearest point (adds 0.5 before the floor), wraps it, and a write to
+ * point 0 also writes the guard point.  Arguments: sig, ndx, fn, mode, off, wgmode.
+ */
+enum { W_SIG = 0, W_NDX = 1, W_FN = 2, W_MODE = 3, W_OFF = 4, W_WRAP = 5 };
+
+typedef struct {
+    OP h;
+    float *data;
+    double mul;
+    int32_t len, mask;
+    int wgmode;
+} TABLW;
+
+static int tablew_find(OP *o, OP_CTX *c, TABLW *p, int wgmode)
+{
+    double ifn = *o->arg[W_FN].k;
+    const FTABLE *ft = op_ftable(c, ifn);
+    if (!ft) return op_initerr(c, o, "table %g does not exist", ifn);
+    if (ft->size < 1) return op_initerr(c, o, "table %g is empty", ifn);
+    p->data = (float *)ft->data;   /* tables are shared and writable, as in Csound */
+    p->len = ft->size;
+    p->mask = ft->lenmask >= 0 ? ft->lenmask : -1;
+    p->mul = *o->arg[W_MODE].k != 0 ? (double)p->len : 1.0;
+    p->wgmode = wgmode;
+    return 0;
+}
+
+static inline void write_one(TABLW *p, double x, double v)
+{
+    double frac;
+    int32_t n = tab_index(x + (p->wgmode == 2 ? 0.5 : 0.0), p->len, p->mask, p->wgmode != 0, &frac);
+    p->data[n] = (float)v;
+    if (n == 0 && p->wgmode == 2) p->data[p->len] = p->data[0];
+}
+
+static int tablew_setup(OP *o, OP_CTX *c)
+{
+    TABLW *p = (TABLW *)o;
+    int w = (int)*o->arg[W_WRAP].k;   /* Csound truncates iwgmode to an integer */
+    return tablew_find(o, c, p, w == 2 ? 2 : w != 0);
+}
+
+static int tablew_i(OP *o, OP_CTX *c)
+{
+    TABLW *p = (TABLW *)o;
+    if (tablew_setup(o, c)) return -1;
+    write_one(p, (*o->arg[W_NDX].k + *o->arg[W_OFF].k) * p->mul, *o->arg[W_SIG].k);
+    return 0;
+}
+
+static void tablew_k(OP *o, OP_CTX *c)
+{
+    TABLW *p = (TABLW *)o;
+    write_one(p, (*o->arg[W_NDX].k + *o->arg[W_OFF].k) * p->mul, *o->arg[W_SIG].k);
+}
+
+static void tablew_a(OP *o, OP_CTX *c)
+{
+    TABLW *p = (TABLW *)o;
+    const float *sig = o->arg[W_SIG].a, *ndx = o->arg[W_NDX].a;
+    double off = *o->arg[W_OFF].k;
+    for (int i = c->ofs; i < c->end; i++) write_one(p, (ndx[i] + off) * p->mul, sig[i]);
+}
+
+/*
+ * Table information (Csound's ftlen, ftsr, ftchnls, nsamp; OOps/ugens2.c and
+ * Engine/fgens.c).  Checked against csound 6.18: ftsr of a table not made by
+ * GEN 1 is the orchestra's sr, ftchnls is 1, and nsamp is 0; for GEN 1 tables
+ * nsamp is the number of sample frames.
+ */
+static const FTABLE *info_table(OP *o, OP_CTX *c)
+{
+    double ifn = *o->arg[1].k;
+    const FTABLE *t = op_ftable(c, ifn);
+    if (!t) op_initerr(c, o, "table %g does not exist", ifn);
+    return t;
+}
+
+static int ftlen_i(OP *o, OP_CTX *c)
+{
+    const FTABLE *t = info_table(o, c);
+    if (!t) return -1;
+    *o->arg[0].k = t->size;
+    return 0;
+}
+
+static int ftsr_i(OP *o, OP_CTX *c)
+{
+    const FTABLE *t = info_table(o, c);
+    if (!t) return -1;
+    *o->arg[0].k = t->sr > 0 ? t->sr : c->sr;
+    return 0;
+}
+
+static int ftchnls_i(OP *o, OP_CTX *c)
+{
+    const FTABLE *t = info_table(o, c);
+    if (!t) return -1;
+    *o->arg[0].k = t->nchnls > 0 ? t->nchnls : 1;
+    return 0;
+}
+
+/* nsamp: Csound reports the frames GEN 1 read from the file; FTABLE does not
+ * record that, so a GEN 1 table longer than its file reports its full length
+ * (size / channels) here, where Csound reports the file's length. */
+static int nsamp_i(OP *o, OP_CTX *c)
+{
+    const FTABLE *t = info_table(o, c);
+    if (!t) return -1;
+    *o->arg[0].k = t->sr > 0 ? (double)(t->size / (t->nchnls > 0 ? t->nchnls : 1)) : 0.0;
+    return 0;
+}
+
+/*
+ * gir ftgen ifn, itime, isize, igen, iarga [, iargb …]   (Csound's ftgen, OOps/fgens.c
+ * hfgens): makes a table as an f statement would, at once (itime is ignored,
+ * as in Csound), and returns its number.  ifn 0 chooses a free number: Csound
+ * counts up from 100, so the first is 101 (checked with csound 6.18).
+ * ifn, isize and igen are rounded to integers as Csound does (lrint).
+ * A string after igen is GEN 1's file name: then, as in the score, the p5 slot
+ * holds the name and the numbers that follow are skip time, format, channel.
+ *
+ * Making a table allocates and may read a file, so ftgen runs only where init
+ * code runs on the control thread (the orchestra header, instr 0).
+ */
+#define FTGEN_FIRST_AUTO 101
+#define FTGEN_MAXARGS 64
+
+static int ftgen_common(OP *o, OP_CTX *c, const char *path, int first_num)
+{
+    if (!op_offline_init(c))
+        return op_initerr(c, o, "ftgen must be in the orchestra header (outside any instrument) for now; "
+                                "inside an instrument, make the table in the header or with an f statement");
+    ENGINE *e = op_engine(c);
+    long num = lrint(*o->arg[1].k);
+    long size = lrint(*o->arg[3].k);
+    long gen = lrint(*o->arg[4].k);
+    double args[FTGEN_MAXARGS];
+    int nargs = 0;
+    if (path) args[nargs++] = 0.0;   /* the p5 slot: the file name, passed in `path` */
+    for (int i = first_num; i < o->nin && nargs < FTGEN_MAXARGS; i++) args[nargs++] = *o->arg[o->nout + i].k;
+    if (o->nin - first_num + (path ? 1 : 0) > FTGEN_MAXARGS)
+        return op_initerr(c, o, "too many arguments (at most %d)", FTGEN_MAXARGS);
+    if (num < 0) return op_initerr(c, o, "table number %ld: must be 0 (choose one) or positive", num);
+    if (num == 0) {
+        for (num = FTGEN_FIRST_AUTO; num < ENG_MAXTABLES && eng_get_table(e, (int)num); num++)
+            ;
+        if (num >= ENG_MAXTABLES) return op_initerr(c, o, "no free table number left (at most %d)", ENG_MAXTABLES - 1);
+    } else if (num >= ENG_MAXTABLES) {
+        return op_initerr(c, o, "table number %ld out of range (1…%d)", num, ENG_MAXTABLES - 1);
+    }
+    if (size < INT32_MIN || size > INT32_MAX) return op_initerr(c, o, "table size %ld out of range", size);
+    char err[400];
+    err[0] = 0;
+    FTABLE *t = eng_make_table(e, (int)num, (int)size, (int)gen, args, nargs, path, err, sizeof err);
+    if (!t) return op_initerr(c, o, "table %ld (GEN %ld): %s", num, gen, err[0] ? err : "could not be made");
+    eng_set_table(e, (int)num, t);
+    *o->arg[0].k = (double)num;
+    return 0;
+}
+
+/* inputs: ifn itime isize igen, then numbers */
+static int ftgen_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL, 4); }
+/* inputs: ifn itime isize igen "file", then numbers */
+static int ftgen_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, o->arg[o->nout + 4].s, 5); }
 
 const OP_DESC op_table[] = {
+    { "table", "i", "iiooo", sizeof(TABL), table_i, NULL, 0 },
+    { "table", "k", "kiooo", sizeof(TABL), tab_setup, table_k, 0 },
+    { "table", "a", "aiooo", sizeof(TABL), tab_setup, table_a, 0 },
+    { "tablei", "i", "iiooo", sizeof(TABL), tablei_i, NULL, 0 },
+    { "tablei", "k", "kiooo", sizeof(TABL), tab_setup, tablei_k, 0 },
+    { "tablei", "a", "aiooo", sizeof(TABL), tab_setup, tablei_a, 0 },
+    { "table3", "i", "iiooo", sizeof(TABL), table3_i, NULL, 0 },
+    { "table3", "k", "kiooo", sizeof(TABL), tab_setup, table3_k, 0 },
+    { "table3", "a", "aiooo", sizeof(TABL), tab_setup, table3_a, 0 },
+    { "tablew", "", "iiiooo", sizeof(TABLW), tablew_i, NULL, 0 },
+    { "tablew", "", "kkiooo", sizeof(TABLW), tablew_setup, tablew_k, 0 },
+    { "tablew", "", "aaiooo", sizeof(TABLW), tablew_setup, tablew_a, 0 },
+    { "tableiw", "", "iiiooo", sizeof(TABLW), tablew_i, NULL, 0 },
+    { "ftlen", "i", "i", sizeof(OP), ftlen_i, NULL, 0 },
+    { "ftsr", "i", "i", sizeof(OP), ftsr_i, NULL, 0 },
+    { "ftchnls", "i", "i", sizeof(OP), ftchnls_i, NULL, 0 },
+    { "nsamp", "i", "i", sizeof(OP), nsamp_i, NULL, 0 },
+    { "ftgen", "i", "iiiim", sizeof(OP), ftgen_i, NULL, 0 },
+    { "ftgen", "i", "iiiiSm", sizeof(OP), ftgen_s, NULL, 0 },
     OP_END
 };

@@ -44,7 +44,7 @@ struct session {
     char *notes;
     size_t notes_len;
     int nfiles;
-    char *defs_text;       /* /instr/def code kept alive for error messages */
+    char filedir[1024];    /* the first file's folder: where Csound looks for sound files too */
 };
 
 static void note(SESSION *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -188,6 +188,10 @@ static int csd_options(SESSION *s, const char *opts, const char *path, int line)
 int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
 {
     const char *ext = ext_of(path);
+    if (s->nfiles == 0) {
+        const char *slash = strrchr(path, '/');
+        if (slash) snprintf(s->filedir, sizeof s->filedir, "%.*s", (int)(slash - path), path);
+    }
     if (!strcasecmp(ext, "csd")) {
         CSD c;
         memset(&c, 0, sizeof c);
@@ -248,7 +252,8 @@ static int id_instr(SESSION *s, int id)
 
 /* ---- scheduling ---- */
 
-static int64_t to_frame(const SESSION *s, double t) { return (int64_t)llround(t * s->hdr.sr); }
+/* Csound's --sample-accurate start: the frame p2·sr truncated (0.7 s at 44.1 kHz is frame 30869). */
+static int64_t to_frame(const SESSION *s, double t) { return (int64_t)(t * s->hdr.sr); }
 
 static void extend_end(SESSION *s, double t)
 {
@@ -272,7 +277,7 @@ static int make_table(SESSION *s, int num, double time, int size, int gen, const
         snprintf(err, errlen, "%s: error: table number %d out of range (1…%d)", where, num, ENG_MAXTABLES - 1);
         return -1;
     }
-    FTABLE *t = ftable_gen(num, size, gen, args, nargs, path, s->hdr.sr, e2, sizeof e2);
+    FTABLE *t = eng_make_table(s->eng, num, size, gen, args, nargs, path, e2, sizeof e2);
     if (!t) {
         snprintf(err, errlen, "%s: error: %s", where, e2);
         return -1;
@@ -695,6 +700,7 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     if (nev + 1024 > cfg.max_events) cfg.max_events = nev + 1024;
     s->eng = eng_new(&cfg, err, errlen);
     if (!s->eng) return -1;
+    eng_set_filedir(s->eng, s->filedir);
     for (int i = 0; i < lang_orch_count(s->orch); i++) {
         INSTR_TMPL *t = lang_orch_get(s->orch, i);
         eng_set_instr(s->eng, t->num, t);
@@ -710,6 +716,7 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
             if (l && err[l - 1] == '\n') err[l - 1] = 0;
             return -1;
         }
+        if (n && msg[n - 1] == '\n') msg[--n] = 0;   /* note() ends the line */
         if (n) note(s, "%s", msg);
     }
     for (int i = 0; i < s->nscores; i++)

@@ -139,9 +139,10 @@ int main(void)
     EXPECT_ERROR("instr 1\n prints \"abc\nendin\n", "t.orc:2:9: error: unterminated string");
     EXPECT_ERROR("instr 1\n i1 = (1 + 2\nendin\n", "t.orc:2:13: error: expected ')'");
     EXPECT_ERROR("instr 1\n i1 = 1\n", "t.orc:1:1: error: missing endin");
-    EXPECT_ERROR("instr 1\n if 1 > 0 then\n i1 = 1\nendin\n", "error: 'endin' without a matching opening statement");
+    EXPECT_ERROR("instr 1\n if 1 > 0 then\n i1 = 1\nendin\n", "t.orc:2:2: error: missing endif for the 'if' here (found 'endin' at line 4)");
+    EXPECT_ERROR("instr 1\n i1 = 1\nendif\nendin\n", "t.orc:3:1: error: 'endif' without a matching opening statement");
     EXPECT_ERROR("instr 1\n i1 = 1\n if 1 > 0 then\n i1 = 2\n", "t.orc:3:2: error: missing endif");
-    EXPECT_ERROR("instr 1\n goto nowhere\nendin\n", "t.orc:2:2: error: undefined label 'nowhere'");
+    EXPECT_ERROR("instr 1\n goto nowhere\nendin\n", "t.orc:2:7: error: undefined label 'nowhere'");
     EXPECT_ERROR("instr 1\n i1 = 1 +\nendin\n", "t.orc:2:10: error: expected an expression");
     EXPECT_ERROR("instr 1\n i1 = 1 @ 2\nendin\n", "t.orc:2:9: error: unexpected character '@'");
     EXPECT_ERROR("endin\n", "t.orc:1:1: error: 'endin' without a matching 'instr'");

@@ -1,0 +1,1377 @@
+/* score.c — the Csound score language (i f e s t a b v statements, carry, ramps, np/pp, tempo, sections) parsed to a sorted event list. */
+#include "score.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Csound reads the score token 'z' as "approximately 25367 years";
+ * 6.18 writes it out as 8e+11 (checked with csound --keep-sorted-score). */
+#define SCO_Z 800000000000.0
+
+/* What a p-field holds before the post-section passes resolve it.  Symbols
+ * are kept (not only their values) because Csound carries them: a '.' after
+ * a '+' in p2 means "+" again, a '.' after np5 means np5 of *this* note. */
+enum {
+    FK_NONE,        /* not given and nothing to carry */
+    FK_NUM,         /* a number (also [expr] and z) */
+    FK_STR,         /* "text" */
+    FK_PLUS,        /* '+' in p2: previous note's p2 + p3 */
+    FK_CARET,       /* '^+x' / '^-x' in p2: previous i or f statement's p2 ± x */
+    FK_RAMP,        /* '<' or '>': linear ramp */
+    FK_EXPRAMP,     /* '(' or ')': exponential ramp */
+    FK_NP,          /* npN: pN of the next note of this instrument */
+    FK_PP,          /* ppN: pN of the previous note of this instrument */
+    /* only while reading a statement */
+    FK_CARRY,       /* '.' */
+    FK_BANG         /* '!': no carry for this and later p-fields */
+};
+
+/* A p-field as read, before carry rules. */
+typedef struct field {
+    int kind;
+    double v;       /* FK_NUM value, FK_CARET offset, FK_NP/FK_PP index */
+    char *str;      /* FK_STR, owned */
+    int line, col;
+    char sym;       /* its first character, to name ramps in messages */
+} FIELD;
+
+/* Per-event state the parser needs beyond SCO_EVENT. */
+typedef struct meta {
+    unsigned char kind[EV_MAXP + 1];
+    double caret;   /* the ^±x offset when kind[2] is FK_CARET */
+    int explicit_p2;/* p2 written as a number in this statement (b and v apply) */
+} META;
+
+typedef struct parser {
+    const char *p;              /* current position in NUL-terminated text */
+    int line, col;
+    const char *file;
+    char *err;
+    size_t errlen;
+    int failed;
+
+    SCO_EVENT *ev;              /* events of every section so far */
+    META *meta;
+    int n, cap;
+
+    /* the current section */
+    int sec_first;              /* its first event */
+    int *carry;                 /* hash: whole-number instrument or name -> last event */
+    int carry_cap, carry_used;
+    int last_i;                 /* last i statement in the section, or -1 */
+    int last_action;            /* last i or f statement in the section (for '^'), or -1 */
+    double boff;                /* b / B offset in beats */
+    double vmul;                /* v multiplier */
+    double *tempo;              /* t statement: beat, bpm pairs */
+    int ntempo;
+    int tempo_line;             /* where the section's t statement is (0 = none) */
+    double sec_len;             /* s p1 / e time in beats, or -1 */
+
+    double sec_start;           /* seconds: where the current section starts */
+    double end_time;
+    int has_end;
+} PARSER;
+
+/* ---------------------------------------------------------------- errors */
+
+static int fail(PARSER *P, int line, int col, const char *fmt, ...)
+{
+    if (!P->failed && P->err && P->errlen) {
+        char msg[512];
+        va_list ap;
+        va_start(ap, fmt);
+        vsnprintf(msg, sizeof msg, fmt, ap);
+        va_end(ap);
+        snprintf(P->err, P->errlen, "%s:%d:%d: error: %s", P->file, line, col, msg);
+    }
+    P->failed = 1;
+    return -1;
+}
+
+static int oom(PARSER *P)
+{
+    return fail(P, P->line, P->col, "out of memory");
+}
+
+/* ---------------------------------------------------------------- characters */
+
+static int peekc(const PARSER *P) { return (unsigned char)P->p[0]; }
+/* The character after the current one; the NUL terminator stops us first. */
+static int peek2(const PARSER *P) { return P->p[0] ? (unsigned char)P->p[1] : 0; }
+
+static void adv(PARSER *P)
+{
+    if (!P->p[0])
+        return;
+    if (P->p[0] == '\n') {
+        P->line++;
+        P->col = 1;
+    } else {
+        P->col++;
+    }
+    P->p++;
+}
+
+/* Characters that end a p-field (a comment start also does). */
+static int is_delim(const char *s)
+{
+    int c = (unsigned char)*s;
+    return c == 0 || c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ';' ||
+           (c == '/' && (s[1] == '/' || s[1] == '*'));
+}
+
+/* blank := { space | newline | ';' comment | '//' comment | '/\*' comment '*\/' }
+ * Sets *newline when a line ended (a new statement may then begin). */
+static int skip_blank(PARSER *P, int *newline)
+{
+    for (;;) {
+        int c = peekc(P);
+        if (c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v') {
+            adv(P);
+        } else if (c == '\n') {
+            if (newline)
+                *newline = 1;
+            adv(P);
+        } else if (c == ';' || (c == '/' && peek2(P) == '/')) {
+            while (peekc(P) && peekc(P) != '\n')
+                adv(P);
+        } else if (c == '/' && peek2(P) == '*') {
+            int line = P->line, col = P->col;
+            adv(P);
+            adv(P);
+            while (peekc(P) && !(peekc(P) == '*' && peek2(P) == '/')) {
+                if (peekc(P) == '\n' && newline)
+                    *newline = 1;
+                adv(P);
+            }
+            if (!peekc(P))
+                return fail(P, line, col, "unterminated comment: '/*' has no matching '*/'");
+            adv(P);
+            adv(P);
+        } else {
+            return 0;
+        }
+    }
+}
+
+/* ---------------------------------------------------------------- numbers and expressions */
+
+/* number := ['+'|'-'] ( digits ['.' {digit}] | '.' digits ) [('e'|'E') ['+'|'-'] digits]
+ * Returns the length of the number at s, or 0. */
+static size_t scan_number(const char *s)
+{
+    size_t i = 0, digits = 0;
+    if (s[i] == '+' || s[i] == '-')
+        i++;
+    while (isdigit((unsigned char)s[i])) {
+        i++;
+        digits++;
+    }
+    if (s[i] == '.') {
+        i++;
+        while (isdigit((unsigned char)s[i])) {
+            i++;
+            digits++;
+        }
+    }
+    if (!digits)
+        return 0;
+    if (s[i] == 'e' || s[i] == 'E') {
+        size_t j = i + 1;
+        if (s[j] == '+' || s[j] == '-')
+            j++;
+        if (isdigit((unsigned char)s[j])) {
+            while (isdigit((unsigned char)s[j]))
+                j++;
+            i = j;
+        }
+    }
+    return i;
+}
+
+/* Convert a scanned number through a NUL-terminated copy (strtod, as the
+ * orchestra lexer does), so conversion never reads past the token.  NaN when
+ * memory runs out; callers reject non-finite values. */
+static double number_value(const char *s, size_t len)
+{
+    char buf[128], *t = buf;
+    double v;
+    if (len >= sizeof buf && !(t = malloc(len + 1)))
+        return NAN;
+    memcpy(t, s, len);
+    t[len] = 0;
+    v = strtod(t, NULL);
+    if (t != buf)
+        free(t);
+    return v;
+}
+
+/* Length of the bad token at s, for messages. */
+static int token_len(const char *s)
+{
+    int n = 0;
+    while (!is_delim(s + n) && n < 40)
+        n++;
+    return n ? n : 1;
+}
+
+static void skip_inline_space(PARSER *P)
+{
+    while (peekc(P) == ' ' || peekc(P) == '\t')
+        adv(P);
+}
+
+static int expr_sum(PARSER *P, double *v, int depth);
+
+/* Smallest power of two strictly above x (Csound: @8 is 16, @0 is 1). */
+static double next_pow2(double x)
+{
+    double r = 1;
+    while (r <= x && r < 1e300)
+        r *= 2;
+    return r;
+}
+
+/* primary := number | '(' sum ')' | '[' sum ']'
+ * unary := ('-' | '+' | '@' | '@@') unary | primary */
+static int expr_unary(PARSER *P, double *v, int depth)
+{
+    int line = P->line, col = P->col;
+    if (depth > 200)
+        return fail(P, line, col, "expression nested too deeply");
+    skip_inline_space(P);
+    line = P->line;
+    col = P->col;
+    int c = peekc(P);
+    if (c == '-' || c == '+') {
+        adv(P);
+        if (expr_unary(P, v, depth + 1))
+            return -1;
+        if (c == '-')
+            *v = -*v;
+        return 0;
+    }
+    if (c == '@') {
+        int twice = peek2(P) == '@';
+        adv(P);
+        if (twice)
+            adv(P);
+        if (expr_unary(P, v, depth + 1))
+            return -1;
+        /* @x: next power of two above x; @@x: next power of two plus one above x
+         * (csound 6.18: @8 = 16, @@8 = 9, @@3 = 5, @@0 = 2). */
+        *v = twice ? next_pow2(*v - 1) + 1 : next_pow2(*v);
+        return 0;
+    }
+    if (c == '(' || c == '[') {
+        int close = c == '(' ? ')' : ']';
+        adv(P);
+        if (expr_sum(P, v, depth + 1))
+            return -1;
+        skip_inline_space(P);
+        if (peekc(P) != close)
+            return fail(P, line, col, "'%c' has no matching '%c' in [ ] expression", c, close);
+        adv(P);
+        return 0;
+    }
+    size_t len = scan_number(P->p);
+    if (len) {
+        *v = number_value(P->p, len);
+        while (len--)
+            adv(P);
+        return 0;
+    }
+    if (c == '~')
+        return fail(P, line, col, "random values '~' in [ ] expressions are not supported");
+    if (!c || c == '\n' || c == ']')
+        return fail(P, line, col, "missing number in [ ] expression");
+    return fail(P, line, col, "unexpected '%c' in [ ] expression", c);
+}
+
+/* power := unary [ '^' power ]        (right associative: 2^3^2 is 512, -2^2 is 4, as in Csound) */
+static int expr_power(PARSER *P, double *v, int depth)
+{
+    if (expr_unary(P, v, depth))
+        return -1;
+    skip_inline_space(P);
+    if (peekc(P) == '^') {
+        int line = P->line, col = P->col;
+        double e;
+        adv(P);
+        if (expr_power(P, &e, depth + 1))
+            return -1;
+        *v = pow(*v, e);
+        if (isnan(*v))
+            return fail(P, line, col, "'^' gives no real number here");
+    }
+    return 0;
+}
+
+/* term := power { ('*' | '/' | '%') power }      ('%' is fmod, left to right: 7%3*2 is 2) */
+static int expr_term(PARSER *P, double *v, int depth)
+{
+    if (expr_power(P, v, depth))
+        return -1;
+    for (;;) {
+        skip_inline_space(P);
+        int op = peekc(P);
+        if (op != '*' && op != '/' && op != '%')
+            return 0;
+        int line = P->line, col = P->col;
+        double r;
+        adv(P);
+        if (expr_power(P, &r, depth + 1))
+            return -1;
+        if (op == '*') {
+            *v *= r;
+        } else {
+            if (r == 0)
+                return fail(P, line, col, "division by zero in [ ] expression");
+            *v = op == '/' ? *v / r : fmod(*v, r);
+        }
+    }
+}
+
+/* sum := term { ('+' | '-') term } */
+static int expr_sum(PARSER *P, double *v, int depth)
+{
+    if (expr_term(P, v, depth))
+        return -1;
+    for (;;) {
+        skip_inline_space(P);
+        int op = peekc(P);
+        if (op != '+' && op != '-')
+            return 0;
+        double r;
+        adv(P);
+        if (expr_term(P, &r, depth + 1))
+            return -1;
+        *v = op == '+' ? *v + r : *v - r;
+    }
+}
+
+/* ---------------------------------------------------------------- p-fields */
+
+/* Can a statement start here (at the beginning of a line)?  Letters start
+ * statements, except the p-field tokens npN, ppN and z that may begin a
+ * continuation line. */
+static int starts_statement(const PARSER *P)
+{
+    const char *s = P->p;
+    if (!isalpha((unsigned char)s[0]))
+        return s[0] == '#' || s[0] == '{' || s[0] == '}';
+    if ((s[0] == 'n' || s[0] == 'p') && s[1] == 'p' && isdigit((unsigned char)s[2]))
+        return 0;
+    if (s[0] == 'z' && is_delim(s + 1))
+        return 0;
+    return 1;
+}
+
+/* field := number | '[' sum ']' | 'z' | '"' {char} '"' | '.' | '+' | '^' ('+'|'-') number
+ *        | '<' | '>' | '(' | ')' | '!' | ('np' | 'pp') digits */
+static int read_field(PARSER *P, FIELD *f)
+{
+    const char *s = P->p;
+    int c = peekc(P);
+    memset(f, 0, sizeof *f);
+    f->line = P->line;
+    f->col = P->col;
+    f->sym = (char)c;
+
+    if (c == '"') {
+        size_t cap = 16, len = 0;
+        char *str = malloc(cap);
+        if (!str)
+            return oom(P);
+        adv(P);
+        for (;;) {
+            int ch = peekc(P);
+            if (!ch || ch == '\n') {
+                free(str);
+                return fail(P, f->line, f->col, "unterminated string: '\"' has no closing '\"' on its line");
+            }
+            if (ch == '"') {
+                adv(P);
+                break;
+            }
+            if (ch == '\\' && (peek2(P) == '"' || peek2(P) == '\\')) {
+                adv(P);
+                ch = peekc(P);
+            }
+            if (len + 2 > cap) {
+                char *t = realloc(str, cap *= 2);
+                if (!t) {
+                    free(str);
+                    return oom(P);
+                }
+                str = t;
+            }
+            str[len++] = (char)ch;
+            adv(P);
+        }
+        str[len] = 0;
+        f->kind = FK_STR;
+        f->str = str;
+    } else if (c == '[') {
+        adv(P);
+        if (expr_sum(P, &f->v, 0))
+            return -1;
+        skip_inline_space(P);
+        if (peekc(P) != ']')
+            return fail(P, f->line, f->col, "'[' has no matching ']'");
+        adv(P);
+        if (!isfinite(f->v))
+            return fail(P, f->line, f->col, "[ ] expression gives %g, not a usable number", f->v);
+        f->kind = FK_NUM;
+    } else if (c == '^' && (s[1] == '+' || s[1] == '-')) {
+        size_t len = scan_number(s + 2);
+        if (!len || s[2] == '+' || s[2] == '-' || !is_delim(s + 2 + len))
+            return fail(P, f->line, f->col, "'^%c' must be followed by a number (e.g. ^+1.5)", s[1]);
+        f->v = number_value(s + 2, len) * (s[1] == '-' ? -1 : 1);
+        if (!isfinite(f->v))
+            return fail(P, f->line, f->col, "number '%.*s' is out of range", (int)len, s + 2);
+        f->kind = FK_CARET;
+        for (size_t i = 0; i < len + 2; i++)
+            adv(P);
+    } else if ((c == 'n' || c == 'p') && s[1] == 'p' && isdigit((unsigned char)s[2])) {
+        size_t i = 2;
+        long ref = 0;
+        while (isdigit((unsigned char)s[i]) && ref < 100000)
+            ref = ref * 10 + (s[i++] - '0');
+        if (!is_delim(s + i))
+            return fail(P, f->line, f->col, "bad p-field '%.*s'", token_len(s), s);
+        if (ref < 1 || ref > EV_MAXP)
+            return fail(P, f->line, f->col, "'%.*s' refers to p%ld: p-fields go from p1 to p%d",
+                        (int)i, s, ref, EV_MAXP);
+        f->kind = c == 'n' ? FK_NP : FK_PP;
+        f->v = (double)ref;
+        while (i--)
+            adv(P);
+    } else if (c && strchr(".+<>()!", c) && is_delim(s + 1)) {
+        f->kind = c == '.' ? FK_CARRY : c == '+' ? FK_PLUS : c == '!' ? FK_BANG
+                : (c == '<' || c == '>') ? FK_RAMP : FK_EXPRAMP;
+        adv(P);
+    } else if (c == 'z' && is_delim(s + 1)) {
+        f->kind = FK_NUM;
+        f->v = SCO_Z;
+        adv(P);
+    } else if (c == '~' && is_delim(s + 1)) {
+        return fail(P, f->line, f->col, "random ramps '~' are not supported");
+    } else {
+        size_t len = scan_number(s);
+        if (!len || !is_delim(s + len)) {
+            if (isalpha(c))
+                return fail(P, f->line, f->col,
+                            "unexpected '%.*s' among p-fields (a statement must start its own line)",
+                            token_len(s), s);
+            return fail(P, f->line, f->col, "bad number '%.*s'", token_len(s), s);
+        }
+        f->v = number_value(s, len);
+        if (!isfinite(f->v))
+            return fail(P, f->line, f->col, "number '%.*s' is out of range", (int)len, s);
+        f->kind = FK_NUM;
+        while (len--)
+            adv(P);
+    }
+    return 0;
+}
+
+static void free_fields(FIELD *f, int n)
+{
+    for (int k = 1; k <= n; k++) {
+        free(f[k].str);
+        f[k].str = NULL;
+    }
+}
+
+/* fields := { blank field }  — up to the end of the statement: the next line
+ * that starts with a statement letter (other lines continue this one), or the
+ * end of the text.  Fills f[1..*nf]. */
+static int read_fields(PARSER *P, char op, FIELD *f, int *nf)
+{
+    *nf = 0;
+    for (;;) {
+        int newline = 0;
+        if (skip_blank(P, &newline))
+            return -1;
+        if (!peekc(P))
+            return 0;
+        if (newline && starts_statement(P))
+            return 0;
+        if (*nf == EV_MAXP)
+            return fail(P, P->line, P->col, "too many p-fields in '%c' statement (at most %d)", op, EV_MAXP);
+        if (read_field(P, &f[*nf + 1]))
+            return -1;
+        ++*nf;
+    }
+}
+
+/* ---------------------------------------------------------------- instrument keys */
+
+/* Carry follows the whole-number part of p1 (csound 6.18: i1.2 carries from
+ * i1.1) or the instrument's name; np/pp and ramps follow the exact p1. */
+static uint64_t mix64(uint64_t x)
+{
+    x ^= x >> 33;
+    x *= 0xff51afd7ed558ccdULL;
+    x ^= x >> 33;
+    x *= 0xc4ceb9fe1a85ec53ULL;
+    x ^= x >> 33;
+    return x;
+}
+
+static uint64_t carry_hash(const SCO_EVENT *e)
+{
+    if (e->instr_name) {
+        uint64_t h = 1469598103934665603ULL;
+        for (const char *s = e->instr_name; *s; s++)
+            h = (h ^ (unsigned char)*s) * 1099511628211ULL;
+        return mix64(h);
+    }
+    return mix64((uint64_t)(int64_t)trunc(e->p[1]));
+}
+
+static int same_carry_key(const SCO_EVENT *a, const SCO_EVENT *b)
+{
+    if (a->instr_name || b->instr_name)
+        return a->instr_name && b->instr_name && !strcmp(a->instr_name, b->instr_name);
+    return trunc(a->p[1]) == trunc(b->p[1]);
+}
+
+/* The last event of the section with e's carry key, or -1. */
+static int carry_find(const PARSER *P, const SCO_EVENT *e)
+{
+    if (!P->carry_cap)
+        return -1;
+    size_t mask = (size_t)P->carry_cap - 1;
+    for (size_t i = carry_hash(e) & mask;; i = (i + 1) & mask) {
+        int k = P->carry[i];
+        if (k < 0)
+            return -1;
+        if (same_carry_key(&P->ev[k], e))
+            return k;
+    }
+}
+
+/* Place event idx in the table, replacing the previous event of its key. */
+static void carry_place(PARSER *P, int idx)
+{
+    size_t mask = (size_t)P->carry_cap - 1;
+    for (size_t i = carry_hash(&P->ev[idx]) & mask;; i = (i + 1) & mask) {
+        int k = P->carry[i];
+        if (k < 0) {
+            P->carry[i] = idx;
+            P->carry_used++;
+            return;
+        }
+        if (same_carry_key(&P->ev[k], &P->ev[idx])) {
+            P->carry[i] = idx;
+            return;
+        }
+    }
+}
+
+/* Record event idx as the last one of its carry key (table at most half full). */
+static int carry_put(PARSER *P, int idx)
+{
+    if ((P->carry_used + 1) * 2 > P->carry_cap) {
+        int oldcap = P->carry_cap, *old = P->carry;
+        int cap = oldcap ? oldcap * 2 : 64;
+        int *t = malloc((size_t)cap * sizeof *t);
+        if (!t)
+            return oom(P);
+        for (int i = 0; i < cap; i++)
+            t[i] = -1;
+        P->carry = t;
+        P->carry_cap = cap;
+        P->carry_used = 0;
+        for (int i = 0; i < oldcap; i++)
+            if (old[i] >= 0)
+                carry_place(P, old[i]);
+        free(old);
+    }
+    carry_place(P, idx);
+    return 0;
+}
+
+/* ---------------------------------------------------------------- events */
+
+static int new_event(PARSER *P, char op, int line, int col)
+{
+    if (P->n == P->cap) {
+        int cap = P->cap ? P->cap * 2 : 64;
+        if (cap > (1 << 26))
+            return fail(P, line, col, "too many score statements");
+        SCO_EVENT *e = realloc(P->ev, (size_t)cap * sizeof *e);
+        if (!e)
+            return oom(P);
+        P->ev = e;
+        META *m = realloc(P->meta, (size_t)cap * sizeof *m);
+        if (!m)
+            return oom(P);
+        P->meta = m;
+        P->cap = cap;
+    }
+    int i = P->n++;
+    memset(&P->ev[i], 0, sizeof P->ev[i]);
+    memset(&P->meta[i], 0, sizeof P->meta[i]);
+    P->ev[i].op = op;
+    P->ev[i].file = P->file;
+    P->ev[i].line = line;
+    P->ev[i].col = col;
+    return i;
+}
+
+/* pstr always has EV_MAXP + 1 entries here (more than the np + 1 promised),
+ * so a statement that fails half-way, before its np is known, frees cleanly. */
+static void free_event(SCO_EVENT *e)
+{
+    free(e->instr_name);
+    e->instr_name = NULL;
+    if (e->pstr) {
+        for (int k = 0; k <= EV_MAXP; k++)
+            free(e->pstr[k]);
+        free(e->pstr);
+        e->pstr = NULL;
+    }
+}
+
+/* Give event e the string s (copied) as pk. */
+static int set_pstr(PARSER *P, SCO_EVENT *e, int k, const char *s)
+{
+    if (!e->pstr) {
+        e->pstr = calloc(EV_MAXP + 1, sizeof *e->pstr);
+        if (!e->pstr)
+            return oom(P);
+    }
+    free(e->pstr[k]);
+    e->pstr[k] = NULL;
+    if (s) {
+        e->pstr[k] = strdup(s);
+        if (!e->pstr[k])
+            return oom(P);
+    }
+    return 0;
+}
+
+/* ---------------------------------------------------------------- statements */
+
+static const char *kind_name(int kind, char sym)
+{
+    static const char *names[] = {
+        [FK_PLUS] = "'+'", [FK_CARET] = "'^'", [FK_CARRY] = "'.'", [FK_BANG] = "'!'",
+        [FK_NP] = "np", [FK_PP] = "pp", [FK_STR] = "a string",
+    };
+    if (kind == FK_RAMP || kind == FK_EXPRAMP) {
+        switch (sym) {
+        case '<': return "ramp '<'";
+        case '>': return "ramp '>'";
+        case '(': return "ramp '('";
+        default: return "ramp ')'";
+        }
+    }
+    return kind < (int)(sizeof names / sizeof *names) && names[kind] ? names[kind] : "this";
+}
+
+/* Check that field k of an i statement may hold what was written there. */
+static int check_i_field(PARSER *P, const FIELD *f, int k)
+{
+    int kind = f->kind;
+    if (kind == FK_CARRY || kind == FK_BANG || kind == FK_NUM)
+        return 0;
+    if (k == 2 && (kind == FK_PLUS || kind == FK_CARET))
+        return 0;
+    if (k >= 4 && kind != FK_PLUS && kind != FK_CARET)
+        return 0;
+    if (kind == FK_PLUS || kind == FK_CARET)
+        return fail(P, f->line, f->col, "%s is only allowed in p2 (start time), not in p%d",
+                    kind_name(kind, f->sym), k);
+    if (kind == FK_STR)
+        return fail(P, f->line, f->col, "p%d (%s) must be a number, not a string", k,
+                    k == 2 ? "start time" : "duration");
+    return fail(P, f->line, f->col, "%s is not allowed in p%d (only from p4 on)", kind_name(kind, f->sym), k);
+}
+
+/* Resolve p2 of event i whose kind is '+' or '^' (written or carried). */
+static void resolve_p2(PARSER *P, int i, int prev)
+{
+    SCO_EVENT *e = &P->ev[i];
+    META *m = &P->meta[i];
+    if (m->kind[2] == FK_PLUS) {
+        /* '+' follows the previous note of the same instrument, and skips over
+         * a held note's length (csound 6.18: "i1 0 -2 / i1 + 1" starts at 2). */
+        e->p[2] = prev >= 0 ? P->ev[prev].p[2] + fabs(P->ev[prev].p[3]) : 0;
+    } else if (m->kind[2] == FK_CARET) {
+        /* '^' follows the previous i or f statement, whatever its instrument
+         * (csound 6.18: "i1 0 1 / i2 5 2 / i1 ^+1 1" starts at 6, and after
+         * "f 5 1 …" ^-0.5 is 0.5); v scales the offset. */
+        e->p[2] = (P->last_action >= 0 ? P->ev[P->last_action].p[2] : 0) + m->caret * P->vmul;
+    }
+}
+
+/* i_statement := 'i' [ p1 ] { field }
+ * p1 := number | '[' sum ']' | '"' name '"' | '.' */
+static int i_statement(PARSER *P, int line, int col)
+{
+    FIELD f[EV_MAXP + 2];
+    int nf, rc = -1;
+    if (read_fields(P, 'i', f, &nf)) {
+        free_fields(f, nf);
+        return -1;
+    }
+    int i = new_event(P, 'i', line, col);
+    if (i < 0)
+        goto out;
+    SCO_EVENT *e = &P->ev[i];
+    META *m = &P->meta[i];
+
+    /* p1: carried from the previous i statement of any instrument when absent or '.' */
+    if (nf < 1 || f[1].kind == FK_CARRY) {
+        if (P->last_i < 0) {
+            fail(P, nf ? f[1].line : line, nf ? f[1].col : col,
+                 "i statement has no instrument (p1) and no earlier i statement in this section to carry it from");
+            goto out;
+        }
+        const SCO_EVENT *src = &P->ev[P->last_i];
+        e->p[1] = src->p[1];
+        if (src->instr_name && !(e->instr_name = strdup(src->instr_name))) {
+            oom(P);
+            goto out;
+        }
+    } else if (f[1].kind == FK_STR) {
+        if (!f[1].str[0]) {
+            fail(P, f[1].line, f[1].col, "empty instrument name");
+            goto out;
+        }
+        e->instr_name = f[1].str;
+        f[1].str = NULL;
+        e->p[1] = 0;
+    } else if (f[1].kind == FK_NUM) {
+        if (f[1].v == 0) {
+            fail(P, f[1].line, f[1].col, "instrument number 0 cannot be played (p1 must not be 0)");
+            goto out;
+        }
+        if (fabs(f[1].v) >= 1e9) {
+            fail(P, f[1].line, f[1].col, "instrument number %g is out of range", f[1].v);
+            goto out;
+        }
+        e->p[1] = f[1].v;
+    } else {
+        fail(P, f[1].line, f[1].col, "p1 must be an instrument number or a quoted name, not %s",
+             kind_name(f[1].kind, f[1].sym));
+        goto out;
+    }
+    m->kind[1] = FK_NUM;
+
+    int prev = carry_find(P, e);
+    const SCO_EVENT *pe = prev >= 0 ? &P->ev[prev] : NULL;
+    const META *pm = prev >= 0 ? &P->meta[prev] : NULL;
+
+    /* p2…: written, '.', or (when missing at the end) carried from the
+     * previous note of the same instrument; '!' ends the statement and its
+     * carry (csound 6.18 also drops anything written after '!'). */
+    int np = 1, bang = 0;
+    for (int k = 2; k <= EV_MAXP; k++) {
+        const FIELD *fk = k <= nf ? &f[k] : NULL;
+        if (fk && fk->kind == FK_BANG)
+            bang = 1;
+        if (bang)
+            break;
+        if (fk && check_i_field(P, fk, k))
+            goto out;
+        if (fk && fk->kind != FK_CARRY) {
+            m->kind[k] = (unsigned char)fk->kind;
+            if (fk->kind == FK_STR) {
+                if (set_pstr(P, e, k, fk->str))
+                    goto out;
+            } else if (fk->kind == FK_CARET) {
+                m->caret = fk->v;
+            } else {
+                e->p[k] = fk->v;
+            }
+            if (k == 2 && fk->kind == FK_NUM)
+                m->explicit_p2 = 1;
+            if (k == 3 && fk->kind == FK_NUM)
+                e->p[3] *= P->vmul;   /* v scales written durations, not carried ones */
+            np = k;
+        } else if (pe && k <= pe->np) {
+            /* carried: the symbol itself, so '+' and np/pp mean the same thing
+             * here; but a '^' start is carried as its value (csound 6.18:
+             * "i1 0 1 / i1 ^+2 1 / i1" starts the third note at 2, not 4) */
+            m->kind[k] = k == 2 && pm->kind[2] == FK_CARET ? FK_NUM : pm->kind[k];
+            e->p[k] = pe->p[k];
+            if (pe->pstr && pe->pstr[k] && set_pstr(P, e, k, pe->pstr[k]))
+                goto out;
+            np = k;
+        } else if (fk || k <= 3) {
+            /* '.' with nothing to carry: 0, as Csound does (it warns) */
+            m->kind[k] = FK_NUM;
+            e->p[k] = 0;
+            np = k;
+        } else {
+            break;
+        }
+    }
+    e->np = np < 3 ? 3 : np;
+    for (int k = np + 1; k <= 3; k++)
+        m->kind[k] = FK_NUM;
+
+    if (m->explicit_p2)
+        e->p[2] = e->p[2] * P->vmul + P->boff;
+    resolve_p2(P, i, prev);
+    if (!isfinite(e->p[2]) || !isfinite(e->p[3])) {
+        fail(P, line, col, "start time or duration is out of range");
+        goto out;
+    }
+    /* Csound warns and then misplaces later '^' notes; a note cannot start
+     * before its section, so say so here */
+    if (e->p[2] < 0) {
+        fail(P, line, col, "note starts before its section: p2 is %g beats (after b, v, '^' and carry)", e->p[2]);
+        goto out;
+    }
+    if (carry_put(P, i))
+        goto out;
+    P->last_i = P->last_action = i;
+    rc = 0;
+out:
+    free_fields(f, nf);
+    return rc;
+}
+
+/* f_statement := 'f' table time size gen { arg }      (f 0 t: keep playing until t) */
+static int f_statement(PARSER *P, int line, int col)
+{
+    FIELD f[EV_MAXP + 2];
+    int nf, rc = -1;
+    if (read_fields(P, 'f', f, &nf)) {
+        free_fields(f, nf);
+        return -1;
+    }
+    if (nf < 1) {
+        fail(P, line, col, "f statement needs a table number (p1)");
+        goto out;
+    }
+    for (int k = 1; k <= nf; k++) {
+        int kind = f[k].kind;
+        if (kind == FK_NUM || (kind == FK_STR && k >= 4))
+            continue;
+        if (kind == FK_STR)
+            fail(P, f[k].line, f[k].col, "p%d of an f statement must be a number, not a string", k);
+        else
+            fail(P, f[k].line, f[k].col, "%s is not allowed in an f statement (carry and ramps are for i statements)",
+                 kind_name(kind, f[k].sym));
+        goto out;
+    }
+    int i = new_event(P, 'f', line, col);
+    if (i < 0)
+        goto out;
+    SCO_EVENT *e = &P->ev[i];
+    for (int k = 1; k <= nf; k++) {
+        P->meta[i].kind[k] = (unsigned char)f[k].kind;
+        if (f[k].kind == FK_STR) {
+            if (set_pstr(P, e, k, f[k].str))
+                goto out;
+        } else {
+            e->p[k] = f[k].v;
+        }
+    }
+    e->np = nf < 2 ? 2 : nf;
+    P->meta[i].kind[2] = FK_NUM;
+    /* b and v move f statements too (csound 6.18: "b 5 / f 1 1 …" loads at
+     * 6; "v 2 / f 1 1 …" at 2) */
+    e->p[2] = e->p[2] * P->vmul + P->boff;
+    if (e->p[2] < 0) {
+        fail(P, line, col, "f statement comes before its section: p2 is %g beats (after b and v)", e->p[2]);
+        goto out;
+    }
+    P->last_action = i;
+    rc = 0;
+out:
+    free_fields(f, nf);
+    return rc;
+}
+
+/* Read the fields of a statement that takes only numbers (t, s, e, a, b, v). */
+static int numeric_fields(PARSER *P, char op, double *v, int *nv)
+{
+    FIELD f[EV_MAXP + 2];
+    int nf;
+    if (read_fields(P, op, f, &nf)) {
+        free_fields(f, nf);
+        return -1;
+    }
+    for (int k = 1; k <= nf; k++) {
+        if (f[k].kind != FK_NUM) {
+            int line = f[k].line, col = f[k].col;
+            const char *what = kind_name(f[k].kind, f[k].sym);
+            free_fields(f, nf);
+            return fail(P, line, col, "'%c' statement takes only numbers, not %s", op, what);
+        }
+        v[k] = f[k].v;
+    }
+    *nv = nf;
+    return 0;
+}
+
+/* t_statement := 't' 0 tempo { beat tempo }      (tempi in beats per minute) */
+static int t_statement(PARSER *P, int line, int col)
+{
+    double v[EV_MAXP + 2];
+    int nv;
+    if (numeric_fields(P, 't', v, &nv))
+        return -1;
+    if (P->tempo_line)
+        return fail(P, line, col, "a second t statement in one section (the first is at line %d)", P->tempo_line);
+    if (nv < 2)
+        return fail(P, line, col, "t statement needs at least a beat and a tempo (t 0 60)");
+    if (nv % 2)
+        return fail(P, line, col, "t statement: beat %g has no tempo after it", v[nv]);
+    if (v[1] != 0)
+        return fail(P, line, col, "t statement must start at beat 0, not %g", v[1]);
+    for (int k = 1; k < nv; k += 2) {
+        if (!(v[k + 1] > 0))
+            return fail(P, line, col, "t statement: tempo %g at beat %g must be positive", v[k + 1], v[k]);
+        if (k > 1 && v[k] < v[k - 2])
+            return fail(P, line, col, "t statement: beat %g comes before beat %g (beats must not decrease)",
+                        v[k], v[k - 2]);
+    }
+    double *t = malloc((size_t)nv * sizeof *t);
+    if (!t)
+        return oom(P);
+    memcpy(t, v + 1, (size_t)nv * sizeof *t);
+    free(P->tempo);
+    P->tempo = t;
+    P->ntempo = nv / 2;
+    P->tempo_line = line;
+    return 0;
+}
+
+/* ---------------------------------------------------------------- sections */
+
+/* Seconds at beat b under the section's tempo.  Csound interpolates the
+ * length of a beat (60/tempo) linearly between the given beats ("inverse
+ * linear" in the manual), so time is the integral of a linear function:
+ *   t(b) = t0 + d0*x + (d1 - d0) * x^2 / (2 * (b1 - b0)),  x = b - b0.
+ * Checked against csound 6.18: t 0 60 4 120 puts beat 1 at 0.9375 s and
+ * beat 2 at 1.75 s; the last tempo holds after the last beat. */
+static double warp(const PARSER *P, double b)
+{
+    if (!P->ntempo)
+        return b;
+    const double *t = P->tempo;
+    double secs = 0;
+    if (b <= 0)
+        return b * 60 / t[1];
+    for (int i = 0; i + 1 < P->ntempo; i++) {
+        double b0 = t[2 * i], b1 = t[2 * i + 2];
+        double d0 = 60 / t[2 * i + 1], d1 = 60 / t[2 * i + 3];
+        double span = b1 - b0;
+        if (span <= 0)
+            continue;   /* two tempi at one beat: a jump, no time passes */
+        double x = b < b1 ? b - b0 : span;
+        secs += d0 * x + (d1 - d0) * x * x / (2 * span);
+        if (b < b1)
+            return secs;
+    }
+    return secs + (b - t[2 * P->ntempo - 2]) * 60 / t[2 * P->ntempo - 1];
+}
+
+/* Notes grouped by exact p1 (csound 6.18: np4 in i1.1 skips i1.2), each group in time order. */
+typedef struct grp {
+    SCO_EVENT *e;
+    int idx;        /* in P->ev: input order within the section */
+} GRP;
+
+static int grp_cmp(const void *a, const void *b)
+{
+    const GRP *x = a, *y = b;
+    if (!!x->e->instr_name != !!y->e->instr_name)
+        return x->e->instr_name ? 1 : -1;
+    if (x->e->instr_name) {
+        int c = strcmp(x->e->instr_name, y->e->instr_name);
+        if (c)
+            return c;
+    } else if (x->e->p[1] != y->e->p[1]) {
+        return x->e->p[1] < y->e->p[1] ? -1 : 1;
+    }
+    if (x->e->time != y->e->time)
+        return x->e->time < y->e->time ? -1 : 1;
+    /* Csound orders notes of one instrument at one time by p3 (csound 6.18:
+     * np4 of "i1.5 2 .5" reaches "i1.5 2 2" even when written after it) */
+    if (x->e->p[3] != y->e->p[3])
+        return x->e->p[3] < y->e->p[3] ? -1 : 1;
+    return x->idx - y->idx;
+}
+
+static int same_exact_p1(const SCO_EVENT *a, const SCO_EVENT *b)
+{
+    if (a->instr_name || b->instr_name)
+        return a->instr_name && b->instr_name && !strcmp(a->instr_name, b->instr_name);
+    return a->p[1] == b->p[1];
+}
+
+/* Ramps of field k in one instrument's notes g[0..n) (in time order):
+ * "anchored at each end by the first real number found in the same pfield
+ * of a preceding and following note played by the same instrument", and
+ * interpolated on warped time (csound 6.18: 0 at 0 s, 40 at 4 s gives 10
+ * at 1 s and 30 at 3 s). */
+static int ramps(PARSER *P, GRP *g, int n, int k)
+{
+    int before = -1;    /* last note with a number in pk */
+    for (int j = 0; j < n; j++) {
+        META *m = &P->meta[g[j].idx];
+        int kind = g[j].e->np >= k ? m->kind[k] : FK_NONE;
+        if (kind == FK_NUM) {
+            before = j;
+            continue;
+        }
+        if (kind != FK_RAMP && kind != FK_EXPRAMP) {
+            before = -1;    /* a string, np/pp or a missing field breaks the ramp */
+            continue;
+        }
+        const SCO_EVENT *e = g[j].e;
+        int after = j + 1;
+        while (after < n && g[after].e->np >= k &&
+               (P->meta[g[after].idx].kind[k] == FK_RAMP || P->meta[g[after].idx].kind[k] == FK_EXPRAMP))
+            after++;
+        const char *sym = kind == FK_RAMP ? "'<'" : "'('";
+        char who[64];
+        if (e->instr_name)
+            snprintf(who, sizeof who, "\"%.40s\"", e->instr_name);
+        else
+            snprintf(who, sizeof who, "%g", e->p[1]);
+        if (before < 0)
+            return fail(P, e->line, e->col,
+                        "p%d: ramp %s has no start value (no earlier note of instrument %s in this section gives p%d a number)",
+                        k, sym, who, k);
+        if (after >= n || g[after].e->np < k || P->meta[g[after].idx].kind[k] != FK_NUM)
+            return fail(P, e->line, e->col,
+                        "p%d: ramp %s has no end value (no later note of instrument %s in this section gives p%d a number)",
+                        k, sym, who, k);
+        /* fill the run j..after-1 */
+        const SCO_EVENT *a = g[before].e, *z = g[after].e;
+        double v0 = a->p[k], v1 = z->p[k];
+        for (int r = j; r < after; r++) {
+            SCO_EVENT *er = g[r].e;
+            double span = z->time - a->time, frac;
+            if (span > 0)
+                frac = (er->time - a->time) / span;
+            else
+                frac = (double)(r - before) / (double)(after - before);
+            int exp_ramp = P->meta[g[r].idx].kind[k] == FK_EXPRAMP;
+            if (exp_ramp) {
+                if (v0 == 0 || v1 == 0 || (v0 < 0) != (v1 < 0))
+                    return fail(P, er->line, er->col,
+                                "p%d: exponential ramp '(' needs two values of the same sign, not zero (%g to %g)",
+                                k, v0, v1);
+                er->p[k] = v0 * pow(v1 / v0, frac);
+            } else {
+                er->p[k] = v0 + (v1 - v0) * frac;
+            }
+            P->meta[g[r].idx].kind[k] = FK_NUM;
+        }
+        j = after - 1;
+    }
+    return 0;
+}
+
+/* npN / ppN of field k in note j of one instrument's notes g[0..n):
+ * followed through chains of np/pp; a note that does not exist, or a field
+ * it does not have, gives 0 (Csound substitutes zero and warns). */
+static int next_prev(PARSER *P, GRP *g, int n, int j, int k)
+{
+    int cj = j, ck = k;
+    long steps = 0, limit = (long)n * (EV_MAXP + 1) + 1;
+    for (;;) {
+        const META *m = &P->meta[g[cj].idx];
+        const SCO_EVENT *c = g[cj].e;
+        int kind = c->np >= ck ? m->kind[ck] : FK_NONE;
+        SCO_EVENT *dst = g[j].e;
+        if (kind == FK_NP || kind == FK_PP) {
+            if (++steps > limit)
+                return fail(P, dst->line, dst->col, "p%d: np/pp references go round in a loop", k);
+            int nj = kind == FK_NP ? cj + 1 : cj - 1;
+            int nk = (int)c->p[ck];
+            if (nj < 0 || nj >= n) {
+                dst->p[k] = 0;
+                break;
+            }
+            cj = nj;
+            ck = nk;
+            continue;
+        }
+        if (kind == FK_STR) {
+            if (set_pstr(P, dst, k, c->pstr[ck]))
+                return -1;
+            dst->p[k] = 0;
+            P->meta[g[j].idx].kind[k] = FK_STR;
+            return 0;
+        }
+        /* numbers; p2/p3 are given in beats, as written (csound 6.18: pp2 under t 0 120 gives beats) */
+        dst->p[k] = kind == FK_NONE ? 0 : c->p[ck];
+        break;
+    }
+    P->meta[g[j].idx].kind[k] = FK_NUM;
+    return 0;
+}
+
+/* Carry, tempo and sort are done: warp the section's times, resolve its
+ * ramps and np/pp, place it after the previous section. */
+static int end_section(PARSER *P)
+{
+    int first = P->sec_first, n = P->n - first;
+    double len = 0;     /* seconds from the section start to its last action or note end */
+
+    for (int i = first; i < P->n; i++) {
+        SCO_EVENT *e = &P->ev[i];
+        double b = e->p[2], d = e->p[3];
+        e->time = warp(P, b);
+        if (e->op == 'i') {
+            /* p3 is the time between the warped start and end; a held note
+             * keeps its sign (csound 6.18: -2 beats at t 0 30 gives -4 s) */
+            double w = warp(P, b + fabs(d)) - e->time;
+            e->dur = d < 0 ? -w : w;
+            double end = e->time + (d < 0 ? 0 : e->dur);
+            if (end > len)
+                len = end;
+        } else {
+            e->dur = 0;
+        }
+        if (e->time > len)
+            len = e->time;
+    }
+    if (P->sec_len >= 0 && warp(P, P->sec_len) > len)
+        len = warp(P, P->sec_len);
+
+    /* ramps and np/pp, per exact instrument, in time order */
+    GRP *g = n ? malloc((size_t)n * sizeof *g) : NULL;
+    int ng = 0;
+    if (n && !g)
+        return oom(P);
+    for (int i = first; i < P->n; i++)
+        if (P->ev[i].op == 'i')
+            g[ng++] = (GRP){&P->ev[i], i};
+    if (ng)
+        qsort(g, (size_t)ng, sizeof *g, grp_cmp);
+    for (int a = 0; a < ng;) {
+        int z = a + 1;
+        while (z < ng && same_exact_p1(g[a].e, g[z].e))
+            z++;
+        int maxnp = 0;
+        for (int j = a; j < z; j++)
+            if (g[j].e->np > maxnp)
+                maxnp = g[j].e->np;
+        for (int k = 4; k <= maxnp; k++)
+            if (ramps(P, g + a, z - a, k))
+                goto fail;
+        for (int k = 4; k <= maxnp; k++)
+            for (int j = a; j < z; j++) {
+                const META *m = &P->meta[g[j].idx];
+                if (g[j].e->np >= k && (m->kind[k] == FK_NP || m->kind[k] == FK_PP) &&
+                    next_prev(P, g + a, z - a, j - a, k))
+                    goto fail;
+            }
+        a = z;
+    }
+    free(g);
+
+    for (int i = first; i < P->n; i++)
+        P->ev[i].time += P->sec_start;
+    P->sec_start += len;
+    if (P->sec_start > P->end_time)
+        P->end_time = P->sec_start;
+
+    /* a new section: carry, b, v and tempo start afresh (csound 6.18) */
+    P->sec_first = P->n;
+    for (int i = 0; i < P->carry_cap; i++)
+        P->carry[i] = -1;
+    P->carry_used = 0;
+    P->last_i = P->last_action = -1;
+    P->boff = 0;
+    P->vmul = 1;
+    free(P->tempo);
+    P->tempo = NULL;
+    P->ntempo = 0;
+    P->tempo_line = 0;
+    P->sec_len = -1;
+    return 0;
+fail:
+    free(g);
+    return -1;
+}
+
+/* statement := 'i' … | 'f' … | 't' … | 's' [len] | 'e' [time [time]] | 'a' … | 'b' off | 'B' off | 'v' mul
+ * Returns 1 after 'e' (the rest of the text is ignored, as in Csound). */
+static int statement(PARSER *P)
+{
+    int line = P->line, col = P->col;
+    int op = peekc(P);
+    double v[EV_MAXP + 2];
+    int nv;
+
+    if (op == '#')
+        return fail(P, line, col, "score preprocessor directives ('#define', '#include'…) are not supported");
+    if (op == '{' || op == '}')
+        return fail(P, line, col, "score loops '{' … '}' are not supported");
+    adv(P);
+    switch (op) {
+    case 'i':
+        return i_statement(P, line, col);
+    case 'f':
+        return f_statement(P, line, col);
+    case 't':
+        return t_statement(P, line, col);
+    case 's':
+    case 'e':
+        if (numeric_fields(P, (char)op, v, &nv))
+            return -1;
+        /* s len / e time: the section lasts at least that many beats.  For e,
+         * csound 6.18 takes p1 (e 5); the current manual writes e 0 5: with
+         * two numbers, the second is the time. */
+        if (nv >= 1)
+            P->sec_len = op == 'e' && nv >= 2 ? v[2] : v[1];
+        if (nv >= 1 && !(P->sec_len >= 0))
+            return fail(P, line, col, "'%c' statement: time %g must not be negative", op, P->sec_len);
+        if (end_section(P))
+            return -1;
+        if (op == 'e') {
+            P->has_end = 1;
+            return 1;
+        }
+        return 0;
+    case 'a':
+        /* advance: skipping ahead in the score is an output-time feature; ignored */
+        return numeric_fields(P, 'a', v, &nv);
+    case 'b':
+    case 'B':
+        if (numeric_fields(P, (char)op, v, &nv))
+            return -1;
+        if (nv < 1)
+            return fail(P, line, col, "'%c' statement needs a number of beats", op);
+        P->boff = op == 'b' ? v[1] : P->boff + v[1];
+        return 0;
+    case 'v':
+        if (numeric_fields(P, 'v', v, &nv))
+            return -1;
+        if (nv < 1 || !(v[1] > 0))
+            return fail(P, line, col, "'v' statement needs a positive time factor");
+        P->vmul = v[1];
+        return 0;
+    case 'r': case 'm': case 'n': case 'x': case 'y': case 'q': case 'C': case 'd': case 'w':
+        return fail(P, line, col, "score statement '%c' is not supported", op);
+    default:
+        if (isprint(op))
+            return fail(P, line, col, "unknown score statement '%c'", op);
+        return fail(P, line, col, "unknown score statement (character code %d)", op);
+    }
+}
+
+/* Final order: time, then f before i, then input order. */
+static int ev_cmp(const void *a, const void *b)
+{
+    const SCO_EVENT *x = a, *y = b;
+    if (x->time != y->time)
+        return x->time < y->time ? -1 : 1;
+    if (x->op != y->op)
+        return x->op == 'f' ? -1 : 1;
+    /* input order: the line and column are unique and increase through the text */
+    if (x->line != y->line)
+        return x->line < y->line ? -1 : 1;
+    return x->col - y->col;
+}
+
+static void free_parser(PARSER *P)
+{
+    for (int i = 0; i < P->n; i++)
+        free_event(&P->ev[i]);
+    free(P->ev);
+    free(P->meta);
+    free(P->carry);
+    free(P->tempo);
+}
+
+/* score := { blank statement } */
+int sco_parse(const char *text, const char *file, int line0, SCO *out, char *err, size_t errlen)
+{
+    PARSER P;
+    memset(&P, 0, sizeof P);
+    memset(out, 0, sizeof *out);
+    if (err && errlen)
+        err[0] = 0;
+    P.p = text ? text : "";
+    P.line = line0 > 0 ? line0 : 1;
+    P.col = 1;
+    P.file = file ? file : "<score>";
+    P.err = err;
+    P.errlen = errlen;
+    P.last_i = P.last_action = -1;
+    P.vmul = 1;
+    P.sec_len = -1;
+
+    for (;;) {
+        if (skip_blank(&P, NULL))
+            goto fail;
+        if (!peekc(&P))
+            break;
+        int c = peekc(&P);
+        if (!isalpha(c) && c != '#' && c != '{' && c != '}') {
+            fail(&P, P.line, P.col, "expected a score statement (i, f, t, s, e…), found '%.*s'",
+                 token_len(P.p), P.p);
+            goto fail;
+        }
+        int r = statement(&P);
+        if (r < 0)
+            goto fail;
+        if (r == 1)
+            break;
+    }
+    if (!P.has_end && P.sec_first < P.n && end_section(&P))
+        goto fail;
+
+    /* Shrink pstr to the np+1 entries the header promises. */
+    for (int i = 0; i < P.n; i++) {
+        SCO_EVENT *e = &P.ev[i];
+        if (e->pstr) {
+            int any = 0;
+            for (int k = e->np + 1; k <= EV_MAXP; k++) {
+                free(e->pstr[k]);
+                e->pstr[k] = NULL;
+            }
+            for (int k = 0; k <= e->np; k++)
+                any |= e->pstr[k] != NULL;
+            if (!any) {
+                free(e->pstr);
+                e->pstr = NULL;
+            }
+        }
+    }
+    if (P.n)
+        qsort(P.ev, (size_t)P.n, sizeof *P.ev, ev_cmp);
+    free(P.meta);
+    free(P.carry);
+    free(P.tempo);
+    out->ev = P.ev;
+    out->n = P.n;
+    out->end_time = P.end_time;
+    out->has_end = P.has_end;
+    return 0;
+fail:
+    free_parser(&P);
+    memset(out, 0, sizeof *out);
+    return -1;
+}
+
+void sco_free(SCO *s)
+{
+    if (!s)
+        return;
+    for (int i = 0; i < s->n; i++)
+        free_event(&s->ev[i]);
+    free(s->ev);
+    memset(s, 0, sizeof *s);
+}

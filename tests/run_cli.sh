@@ -1,0 +1,179 @@
+#!/usr/bin/env bash
+# run_cli.sh — checks ondes' command line: --render to each format, bits, rate,
+# ksmps, channels, duration, tail, the -o alias and the closing report.
+# Environment: ONDES, PYTHON, srcdir (set by `make check`; defaults for use by hand).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+srcdir=${srcdir:-$(dirname "$here")}
+case $srcdir in /*) ;; *) srcdir=$(cd "$srcdir" && pwd) ;; esac
+if [ -z "${ONDES:-}" ]; then
+    if [ -x ./ondes ]; then ONDES=$PWD/ondes; else ONDES=$srcdir/ondes; fi
+fi
+if [ -z "${PYTHON:-}" ]; then
+    PYTHON=python3
+    "$PYTHON" -c 'import numpy, soundfile' 2>/dev/null || PYTHON=/usr/bin/python3
+fi
+read -ra ondes_cmd <<<"$ONDES"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/ondes-cli.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+tone=$srcdir/tests/cli/tone.csd     # stereo, 44100 Hz, ksmps 32, 1 s
+mono_orc=$srcdir/tests/cli/mono.orc # mono, 44100 Hz, ksmps 32
+mono_sco=$srcdir/tests/cli/mono.sco # 1 s
+
+passed=0
+failed=0
+
+# The file checker: FILE then key=value checks; prints what is wrong, exits 1.
+#   format=WAV|FLAC|OGG|AIFF  subtype=PCM_16|PCM_24|FLOAT  sr=N  ch=N
+#   frames=N (exact)  frames~=N:TOL  nonsilent
+read -r -d '' CHECKER <<'PY'
+import sys
+import numpy as np
+import soundfile as sf
+path, checks = sys.argv[1], sys.argv[2:]
+try:
+    info = sf.info(path)
+    data, _ = sf.read(path, dtype="float64", always_2d=True)
+except Exception as e:
+    print("cannot read %s: %s" % (path, e))
+    sys.exit(1)
+bad = []
+for c in checks:
+    key, _, want = c.partition("=")
+    if key == "format" and info.format != want:
+        bad.append("format %s, want %s" % (info.format, want))
+    elif key == "subtype" and info.subtype != want:
+        bad.append("sample type %s, want %s" % (info.subtype, want))
+    elif key == "sr" and info.samplerate != int(want):
+        bad.append("rate %d, want %s" % (info.samplerate, want))
+    elif key == "ch" and info.channels != int(want):
+        bad.append("%d channels, want %s" % (info.channels, want))
+    elif key == "frames" and data.shape[0] != int(want):
+        bad.append("%d frames, want exactly %s" % (data.shape[0], want))
+    elif key == "frames~":
+        n, tol = (int(v) for v in want.split(":"))
+        if abs(data.shape[0] - n) > tol:
+            bad.append("%d frames, want %d +- %d" % (data.shape[0], n, tol))
+    elif key == "nonsilent":
+        peak = float(np.abs(data).max()) if data.size else 0.0
+        if peak < 1e-3:
+            bad.append("silent (peak %.3g)" % peak)
+if bad:
+    print("; ".join(bad))
+    sys.exit(1)
+PY
+
+fail() {
+    echo "FAIL $1: $2"
+    if [ -s "$tmp/stderr" ]; then
+        head -n 8 "$tmp/stderr" | sed 's/^/    | /'
+    fi
+    failed=$((failed + 1))
+}
+
+pass() {
+    echo "PASS $1"
+    passed=$((passed + 1))
+}
+
+# run_ondes ARGS... : runs ondes, stdout and stderr to $tmp/stdout, $tmp/stderr;
+# prints nothing and returns 0 on success, else sets $why.
+run_ondes() {
+    timeout 120 "${ondes_cmd[@]}" "$@" </dev/null >"$tmp/stdout" 2>"$tmp/stderr"
+    local rc=$?
+    case $rc in
+        0) return 0 ;;
+        124) why="timed out" ;;
+        126|127) why="cannot run ${ondes_cmd[*]} (exit $rc)" ;;
+        *) if [ $rc -ge 128 ]; then why="crashed (signal $((rc - 128)))"; else why="exit $rc"; fi ;;
+    esac
+    return 1
+}
+
+# render NAME OUT "CHECKS" ARGS... : `ondes ARGS...` must succeed and OUT pass CHECKS.
+render() {
+    local name=$1 out=$2 checks=$3 msg
+    shift 3
+    rm -f "$out"
+    if ! run_ondes "$@"; then
+        fail "$name" "$why"
+    elif [ ! -s "$out" ]; then
+        fail "$name" "no output file $(basename "$out")"
+    elif ! msg=$(read -ra c <<<"$checks"; "$PYTHON" -c "$CHECKER" "$out" "${c[@]}" 2>&1); then
+        fail "$name" "$msg"
+    else
+        pass "$name"
+    fi
+}
+
+stereo_1s="sr=44100 ch=2 frames~=44100:32 nonsilent"
+
+# Formats, from the extension and from --format.
+rm -f "$tmp/report.txt" "$tmp/report.err"
+render render-wav  "$tmp/a.wav"  "format=WAV $stereo_1s"  --render "$tmp/a.wav" "$tone"
+if [ -s "$tmp/a.wav" ]; then   # keep its output for the report checks below
+    cp "$tmp/stdout" "$tmp/report.txt"
+    cp "$tmp/stderr" "$tmp/report.err"
+fi
+render render-flac "$tmp/a.flac" "format=FLAC $stereo_1s" --render "$tmp/a.flac" "$tone"
+render render-ogg  "$tmp/a.ogg"  "format=OGG $stereo_1s"  --render "$tmp/a.ogg" "$tone"
+render render-aiff "$tmp/a.aiff" "format=AIFF $stereo_1s" --render "$tmp/a.aiff" "$tone"
+render format-flac "$tmp/b.audio" "format=FLAC $stereo_1s" \
+    --render "$tmp/b.audio" --format flac "$tone"
+
+# Sample formats.
+render bits-16  "$tmp/b16.wav" "format=WAV subtype=PCM_16 $stereo_1s" --render "$tmp/b16.wav" --bits 16 "$tone"
+render bits-24  "$tmp/b24.wav" "format=WAV subtype=PCM_24 $stereo_1s" --render "$tmp/b24.wav" --bits 24 "$tone"
+render bits-32f "$tmp/b32.wav" "format=WAV subtype=FLOAT $stereo_1s"  --render "$tmp/b32.wav" --bits 32f "$tone"
+render flac-bits-16 "$tmp/f16.flac" "format=FLAC subtype=PCM_16 $stereo_1s" \
+    --render "$tmp/f16.flac" --bits 16 "$tone"
+
+# Rate, block size, channels, orchestra + score given apart.
+render sr-48000 "$tmp/sr.wav" "sr=48000 ch=2 frames~=48000:32 nonsilent" \
+    --render "$tmp/sr.wav" --sr 48000 "$tone"
+render ksmps-10 "$tmp/k.wav" "sr=44100 ch=2 frames~=44100:32 nonsilent" \
+    --render "$tmp/k.wav" --ksmps 10 "$tone"
+render ksmps-1 "$tmp/k1.wav" "sr=44100 ch=2 frames~=44100:32 nonsilent" \
+    --render "$tmp/k1.wav" --ksmps 1 "$tone"
+render orc-sco "$tmp/m.wav" "sr=44100 ch=1 frames~=44100:32 nonsilent" \
+    --render "$tmp/m.wav" "$mono_orc" "$mono_sco"
+render channels-2 "$tmp/c2.wav" "sr=44100 ch=2 frames~=44100:32 nonsilent" \
+    --render "$tmp/c2.wav" --channels 2 "$mono_orc" "$mono_sco"
+
+# Length: --duration is exact, --tail adds silence after the score.
+render duration-0.5 "$tmp/d.wav" "sr=44100 ch=2 frames=22050 nonsilent" \
+    --render "$tmp/d.wav" --duration 0.5 "$tone"
+render duration-0.5-sr48k "$tmp/d48.wav" "sr=48000 ch=2 frames=24000 nonsilent" \
+    --render "$tmp/d48.wav" --sr 48000 --duration 0.5 "$tone"
+render tail-1 "$tmp/t.wav" "sr=44100 ch=2 frames~=88200:32 nonsilent" \
+    --render "$tmp/t.wav" --tail 1 "$tone"
+
+# The -o alias.
+render alias-o "$tmp/o.wav" "format=WAV $stereo_1s" -o "$tmp/o.wav" "$tone"
+
+# The closing report of the first render (stdout not a terminal here).
+missing=""
+for word in peak clipped voices "real time"; do
+    grep -qi "$word" "$tmp/report.txt" 2>/dev/null || missing="$missing '$word'"
+done
+: >"$tmp/stderr"
+if [ ! -e "$tmp/report.txt" ]; then
+    fail report "no report (the render failed)"
+elif [ -n "$missing" ]; then
+    cp "$tmp/report.txt" "$tmp/stderr"
+    fail report "stdout lacks$missing"
+else
+    pass report
+fi
+if [ ! -e "$tmp/report.txt" ]; then
+    fail no-progress-bar "no output to look at (the render failed)"
+elif grep -q $'\r' "$tmp/report.txt" "$tmp/report.err"; then
+    fail no-progress-bar "carriage return in the output while not on a terminal"
+else
+    pass no-progress-bar
+fi
+
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
