@@ -6,8 +6,8 @@
  * Every operator exists per rate combination so the loops stay plain:
  * i-rate runs once at init, k-rate once per k-cycle (not at init: in Csound
  * `ix = i(kx)` after `kx = 5` gives 0 — checked with csound 6), a-rate over
- * the whole block of ksmps frames (frames outside a note's active range are
- * computed too; opcodes that keep state or write outputs honour ofs/end).
+ * the note's active frames of the block, the others zeroed as Csound does (an
+ * opcode that reads frame 0 of an input at a mid-block start sees 0 there).
  */
 
 typedef struct { OP h; } AOP;
@@ -30,30 +30,33 @@ typedef struct { OP h; } AOP;
     {                                                                              \
         float *r = OUTA(o);                                                        \
         const float *a = INA(o, 0), *b = INA(o, 1);                                \
-        for (int i = 0; i < c->ksmps; i++) {                                       \
+        for (int i = c->ofs; i < c->end; i++) {                                   \
             float x = a[i], y = b[i];                                              \
             r[i] = (float)(EXPR);                                                  \
         }                                                                          \
+        op_aclear_edges(r, c);                                                     \
     }                                                                              \
     static void NAME##_ak(OP *o, OP_CTX *c)                                        \
     {                                                                              \
         float *r = OUTA(o);                                                        \
         const float *a = INA(o, 0);                                                \
         const float y = (float)INK(o, 1);                                          \
-        for (int i = 0; i < c->ksmps; i++) {                                       \
+        for (int i = c->ofs; i < c->end; i++) {                                   \
             float x = a[i];                                                        \
             r[i] = (float)(EXPR);                                                  \
         }                                                                          \
+        op_aclear_edges(r, c);                                                     \
     }                                                                              \
     static void NAME##_ka(OP *o, OP_CTX *c)                                        \
     {                                                                              \
         float *r = OUTA(o);                                                        \
         const float x = (float)INK(o, 0);                                          \
         const float *b = INA(o, 1);                                                \
-        for (int i = 0; i < c->ksmps; i++) {                                       \
+        for (int i = c->ofs; i < c->end; i++) {                                   \
             float y = b[i];                                                        \
             r[i] = (float)(EXPR);                                                  \
         }                                                                          \
+        op_aclear_edges(r, c);                                                     \
     }
 
 BINOP(add, x + y)
@@ -119,10 +122,11 @@ INTOP(shr, y >= 0 && y < 63 ? x >> y : 0)
     {                                                                              \
         float *r = OUTA(o);                                                        \
         const float *a = INA(o, 0);                                                \
-        for (int i = 0; i < c->ksmps; i++) {                                       \
+        for (int i = c->ofs; i < c->end; i++) {                                   \
             double x = a[i];                                                       \
             r[i] = (float)(EXPR);                                                  \
         }                                                                          \
+        op_aclear_edges(r, c);                                                     \
     }
 
 #define UNOP_ENTRIES(NAME, OPNAME)                                                 \
@@ -175,7 +179,8 @@ static void mtof_a(OP *o, OP_CTX *c)
     float *r = OUTA(o);
     const float *a = INA(o, 0);
     double a4 = a4_of(c);
-    for (int i = 0; i < c->ksmps; i++) r[i] = (float)(a4 * pow(2.0, (a[i] - 69.0) / 12.0));
+    for (int i = c->ofs; i < c->end; i++) r[i] = (float)(a4 * pow(2.0, (a[i] - 69.0) / 12.0));
+    op_aclear_edges(r, c);
 }
 /* ftom: 69 + 12·log2(f / A4) */
 static void ftom_k(OP *o, OP_CTX *c) { OUTK(o) = 69.0 + 12.0 * log2(INK(o, 0) / a4_of(c)); }
@@ -221,7 +226,8 @@ static void powf_a(OP *o, OP_CTX *c)
     float *r = OUTA(o);
     const float *a = INA(o, 0);
     double y = INK(o, 1);
-    for (int i = 0; i < c->ksmps; i++) r[i] = (float)pow(a[i], y);
+    for (int i = c->ofs; i < c->end; i++) r[i] = (float)pow(a[i], y);
+    op_aclear_edges(r, c);
 }
 
 /* min/max over any number of arguments */
@@ -243,21 +249,23 @@ static void min_a(OP *o, OP_CTX *c)
 {
     float *r = OUTA(o);
     const float *a = INA(o, 0);
-    for (int i = 0; i < c->ksmps; i++) r[i] = a[i];
+    for (int i = c->ofs; i < c->end; i++) r[i] = a[i];
     for (int k = 1; k < o->nin; k++) {
         const float *b = INA(o, k);
-        for (int i = 0; i < c->ksmps; i++) r[i] = b[i] < r[i] ? b[i] : r[i];
+        for (int i = c->ofs; i < c->end; i++) r[i] = b[i] < r[i] ? b[i] : r[i];
     }
+    op_aclear_edges(r, c);
 }
 static void max_a(OP *o, OP_CTX *c)
 {
     float *r = OUTA(o);
     const float *a = INA(o, 0);
-    for (int i = 0; i < c->ksmps; i++) r[i] = a[i];
+    for (int i = c->ofs; i < c->end; i++) r[i] = a[i];
     for (int k = 1; k < o->nin; k++) {
         const float *b = INA(o, k);
-        for (int i = 0; i < c->ksmps; i++) r[i] = b[i] > r[i] ? b[i] : r[i];
+        for (int i = c->ofs; i < c->end; i++) r[i] = b[i] > r[i] ? b[i] : r[i];
     }
+    op_aclear_edges(r, c);
 }
 
 /* ---- assignment, rate conversion, the ?: operator ---- */
@@ -268,14 +276,16 @@ static void assign_a(OP *o, OP_CTX *c)
 {
     float *r = OUTA(o);
     const float *a = INA(o, 0);
-    for (int i = 0; i < c->ksmps; i++) r[i] = a[i];
+    for (int i = c->ofs; i < c->end; i++) r[i] = a[i];
+    op_aclear_edges(r, c);
 }
 /* a = k: the k value held over the block (Csound's upsamp) */
 static void upsamp(OP *o, OP_CTX *c)
 {
     float *r = OUTA(o);
     float v = (float)INK(o, 0);
-    for (int i = 0; i < c->ksmps; i++) r[i] = v;
+    for (int i = c->ofs; i < c->end; i++) r[i] = v;
+    op_aclear_edges(r, c);
 }
 /* k = i(a) style downsampling: the first frame of the block */
 static void downsamp_k(OP *o, OP_CTX *c) { OUTK(o) = INA(o, 0)[0]; }
@@ -287,7 +297,8 @@ static void cond_a(OP *o, OP_CTX *c)
 {
     const float *src = INK(o, 0) != 0 ? INA(o, 1) : INA(o, 2);
     float *r = OUTA(o);
-    for (int i = 0; i < c->ksmps; i++) r[i] = src[i];
+    for (int i = c->ofs; i < c->end; i++) r[i] = src[i];
+    op_aclear_edges(r, c);
 }
 
 const OP_DESC op_arith[] = {

@@ -1,6 +1,8 @@
 /* io.c — audio output and panning: out, outs, outch, pan2. */
 #include "registry.h"
 #include <math.h>
+#include <stdint.h>
+#include <string.h>
 
 /*
  * The output opcodes add a voice's signal into the engine's bus over the
@@ -12,14 +14,26 @@
 
 typedef struct { OP h; } OUTOP;
 
+/* Whether any of x[ofs..end) is NaN or infinity: exponent bits all ones.
+ * An integer OR-reduction, so it vectorises (a float sum would not without
+ * -ffast-math, and a serial sum cost more than the mixing itself). */
+static int nonfinite(const float *x, int ofs, int end)
+{
+    uint32_t bad = 0;
+    for (int i = ofs; i < end; i++) {
+        uint32_t u;
+        memcpy(&u, &x[i], sizeof u);
+        bad |= (uint32_t)((u & 0x7f800000u) == 0x7f800000u);
+    }
+    return bad != 0;
+}
+
 /* Add sig[ofs..end) into channel `chan` (0-based); a channel the engine lacks is ignored, as in Csound. */
 static void bus_add(OP *o, OP_CTX *c, int chan, const float *sig)
 {
     float *bus = op_outbus(c, chan);
     if (!bus) return;
-    float sum = 0.0f;
-    for (int i = c->ofs; i < c->end; i++) sum += sig[i] * 0.0f;
-    if (sum != 0.0f) {          /* NaN or infinity times zero is NaN */
+    if (nonfinite(sig, c->ofs, c->end)) {
         op_badvalue(c, o);
         return;
     }
@@ -53,7 +67,11 @@ static int outch_init(OP *o, OP_CTX *c)
  * L = √(1−p), R = √p; 2 linear: L = 1−p, R = p; 3 alternative equal power:
  * L = (√2/2)(cos θ + sin θ)… with θ = (p − 0.5)·π/2, as in Csound's mode 3.
  */
-typedef struct { OP h; } PAN2;
+typedef struct {
+    OP h;
+    double last_pan;        /* gains below are for this position (NaN: none yet) */
+    float gl, gr;
+} PAN2;
 
 static void pan_gains(int mode, double p, double *l, double *r)
 {
@@ -75,6 +93,7 @@ static int pan2_init(OP *o, OP_CTX *c)
 {
     int mode = (int)*o->arg[4].k;
     if (mode < 0 || mode > 3) return op_initerr(c, o, "mode %d: must be 0, 1, 2 or 3", mode);
+    ((PAN2 *)o)->last_pan = NAN;
     return 0;
 }
 
@@ -82,9 +101,16 @@ static void pan2_k(OP *o, OP_CTX *c)
 {
     float *al = o->arg[0].a, *ar = o->arg[1].a;
     const float *in = o->arg[2].a;
-    double l, r;
-    pan_gains((int)*o->arg[4].k, *o->arg[3].k, &l, &r);
-    const float fl = (float)l, fr = (float)r;
+    PAN2 *p = (PAN2 *)o;
+    double pan = *o->arg[3].k;
+    if (pan != p->last_pan) {   /* sin/cos only when the position moves */
+        double l, r;
+        pan_gains((int)*o->arg[4].k, pan, &l, &r);
+        p->gl = (float)l;
+        p->gr = (float)r;
+        p->last_pan = pan;
+    }
+    const float fl = p->gl, fr = p->gr;
     for (int i = c->ofs; i < c->end; i++) {
         al[i] = in[i] * fl;
         ar[i] = in[i] * fr;

@@ -8,7 +8,7 @@
 uint32_t op_global_seed(OP_CTX *c);     /* misc.c: the value of the last `seed`, 0 if none */
 
 /*
- * rand, randh, randi follow Csound 6's OOps/ugens4.c bit for bit, so a
+ * rand, randh, randi follow Csound 6.18's OOps/ugens4.c bit for bit, so a
  * given seed gives Csound's exact sequence:
  *
  * - isize = 0: a 16-bit linear congruential generator, x = 15625 x + 1 in
@@ -86,7 +86,7 @@ static inline int32_t to_int32(double x)
 }
 
 /* Csound's GetRandomSeedFromTime: the clock, in a 32-bit word */
-static uint32_t seed_from_time(OP_CTX *c)
+static uint32_t seed_from_time(OP_CTX *c, int say)
 {
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
@@ -110,7 +110,7 @@ static int rand_init(OP *o, OP_CTX *c)
     p->new31 = *o->arg[3].k != 0.0;
     if (iseed >= 0.0) {
         if (iseed > 1.0) {
-            uint32_t seed = seed_from_time(c);
+            uint32_t seed = seed_from_time(c, 1);
             p->rand = p->new31 ? (int32_t)(seed % 0x7FFFFFFEu) + 1 : (int32_t)(seed & 0xFFFFu);
         } else if (p->new31) {
             if (iseed == 0.0) iseed = 0.5;
@@ -208,7 +208,7 @@ static int randh_init(OP *o, OP_CTX *c)
     p->new31 = *o->arg[4].k != 0.0;
     if (iseed >= 0.0) {
         if (iseed > 1.0) {
-            uint32_t seed = seed_from_time(c);
+            uint32_t seed = seed_from_time(c, 1);
             if (!p->new31) {
                 p->rand = (int32_t)(seed & 0xFFFFu);
                 p->num1 = (double)(int16_t)(uint16_t)p->rand * DV32768;
@@ -237,7 +237,7 @@ static int randi_init(OP *o, OP_CTX *c)
     p->new31 = *o->arg[4].k != 0.0;
     if (iseed >= 0.0) {
         if (iseed > 1.0) {
-            uint32_t seed = seed_from_time(c);
+            uint32_t seed = seed_from_time(c, 1);
             if (!p->new31) {
                 int16_t r = (int16_t)(uint16_t)seed;
                 p->num1 = (double)r * DV32768;
@@ -340,7 +340,7 @@ static void randi_a(OP *o, OP_CTX *c)
 }
 
 /* ------------------------------------------------------------------------ */
-/* Engine-wide generators.  Csound keeps two generators per instance that
+/* Engine-wide generators.  Csound keeps two generators per Csound instance that
  * several opcodes share and `seed` resets: holdrand (random: x = 214013 x +
  * 2531011 in 32 bits, starting at 2345678, so `random` repeats from run to
  * run) and randSeed1 (noise: x = 742938285 x mod 2^31 - 1, seeded from the
@@ -361,7 +361,7 @@ static int shared_rng(OP *o, OP_CTX *c, SHARED_RNG *g, const char *name, double 
         return op_initerr(c, o, "no room left for the random generator's state (channel table full)");
     double seed = (double)op_global_seed(c) + 1.0;     /* 0: never set */
     if (*g->applied == 0.0 && seed == 1.0) {            /* first use, no seed: the default */
-        *g->state = from_time ? (double)(seed_from_time(c) % 0x7FFFFFFEu + 1u) : dflt;
+        *g->state = from_time ? (double)(seed_from_time(c, 0) % 0x7FFFFFFEu + 1u) : dflt;
         *g->applied = 1.0;
     } else if (*g->applied != seed) {                   /* a (new) seed */
         *g->state = seed - 1.0;
@@ -371,7 +371,7 @@ static int shared_rng(OP *o, OP_CTX *c, SHARED_RNG *g, const char *name, double 
     return 0;
 }
 
-/* ---- noise xamp, kbeta (Csound 6.18's varicol, OOps/ugrw? "noise") ----
+/* ---- noise xamp, kbeta (Opcodes/noise.c varicolset/varicol) ----
  * White noise from randSeed1 through a one-pole filter of coefficient beta
  * (-1 < beta < 1: pink-ish for beta > 0), scaled by sqrt(1 - beta^2) and by
  * 0.785 / (1 + beta) to keep the level:

@@ -418,9 +418,9 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
     memset(&ev, 0, sizeof ev);
     ev.frame = frame;
     const char *a = c->addr;
-    double v;
+    double v = 0;
     if (!strcmp(a, "/sched")) {
-        double id, delay, dur;
+        double id = 0, delay = 0, dur = 0;
         if (num_arg(c, 0, "the event id", &id, err, errlen)) return -1;
         if (c->nargs < 2) return cmd_error(c, 0, err, errlen, "missing the instrument (argument 2)");
         int num;
@@ -471,7 +471,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         return schedule(s, &ev, err, errlen);
     }
     if (!strcmp(a, "/set") || !strcmp(a, "/automate") || !strcmp(a, "/stop") || !strcmp(a, "/kill")) {
-        double id;
+        double id = 0;
         if (num_arg(c, 0, "the event id", &id, err, errlen)) return -1;
         int instr = id_instr(s, (int)id);
         if (instr < 0) return cmd_error(c, c->args[0].col, err, errlen, "no event with id %g was scheduled", id);
@@ -551,7 +551,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         return schedule(s, &ev, err, errlen);
     }
     if (!strcmp(a, "/table/gen")) {
-        double num, size, gen;
+        double num = 0, size = 0, gen = 0;
         if (num_arg(c, 0, "the table number", &num, err, errlen) || num_arg(c, 1, "the size", &size, err, errlen)
             || num_arg(c, 2, "the GEN number", &gen, err, errlen)) return -1;
         double args[EV_MAXP];
@@ -566,7 +566,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         return make_table(s, (int)num, t, (int)size, (int)gen, args, n, path, where, err, errlen);
     }
     if (!strcmp(a, "/table/read")) {
-        double num, chan = 0;
+        double num = 0, chan = 0;
         if (num_arg(c, 0, "the table number", &num, err, errlen)) return -1;
         if (c->nargs < 2 || c->args[1].type != 's') return cmd_error(c, 0, err, errlen, "missing the sound file path");
         if (c->nargs > 2 && num_arg(c, 2, "the channel", &chan, err, errlen)) return -1;
