@@ -2,7 +2,7 @@
 ; Parameters: iamp (p4, 0–1), imidi (p5), kpan (p6). The note rings for p3 seconds.
 instr bell
   iamp = p4
-  ifreq = mtof(p5)
+  ifreq = cpsmidinn(p5)
   kpan = p6
   imod = ifreq * 1.4
   aenv expseg 1, p3, 0.001

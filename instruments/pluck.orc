@@ -2,7 +2,7 @@
 ; Parameters: iamp (p4, 0–1), imidi (p5), kpan (p6).
 instr pluck
   iamp = p4
-  icps = mtof(p5)
+  icps = cpsmidinn(p5)
   kpan = p6
   asig pluck iamp * 0dbfs, icps, icps, 0, 1
   aenv linsegr 1, p3, 1, 0.08, 0

@@ -589,7 +589,7 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         if (ev->id == 0) {
             /* a score's negative p1 ends the held notes of that instrument (number and fraction) */
             for (v = e->active; v; v = v->next)
-                if (v->p[1] == ev->p[1]) stop_voice(e, v, ev->frame);
+                if (v->p[1] == ev->p[1]) stop_voice(e, v, e->frame);   /* at the k-cycle's start, as Csound */
         } else if ((v = find_voice(e, ev->id))) {
             stop_voice(e, v, ev->frame);
         } else {
@@ -667,7 +667,9 @@ static void run_block(ENGINE *e)
     while (v) {
         ENG_VOICE *next = v->next;
         /* a note whose time is up goes into its release, if it has one */
-        if (!v->releasing && v->end_frame <= bstart && v->xtratim > 0) {
+        /* Csound rounds p2+p3 to the nearest k-cycle: the release starts in
+         * the block whose first half holds the end frame */
+        if (!v->releasing && v->xtratim > 0 && v->end_frame - bstart <= (ks - 1) / 2) {
             v->releasing = 1;
             v->end_frame = bstart + v->xtratim;
         }

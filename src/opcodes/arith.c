@@ -287,6 +287,30 @@ static void upsamp(OP *o, OP_CTX *c)
     for (int i = c->ofs; i < c->end; i++) r[i] = v;
     op_aclear_edges(r, c);
 }
+/* a(k): Csound 6.18 ramps from the previous k value (0 at first) to the
+ * current one across the block, reaching it on the last frame (checked:
+ * a(line 1 → …) with ksmps 4 gives 0.25 0.5 0.75 1 | 1.0625 …). */
+typedef struct { OP h; double prev; } AINTERP;
+
+static int ainterp_init(OP *o, OP_CTX *c)
+{
+    ((AINTERP *)o)->prev = 0.0;
+    return 0;
+}
+
+static void ainterp(OP *o, OP_CTX *c)
+{
+    AINTERP *p = (AINTERP *)o;
+    float *r = OUTA(o);
+    double cur = INK(o, 0), v = p->prev, inc = (cur - v) / c->ksmps;
+    for (int i = 0; i < c->ksmps; i++) {
+        v += inc;
+        r[i] = (float)v;
+    }
+    p->prev = cur;
+    op_aclear_edges(r, c);
+}
+
 /* k = i(a) style downsampling: the first frame of the block */
 static void downsamp_k(OP *o, OP_CTX *c) { OUTK(o) = INA(o, 0)[0]; }
 static int i_of_k(OP *o, OP_CTX *c) { OUTK(o) = INK(o, 0); return 0; }
@@ -331,7 +355,7 @@ const OP_DESC op_arith[] = {
     { "i", "i", "k", sizeof(AOP), i_of_k, NULL, 0 },
     { "k", "k", "k", sizeof(AOP), NULL, assign_k, 0 },
     { "k", "k", "a", sizeof(AOP), NULL, downsamp_k, 0 },
-    { "a", "a", "k", sizeof(AOP), NULL, upsamp, 0 },
+    { "a", "a", "k", sizeof(AINTERP), ainterp_init, ainterp, 0 },
     { "a", "a", "a", sizeof(AOP), NULL, assign_a, 0 },
     UNOP_ENTRIES(sin_, "sin"), UNOP_ENTRIES(cos_, "cos"), UNOP_ENTRIES(tan_, "tan"),
     UNOP_ENTRIES(asin_, "sininv"), UNOP_ENTRIES(acos_, "cosinv"), UNOP_ENTRIES(atan_, "taninv"),

@@ -6,8 +6,8 @@
 
 /*
  * Every opcode here follows Csound 6's OOps/ugens1.c (the 6.x versions with
- * per-sample a-rate segments; transeg: OOps/pitch.c), step for step, because an envelope's exact
- * shape depends on Csound's counting:
+ * per-sample a-rate segments; transeg: OOps/pitch.c) step for step, because
+ * an envelope's exact shape depends on Csound's counting:
  *
  *  - segment lengths are whole k-cycles for k-rate outputs, (int)(dur·kr + 0.5),
  *    and whole samples for a-rate outputs, (int)(dur·sr + 0.5);
@@ -21,7 +21,12 @@
  * of their last segment's length in whole k-cycles (Csound's xtratim) and jump
  * to that last segment in the first k-cycle the note is releasing; until then
  * they hold the value reached at the end of the second-to-last segment.
+ * (linenr asks for round(idec·kr) k-cycles and decays over them.)
  * Values are kept in double, as in Csound; a-rate outputs are float.
+ *
+ * Where Csound skips its set-up (idur1 <= 0, iatt <= 0 for the ADSRs) the
+ * output here is 0; Csound's would go on from whatever state a reused
+ * instrument instance held.
  */
 
 #define MAXPOS 0x7FFFFFFF
@@ -56,7 +61,7 @@ typedef struct {
 } LINE;
 
 /* line ia, idur, ib: the slope per sample is (ib − ia) / idur / sr, per k-cycle
- * ksmps times that; idur <= 0 leaves the output at 0, as in Csound. */
+ * ksmps times that; the line goes on past idur. */
 static int line_init(OP *o, OP_CTX *c)
 {
     LINE *p = (LINE *)o;
@@ -273,7 +278,11 @@ static int lsegr_enter(LSEG *p, SEG *s, int arate, int expo)
 
 static int lsegr_next(LSEG *p, int arate, int expo)
 {
-    if (p->segsrem == 2 || !--p->segsrem) return 0;
+    if (p->segsrem == 2) {      /* sustain: the count stays at 0 (a held note may hold for days) */
+        p->curcnt = 0;
+        return 0;
+    }
+    if (!--p->segsrem) return 0;
     return lsegr_enter(p, &p->seg[++p->cur], arate, expo);
 }
 
