@@ -2,6 +2,7 @@
 #include "session/session.h"
 #include "drivers/drivers.h"
 #include "io/audiofile.h"
+#include "opcodes/registry.h"
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -33,9 +34,20 @@ static void usage(FILE *f)
           "common:\n"
           "  --ceiling DB         master ceiling in dBFS (hard limit, default 0)\n"
           "  --voices N           voice pool size (default 1024)\n"
+          "  --list-opcodes       the opcodes and their Csound signatures\n"
           "  -h, --help           this text\n"
           "  --version\n",
           f);
+}
+
+/* name, outputs and inputs in Csound's type letters, one form a line */
+static void list_opcodes(void)
+{
+    int n;
+    const OP_DESC *const *all = op_all(&n);
+    for (int i = 0; i < n; i++)
+        if (strncmp(all[i]->name, "##", 2) && strcmp(all[i]->name, "="))
+            printf("%-14s %-4s %s\n", all[i]->name, *all[i]->out ? all[i]->out : "-", *all[i]->in ? all[i]->in : "-");
 }
 
 static int fail(const char *fmt, const char *a)
@@ -101,6 +113,7 @@ int main(int argc, char **argv)
         }
         if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }
         else if (!strcmp(a, "--version")) { puts("ondes " PACKAGE_VERSION); return 0; }
+        else if (!strcmp(a, "--list-opcodes")) { list_opcodes(); return 0; }
         else if (!strcmp(a, "-o") || !strcmp(a, "--render")) { if (!v) return fail("option %s needs a file name", a); render = v; }
         else if (!strcmp(a, "--sr")) r = num_opt(a, v, 1000, 768000, &sr);
         else if (!strcmp(a, "--ksmps")) r = num_opt(a, v, 1, 65536, &ksmps);

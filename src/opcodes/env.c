@@ -863,26 +863,55 @@ static void linen_k(OP *o, OP_CTX *c)
 }
 
 /* The a-rate step; `sig` is a-rate (stride 1) or a k-rate scalar (stride 0). */
+/*
+ * The block is cut into runs where the same case holds (rising, flat,
+ * decaying, both), so the per-frame arithmetic is Csound's, in the same order,
+ * without a branch per frame: the long flat middle of a note is a plain
+ * multiply that vectorises.
+ */
 static void linen_run(OP *o, OP_CTX *c, const float *asig, double ksig)
 {
     LINEN *p = (LINEN *)o;
     float *rs = OUTA(o);
     int64_t cnt1 = p->cnt1, cnt2 = p->cnt2;
     double lin1 = p->lin1, lin2 = p->lin2;
-    for (int n = c->ofs; n < c->end; n++) {
-        double val = 1.0, sig = asig ? asig[n] : ksig;
-        if (cnt1 > 0) {
-            val = lin1;
-            lin1 += p->inc1;
-            cnt1--;
+    const double inc1 = p->inc1, inc2 = p->inc2;
+    int n = c->ofs;
+    while (n < c->end) {
+        int64_t m = c->end - n;
+        if (cnt1 > 0 && cnt1 < m) m = cnt1;
+        if (cnt2 > 0 && cnt2 < m) m = cnt2;
+        int e = n + (int)m;
+        if (cnt1 > 0 && cnt2 > 0) {          /* rising */
+            for (int i = n; i < e; i++) {
+                double sig = asig ? asig[i] : ksig;
+                rs[i] = (float)(sig * lin1);
+                lin1 += inc1;
+            }
+            cnt1 -= m;
+            cnt2 -= m;
+        } else if (cnt2 > 0) {               /* flat */
+            if (asig)
+                for (int i = n; i < e; i++) rs[i] = (float)(double)asig[i];
+            else
+                for (int i = n; i < e; i++) rs[i] = (float)ksig;
+            cnt2 -= m;
+        } else if (cnt1 > 0) {               /* rising and decaying at once */
+            for (int i = n; i < e; i++) {
+                double sig = asig ? asig[i] : ksig;
+                rs[i] = (float)(sig * (lin1 * lin2));
+                lin1 += inc1;
+                lin2 -= inc2;
+            }
+            cnt1 -= m;
+        } else {                             /* decaying */
+            for (int i = n; i < e; i++) {
+                double sig = asig ? asig[i] : ksig;
+                rs[i] = (float)(sig * lin2);
+                lin2 -= inc2;
+            }
         }
-        if (cnt2 > 0) {
-            cnt2--;
-        } else {
-            val *= lin2;
-            lin2 -= p->inc2;
-        }
-        rs[n] = (float)(sig * val);
+        n = e;
     }
     p->cnt1 = cnt1;
     p->cnt2 = cnt2;

@@ -43,3 +43,10 @@ const OP_DESC *const *op_lookup(const char *name, int *n)
     *n = k - lo;
     return *n ? index_ + lo : NULL;
 }
+
+const OP_DESC *const *op_all(int *n)
+{
+    call_once(&built, build);
+    *n = nindex;
+    return index_;
+}

@@ -12,4 +12,7 @@ extern const OP_DESC op_arith[], op_oscil[], op_env[], op_filter[], op_noise[],
  * Returns NULL when there is none.  Thread-safe (built once). */
 const OP_DESC *const *op_lookup(const char *name, int *n);
 
+/* Every descriptor, sorted by name (internal operators, named "##…", first). */
+const OP_DESC *const *op_all(int *n);
+
 #endif
