@@ -114,5 +114,29 @@ _, msg = render("""0 /set 5 kmidi 60
 """)
 check("no event with id 5" in msg, "set on an unknown id: %s" % msg.strip())
 
+# a voice that produces NaN or infinity is silenced and freed, named, and the rest plays on
+x, msg = render("""0 /instr/def "bad" "asig = oscili:a(1, 440) / 0\n outch 1, asig"
+0 /sched 1 "sine" 0 1 kamp 0.5 kmidi 69 kpan 0
+0.5 /sched 2 "bad" 0 0.5
+""")
+check(x is not None, "render failed: %s" % msg)
+if x is not None:
+    check(np.all(np.isfinite(x)), "no NaN or infinity reaches the output")
+    check("instr bad" in msg and "NaN or infinity" in msg, "the bad voice is named: %s" % msg.strip())
+    check("voices silenced for NaN/inf: 1" in msg, "the report counts it")
+    check(abs(freq(x[:, 0], 0.55, 0.95) - 440) < 0.05 and np.max(np.abs(x[int(0.6 * SR):int(0.9 * SR), 0])) > 0.49,
+          "the sine plays on beside it")
+
+# the master ceiling: a hard limit at 0 dBFS by default, --ceiling lowers it, clipped samples are counted
+loud = """0 /instr/def "loud" "outch 1, oscili:a(4, 100)"
+0 /sched 1 "loud" 0 0.5
+"""
+x, msg = render(loud)
+check(x is not None and np.max(np.abs(x)) <= 1.0 and np.max(np.abs(x)) > 0.999, "clipped at 0 dBFS")
+check("clipped samples: 0" not in msg and "clipped samples:" in msg, "clipped samples counted: %s" % msg)
+x, msg = render(loud, "--ceiling", "-6")
+lim = 10 ** (-6 / 20)
+check(x is not None and abs(np.max(np.abs(x)) - lim) < 1e-6, "--ceiling -6 limits at %.4f" % lim)
+
 print("%d passed, %d failed" % (passed, failed))
 sys.exit(1 if failed else 0)

@@ -45,6 +45,7 @@ struct session {
     size_t notes_len;
     int nfiles;
     char filedir[1024];    /* the first file's folder: where Csound looks for sound files too */
+    int user_orch;         /* an .orc or .csd was given (not only event lists) */
 };
 
 static void note(SESSION *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -192,6 +193,7 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
         const char *slash = strrchr(path, '/');
         if (slash) snprintf(s->filedir, sizeof s->filedir, "%.*s", (int)(slash - path), path);
     }
+    if (!strcasecmp(ext, "csd") || !strcasecmp(ext, "orc")) s->user_orch = 1;
     if (!strcasecmp(ext, "csd")) {
         CSD c;
         memset(&c, 0, sizeof c);
@@ -622,7 +624,9 @@ static int collect_definitions(SESSION *s, char *err, size_t errlen)
             if (!strcmp(c->addr, "/instr/load")) {
                 if (c->nargs < 1 || c->args[0].type != 's')
                     return cmd_error(c, 0, err, errlen, "missing the path of the .orc file");
+                int user = s->user_orch;   /* code loaded by an event list, like /instr/def */
                 if (ses_add_file(s, c->args[0].s, err, errlen)) return -1;
+                s->user_orch = user;
                 continue;
             }
             if (strcmp(c->addr, "/instr/def")) continue;
@@ -656,7 +660,9 @@ static int load_library(SESSION *s, const char *dir, char *err, size_t errlen)
             if (lang_orch_defines(s->orch, name)) continue;
             char path[1024];
             snprintf(path, sizeof path, "%s/%s.orc", dir, name);
+            int user = s->user_orch;   /* library code does not make this an orchestra session */
             if (access(path, R_OK) == 0 && ses_add_file(s, path, err, errlen)) return -1;
+            s->user_orch = user;
         }
     return 0;
 }
@@ -667,6 +673,9 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     if (load_library(s, o->instrdir, err, errlen)) return -1;
     LANG_HEADER h;
     lang_orch_header(s->orch, &h);
+    /* Csound's default 0dbfs is 32768; a session made of event lists (code
+     * from /instr/def and the library) uses 1, as csoundengine does. */
+    if (!h.set_dbfs && !s->user_orch) h.dbfs = 1;
     if (s->opt_sr > 0) h.sr = s->opt_sr;
     if (s->opt_ksmps > 0) h.ksmps = s->opt_ksmps;
     if (s->opt_nchnls > 0) h.nchnls = s->opt_nchnls;
