@@ -1,6 +1,7 @@
 /* arith.c — expression operators, assignment, math functions and pitch/amplitude conversions. */
 #include "registry.h"
 #include <math.h>
+#include <stdint.h>
 
 /*
  * Every operator exists per rate combination so the loops stay plain:
@@ -188,26 +189,33 @@ static int ftom_i(OP *o, OP_CTX *c) { ftom_k(o, c); return 0; }
 
 /*
  * cpspch / cpsoct / octpch / pchoct follow Csound's definitions: octave
- * point-pitch-class 8.09 = octave 8 plus 9 semitones; octave 8 holds middle C,
- * so cps = 2^(oct − 8) · (A4 / 2^(9/12)) … written as Csound does it:
- * cps = 2^oct · 1.02197503906 · (A4/440).  (Csound 6 computes these with a
- * lookup table of 2^(x/4096) at OCTRES = 8192 steps per octave; the direct
- * formula differs by less than 1e-4 of a cent.)
+ * point-pitch-class 8.09 = octave 8 plus 9 semitones, octave 8.75 is A4.
+ * Csound 6 turns an octave into cps through a table of 2^(i/8192) (OCTRES
+ * 8192 steps per octave, the octave number rounded to a step: CPSOCTL in
+ * its headers), scaled by A4 / 2^8.75; we compute the same step exactly, so
+ * cpspch(7.11) is 246.9346859 Hz as in csound 6.18, not 246.9416506.
  */
-#define ONEPT 1.02197503906
+#define OCTRES 8192
+static double cpsoctl(double oct, double a4)
+{
+    double x = oct * OCTRES;
+    if (!(x >= 0 && x < 2147483647.0)) return pow(2.0, oct - 8.75) * a4;   /* outside the table's range */
+    int32_t n = (int32_t)lrint(x);   /* rounded: cpspch(8.09) is exactly A4, as in csound */
+    return (double)(1u << (n >> 13)) * pow(2.0, (double)(n & (OCTRES - 1)) / OCTRES) * (a4 / pow(2.0, 8.75));
+}
 static double oct_of_pch(double pch)
 {
     double oct;
     double fract = modf(pch, &oct);
     return oct + fract * (100.0 / 12.0);
 }
-static void cpspch_k(OP *o, OP_CTX *c) { OUTK(o) = pow(2.0, oct_of_pch(INK(o, 0))) * ONEPT * (a4_of(c) / 440.0); }
+static void cpspch_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(oct_of_pch(INK(o, 0)), a4_of(c)); }
 static int cpspch_i(OP *o, OP_CTX *c) { cpspch_k(o, c); return 0; }
-static void cpsoct_k(OP *o, OP_CTX *c) { OUTK(o) = pow(2.0, INK(o, 0)) * ONEPT * (a4_of(c) / 440.0); }
+static void cpsoct_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(INK(o, 0), a4_of(c)); }
 static int cpsoct_i(OP *o, OP_CTX *c) { cpsoct_k(o, c); return 0; }
 static void octpch_k(OP *o, OP_CTX *c) { OUTK(o) = oct_of_pch(INK(o, 0)); }
 static int octpch_i(OP *o, OP_CTX *c) { octpch_k(o, c); return 0; }
-static void octcps_k(OP *o, OP_CTX *c) { OUTK(o) = log2(INK(o, 0) / (ONEPT * (a4_of(c) / 440.0))); }
+static void octcps_k(OP *o, OP_CTX *c) { OUTK(o) = log2(INK(o, 0) / a4_of(c)) + 8.75; }
 static int octcps_i(OP *o, OP_CTX *c) { octcps_k(o, c); return 0; }
 static void pchoct_k(OP *o, OP_CTX *c)
 {

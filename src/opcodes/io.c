@@ -64,8 +64,9 @@ static int outch_init(OP *o, OP_CTX *c)
 /*
  * pan2 asig, xpan [, imode]: Csound's pan2 (Gogins/ffitch).
  * mode 0 equal power: L = cos(p·π/2), R = sin(p·π/2); 1 square root:
- * L = √(1−p), R = √p; 2 linear: L = 1−p, R = p; 3 alternative equal power:
- * L = (√2/2)(cos θ + sin θ)… with θ = (p − 0.5)·π/2, as in Csound's mode 3.
+ * L = √(1−p), R = √p; 2 linear: L = 1−p, R = p; 3 Csound's "alternative
+ * equal power": with c = cos(p·π/2), s = sin(p·π/2), L = √2(c + s)/2 and
+ * R = √2(c − s)/2 (checked against csound 6.18, tests/diff/pan2.csd).
  */
 typedef struct {
     OP h;
@@ -79,10 +80,9 @@ static void pan_gains(int mode, double p, double *l, double *r)
     case 1: *l = sqrt(1.0 - p); *r = sqrt(p); break;
     case 2: *l = 1.0 - p; *r = p; break;
     case 3: {
-        double th = (p - 0.5) * M_PI * 0.5;
-        double cc = cos(th), ss = sin(th);
-        *l = M_SQRT1_2 * (cc - ss);
-        *r = M_SQRT1_2 * (cc + ss);
+        double cc = cos(M_PI * p * 0.5), ss = sin(M_PI * p * 0.5);
+        *l = M_SQRT2 * (cc + ss) * 0.5;
+        *r = M_SQRT2 * (cc - ss) * 0.5;
         break;
     }
     default: *l = cos(p * M_PI * 0.5); *r = sin(p * M_PI * 0.5); break;
