@@ -573,10 +573,9 @@ static const VCO2_ARRAY *vco2_array(int wave)
     return vco2_arrays[wave].ok ? &vco2_arrays[wave] : NULL;
 }
 
-/* Build every vco2 table array now (10.7 MB, ~60 ms).  Call once at
- * startup, off the audio thread; safe to call again or concurrently.
- * (Public: the session calls it; its prototype belongs in registry.h.) */
-void op_vco2_prepare(void);
+/* Build every vco2 table array now (10.7 MB, ~60 ms), off the audio thread;
+ * safe to call again or concurrently.  The session calls it when an
+ * instrument uses vco2 (registry.h). */
 void op_vco2_prepare(void)
 {
     for (int w = 0; w < VCO2_NWAVES; w++) (void)vco2_array(w);

@@ -12,6 +12,10 @@ extern const OP_DESC op_arith[], op_oscil[], op_env[], op_filter[], op_noise[],
  * Returns NULL when there is none.  Thread-safe (built once). */
 const OP_DESC *const *op_lookup(const char *name, int *n);
 
+/* Build vco2's band-limited tables (10.7 MB, ~60 ms) on the control thread
+ * before processing, so a note's init never builds them on the audio thread. */
+void op_vco2_prepare(void);
+
 /* Every descriptor, sorted by name (internal operators, named "##…", first). */
 const OP_DESC *const *op_all(int *n);
 

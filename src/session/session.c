@@ -5,6 +5,7 @@
 #include "../lang/csd.h"
 #include "../lang/evlist.h"
 #include "../engine/ftable.h"
+#include "../opcodes/registry.h"
 #include <ctype.h>
 #include <errno.h>
 #include <math.h>
@@ -667,6 +668,19 @@ static int load_library(SESSION *s, const char *dir, char *err, size_t errlen)
     return 0;
 }
 
+/* Does the instrument call this opcode? (its steps' descriptors, from the image) */
+static int uses_opcode(const INSTR_TMPL *t, const char *name)
+{
+    const CHAIN_STEP *chains[2] = { t->init, t->perf };
+    int counts[2] = { t->ninit, t->nperf };
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < counts[k]; i++)
+            if ((chains[k][i].fn || chains[k][i].ifn)
+                && !strcmp(((const OP *)(t->image + chains[k][i].op_off))->desc->name, name))
+                return 1;
+    return 0;
+}
+
 int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
 {
     if (collect_definitions(s, err, errlen)) return -1;
@@ -713,6 +727,7 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     for (int i = 0; i < lang_orch_count(s->orch); i++) {
         INSTR_TMPL *t = lang_orch_get(s->orch, i);
         eng_set_instr(s->eng, t->num, t);
+        if (uses_opcode(t, "vco2")) op_vco2_prepare();   /* here, not in a note's init */
     }
     if (lang_orch_instr0(s->orch)) {
         int r = eng_run_instr0(s->eng, lang_orch_instr0(s->orch));
