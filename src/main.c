@@ -31,6 +31,14 @@ static void usage(FILE *f)
           "  --bits B             16, 24 or 32f (default 24)\n"
           "  --duration S         render exactly S seconds\n"
           "  --tail S             render S seconds past the end of the score\n"
+          "real time (JACK):\n"
+          "  --name NAME          JACK client name (default ondes)\n"
+          "  --no-connect         leave the outputs unconnected\n"
+          "  --connect REGEX      connect the outputs to input ports matching REGEX\n"
+          "  --port N             OSC UDP port (default 7770)\n"
+          "  --bind ADDR          OSC address to listen on (default 127.0.0.1)\n"
+          "  --record OUT.wav     write what is played to OUT.wav (32-bit float)\n"
+          "  --exit-at-end        stop when the given score has ended\n"
           "common:\n"
           "  --ceiling DB         master ceiling in dBFS (hard limit, default 0)\n"
           "  --voices N           voice pool size (default 1024)\n"
@@ -72,7 +80,8 @@ static int num_opt(const char *name, const char *val, double lo, double hi, doub
     return 0;
 }
 
-/* The instruments library: $ONDES_INSTRDIR, the source tree beside the binary, or the installed one. */
+/* The instruments library: $ONDES_INSTRDIR, the source tree beside the binary, the installed one, or the
+ * source tree of an uninstalled build. */
 static const char *instrdir(const char *argv0, char *buf, size_t n)
 {
     const char *env = getenv("ONDES_INSTRDIR");
@@ -88,13 +97,58 @@ static const char *instrdir(const char *argv0, char *buf, size_t n)
         }
     }
     (void)argv0;
+#ifdef ONDES_SRC_INSTRDIR
+    /* not installed yet: a build outside the source tree uses the tree's */
+    if (access(ONDES_INSTRDIR, R_OK) != 0 && access(ONDES_SRC_INSTRDIR, R_OK) == 0) return ONDES_SRC_INSTRDIR;
+#endif
     return ONDES_INSTRDIR;
+}
+
+/* Real time: JACK's sample rate rules, then the same session as offline. */
+static int realtime(const char *const *files, int nfiles, double sr, double ksmps, double channels, double ceiling,
+                    double voices, const char *argv0, const char *name, int no_connect, const char *connect_re,
+                    int port, const char *bind, const char *record, int exit_at_end)
+{
+#ifdef ONDES_REALTIME
+    char err[2048];
+    if (sr > 0) fprintf(stderr, "ondes: --sr is for offline renders: JACK's sample rate rules\n");
+    DRV_JACK *d = drv_jack_open(name, err, sizeof err);
+    if (!d) return fail("%s", err);
+    SESSION *s = ses_new();
+    int rc = 0;
+    for (int i = 0; i < nfiles && !rc; i++)
+        if (ses_add_file(s, files[i], err, sizeof err)) rc = 1;
+    char dirbuf[PATH_MAX];
+    SES_OPTIONS so = { drv_jack_sample_rate(d), (int)ksmps, (int)channels, 0, (int)voices, ceiling,
+                       instrdir(argv0, dirbuf, sizeof dirbuf), 1 };
+    if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
+    if (*ses_notes(s)) fputs(ses_notes(s), stderr);
+    if (rc) {
+        fprintf(stderr, "%s%s\n", strstr(err, ": error: ") ? "" : "ondes: ", err);
+    } else {
+        DRV_JACK_OPTS jo = { no_connect, connect_re, port, bind, record, exit_at_end, ses_end_time(s) };
+        if (drv_jack_run(d, s, &jo, stderr, err, sizeof err) < 0) {
+            fprintf(stderr, "ondes: %s\n", err);
+            rc = 1;
+        }
+    }
+    drv_jack_close(d);
+    ses_free(s);
+    return rc;
+#else
+    (void)files; (void)nfiles; (void)sr; (void)ksmps; (void)channels; (void)ceiling; (void)voices; (void)argv0;
+    (void)name; (void)no_connect; (void)connect_re; (void)port; (void)bind; (void)record; (void)exit_at_end;
+    return fail("this ondes was built without JACK and liblo: render offline with --render OUT.wav%s", "");
+#endif
 }
 
 int main(int argc, char **argv)
 {
     const char *render = NULL, *format = NULL, *bits = NULL;
     double sr = 0, ksmps = 0, channels = 0, duration = -1, tail = 0, ceiling = 0, voices = 0;
+    const char *name = "ondes", *connect_re = NULL, *bind = "127.0.0.1", *record = NULL;
+    int no_connect = 0, exit_at_end = 0;
+    double port = 7770;
     const char *files[256];
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
@@ -124,6 +178,13 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--tail")) r = num_opt(a, v, 0, 1e6, &tail);
         else if (!strcmp(a, "--ceiling")) r = num_opt(a, v, -120, 24, &ceiling);
         else if (!strcmp(a, "--voices")) r = num_opt(a, v, 1, 1 << 20, &voices);
+        else if (!strcmp(a, "--name")) { if (!v) return fail("option %s needs a value", a); name = v; }
+        else if (!strcmp(a, "--connect")) { if (!v) return fail("option %s needs a value", a); connect_re = v; }
+        else if (!strcmp(a, "--bind")) { if (!v) return fail("option %s needs a value", a); bind = v; }
+        else if (!strcmp(a, "--record")) { if (!v) return fail("option %s needs a file name", a); record = v; }
+        else if (!strcmp(a, "--port")) r = num_opt(a, v, 1, 65535, &port);
+        else if (!strcmp(a, "--no-connect")) { no_connect = 1; continue; }
+        else if (!strcmp(a, "--exit-at-end")) { exit_at_end = 1; continue; }
         else if (a[0] == '-' && a[1]) return fail("unknown option '%s' (see ondes --help)", a);
         else {
             if (nfiles == 256) return fail("too many files%s", "");
@@ -135,11 +196,8 @@ int main(int argc, char **argv)
             return fail("option %s needs a whole number", a);
         i++;
     }
-    if (!render) {
-        fprintf(stderr, "ondes: real-time playback under JACK is not available in this build yet; "
-                        "render offline with --render OUT.wav\n");
-        return 2;
-    }
+    if (!render) return realtime(files, nfiles, sr, ksmps, channels, ceiling, voices, argv[0], name, no_connect,
+                                 connect_re, (int)port, bind, record, exit_at_end);
     if (nfiles == 0) return fail("nothing to play: give an .orc, .sco, .csd or .events file%s", "");
     char err[2048];
     if (af_check_format(render, format, bits, err, sizeof err)) return fail("%s", err);
@@ -149,7 +207,7 @@ int main(int argc, char **argv)
     for (int i = 0; i < nfiles && !rc; i++)
         if (ses_add_file(s, files[i], err, sizeof err)) rc = 1;
     char dirbuf[PATH_MAX];
-    SES_OPTIONS so = { sr, (int)ksmps, (int)channels, 0, (int)voices, ceiling, instrdir(argv[0], dirbuf, sizeof dirbuf) };
+    SES_OPTIONS so = { sr, (int)ksmps, (int)channels, 0, (int)voices, ceiling, instrdir(argv[0], dirbuf, sizeof dirbuf), 0 };
     if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
     if (*ses_notes(s)) fputs(ses_notes(s), stderr);
     if (rc) {

@@ -6,7 +6,8 @@ set -eu
 
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libsndfile1-dev libjack-jackd2-dev liblo-dev
-csound python3 python3-numpy python3-soundfile sox valgrind"
+csound python3 python3-numpy python3-soundfile sox valgrind
+jackd2 liblo-tools python3-liblo"
 
 missing=""
 for p in $PACKAGES; do

@@ -5,6 +5,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include "../engine/engine.h"
+#include "../session/session.h"
 
 typedef struct drv_offline_opts {
     const char *path;       /* output sound file */
@@ -24,6 +25,29 @@ typedef struct drv_report {
 /* Render as fast as the CPU allows, messages from the engine to `msgs`.
  * Returns 0, or -1 with a message in err. */
 int drv_offline_render(ENGINE *e, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_REPORT *rep, char *err, size_t errlen);
+
+/* ---- JACK (built when configure finds JACK and liblo) ---- */
+
+struct session;
+typedef struct drv_jack DRV_JACK;
+
+typedef struct drv_jack_opts {
+    int no_connect;            /* leave outputs unconnected */
+    const char *connect_regex; /* connect to input ports matching this, else the physical playback ports */
+    int port;                  /* OSC UDP port */
+    const char *bind;          /* OSC address to bind */
+    const char *record;        /* --record OUT.wav, or NULL */
+    int exit_at_end;           /* stop after end_time once no voice sounds */
+    double end_time;
+} DRV_JACK_OPTS;
+
+/* Connect to the JACK server as client `name` (before the engine exists: JACK's sample rate rules). */
+DRV_JACK *drv_jack_open(const char *name, char *err, size_t errlen);
+double drv_jack_sample_rate(const DRV_JACK *d);
+/* Register ports, open OSC, activate, and run the control loop until /quit,
+ * a signal, the server's shutdown or (with exit_at_end) the end.  0 on a clean stop. */
+int drv_jack_run(DRV_JACK *d, struct session *s, const DRV_JACK_OPTS *o, FILE *msgs, char *err, size_t errlen);
+void drv_jack_close(DRV_JACK *d);
 
 /* Print what the engine's message ring holds (a control thread's job). */
 void drv_drain_messages(ENGINE *e, FILE *to);

@@ -2,6 +2,7 @@
 #include "engine.h"
 #include "sched.h"
 #include "msgring.h"
+#include "spsc.h"
 #include "ftable.h"
 #include <math.h>
 #include <stdarg.h>
@@ -76,6 +77,10 @@ struct engine {
 
     char filedir[1024];
 
+    SPSC cmds;                       /* control thread → processing thread */
+    SPSC replies;                    /* processing thread → control thread */
+    int notify;                      /* reply when events with ids end */
+
     ENG_STATS stats;
 };
 
@@ -113,7 +118,9 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     e->cfg = *cfg;
     e->cfg.voice_mem = (cfg->voice_mem + 63) & ~(size_t)63;
     int ks = cfg->ksmps;
-    if (sched_init(&e->sched, cfg->max_events) || msgring_init(&e->msgs, 1 << 16)) goto oom;
+    if (sched_init(&e->sched, cfg->max_events) || msgring_init(&e->msgs, 1 << 16)
+        || spsc_init(&e->cmds, sizeof(ENG_EVENT), 4096) || spsc_init(&e->replies, sizeof(ENG_REPLY), 4096))
+        goto oom;
     e->voices = calloc((size_t)cfg->max_voices, sizeof *e->voices);
     e->freelist = calloc((size_t)cfg->max_voices, sizeof *e->freelist);
     /* Reserve every voice's arena now, and touch it, so processing never
@@ -150,6 +157,8 @@ void eng_free(ENGINE *e)
     if (!e) return;
     sched_free(&e->sched);
     msgring_free(&e->msgs);
+    spsc_free(&e->cmds);
+    spsc_free(&e->replies);
     for (int i = 0; i < ENG_MAXTABLES; i++) ftable_free(e->tables[i]);
     free(e->voices);
     free(e->freelist);
@@ -223,6 +232,21 @@ int eng_schedule(ENGINE *e, const ENG_EVENT *ev)
         return -1;
     }
     return 0;
+}
+
+int eng_post(ENGINE *e, const ENG_EVENT *ev) { return spsc_push(&e->cmds, ev); }
+int eng_reply_read(ENGINE *e, ENG_REPLY *r) { return spsc_pop(&e->replies, r); }
+
+/* A reply that does not fit is counted, never waited for. */
+static void reply(ENGINE *e, int type, int32_t id, const double *v, int nv)
+{
+    ENG_REPLY r;
+    memset(&r, 0, sizeof r);
+    r.type = type;
+    r.id = id;
+    r.frame = e->frame;
+    for (int i = 0; i < nv && i < 6; i++) r.v[i] = v[i];
+    if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
 }
 
 /* ---- messages: formatted on the stack, then copied into the ring ---- */
@@ -431,6 +455,7 @@ static void active_insert(ENGINE *e, ENG_VOICE *v)
 
 static void voice_release_slot(ENGINE *e, ENG_VOICE *v)
 {
+    if (e->notify && v->id != 0) reply(e, ENG_REPLY_END, v->id, NULL, 0);
     v->gen++;
     v->tmpl = NULL;
     e->freelist[e->nfree++] = v;
@@ -619,6 +644,18 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
     case EV_END:
         e->ended = 1;
         break;
+    case EV_SYNC:
+        reply(e, ENG_REPLY_SYNCED, ev->id, NULL, 0);
+        break;
+    case EV_NOTIFY:
+        e->notify = ev->p[1] != 0;
+        break;
+    case EV_STATUS: {
+        double v[6] = { e->nactive, e->stats.max_voices_seen, (double)e->stats.late_events,
+                        (double)e->stats.events_dropped, e->cfg.sr, e->cfg.ksmps };
+        reply(e, ENG_REPLY_STATUS, ev->id, v, 6);
+        break;
+    }
     }
 }
 
@@ -654,6 +691,24 @@ static void run_block(ENGINE *e)
 
     const ENG_EVENT *top;
     ENG_EVENT ev;
+    /* commands from the control thread: untimed ones take effect now, late
+     * ones at once (counted); a bounded number per block keeps it bounded */
+    for (int k = 0; k < 4096 && spsc_pop(&e->cmds, &ev); k++) {
+        if (ev.frame == EV_NOW) ev.frame = bstart;
+        else if (ev.flags & EVF_RELATIVE) ev.frame += bstart;
+        else if (ev.frame < bstart) { ev.frame = bstart; e->stats.late_events++; }
+        ev.flags &= ~EVF_RELATIVE;
+        if (sched_push(&e->sched, &ev)) {
+            e->stats.events_dropped++;
+            ENG_REPLY r;
+            memset(&r, 0, sizeof r);
+            r.type = ENG_REPLY_FAIL;
+            r.id = ev.id;
+            r.frame = bstart;
+            snprintf(r.msg, sizeof r.msg, "the event queue is full (%d pending)", e->sched.cap);
+            if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+        }
+    }
     while ((top = sched_peek(&e->sched)) && top->frame < bend) {
         sched_pop(&e->sched, &ev);
         int ofs = ev.frame > bstart ? (int)(ev.frame - bstart) : 0;

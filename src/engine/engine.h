@@ -39,8 +39,17 @@ typedef enum {
     EV_INSTR,       /* ptr: INSTR_TMPL * to install as instrument `instr` */
     EV_TABLE,       /* ptr: FTABLE * to install as table `instr` (NULL frees) */
     EV_CHNSET,      /* ptr: channel name (interned); p[1] = value */
-    EV_END          /* end of the score: the driver stops after this frame */
+    EV_END,         /* end of the score: the driver stops after this frame */
+    EV_SYNC,        /* id: reply ENG_REPLY_SYNCED once every earlier command took effect */
+    EV_NOTIFY,      /* p[1]: 1 to reply ENG_REPLY_END when an event with an id ends */
+    EV_STATUS       /* reply ENG_REPLY_STATUS */
 } EV_TYPE;
+
+/* Frame of an event posted without a time: the start of the next block. */
+#define EV_NOW INT64_MIN
+/* A posted event whose frame counts from the start of the block that takes it
+ * (a delay from "now"), not from the start of the performance. */
+#define EVF_RELATIVE 1
 
 enum { AUTO_LINEAR, AUTO_COS, AUTO_SMOOTH, AUTO_EXPON };
 
@@ -51,6 +60,7 @@ typedef struct eng_event {
     int32_t id;             /* event id (client's or engine's); 0 = none */
     int32_t instr;
     int32_t np;             /* number of p[] values used */
+    int32_t flags;          /* EVF_* */
     void *ptr;
     double p[EV_MAXP + 1];  /* p[0] unused, p-fields from p[1] */
 } ENG_EVENT;
@@ -109,9 +119,30 @@ typedef struct eng_stats {
     int64_t voices_refused;     /* pool full */
     int64_t events_dropped;     /* queue full */
     int64_t nan_voices;
+    int64_t late_events;        /* timed commands that arrived after their frame */
+    int64_t replies_dropped;    /* reply ring full */
     double peak[64];            /* per channel, after 0dbfs scaling, before the ceiling */
 } ENG_STATS;
 void eng_stats(const ENGINE *e, ENG_STATS *st);
+
+/* ---- live control: commands in, replies out (lock-free SPSC rings) ---- */
+
+/* Post a command for the processing thread (the one control thread that
+ * produces commands; never the processing thread).  ev->frame may be EV_NOW.
+ * Returns 0, or -1 when the ring is full (tell the sender: nothing waits). */
+int eng_post(ENGINE *e, const ENG_EVENT *ev);
+
+typedef enum { ENG_REPLY_SYNCED, ENG_REPLY_END, ENG_REPLY_STATUS, ENG_REPLY_FAIL } ENG_REPLY_TYPE;
+typedef struct eng_reply {
+    int32_t type;
+    int32_t id;             /* the event or sync id */
+    int64_t frame;          /* when it happened */
+    double v[6];            /* STATUS: voices, max voices, late events, dropped events, sr, ksmps */
+    char msg[96];           /* FAIL: why */
+} ENG_REPLY;
+
+/* Replies, read by the one control thread that consumes them: 1 read, 0 none. */
+int eng_reply_read(ENGINE *e, ENG_REPLY *r);
 
 /* Messages from the processing thread (print, init errors, NaN voices):
  * a lock-free SPSC byte ring; the driver drains it on its own thread. */

@@ -50,6 +50,9 @@ struct lang_orch {
     int ninstrs;
     INSTR_TMPL *instr0;
     int compiled;
+    LANG_HEADER final;      /* the header compiled for (after overrides) */
+    INSTR_TMPL **retired;   /* replaced while voices may still play them */
+    int nretired;
 };
 
 enum { IR_OP, IR_JUMP, IR_LABEL };
@@ -1027,6 +1030,8 @@ void lang_orch_free(LANG_ORCH *o)
     for (int i = 0; i < o->ninstrs; i++) instr_tmpl_free(o->instrs[i]);
     free(o->instrs);
     instr_tmpl_free(o->instr0);
+    for (int i = 0; i < o->nretired; i++) instr_tmpl_free(o->retired[i]);
+    free(o->retired);
     for (SYM *s = o->globals; s;) { SYM *nx = s->next; free(s->name); free(s); s = nx; }
     for (int i = 0; i < o->nunits; i++) free(o->units[i].file);
     free(o->units);
@@ -1287,7 +1292,120 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
             }
         }
     o->compiled = 1;
+    o->final = *h;
     return 0;
+}
+
+/* Install a compiled template under its number; a replaced one is retired
+ * (voices may still be playing it) until the orchestra is freed. */
+static void install(LANG_ORCH *o, INSTR_TMPL *t)
+{
+    for (int j = 0; j < o->ninstrs; j++)
+        if (o->instrs[j]->num == t->num) {
+            o->retired = xrealloc(o->retired, sizeof *o->retired * (size_t)(o->nretired + 1));
+            o->retired[o->nretired++] = o->instrs[j];
+            o->instrs[j] = t;
+            return;
+        }
+    o->instrs = xrealloc(o->instrs, sizeof *o->instrs * (size_t)(o->ninstrs + 1));
+    o->instrs[o->ninstrs++] = t;
+}
+
+int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0,
+                              INSTR_TMPL **out, int max, char *err, size_t errlen)
+{
+    if (!o->compiled) {
+        snprintf(err, errlen, "%s: error: the orchestra is not compiled yet", file);
+        return -1;
+    }
+    int nu = o->nunits;
+    if (add_unit(o, src, len, file, line0, err, errlen)) return -1;
+    NODE *top = o->units[nu].top;
+    int n = 0, ok = 1;
+    for (int i = 0; i < top->nkids && ok; i++)
+        if (top->kids[i]->kind != N_INSTR && !(top->kids[i]->kind == N_BLOCK && top->kids[i]->nkids == 0)) {
+            snprintf(err, errlen, "%s:%d:%d: error: only instrument definitions can be added while playing", file,
+                     top->kids[i]->line, top->kids[i]->col);
+            ok = 0;
+        }
+    CG pre;
+    memset(&pre, 0, sizeof pre);
+    pre.o = o;
+    pre.h = &o->final;
+    pre.err = err;
+    pre.errlen = errlen;
+    pre.file = file;
+    if (ok && setjmp(pre.fail) == 0) predeclare_globals(&pre, top);
+    else ok = 0;
+    /* compile all first: an error anywhere leaves every old definition in place */
+    INSTR_TMPL *made[64];
+    int nmade = 0;
+    for (int i = 0; i < top->nkids && ok; i++) {
+        NODE *d = top->kids[i];
+        if (d->kind != N_INSTR) continue;
+        for (int k = 0; k < d->nouts && ok; k++) {
+            char nbuf[32];
+            const char *name = nbuf;
+            int num;
+            if (d->outs[k]->kind == N_NUM) {
+                num = (int)d->outs[k]->num;
+                snprintf(nbuf, sizeof nbuf, "%d", num);
+                if (d->outs[k]->num != num || num < 1 || num >= ENG_MAXINSTR) {
+                    snprintf(err, errlen, "%s:%d:%d: error: instrument number %g out of range", file,
+                             d->outs[k]->line, d->outs[k]->col, d->outs[k]->num);
+                    ok = 0;
+                    break;
+                }
+            } else {
+                name = d->outs[k]->name;
+                num = lang_orch_number(o, name);
+                for (int m = 0; m < nmade && num < 0; m++)
+                    if (!strcmp(made[m]->name, name)) num = made[m]->num;
+                if (num < 0) {
+                    num = 0;
+                    for (int m = 0; m < o->ninstrs; m++) num = o->instrs[m]->num > num ? o->instrs[m]->num : num;
+                    for (int m = 0; m < nmade; m++) num = made[m]->num > num ? made[m]->num : num;
+                    num++;
+                }
+            }
+            if (nmade == 64 || nmade == max) {
+                snprintf(err, errlen, "%s: error: too many instruments at once", file);
+                ok = 0;
+                break;
+            }
+            made[nmade] = compile_instr(o, &o->final, d->kids[0], file, name, num, err, errlen);
+            if (!made[nmade]) ok = 0;
+            else nmade++;
+        }
+    }
+    if (!ok) {   /* forget the text: the previous definitions stay */
+        for (int m = 0; m < nmade; m++) instr_tmpl_free(made[m]);
+        free(o->units[nu].file);
+        o->nunits = nu;
+        return -1;
+    }
+    for (int m = 0; m < nmade; m++) {
+        install(o, made[m]);
+        out[n++] = made[m];
+    }
+    return n;
+}
+
+INSTR_TMPL *lang_orch_define(LANG_ORCH *o, const char *name, const char *body, const char *file, int line0,
+                             char *err, size_t errlen)
+{
+    for (const char *q = name; *q; q++)
+        if (!isalnum((unsigned char)*q) && *q != '_') {
+            snprintf(err, errlen, "%s: error: '%s' is not a valid instrument name", file, name);
+            return NULL;
+        }
+    size_t n = strlen(name) + strlen(body) + 32;
+    char *src = malloc(n);
+    snprintf(src, n, "instr %s\n%s\nendin\n", name, body);
+    INSTR_TMPL *t = NULL;
+    int r = lang_orch_add_instruments(o, src, strlen(src), file, line0, &t, 1, err, errlen);
+    free(src);
+    return r == 1 ? t : NULL;
 }
 
 int lang_orch_count(const LANG_ORCH *o) { return o->ninstrs; }

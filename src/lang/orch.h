@@ -31,6 +31,20 @@ void lang_orch_header(const LANG_ORCH *o, LANG_HEADER *h);
  * overrides).  Returns 0, or -1 with the first error. */
 int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errlen);
 
+/* Compile one more instrument after lang_orch_compile (/instr/def while
+ * playing): `body` is the code between instr and endin.  A name already
+ * defined keeps its number and the new template replaces it (the old one is
+ * kept until the orchestra is freed, since voices may still play it).
+ * Control thread.  Returns the template (owned by the orchestra) or NULL
+ * with "file:line:col: error: …" in err; nothing changes on error. */
+INSTR_TMPL *lang_orch_define(LANG_ORCH *o, const char *name, const char *body, const char *file, int line0,
+                             char *err, size_t errlen);
+/* The same for orchestra text holding instrument definitions only (an .orc
+ * from the library, /instr/load): up to `max` new templates go to out[].
+ * Returns how many, or -1 with the first error (then nothing changes). */
+int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0,
+                              INSTR_TMPL **out, int max, char *err, size_t errlen);
+
 /* Results (valid after lang_orch_compile; owned by the orchestra). */
 int lang_orch_count(const LANG_ORCH *o);
 INSTR_TMPL *lang_orch_get(const LANG_ORCH *o, int i);

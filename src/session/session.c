@@ -47,6 +47,10 @@ struct session {
     int nfiles;
     char filedir[1024];    /* the first file's folder: where Csound looks for sound files too */
     int user_orch;         /* an .orc or .csd was given (not only event lists) */
+    int live;              /* commands go through the engine's ring (a driver is processing) */
+    int last_id;           /* the id the last /sched got (-1 asks the engine to choose) */
+    int cur_absolute;      /* the live command carries an exact frame (a time-tagged bundle) */
+    char instrdir[1024];   /* the instruments library */
 };
 
 static void note(SESSION *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -265,6 +269,16 @@ static void extend_end(SESSION *s, double t)
 
 static int schedule(SESSION *s, ENG_EVENT *ev, char *err, size_t errlen)
 {
+    if (s->live) {
+        /* live commands count their frames from the block that takes them,
+         * unless a time tag named the exact frame */
+        if (!s->cur_absolute) ev->flags |= EVF_RELATIVE;
+        if (eng_post(s->eng, ev)) {
+            snprintf(err, errlen, "the command ring is full: try again");
+            return -1;
+        }
+        return 0;
+    }
     if (eng_schedule(s->eng, ev)) {
         snprintf(err, errlen, "too many events (the queue holds %d)", eng_config(s->eng)->max_events);
         return -1;
@@ -285,7 +299,7 @@ static int make_table(SESSION *s, int num, double time, int size, int gen, const
         snprintf(err, errlen, "%s: error: %s", where, e2);
         return -1;
     }
-    if (time <= 0) {
+    if (time <= 0 && !s->live) {
         eng_set_table(s->eng, num, t);
         return 0;
     }
@@ -413,6 +427,53 @@ static int unknown_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *
                      t ? t->name : "?", na->s, buf[0] ? buf : "none");
 }
 
+/* Does the instrument call this opcode? (its steps' descriptors, from the image) */
+static int uses_opcode(const INSTR_TMPL *t, const char *name)
+{
+    const CHAIN_STEP *chains[2] = { t->init, t->perf };
+    int counts[2] = { t->ninit, t->nperf };
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < counts[k]; i++)
+            if ((chains[k][i].fn || chains[k][i].ifn)
+                && !strcmp(((const OP *)(t->image + chains[k][i].op_off))->desc->name, name))
+                return 1;
+    return 0;
+}
+
+/* While playing: compile the instruments of an .orc file and swap them in. */
+static int live_load(SESSION *s, const char *path, char *err, size_t errlen)
+{
+    size_t len;
+    char *text = read_file(path, &len, err, errlen);
+    if (!text) return -1;
+    INSTR_TMPL *made[64];
+    int n = lang_orch_add_instruments(s->orch, text, len, path, 1, made, 64, err, errlen);
+    free(text);
+    for (int i = 0; i < n; i++) {
+        if (uses_opcode(made[i], "vco2")) op_vco2_prepare();
+        ENG_EVENT ev;
+        memset(&ev, 0, sizeof ev);
+        ev.type = EV_INSTR;
+        ev.instr = made[i]->num;
+        ev.ptr = made[i];
+        if (schedule(s, &ev, err, errlen)) return -1;
+    }
+    return n < 0 ? -1 : 0;
+}
+
+/* While playing, an instrument named but not defined comes from the library. */
+static int live_number(SESSION *s, const char *name)
+{
+    int num = lang_orch_number(s->orch, name);
+    if (num >= 0 || !s->live || !s->instrdir[0]) return num;
+    for (const char *q = name; *q; q++)
+        if (!isalnum((unsigned char)*q) && *q != '_') return -1;
+    char path[2048], e2[512];
+    snprintf(path, sizeof path, "%s/%s.orc", s->instrdir, name);
+    if (access(path, R_OK) != 0 || live_load(s, path, e2, sizeof e2)) return -1;
+    return lang_orch_number(s->orch, name);
+}
+
 static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
 {
     int64_t frame = c->has_frame ? c->frame : to_frame(s, c->time);
@@ -429,7 +490,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         int num;
         const EVL_ARG *ia = &c->args[1];
         if (ia->type == 's') {
-            num = lang_orch_number(s->orch, ia->s);
+            num = live_number(s, ia->s);
             if (num < 0) return cmd_error(c, ia->col, err, errlen, "unknown instrument '%s'", ia->s);
         } else {
             char nb[32];
@@ -470,6 +531,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         }
         ev.np = np;
         id_set(s, ev.id, num);
+        s->last_id = ev.id;
         extend_end(s, t + delay + (dur > 0 ? dur : 0));
         return schedule(s, &ev, err, errlen);
     }
@@ -601,17 +663,45 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         if (num_arg(c, 1, "the value", &v, err, errlen)) return -1;
         double *ch = eng_channel(s->eng, c->args[0].s, 1);
         if (!ch) return cmd_error(c, c->args[0].col, err, errlen, "too many channels");
-        if (frame == 0) { *ch = v; return 0; }
+        if (frame == 0 && !s->live) { *ch = v; return 0; }
         ev.type = EV_CHNSET;
         ev.ptr = ch;
         ev.p[1] = v;
         return schedule(s, &ev, err, errlen);
     }
+    if (!strcmp(a, "/instr/load") && s->live) {
+        if (c->nargs < 1 || c->args[0].type != 's') return cmd_error(c, 0, err, errlen, "missing the path of the .orc file");
+        return live_load(s, c->args[0].s, err, errlen);
+    }
+    if (!strcmp(a, "/instr/def") && s->live) {
+        if (c->nargs < 2 || c->args[0].type != 's' || c->args[1].type != 's')
+            return cmd_error(c, 0, err, errlen, "expected an instrument name and its code (two strings)");
+        char label[300];
+        snprintf(label, sizeof label, "/instr/def %s", c->args[0].s);
+        INSTR_TMPL *tm = lang_orch_define(s->orch, c->args[0].s, c->args[1].s, label, 0, err, errlen);
+        if (!tm) return -1;
+        if (uses_opcode(tm, "vco2")) op_vco2_prepare();
+        ev.type = EV_INSTR;
+        ev.instr = tm->num;
+        ev.ptr = tm;
+        return schedule(s, &ev, err, errlen);
+    }
+    if (s->live && (!strcmp(a, "/sync") || !strcmp(a, "/notify") || !strcmp(a, "/status"))) {
+        ev.type = a[1] == 's' && a[2] == 'y' ? EV_SYNC : a[1] == 'n' ? EV_NOTIFY : EV_STATUS;
+        if (ev.type != EV_STATUS) {
+            if (num_arg(c, 0, ev.type == EV_SYNC ? "the sync id" : "0 or 1", &v, err, errlen)) return -1;
+            ev.id = (int)v;
+            ev.p[1] = v;
+        }
+        ev.frame = EV_NOW;
+        if (eng_post(s->eng, &ev)) { snprintf(err, errlen, "the command ring is full: try again"); return -1; }
+        return 0;
+    }
     if (!strcmp(a, "/instr/def") || !strcmp(a, "/instr/load") || !strcmp(a, "/quit") || !strcmp(a, "/sync")
         || !strcmp(a, "/notify") || !strcmp(a, "/status") || !strcmp(a, "/chn/get")) {
-        if (!strcmp(a, "/instr/def")) return 0;   /* compiled before scheduling, see define_instruments */
-        if (!strcmp(a, "/instr/load")) return 0;
-        return 0;   /* replies and session control have no effect offline */
+        /* offline: definitions were compiled before scheduling (collect_definitions);
+         * replies and session control have no effect on a render */
+        return 0;
     }
     return cmd_error(c, 0, err, errlen, "unknown command");
 }
@@ -668,28 +758,23 @@ static int load_library(SESSION *s, const char *dir, char *err, size_t errlen)
     return 0;
 }
 
-/* Does the instrument call this opcode? (its steps' descriptors, from the image) */
-static int uses_opcode(const INSTR_TMPL *t, const char *name)
-{
-    const CHAIN_STEP *chains[2] = { t->init, t->perf };
-    int counts[2] = { t->ninit, t->nperf };
-    for (int k = 0; k < 2; k++)
-        for (int i = 0; i < counts[k]; i++)
-            if ((chains[k][i].fn || chains[k][i].ifn)
-                && !strcmp(((const OP *)(t->image + chains[k][i].op_off))->desc->name, name))
-                return 1;
-    return 0;
-}
-
 int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
 {
+    snprintf(s->instrdir, sizeof s->instrdir, "%s", o->instrdir ? o->instrdir : "");
     if (collect_definitions(s, err, errlen)) return -1;
     if (load_library(s, o->instrdir, err, errlen)) return -1;
     LANG_HEADER h;
     lang_orch_header(s->orch, &h);
-    /* Csound's default 0dbfs is 32768; a session made of event lists (code
-     * from /instr/def and the library) uses 1, as csoundengine does. */
-    if (!h.set_dbfs && !s->user_orch) h.dbfs = 1;
+    /* Csound's defaults are 0dbfs 32768, nchnls 1, ksmps 10; a session made of
+     * event lists (code from /instr/def and the library) uses csoundengine's:
+     * 0dbfs 1, stereo, ksmps 64. */
+    if (!s->user_orch) {
+        if (!h.set_dbfs) h.dbfs = 1;
+        if (!h.set_nchnls) h.nchnls = 2;
+        if (!h.set_ksmps && !h.set_kr) h.ksmps = 64;
+    }
+    if (o->sr_from_jack && h.set_sr && h.sr != o->sr)
+        note(s, "ondes: warning: the orchestra's sr %g differs from JACK's %g: playing at JACK's", h.sr, o->sr);
     if (s->opt_sr > 0) h.sr = s->opt_sr;
     if (s->opt_ksmps > 0) h.ksmps = s->opt_ksmps;
     if (s->opt_nchnls > 0) h.nchnls = s->opt_nchnls;
@@ -749,4 +834,16 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
         for (int i = 0; i < s->evfiles[f].n; i++)
             if (run_command(s, &s->evfiles[f].cmds[i], err, errlen)) return -1;
     return 0;
+}
+
+void ses_go_live(SESSION *s) { s->live = 1; }
+
+int ses_command(SESSION *s, const EVL_CMD *c, int *id, char *err, size_t errlen)
+{
+    s->last_id = 0;
+    s->cur_absolute = c->has_frame;
+    int r = run_command(s, c, err, errlen);
+    s->cur_absolute = 0;
+    if (id) *id = s->last_id;
+    return r;
 }

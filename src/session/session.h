@@ -13,6 +13,7 @@ typedef struct ses_options {
     int max_voices;     /* 0: default */
     double ceiling_db;  /* master ceiling in dBFS (default 0) */
     const char *instrdir; /* the instruments library, for names not defined in the files */
+    int sr_from_jack;   /* sr is JACK's: warn when the orchestra asks for another */
 } SES_OPTIONS;
 
 typedef struct session SESSION;
@@ -33,5 +34,15 @@ ENGINE *ses_engine(SESSION *s);
 double ses_end_time(const SESSION *s);
 /* Notes for the user gathered while loading (ignored CsOptions…), or "". */
 const char *ses_notes(const SESSION *s);
+
+/* From now on a driver is processing: commands go to the engine through its
+ * lock-free ring, timed from the block that takes them. */
+void ses_go_live(SESSION *s);
+
+struct evl_cmd;
+/* Run one command (an OSC message or an event-list line) on the control
+ * thread.  *id gets the id a /sched was given.  Returns 0, or -1 with the
+ * reason in err (for /fail). */
+int ses_command(SESSION *s, const struct evl_cmd *c, int *id, char *err, size_t errlen);
 
 #endif

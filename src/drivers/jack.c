@@ -1,0 +1,262 @@
+/* jack.c — the JACK driver: the engine's process() in JACK's callback, OSC and recording on the control thread. */
+#include "drivers.h"
+#include "../osc/osc.h"
+#include <jack/jack.h>
+#include <jack/ringbuffer.h>
+#include <sndfile.h>
+#include <math.h>
+#include <regex.h>
+#include <signal.h>
+#include <stdatomic.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#if defined(__SSE__) || defined(__x86_64__)
+#include <xmmintrin.h>
+#define HAVE_FTZ 1
+#endif
+
+/*
+ * The process callback is the whole real-time path: denormals off, the
+ * engine over JACK's period (it runs whole ksmps blocks inside and buffers,
+ * so the output never depends on the period), the output copied into a
+ * jack_ringbuffer for --record.  It never waits: a full record ring is
+ * counted as an overrun.  Everything else (OSC, messages, the disk) runs on
+ * the control thread in drv_jack_run's loop.
+ */
+
+#define MAXCH 64
+#define REC_CHUNK 1024
+
+struct drv_jack {
+    jack_client_t *client;
+    jack_port_t *out[MAXCH], *in[MAXCH];
+    int nout, nin;
+    double sr;
+    ENGINE *eng;
+    _Atomic int ready;
+    _Atomic int shutdown;
+    _Atomic int64_t xruns;
+    _Atomic int64_t frames;             /* frames processed so far */
+    _Atomic uint32_t cycle_start;       /* JACK frame time of the last period's start */
+    _Atomic int64_t cycle_frames;       /* engine frames done before that period */
+    jack_ringbuffer_t *rec;
+    float *inter;                       /* interleaving buffer for the record ring, REC_CHUNK frames */
+    _Atomic int64_t rec_overruns;
+    char name[128];
+};
+
+static volatile sig_atomic_t stop_signal;
+static void on_signal(int sig) { stop_signal = sig; }
+
+static int process(jack_nframes_t n, void *arg)
+{
+    DRV_JACK *d = arg;
+#ifdef HAVE_FTZ
+    _mm_setcsr(_mm_getcsr() | 0x8040);   /* flush-to-zero and denormals-are-zero */
+#endif
+    float *out[MAXCH];
+    const float *in[MAXCH];
+    for (int i = 0; i < d->nout; i++) out[i] = jack_port_get_buffer(d->out[i], n);
+    for (int i = 0; i < d->nin; i++) in[i] = jack_port_get_buffer(d->in[i], n);
+    if (!atomic_load_explicit(&d->ready, memory_order_acquire)) {
+        for (int i = 0; i < d->nout; i++) memset(out[i], 0, sizeof(float) * n);
+        return 0;
+    }
+    int64_t done = atomic_load_explicit(&d->frames, memory_order_relaxed);
+    atomic_store_explicit(&d->cycle_frames, done, memory_order_relaxed);
+    atomic_store_explicit(&d->cycle_start, jack_last_frame_time(d->client), memory_order_release);
+    eng_process(d->eng, out, d->nin ? in : NULL, (int)n);
+    atomic_store_explicit(&d->frames, done + n, memory_order_release);
+    if (d->rec) {
+        size_t need = sizeof(float) * n * (size_t)d->nout;
+        if (jack_ringbuffer_write_space(d->rec) < need) {
+            atomic_fetch_add_explicit(&d->rec_overruns, 1, memory_order_relaxed);
+        } else {
+            for (jack_nframes_t at = 0; at < n; at += REC_CHUNK) {
+                jack_nframes_t k = n - at < REC_CHUNK ? n - at : REC_CHUNK;
+                for (jack_nframes_t i = 0; i < k; i++)
+                    for (int ch = 0; ch < d->nout; ch++) d->inter[i * (size_t)d->nout + ch] = out[ch][at + i];
+                jack_ringbuffer_write(d->rec, (const char *)d->inter, sizeof(float) * k * (size_t)d->nout);
+            }
+        }
+    }
+    return 0;
+}
+
+static int on_xrun(void *arg)
+{
+    DRV_JACK *d = arg;
+    atomic_fetch_add_explicit(&d->xruns, 1, memory_order_relaxed);
+    return 0;
+}
+
+static void on_shutdown(void *arg)
+{
+    DRV_JACK *d = arg;
+    atomic_store(&d->shutdown, 1);
+}
+
+DRV_JACK *drv_jack_open(const char *name, char *err, size_t errlen)
+{
+    DRV_JACK *d = calloc(1, sizeof *d);
+    jack_status_t st;
+    d->client = jack_client_open(name, JackNoStartServer, &st);
+    if (!d->client) {
+        snprintf(err, errlen, "cannot connect to a JACK server (status 0x%x): is jackd running?", (unsigned)st);
+        free(d);
+        return NULL;
+    }
+    snprintf(d->name, sizeof d->name, "%s", jack_get_client_name(d->client));
+    d->sr = jack_get_sample_rate(d->client);
+    return d;
+}
+
+double drv_jack_sample_rate(const DRV_JACK *d) { return d->sr; }
+
+/* OSC time tag (NTP) → engine frame: the frame now (JACK's frame clock since
+ * the last period began, itself filtered by jackd's delay-locked loop) plus
+ * the time tag's distance from the wall clock now. */
+static int64_t tmap(void *ud, uint32_t sec, uint32_t frac)
+{
+    DRV_JACK *d = ud;
+    struct timespec ts;
+    clock_gettime(CLOCK_REALTIME, &ts);
+    double now = (double)ts.tv_sec + 2208988800.0 + ts.tv_nsec * 1e-9;
+    double tag = (double)sec + frac / 4294967296.0;
+    uint32_t start = atomic_load_explicit(&d->cycle_start, memory_order_acquire);
+    int64_t base = atomic_load_explicit(&d->cycle_frames, memory_order_relaxed);
+    int64_t frame_now = base + (int64_t)(uint32_t)(jack_frame_time(d->client) - start);
+    return frame_now + (int64_t)llround((tag - now) * d->sr);
+}
+
+static void dstats(void *ud, double *load, double *xruns)
+{
+    DRV_JACK *d = ud;
+    *load = jack_cpu_load(d->client);
+    *xruns = (double)atomic_load(&d->xruns);
+}
+
+static int connect_outputs(DRV_JACK *d, const DRV_JACK_OPTS *o, FILE *msgs)
+{
+    if (o->no_connect) return 0;
+    const char **ports = jack_get_ports(d->client, o->connect_regex, NULL,
+                                        JackPortIsInput | (o->connect_regex ? 0 : JackPortIsPhysical));
+    if (!ports) {
+        fprintf(msgs, "ondes: no JACK ports to connect to%s%s; outputs left unconnected\n",
+                o->connect_regex ? " matching " : "", o->connect_regex ? o->connect_regex : "");
+        return 0;
+    }
+    for (int i = 0; i < d->nout && ports[i]; i++)
+        if (jack_connect(d->client, jack_port_name(d->out[i]), ports[i]))
+            fprintf(msgs, "ondes: cannot connect %s to %s\n", jack_port_name(d->out[i]), ports[i]);
+    jack_free(ports);
+    return 0;
+}
+
+static void drain_record(DRV_JACK *d, SNDFILE *sf)
+{
+    float buf[4096];
+    size_t frame_bytes = sizeof(float) * (size_t)d->nout;
+    size_t n;
+    while ((n = jack_ringbuffer_read_space(d->rec) / frame_bytes) > 0) {
+        size_t want = n * (size_t)d->nout > 4096 ? 4096 / (size_t)d->nout : n;
+        jack_ringbuffer_read(d->rec, (char *)buf, want * frame_bytes);
+        sf_writef_float(sf, buf, (sf_count_t)want);
+    }
+}
+
+int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, char *err, size_t errlen)
+{
+    ENGINE *e = ses_engine(s);
+    const ENG_CONFIG *cfg = eng_config(e);
+    d->eng = e;
+    d->nout = cfg->nchnls;
+    d->nin = cfg->nchnls_i;
+    for (int i = 0; i < d->nout; i++) {
+        char pn[32];
+        snprintf(pn, sizeof pn, "out_%d", i + 1);
+        d->out[i] = jack_port_register(d->client, pn, JACK_DEFAULT_AUDIO_TYPE, JackPortIsOutput, 0);
+    }
+    for (int i = 0; i < d->nin; i++) {
+        char pn[32];
+        snprintf(pn, sizeof pn, "in_%d", i + 1);
+        d->in[i] = jack_port_register(d->client, pn, JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput, 0);
+    }
+    SNDFILE *rec = NULL;
+    if (o->record) {
+        SF_INFO info;
+        memset(&info, 0, sizeof info);
+        info.samplerate = (int)d->sr;
+        info.channels = d->nout;
+        info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
+        rec = sf_open(o->record, SFM_WRITE, &info);
+        if (!rec) {
+            snprintf(err, errlen, "cannot open '%s' for recording: %s", o->record, sf_strerror(NULL));
+            return -1;
+        }
+        d->rec = jack_ringbuffer_create(sizeof(float) * (size_t)d->nout * (size_t)d->sr * 4);
+        jack_ringbuffer_mlock(d->rec);
+        d->inter = calloc((size_t)REC_CHUNK * (size_t)d->nout, sizeof(float));
+    }
+    char port[16];
+    snprintf(port, sizeof port, "%d", o->port);
+    OSC_SERVER *osc = osc_open(s, port, o->bind, tmap, dstats, d, err, errlen);
+    if (!osc) {
+        if (rec) sf_close(rec);
+        return -1;
+    }
+    ses_go_live(s);
+    jack_set_process_callback(d->client, process, d);
+    jack_set_xrun_callback(d->client, on_xrun, d);
+    jack_on_shutdown(d->client, on_shutdown, d);
+    atomic_store_explicit(&d->ready, 1, memory_order_release);
+    if (jack_activate(d->client)) {
+        snprintf(err, errlen, "cannot activate the JACK client");
+        osc_close(osc);
+        if (rec) sf_close(rec);
+        return -1;
+    }
+    connect_outputs(d, o, msgs);
+    fprintf(msgs, "ondes: playing as JACK client '%s' (%d out, %g Hz, ksmps %d), OSC on %s:%d\n", d->name,
+            d->nout, d->sr, cfg->ksmps, o->bind, o->port);
+    fflush(msgs);
+    signal(SIGINT, on_signal);
+    signal(SIGTERM, on_signal);
+    int rc = 0;
+    int64_t end_frame = (int64_t)llround(o->end_time * d->sr);
+    while (!stop_signal && !osc_quit_requested(osc)) {
+        osc_poll(osc, 10);
+        drv_drain_messages(e, msgs);
+        if (rec) drain_record(d, rec);
+        if (atomic_load(&d->shutdown)) {
+            fprintf(msgs, "ondes: the JACK server went away; stopping\n");
+            rc = 1;
+            break;
+        }
+        if (o->exit_at_end && atomic_load(&d->frames) >= end_frame && eng_active_voices(e) == 0) break;
+    }
+    if (!atomic_load(&d->shutdown)) jack_deactivate(d->client);
+    if (rec) {
+        drain_record(d, rec);
+        sf_close(rec);
+    }
+    drv_drain_messages(e, msgs);
+    int64_t ov = atomic_load(&d->rec_overruns);
+    fprintf(msgs, "ondes: stopped after %.3f s; xruns %lld%s", (double)atomic_load(&d->frames) / d->sr,
+            (long long)atomic_load(&d->xruns), ov ? "" : "\n");
+    if (ov) fprintf(msgs, "; recording overruns %lld (audio lost from the file)\n", (long long)ov);
+    osc_close(osc);
+    return rc;
+}
+
+void drv_jack_close(DRV_JACK *d)
+{
+    if (!d) return;
+    if (!atomic_load(&d->shutdown)) jack_client_close(d->client);
+    if (d->rec) jack_ringbuffer_free(d->rec);
+    free(d->inter);
+    free(d);
+}
+
+int64_t drv_jack_xruns(const DRV_JACK *d) { return atomic_load(&((DRV_JACK *)d)->xruns); }

@@ -1,0 +1,32 @@
+/* osc.h — the OSC server (liblo): decodes and validates messages, hands commands to the session, answers. */
+#ifndef ONDES_OSC_H
+#define ONDES_OSC_H
+
+#include <stdint.h>
+#include "../session/session.h"
+
+typedef struct osc_server OSC_SERVER;
+
+/* Maps an OSC time tag to the engine's sample frame (the driver knows how). */
+typedef int64_t (*osc_time_fn)(void *ud, uint32_t ntp_sec, uint32_t ntp_frac);
+
+/* The driver's own figures for /status: DSP load (percent) and xruns. */
+typedef void (*osc_dstats_fn)(void *ud, double *dsp_load, double *xruns);
+
+/* Open UDP `port` bound to `bind` ("127.0.0.1" unless told otherwise).
+ * NULL with a message in err when the port cannot be had. */
+OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, osc_time_fn tmap, osc_dstats_fn dstats,
+                     void *ud, char *err, size_t errlen);
+void osc_close(OSC_SERVER *o);
+
+/* Control thread: receive and handle messages for up to timeout_ms, then
+ * send the engine's replies (/synced, /status.reply, /event/end, /fail). */
+void osc_poll(OSC_SERVER *o, int timeout_ms);
+
+/* A /quit arrived. */
+int osc_quit_requested(const OSC_SERVER *o);
+
+/* Counters for /status: messages handled, refused. */
+int64_t osc_count_refused(const OSC_SERVER *o);
+
+#endif
