@@ -127,10 +127,9 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
         fprintf(stderr, "%s%s\n", strstr(err, ": error: ") ? "" : "ondes: ", err);
     } else {
         DRV_JACK_OPTS jo = { no_connect, connect_re, port, bind, record, exit_at_end, ses_end_time(s) };
-        if (drv_jack_run(d, s, &jo, stderr, err, sizeof err) < 0) {
-            fprintf(stderr, "ondes: %s\n", err);
-            rc = 1;
-        }
+        int r = drv_jack_run(d, s, &jo, stderr, err, sizeof err);
+        if (r < 0) fprintf(stderr, "ondes: %s\n", err);
+        if (r) rc = 1;   /* the server went away, or the run could not start */
     }
     drv_jack_close(d);
     ses_free(s);

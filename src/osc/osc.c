@@ -29,6 +29,8 @@ struct osc_server {
     lo_address notify_to;            /* who asked for /event/end */
     lo_address status_to;            /* who asked for /status last */
     lo_address last_from;            /* the last sender (engine-side failures go there) */
+    lo_timetag last_tag;             /* messages of one bundle share one frame: */
+    int64_t last_tag_frame;          /* the tag is mapped once */
     struct { int id; lo_address to; } syncs[MAX_SYNCS];
 };
 
@@ -124,7 +126,11 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
     c.file = "osc";
     lo_timetag tt = lo_message_get_timestamp(msg);
     if (o->tmap && !(tt.sec == LO_TT_IMMEDIATE.sec && tt.frac == LO_TT_IMMEDIATE.frac)) {
-        c.frame = o->tmap(o->ud, tt.sec, tt.frac);
+        if (tt.sec != o->last_tag.sec || tt.frac != o->last_tag.frac) {
+            o->last_tag = tt;
+            o->last_tag_frame = o->tmap(o->ud, tt.sec, tt.frac);
+        }
+        c.frame = o->last_tag_frame;
         c.has_frame = 1;
     }
     char err[1024];

@@ -1,0 +1,256 @@
+#!/usr/bin/env python3
+"""test_live.py — ondes as a JACK client driven over OSC by Python's liblo (an OSC
+implementation no one here wrote): replies and every /fail, redefinition while playing,
+time-tagged bundles starting together to the frame, malformed packets, /quit, and the
+JACK server going away.  Runs a private jackd with the dummy backend."""
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+
+try:
+    import liblo
+    import numpy as np
+    import soundfile as sf
+except ImportError as e:
+    print("SKIP: %s (python3-liblo, python3-numpy, python3-soundfile)" % e)
+    sys.exit(77)
+
+ONDES = os.environ.get("ONDES", "./ondes")
+if not shutil.which("jackd"):
+    print("SKIP: jackd not installed (jackd2)")
+    sys.exit(77)
+
+SR = 48000
+passed = failed = 0
+
+
+def check(cond, what):
+    global passed, failed
+    if cond:
+        passed += 1
+    else:
+        failed += 1
+        print("FAIL:", what, flush=True)
+
+
+def free_port():
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind(("127.0.0.1", 0))
+    p = s.getsockname()[1]
+    s.close()
+    return p
+
+
+tmp = tempfile.mkdtemp(prefix="ondes-live-")
+server = "ondes-test-%d" % os.getpid()
+env = dict(os.environ, JACK_DEFAULT_SERVER=server, JACK_NO_AUDIO_RESERVATION="1")
+procs = []
+
+
+def start_jack(period=256):
+    j = subprocess.Popen(["jackd", "-n", server, "--no-realtime", "-d", "dummy", "-r", str(SR), "-p", str(period)],
+                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    procs.append(j)
+    deadline = time.time() + 10
+    while time.time() < deadline:   # ready once jack_lsp can talk to it
+        r = subprocess.run(["jack_lsp"], env=env, capture_output=True)
+        if r.returncode == 0 and b"system" in r.stdout + r.stderr or r.returncode == 0:
+            return j
+        time.sleep(0.1)
+    return j
+
+
+def start_ondes(port, *extra):
+    log = open(os.path.join(tmp, "ondes-%d.log" % port), "w")
+    p = subprocess.Popen([ONDES, "--no-connect", "--port", str(port), *extra], env=env, stdout=log,
+                         stderr=subprocess.STDOUT)
+    procs.append(p)
+    return p, log.name
+
+
+class Client:
+    """A liblo server on a free port: sends to ondes, collects what comes back."""
+
+    def __init__(self, port):
+        self.srv = liblo.Server()
+        self.target = liblo.Address("127.0.0.1", port)
+        self.got = []
+        self.srv.add_method(None, None, lambda path, args: self.got.append((path, args)))
+
+    def send(self, path, *args):
+        self.srv.send(self.target, path, *args)
+
+    def wait_for(self, path, timeout=3.0, pred=lambda a: True):
+        end = time.time() + timeout
+        while time.time() < end:
+            for i, (p, a) in enumerate(self.got):
+                if p == path and pred(a):
+                    return self.got.pop(i)[1]
+            self.srv.recv(20)
+        return None
+
+    def ready(self, timeout=5.0):
+        end = time.time() + timeout
+        while time.time() < end:
+            self.send("/sync", 9999)
+            if self.wait_for("/synced", 0.2, lambda a: a[0] == 9999) is not None:
+                return True
+        return False
+
+
+def freq(x, t0, t1):
+    seg = x[int(t0 * SR):int(t1 * SR)]
+    s = np.signbit(seg)
+    idx = np.nonzero(s[:-1] & ~s[1:])[0]
+    if len(idx) < 3:
+        return 0.0
+    pos = idx + seg[idx] / (seg[idx] - seg[idx + 1])
+    return (len(pos) - 1) / ((pos[-1] - pos[0]) / SR)
+
+
+try:
+    start_jack()
+    port = free_port()
+    rec = os.path.join(tmp, "live.wav")
+    ondes, log = start_ondes(port, "--record", rec)
+    c = Client(port)
+    check(c.ready(), "ondes answers /sync after starting")
+
+    # every refusal is a /fail naming the address and why
+    def fail_of(path, *args):
+        c.send(path, *args)
+        r = c.wait_for("/fail", 2.0, lambda a: a[0] == path)
+        return r[1] if r else None
+
+    m = fail_of("/sched", 1, "nosuch", 0.0, 1.0)
+    check(m and "unknown instrument 'nosuch'" in m, "unknown instrument: %r" % m)
+    m = fail_of("/sched", 2, "sine", 0.0, 1.0, "kfreq", 3.0)
+    check(m and "no parameter 'kfreq'" in m and "kmidi" in m, "unknown parameter: %r" % m)
+    m = fail_of("/sched", "x", "sine", 0.0, 1.0)
+    check(m and "event id" in m and "number" in m, "a string where the id belongs: %r" % m)
+    m = fail_of("/sched", 3, "sine", "soon", 1.0)
+    check(m and "delay" in m, "a string where the delay belongs: %r" % m)
+    m = fail_of("/set", 77, "kmidi", 60.0)
+    check(m and "no event with id 77" in m, "/set of an unknown id: %r" % m)
+    m = fail_of("/instr/def", "broken", "kx = 1\na1 oscilx 1, 2\nout a1")
+    check(m and m.startswith("3:4:") and "unknown opcode 'oscilx'" in m, "compile error with line:col: %r" % m)
+    m = fail_of("/frobnicate", 1)
+    check(m and "unknown command" in m, "unknown address: %r" % m)
+    m = fail_of("/sched", 4, "sine", 0.0, 1.0, ("b", b"\x01\x02"))
+    check(m and "OSC type 'b'" in m, "a blob argument: %r" % m)
+    m = fail_of("/chn/get", "nochannel")
+    check(m and "no such channel" in m, "/chn/get of a missing channel: %r" % m)
+
+    # replies: /sched -1 gets an id, /instr/def is /done, /status.reply, channels
+    c.send("/sched", -1, "sine", 0.0, 0.2, 0.1, 60.0, 0.5)
+    r = c.wait_for("/sched/id")
+    check(r is not None and r[0] >= 1, "/sched -1 answers /sched/id: %r" % (r,))
+    c.send("/notify", 1)
+    c.send("/sched", 5, "sine", 0.0, 0.1, 0.1, 60.0, 0.5)
+    r = c.wait_for("/event/end", 3.0, lambda a: a[0] == 5)
+    check(r is not None, "/event/end 5 after the note ends")
+    c.send("/notify", 0)
+    c.send("/chn/set", "speed", 2.5)
+    c.send("/sync", 1)
+    c.wait_for("/synced", 2.0, lambda a: a[0] == 1)
+    c.send("/chn/get", "speed")
+    r = c.wait_for("/chn")
+    check(r is not None and r[0] == "speed" and abs(r[1] - 2.5) < 1e-9, "/chn/get: %r" % (r,))
+    c.send("/status")
+    r = c.wait_for("/status.reply")
+    check(r is not None and len(r) >= 6 and r[4] == SR and r[5] == 64, "/status.reply: %r" % (r,))
+
+    # redefinition while playing: the old note keeps its definition, the new one gets the new code
+    c.send("/instr/def", "tone", "kamp = p4\noutch 1, oscili:a(kamp, 440)")
+    check(c.wait_for("/done", 2.0, lambda a: a[1] == "tone") is not None, "/done /instr/def tone")
+    c.send("/sync", 2)
+    c.wait_for("/synced", 2.0, lambda a: a[0] == 2)
+    t_first = time.time()
+    c.send("/sched", 10, "tone", 0.0, 1.5, 0.3)
+    time.sleep(0.3)
+    c.send("/instr/def", "tone", "kamp = p4\noutch 2, oscili:a(kamp, 880)")
+    check(c.wait_for("/done", 2.0, lambda a: a[1] == "tone") is not None, "/done /instr/def tone (again)")
+    c.send("/sched", 11, "tone", 0.0, 0.8, 0.3)
+
+    # a time-tagged bundle: both notes start on the same frame, on two channels
+    c.send("/instr/def", "ping", "ich = p4\noutch ich, oscili:a(0.25, 1000)")
+    c.wait_for("/done", 2.0, lambda a: a[1] == "ping")
+    b = liblo.Bundle(liblo.time() + 2.0, liblo.Message("/sched", 20, "ping", 0.0, 0.2, 1),
+                     liblo.Message("/sched", 21, "ping", 0.0, 0.2, 2))
+    c.srv.send(c.target, b)
+
+    # malformed packets never crash it
+    raw = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    for pkt in [b"/sched\x00\x00", b"/sched\x00\x00,iis\x00\x00\x00\x00\x00\x00\x01",
+                b"#bundle\x00" + b"\x00" * 8 + b"\x00\x00\x00\x40", b"/x\x00\x00,s\x00\x00" + b"A" * 60000,
+                b"#bundle\x00" + b"\x00" * 8 + b"\x00\x00\x00\x14#bundle\x00" + b"\x00" * 12, b"\xff" * 7]:
+        raw.sendto(pkt, ("127.0.0.1", port))
+    time.sleep(3.0)
+    check(c.ready(2.0) and ondes.poll() is None, "still alive and answering after malformed packets")
+
+    c.send("/quit")
+    try:
+        rc = ondes.wait(5)
+    except subprocess.TimeoutExpired:
+        rc = None
+    check(rc == 0, "/quit exits cleanly (rc %r): %s" % (rc, open(log).read()))
+    x, sr = sf.read(rec, always_2d=True)
+    check(sr == SR and x.shape[1] == 2, "the recording: %d Hz, %d channels" % (sr, x.shape[1]))
+    L, R = x[:, 0], x[:, 1]
+    # the 440 Hz note on channel 1 played its full 1.5 s, untouched by the redefinition
+    # (it is the only sound above 0.28 on channel 1: the sines are 0.1, the pings 0.25)
+    nz = np.nonzero(np.abs(L) > 0.28)[0]
+    if len(nz):
+        on, off = nz[0] / SR, nz[-1] / SR
+        check(1.4 < off - on < 1.55, "the 440 Hz note lasted %.3f s" % (off - on))
+        check(abs(freq(L, on + 0.1, off - 0.1) - 440) < 0.5, "old definition kept: %.2f Hz" % freq(L, on + 0.1, off - 0.1))
+    else:
+        check(False, "no 440 Hz note in the recording")
+    # the 880 Hz note on channel 2, from the new definition
+    hi = np.nonzero(np.abs(R) > 0.2)[0]
+    check(len(hi) > 0 and abs(freq(R, hi[0] / SR + 0.05, hi[0] / SR + 0.3) - 880) < 1.0,
+          "new definition for the new note (880 Hz on channel 2)")
+    # the bundle's two pings (1000 Hz, amplitude 0.25) start on one frame
+    pl = np.nonzero(np.abs(L) > 0)[0]
+    pr = np.nonzero(np.abs(R) > 0)[0]
+    # the pings are the last sound on each channel: find where that last run of sound starts
+    def last_run(sig):
+        nz = np.nonzero(sig != 0)[0]
+        gaps = np.nonzero(np.diff(nz) > 64)[0]
+        start = nz[gaps[-1] + 1] if len(gaps) else nz[0]
+        return start, nz[-1]
+    sL, eL = last_run(L)
+    sR, eR = last_run(R)
+    check(sL == sR and eL == eR, "the bundle's notes start and end on one frame (%d-%d vs %d-%d)" % (sL, eL, sR, eR))
+    check(abs((eL - sL + 1) - 0.2 * SR) <= 1, "each ping lasts 0.2 s (%d frames)" % (eL - sL + 1))
+
+    # the JACK server going away: ondes says so and exits, no hang
+    port2 = free_port()
+    o2, log2 = start_ondes(port2)
+    c2 = Client(port2)
+    check(c2.ready(), "second ondes answers")
+    for p in procs:
+        if p.args[0] == "jackd" and p.poll() is None:
+            p.send_signal(signal.SIGKILL)
+            p.wait()
+    try:
+        rc2 = o2.wait(10)
+    except subprocess.TimeoutExpired:
+        rc2 = None
+    out2 = open(log2).read()
+    check(rc2 is not None and rc2 != 0 and "JACK server went away" in out2,
+          "exits with a message when JACK dies (rc %r): %s" % (rc2, out2.strip()))
+finally:
+    for p in procs:
+        if p.poll() is None:
+            p.kill()
+            p.wait()
+    shutil.rmtree(tmp, ignore_errors=True)
+
+print("%d passed, %d failed" % (passed, failed))
+sys.exit(1 if failed else 0)
