@@ -38,6 +38,8 @@ static void usage(FILE *f)
           "  --port N             OSC UDP port (default 7770)\n"
           "  --bind ADDR          OSC address to listen on (default 127.0.0.1)\n"
           "  --record OUT.wav     write what is played to OUT.wav (32-bit float)\n"
+          "  --record-events F    write every command played, stamped with its frame, to F\n"
+          "                       (ondes --render OUT.wav F gives the same samples)\n"
           "  --exit-at-end        stop when the given score has ended\n"
           "common:\n"
           "  --ceiling DB         master ceiling in dBFS (hard limit, default 0)\n"
@@ -107,7 +109,7 @@ static const char *instrdir(const char *argv0, char *buf, size_t n)
 /* Real time: JACK's sample rate rules, then the same session as offline. */
 static int realtime(const char *const *files, int nfiles, double sr, double ksmps, double channels, double ceiling,
                     double voices, const char *argv0, const char *name, int no_connect, const char *connect_re,
-                    int port, const char *bind, const char *record, int exit_at_end)
+                    int port, const char *bind, const char *record, const char *record_events, int exit_at_end)
 {
 #ifdef ONDES_REALTIME
     char err[2048];
@@ -122,6 +124,7 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
     SES_OPTIONS so = { drv_jack_sample_rate(d), (int)ksmps, (int)channels, 0, (int)voices, ceiling,
                        instrdir(argv0, dirbuf, sizeof dirbuf), 1 };
     if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
+    if (!rc && record_events && ses_record_events(s, record_events, err, sizeof err)) rc = 1;
     if (*ses_notes(s)) fputs(ses_notes(s), stderr);
     if (rc) {
         fprintf(stderr, "%s%s\n", strstr(err, ": error: ") ? "" : "ondes: ", err);
@@ -136,7 +139,8 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
     return rc;
 #else
     (void)files; (void)nfiles; (void)sr; (void)ksmps; (void)channels; (void)ceiling; (void)voices; (void)argv0;
-    (void)name; (void)no_connect; (void)connect_re; (void)port; (void)bind; (void)record; (void)exit_at_end;
+    (void)name; (void)no_connect; (void)connect_re; (void)port; (void)bind; (void)record; (void)record_events;
+    (void)exit_at_end;
     return fail("this ondes was built without JACK and liblo: render offline with --render OUT.wav%s", "");
 #endif
 }
@@ -145,7 +149,7 @@ int main(int argc, char **argv)
 {
     const char *render = NULL, *format = NULL, *bits = NULL;
     double sr = 0, ksmps = 0, channels = 0, duration = -1, tail = 0, ceiling = 0, voices = 0;
-    const char *name = "ondes", *connect_re = NULL, *bind = "127.0.0.1", *record = NULL;
+    const char *name = "ondes", *connect_re = NULL, *bind = "127.0.0.1", *record = NULL, *record_events = NULL;
     int no_connect = 0, exit_at_end = 0;
     double port = 7770;
     const char *files[256];
@@ -181,6 +185,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--connect")) { if (!v) return fail("option %s needs a value", a); connect_re = v; }
         else if (!strcmp(a, "--bind")) { if (!v) return fail("option %s needs a value", a); bind = v; }
         else if (!strcmp(a, "--record")) { if (!v) return fail("option %s needs a file name", a); record = v; }
+        else if (!strcmp(a, "--record-events")) { if (!v) return fail("option %s needs a file name", a); record_events = v; }
         else if (!strcmp(a, "--port")) r = num_opt(a, v, 1, 65535, &port);
         else if (!strcmp(a, "--no-connect")) { no_connect = 1; continue; }
         else if (!strcmp(a, "--exit-at-end")) { exit_at_end = 1; continue; }
@@ -196,7 +201,8 @@ int main(int argc, char **argv)
         i++;
     }
     if (!render) return realtime(files, nfiles, sr, ksmps, channels, ceiling, voices, argv[0], name, no_connect,
-                                 connect_re, (int)port, bind, record, exit_at_end);
+                                 connect_re, (int)port, bind, record, record_events, exit_at_end);
+    if (record || record_events) return fail("--record and --record-events are for real time; offline, --render is the recording%s", "");
     if (nfiles == 0) return fail("nothing to play: give an .orc, .sco, .csd or .events file%s", "");
     char err[2048];
     if (af_check_format(render, format, bits, err, sizeof err)) return fail("%s", err);

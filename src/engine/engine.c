@@ -80,6 +80,7 @@ struct engine {
     SPSC cmds;                       /* control thread → processing thread */
     SPSC replies;                    /* processing thread → control thread */
     int notify;                      /* reply when events with ids end */
+    uint32_t last_cmd;               /* the last command reported with ENG_REPLY_EXEC */
 
     ENG_STATS stats;
 };
@@ -694,10 +695,21 @@ static void run_block(ENGINE *e)
     /* commands from the control thread: untimed ones take effect now, late
      * ones at once (counted); a bounded number per block keeps it bounded */
     for (int k = 0; k < 4096 && spsc_pop(&e->cmds, &ev); k++) {
-        if (ev.frame == EV_NOW) ev.frame = bstart;
-        else if (ev.flags & EVF_RELATIVE) ev.frame += bstart;
-        else if (ev.frame < bstart) { ev.frame = bstart; e->stats.late_events++; }
+        int64_t base = 0;   /* what the command's times count from, for --record-events */
+        if (ev.frame == EV_NOW) ev.frame = base = bstart;
+        else if (ev.flags & EVF_RELATIVE) { ev.frame += bstart; base = bstart; }
+        else if (ev.frame < bstart) { ev.frame = base = bstart; e->stats.late_events++; }
+        else base = ev.frame;
         ev.flags &= ~EVF_RELATIVE;
+        if (ev.cmd && ev.cmd != e->last_cmd) {
+            e->last_cmd = ev.cmd;
+            ENG_REPLY r;
+            memset(&r, 0, sizeof r);
+            r.type = ENG_REPLY_EXEC;
+            r.id = (int32_t)ev.cmd;
+            r.frame = base;
+            if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+        }
         if (sched_push(&e->sched, &ev)) {
             e->stats.events_dropped++;
             ENG_REPLY r;

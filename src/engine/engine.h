@@ -61,6 +61,7 @@ typedef struct eng_event {
     int32_t instr;
     int32_t np;             /* number of p[] values used */
     int32_t flags;          /* EVF_* */
+    uint32_t cmd;           /* the posting command's number (0: none): reported back with its frame */
     void *ptr;
     double p[EV_MAXP + 1];  /* p[0] unused, p-fields from p[1] */
 } ENG_EVENT;
@@ -132,7 +133,9 @@ void eng_stats(const ENGINE *e, ENG_STATS *st);
  * Returns 0, or -1 when the ring is full (tell the sender: nothing waits). */
 int eng_post(ENGINE *e, const ENG_EVENT *ev);
 
-typedef enum { ENG_REPLY_SYNCED, ENG_REPLY_END, ENG_REPLY_STATUS, ENG_REPLY_FAIL } ENG_REPLY_TYPE;
+typedef enum { ENG_REPLY_SYNCED, ENG_REPLY_END, ENG_REPLY_STATUS, ENG_REPLY_FAIL,
+               ENG_REPLY_EXEC  /* id: a command's number; frame: the frame its times count from */
+} ENG_REPLY_TYPE;
 typedef struct eng_reply {
     int32_t type;
     int32_t id;             /* the event or sync id */

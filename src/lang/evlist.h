@@ -21,6 +21,7 @@ typedef struct evl_cmd {
     int nargs;
     const char *file;
     int line, col;      /* of the address */
+    int consumed;       /* already applied before compiling (a first /instr/def, /orc, /config) */
 } EVL_CMD;
 
 /*

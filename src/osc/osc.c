@@ -227,6 +227,9 @@ static void send_replies(OSC_SERVER *o)
         case ENG_REPLY_FAIL:
             send_fail(o, o->last_from, "/sched", r.msg);
             break;
+        case ENG_REPLY_EXEC:
+            ses_executed(o->ses, (uint32_t)r.id, r.frame);
+            break;
         }
     }
 }

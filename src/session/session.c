@@ -51,6 +51,18 @@ struct session {
     int last_id;           /* the id the last /sched got (-1 asks the engine to choose) */
     int cur_absolute;      /* the live command carries an exact frame (a time-tagged bundle) */
     char instrdir[1024];   /* the instruments library */
+    /* CsOptions / /config values beyond the above (0 = not given) */
+    int opt_nchnls_i_set, opt_nchnls_i;
+    double opt_a4;
+    /* texts loaded at start, kept for --record-events */
+    char **texts;          /* "/orc" or "/score" then a NUL then the text */
+    int ntexts;
+    /* --record-events: the commands posted, waiting for the frame they took effect at */
+    FILE *rec;
+    uint32_t cmd_seq, cur_cmd;
+    int posted;            /* events the current command posted */
+    struct pending { uint32_t seq; char *line; } *pend;
+    int npend, cappend, pend_head;
 };
 
 static void note(SESSION *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -68,6 +80,19 @@ static void note(SESSION *s, const char *fmt, ...)
     s->notes_len += (size_t)n;
     s->notes[s->notes_len++] = '\n';
     s->notes[s->notes_len] = 0;
+}
+
+/* A string as the event-list reader reads it back: quoted, \" \\ \n escaped. */
+static void write_string(FILE *f, const char *str)
+{
+    fputc('"', f);
+    for (const char *q = str; *q; q++) {
+        if (*q == '"' || *q == '\\') { fputc('\\', f); fputc(*q, f); }
+        else if (*q == '\n') fputs("\\n", f);
+        else if (*q == '\t') fputs("\\t", f);
+        else fputc(*q, f);
+    }
+    fputc('"', f);
 }
 
 SESSION *ses_new(void)
@@ -89,6 +114,11 @@ void ses_free(SESSION *s)
         evl_free(s->evfiles[i].cmds, s->evfiles[i].n);
         free(s->evfiles[i].path);
     }
+    for (int i = 0; i < s->ntexts; i++) free(s->texts[i]);
+    free(s->texts);
+    for (int i = 0; i < s->npend; i++) free(s->pend[(s->pend_head + i) % s->cappend].line);
+    free(s->pend);
+    if (s->rec) fclose(s->rec);
     free(s->evfiles);
     free(s->ids);
     free(s->notes);
@@ -137,8 +167,19 @@ static const char *ext_of(const char *path)
     return dot && (!slash || dot > slash) ? dot + 1 : "";
 }
 
+static void keep_text(SESSION *s, const char *kind, const char *text)
+{
+    size_t k = strlen(kind), n = strlen(text);
+    char *t = malloc(k + n + 2);
+    memcpy(t, kind, k + 1);
+    memcpy(t + k + 1, text, n + 1);
+    s->texts = realloc(s->texts, sizeof *s->texts * (size_t)(s->ntexts + 1));
+    s->texts[s->ntexts++] = t;
+}
+
 static int add_score(SESSION *s, const char *text, const char *path, int line0, char *err, size_t errlen)
 {
+    keep_text(s, "/score", text);
     SCO sc;
     memset(&sc, 0, sizeof sc);
     if (sco_parse(text, path, line0, &sc, err, errlen)) return -1;
@@ -205,7 +246,10 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
         if (csd_read(path, &c, err, errlen)) return -1;
         int r = 0;
         if (c.options) csd_options(s, c.options, path, c.options_line);
-        if (c.orc) r = lang_orch_add(s->orch, c.orc, strlen(c.orc), path, c.orc_line, err, errlen);
+        if (c.orc) {
+            keep_text(s, "/orc", c.orc);
+            r = lang_orch_add(s->orch, c.orc, strlen(c.orc), path, c.orc_line, err, errlen);
+        }
         if (!r && c.sco) r = add_score(s, c.sco, path, c.sco_line, err, errlen);
         csd_free(&c);
         s->nfiles++;
@@ -216,6 +260,7 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
     if (!text) return -1;
     int r;
     if (!strcasecmp(ext, "orc") || !strcasecmp(ext, "udo") || !strcasecmp(ext, "inc")) {
+        keep_text(s, "/orc", text);
         r = lang_orch_add(s->orch, text, len, path, 1, err, errlen);
     } else if (!strcasecmp(ext, "sco")) {
         r = add_score(s, text, path, 1, err, errlen);
@@ -273,6 +318,8 @@ static int schedule(SESSION *s, ENG_EVENT *ev, char *err, size_t errlen)
         /* live commands count their frames from the block that takes them,
          * unless a time tag named the exact frame */
         if (!s->cur_absolute) ev->flags |= EVF_RELATIVE;
+        ev->cmd = s->cur_cmd;
+        s->posted++;
         if (eng_post(s->eng, ev)) {
             snprintf(err, errlen, "the command ring is full: try again");
             return -1;
@@ -448,15 +495,26 @@ static int live_load(SESSION *s, const char *path, char *err, size_t errlen)
     if (!text) return -1;
     INSTR_TMPL *made[64];
     int n = lang_orch_add_instruments(s->orch, text, len, path, 1, made, 64, err, errlen);
+    if (n > 0 && s->rec) {   /* instruments only: a re-render compiles them up front */
+        fputs("@0 /orc ", s->rec);
+        write_string(s->rec, text);
+        fputc('\n', s->rec);
+    }
     free(text);
     for (int i = 0; i < n; i++) {
         if (uses_opcode(made[i], "vco2")) op_vco2_prepare();
+        /* installed at the next block, not part of the command that named it
+         * (a recorded event list carries the code as an /orc line) */
         ENG_EVENT ev;
         memset(&ev, 0, sizeof ev);
         ev.type = EV_INSTR;
+        ev.frame = EV_NOW;
         ev.instr = made[i]->num;
         ev.ptr = made[i];
-        if (schedule(s, &ev, err, errlen)) return -1;
+        if (eng_post(s->eng, &ev)) {
+            snprintf(err, errlen, "the command ring is full: try again");
+            return -1;
+        }
     }
     return n < 0 ? -1 : 0;
 }
@@ -673,7 +731,8 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         if (c->nargs < 1 || c->args[0].type != 's') return cmd_error(c, 0, err, errlen, "missing the path of the .orc file");
         return live_load(s, c->args[0].s, err, errlen);
     }
-    if (!strcmp(a, "/instr/def") && s->live) {
+    if (c->consumed) return 0;   /* applied before compiling */
+    if (!strcmp(a, "/instr/def")) {
         if (c->nargs < 2 || c->args[0].type != 's' || c->args[1].type != 's')
             return cmd_error(c, 0, err, errlen, "expected an instrument name and its code (two strings)");
         char label[300];
@@ -697,27 +756,61 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         if (eng_post(s->eng, &ev)) { snprintf(err, errlen, "the command ring is full: try again"); return -1; }
         return 0;
     }
-    if (!strcmp(a, "/instr/def") || !strcmp(a, "/instr/load") || !strcmp(a, "/quit") || !strcmp(a, "/sync")
-        || !strcmp(a, "/notify") || !strcmp(a, "/status") || !strcmp(a, "/chn/get")) {
-        /* offline: definitions were compiled before scheduling (collect_definitions);
-         * replies and session control have no effect on a render */
+    if (!strcmp(a, "/instr/load") || !strcmp(a, "/quit") || !strcmp(a, "/sync") || !strcmp(a, "/notify")
+        || !strcmp(a, "/status") || !strcmp(a, "/chn/get") || !strcmp(a, "/config") || !strcmp(a, "/orc")) {
+        /* replies and session control have no effect on a render; live, code
+         * and configuration come before the performance, not in it */
+        if (s->live && (!strcmp(a, "/config") || !strcmp(a, "/orc")))
+            return cmd_error(c, 0, err, errlen, "only before the performance starts (in an event list)");
         return 0;
     }
     return cmd_error(c, 0, err, errlen, "unknown command");
 }
 
-/* /instr/def and /instr/load lines add code to the orchestra before it is compiled. */
+/* Before compiling: /config sets the header, /orc and /instr/load add code,
+ * and the first /instr/def of each name defines it.  A later /instr/def of
+ * the same name is a redefinition at its own frame (run_command). */
 static int collect_definitions(SESSION *s, char *err, size_t errlen)
 {
     for (int f = 0; f < s->nevfiles; f++)
         for (int i = 0; i < s->evfiles[f].n; i++) {
-            const EVL_CMD *c = &s->evfiles[f].cmds[i];
+            EVL_CMD *c = &s->evfiles[f].cmds[i];
+            if (!strcmp(c->addr, "/config")) {
+                for (int k = 0; k + 1 < c->nargs; k += 2) {
+                    double v = 0;
+                    if (c->args[k].type != 's')
+                        return cmd_error(c, c->args[k].col, err, errlen, "expected a setting name");
+                    if (num_arg(c, k + 1, "the value", &v, err, errlen)) return -1;
+                    const char *n = c->args[k].s;
+                    if (!strcmp(n, "sr") && v > 0) s->opt_sr = v;
+                    else if (!strcmp(n, "ksmps") && v >= 1) s->opt_ksmps = (int)v;
+                    else if (!strcmp(n, "nchnls") && v >= 1) s->opt_nchnls = (int)v;
+                    else if (!strcmp(n, "nchnls_i") && v >= 0) s->opt_nchnls_i = (int)v, s->opt_nchnls_i_set = 1;
+                    else if (!strcmp(n, "0dbfs") && v > 0) s->opt_dbfs = v;
+                    else if (!strcmp(n, "A4") && v > 0) s->opt_a4 = v;
+                    else return cmd_error(c, c->args[k].col, err, errlen, "unknown setting '%s' or bad value %g", n, v);
+                }
+                if (c->nargs % 2) return cmd_error(c, 0, err, errlen, "settings come in name value pairs");
+                c->consumed = 1;
+                continue;
+            }
+            if (!strcmp(c->addr, "/orc")) {
+                if (c->nargs != 1 || c->args[0].type != 's')
+                    return cmd_error(c, 0, err, errlen, "expected the orchestra code (one string)");
+                char label[300];
+                snprintf(label, sizeof label, "%s:%d: /orc", c->file, c->line);
+                keep_text(s, "/orc", c->args[0].s);
+                if (lang_orch_add(s->orch, c->args[0].s, strlen(c->args[0].s), label, 1, err, errlen)) return -1;
+                c->consumed = 1;
+                continue;
+            }
             if (!strcmp(c->addr, "/instr/load")) {
                 if (c->nargs < 1 || c->args[0].type != 's')
                     return cmd_error(c, 0, err, errlen, "missing the path of the .orc file");
                 int user = s->user_orch;   /* code loaded by an event list, like /instr/def */
                 if (ses_add_file(s, c->args[0].s, err, errlen)) return -1;
                 s->user_orch = user;
+                c->consumed = 1;
                 continue;
             }
             if (strcmp(c->addr, "/instr/def")) continue;
@@ -727,6 +820,7 @@ static int collect_definitions(SESSION *s, char *err, size_t errlen)
             for (const char *q = name; *q; q++)
                 if (!isalnum((unsigned char)*q) && *q != '_')
                     return cmd_error(c, c->args[0].col, err, errlen, "'%s' is not a valid instrument name", name);
+            if (lang_orch_defines(s->orch, name)) continue;   /* a redefinition: at its frame */
             size_t n = strlen(name) + strlen(body) + 32;
             char *src = malloc(n);
             snprintf(src, n, "instr %s\n%s\nendin\n", name, body);
@@ -735,6 +829,7 @@ static int collect_definitions(SESSION *s, char *err, size_t errlen)
             int r = lang_orch_add(s->orch, src, strlen(src), label, 0, err, errlen);
             free(src);
             if (r) return -1;
+            c->consumed = 1;
         }
     return 0;
 }
@@ -779,6 +874,8 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     if (s->opt_ksmps > 0) h.ksmps = s->opt_ksmps;
     if (s->opt_nchnls > 0) h.nchnls = s->opt_nchnls;
     if (s->opt_dbfs > 0) h.dbfs = s->opt_dbfs;
+    if (s->opt_nchnls_i_set) h.nchnls_i = s->opt_nchnls_i;
+    if (s->opt_a4 > 0) h.a4 = s->opt_a4;
     if (o->sr > 0) h.sr = o->sr;
     if (o->ksmps > 0) h.ksmps = o->ksmps;
     if (o->nchnls > 0) h.nchnls = o->nchnls;
@@ -838,12 +935,93 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
 
 void ses_go_live(SESSION *s) { s->live = 1; }
 
+
+/* ---- --record-events: every command that took effect, stamped with its exact frame ---- */
+
+int ses_record_events(SESSION *s, const char *path, char *err, size_t errlen)
+{
+    s->rec = fopen(path, "w");
+    if (!s->rec) {
+        snprintf(err, errlen, "cannot open '%s' for writing: %s", path, strerror(errno));
+        return -1;
+    }
+    const ENG_CONFIG *c = eng_config(s->eng);
+    fprintf(s->rec, "# ondes event list, recorded live: render it with ondes --render OUT.wav THIS_FILE\n");
+    fprintf(s->rec, "@0 /config sr %.17g ksmps %d nchnls %d nchnls_i %d 0dbfs %.17g A4 %.17g\n", c->sr, c->ksmps,
+            c->nchnls, c->nchnls_i, c->dbfs, c->a4);
+    for (int i = 0; i < s->ntexts; i++) {
+        const char *kind = s->texts[i];
+        fprintf(s->rec, "@0 %s ", kind);
+        write_string(s->rec, kind + strlen(kind) + 1);
+        fputc('\n', s->rec);
+    }
+    fflush(s->rec);
+    return 0;
+}
+
+/* The command as a line of an event list (an engine-chosen id written as the id it got). */
+static char *command_line(const EVL_CMD *c, int id)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    fputs(c->addr, f);
+    for (int i = 0; i < c->nargs; i++) {
+        fputc(' ', f);
+        if (i == 0 && !strcmp(c->addr, "/sched") && c->args[0].type == 'f' && c->args[0].f == -1)
+            fprintf(f, "%d", id);
+        else if (c->args[i].type == 'f')
+            fprintf(f, "%.17g", c->args[i].f);
+        else
+            write_string(f, c->args[i].s);
+    }
+    fclose(f);
+    return buf;
+}
+
+void ses_executed(SESSION *s, uint32_t seq, int64_t frame)
+{
+    while (s->npend > 0) {
+        struct pending *p = &s->pend[s->pend_head];
+        if (p->seq > seq) break;
+        if (p->seq == seq && s->rec) fprintf(s->rec, "@%lld %s\n", (long long)frame, p->line);
+        free(p->line);
+        s->pend_head = (s->pend_head + 1) % s->cappend;
+        s->npend--;
+        if (p->seq == seq) break;
+    }
+    if (s->rec) fflush(s->rec);
+}
+
+static void pending_push(SESSION *s, uint32_t seq, char *line)
+{
+    if (s->npend == s->cappend) {   /* grow, keeping FIFO order */
+        int cap = s->cappend ? s->cappend * 2 : 256;
+        struct pending *np = malloc(sizeof *np * (size_t)cap);
+        for (int i = 0; i < s->npend; i++) np[i] = s->pend[(s->pend_head + i) % s->cappend];
+        free(s->pend);
+        s->pend = np;
+        s->cappend = cap;
+        s->pend_head = 0;
+    }
+    s->pend[(s->pend_head + s->npend) % s->cappend] = (struct pending){ seq, line };
+    s->npend++;
+}
+
 int ses_command(SESSION *s, const EVL_CMD *c, int *id, char *err, size_t errlen)
 {
     s->last_id = 0;
     s->cur_absolute = c->has_frame;
+    s->cur_cmd = ++s->cmd_seq;
+    s->posted = 0;
     int r = run_command(s, c, err, errlen);
     s->cur_absolute = 0;
+    /* what reaches the engine is recorded once the engine says at which frame */
+    static const char *const unrecorded[] = { "/sync", "/status", "/notify", "/quit", "/instr/load", NULL };
+    int skip = 0;
+    for (int i = 0; unrecorded[i]; i++) skip |= !strcmp(c->addr, unrecorded[i]);
+    if (r == 0 && s->rec && s->posted && !skip) pending_push(s, s->cur_cmd, command_line(c, s->last_id));
+    s->cur_cmd = 0;
     if (id) *id = s->last_id;
     return r;
 }

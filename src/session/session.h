@@ -45,4 +45,11 @@ struct evl_cmd;
  * reason in err (for /fail). */
 int ses_command(SESSION *s, const struct evl_cmd *c, int *id, char *err, size_t errlen);
 
+/* --record-events FILE: write the configuration and the code loaded so far,
+ * then every command that takes effect, stamped @FRAME (control thread). */
+int ses_record_events(SESSION *s, const char *path, char *err, size_t errlen);
+/* The engine reports (ENG_REPLY_EXEC) that command `seq` took effect with its
+ * times counted from `frame`: its line goes to the recorded event list. */
+void ses_executed(SESSION *s, uint32_t seq, int64_t frame);
+
 #endif
