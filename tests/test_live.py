@@ -48,26 +48,41 @@ def free_port():
 
 tmp = tempfile.mkdtemp(prefix="ondes-live-")
 server = "ondes-test-%d" % os.getpid()
-env = dict(os.environ, JACK_DEFAULT_SERVER=server, JACK_NO_AUDIO_RESERVATION="1")
+env = dict(os.environ, JACK_DEFAULT_SERVER=server, JACK_NO_AUDIO_RESERVATION="1", JACK_NO_START_SERVER="1")
 procs = []
 
 
+def clean_stale_jack_shm():
+    """jackd killed hard leaves its shared-memory registry entries behind, and jack2 refuses
+    to start once 8 are taken: with no jackd running at all, they are all stale."""
+    if subprocess.run(["pgrep", "-x", "jackd"], capture_output=True).returncode != 0:
+        for f in os.listdir("/dev/shm"):
+            if f.startswith("jack"):
+                shutil.rmtree(os.path.join("/dev/shm", f), ignore_errors=True) if os.path.isdir(
+                    os.path.join("/dev/shm", f)) else os.unlink(os.path.join("/dev/shm", f))
+
+
 def start_jack(period=256):
+    clean_stale_jack_shm()
     j = subprocess.Popen(["jackd", "-n", server, "--no-realtime", "-d", "dummy", "-r", str(SR), "-p", str(period)],
                          env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     procs.append(j)
-    deadline = time.time() + 10
-    while time.time() < deadline:   # ready once jack_lsp can talk to it
+    deadline = time.time() + 15
+    while time.time() < deadline:   # ready once jack_lsp lists its ports
         r = subprocess.run(["jack_lsp"], env=env, capture_output=True)
-        if r.returncode == 0 and b"system" in r.stdout + r.stderr or r.returncode == 0:
+        if r.returncode == 0 and b"system:playback" in r.stdout:
             return j
         time.sleep(0.1)
     return j
 
 
-def start_ondes(port, *extra):
+RTCHECK = os.environ.get("RTCHECK", "")
+
+
+def start_ondes(port, *extra, rtcheck=False):
     log = open(os.path.join(tmp, "ondes-%d.log" % port), "w")
-    p = subprocess.Popen([ONDES, "--no-connect", "--port", str(port), *extra], env=env, stdout=log,
+    e = dict(env, LD_PRELOAD=RTCHECK) if rtcheck and RTCHECK else env
+    p = subprocess.Popen([ONDES, "--no-connect", "--port", str(port), *extra], env=e, stdout=log,
                          stderr=subprocess.STDOUT)
     procs.append(p)
     return p, log.name
@@ -117,7 +132,8 @@ try:
     start_jack()
     port = free_port()
     rec = os.path.join(tmp, "live.wav")
-    ondes, log = start_ondes(port, "--record", rec)
+    # this session runs under the rtcheck probe: nothing the audio thread does may allocate, lock or write
+    ondes, log = start_ondes(port, "--record", rec, rtcheck=True)
     c = Client(port)
     check(c.ready(), "ondes answers /sync after starting")
 
@@ -199,6 +215,13 @@ try:
     except subprocess.TimeoutExpired:
         rc = None
     check(rc == 0, "/quit exits cleanly (rc %r): %s" % (rc, open(log).read()))
+    if RTCHECK:
+        import re
+        m = re.search(r"rtcheck: (\d+) forbidden calls on the audio thread in (\d+) callbacks(.*)", open(log).read())
+        check(m is not None and m.group(1) == "0" and int(m.group(2)) > 100,
+              "the audio thread never allocated, locked or wrote: %s" % (m.group(0) if m else "no rtcheck report"))
+    else:
+        print("note: RTCHECK not set (ASan build): real-time safety probe not run")
     x, sr = sf.read(rec, always_2d=True)
     check(sr == SR and x.shape[1] == 2, "the recording: %d Hz, %d channels" % (sr, x.shape[1]))
     L, R = x[:, 0], x[:, 1]
@@ -251,8 +274,12 @@ try:
     def kill_jacks():
         for p in procs:
             if p.args[0] == "jackd" and p.poll() is None:
-                p.kill()
-                p.wait()
+                p.terminate()   # a clean stop frees jackd's shared memory
+                try:
+                    p.wait(5)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.wait()
 
     for period in (100, 256):
         kill_jacks()
@@ -303,8 +330,12 @@ try:
 finally:
     for p in procs:
         if p.poll() is None:
-            p.kill()
-            p.wait()
+            p.terminate()
+            try:
+                p.wait(5)
+            except subprocess.TimeoutExpired:
+                p.kill()
+                p.wait()
     shutil.rmtree(tmp, ignore_errors=True)
 
 print("%d passed, %d failed" % (passed, failed))
