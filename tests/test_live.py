@@ -209,6 +209,43 @@ try:
     time.sleep(3.0)
     check(c.ready(2.0) and ondes.poll() is None, "still alive and answering after malformed packets")
 
+    # a burst: 10 000 /sched as fast as one client can send them, then /sync: every event is
+    # accounted for, played (/event/end) or refused (/fail), none lost
+    c.send("/instr/def", "blip", "kx = p4")
+    c.wait_for("/done", 2.0, lambda a: a[1] == "blip")
+    c.send("/notify", 1)
+    c.got.clear()
+    N = 10000
+    # our own socket must hold 10 000 replies too (SO_RCVBUFFORCE as root, else what rmem_max allows)
+    sock = socket.fromfd(c.srv.fileno(), socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, 33, 32 << 20)   # SO_RCVBUFFORCE
+    except OSError:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 32 << 20)
+    t0 = time.time()
+    for i in range(N):
+        c.send("/sched", 200000 + i, "blip", 0.0, 0.005, 1.0)
+    t_send = time.time() - t0
+    c.send("/sync", 7)
+    synced = c.wait_for("/synced", 30.0, lambda a: a[0] == 7)
+    ended, refused = set(), set()
+    deadline = time.time() + 20
+    while len(ended) + len(refused) < N and time.time() < deadline:
+        for p_, a in c.got:
+            if p_ == "/event/end" and 200000 <= a[0] < 200000 + N:
+                ended.add(a[0])
+            elif p_ == "/fail":
+                refused.add(len(refused) + 1000000)   # a refusal carries no id: count them
+        c.got.clear()
+        c.srv.recv(20)
+    t_all = time.time() - t0
+    check(synced is not None, "/synced after the burst")
+    check(len(ended) + len(refused) == N, "burst: %d played + %d refused of %d (%d unaccounted)"
+          % (len(ended), len(refused), N, N - len(ended) - len(refused)))
+    print("burst: %d /sched sent in %.3f s (%.0f msg/s); all accounted for in %.3f s: %d played, %d refused"
+          % (N, t_send, N / t_send, t_all, len(ended), len(refused)), flush=True)
+    c.send("/notify", 0)
+
     c.send("/quit")
     try:
         rc = ondes.wait(5)

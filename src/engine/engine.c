@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #define MAX_AUTOS 4096
+#define ENG_CMD_RING 4096
 #define MAX_CHANNELS 1024
 #define CHN_NAMELEN 64
 #define AUTO_MAXPTS 32
@@ -120,7 +121,7 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     e->cfg.voice_mem = (cfg->voice_mem + 63) & ~(size_t)63;
     int ks = cfg->ksmps;
     if (sched_init(&e->sched, cfg->max_events) || msgring_init(&e->msgs, 1 << 16)
-        || spsc_init(&e->cmds, sizeof(ENG_EVENT), 4096) || spsc_init(&e->replies, sizeof(ENG_REPLY), 4096))
+        || spsc_init(&e->cmds, sizeof(ENG_EVENT), ENG_CMD_RING) || spsc_init(&e->replies, sizeof(ENG_REPLY), 16384))
         goto oom;
     e->voices = calloc((size_t)cfg->max_voices, sizeof *e->voices);
     e->freelist = calloc((size_t)cfg->max_voices, sizeof *e->freelist);
@@ -236,6 +237,7 @@ int eng_schedule(ENGINE *e, const ENG_EVENT *ev)
 }
 
 int eng_post(ENGINE *e, const ENG_EVENT *ev) { return spsc_push(&e->cmds, ev); }
+int eng_post_space(ENGINE *e) { return ENG_CMD_RING - (int)spsc_count(&e->cmds); }
 int eng_reply_read(ENGINE *e, ENG_REPLY *r) { return spsc_pop(&e->replies, r); }
 
 /* A reply that does not fit is counted, never waited for. */
@@ -479,6 +481,16 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     }
     if (e->nfree == 0) {
         e->stats.voices_refused++;
+        if (ev->id) {   /* a live sender is told: /fail /sched */
+            ENG_REPLY r;
+            memset(&r, 0, sizeof r);
+            r.type = ENG_REPLY_FAIL;
+            r.id = ev->id;
+            r.frame = e->frame;
+            snprintf(r.msg, sizeof r.msg, "event %d: no free voice (all %d in use); note dropped", ev->id,
+                     e->cfg.max_voices);
+            if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+        }
         emsg(e, "event %d (instr %s): no free voice (%d in use); note dropped", ev->id, t->name,
              e->cfg.max_voices);
         return;
@@ -693,8 +705,9 @@ static void run_block(ENGINE *e)
     const ENG_EVENT *top;
     ENG_EVENT ev;
     /* commands from the control thread: untimed ones take effect now, late
-     * ones at once (counted); a bounded number per block keeps it bounded */
-    for (int k = 0; k < 4096 && spsc_pop(&e->cmds, &ev); k++) {
+     * ones at once (counted); at most 512 a block keeps a block's work
+     * bounded (the rest wait in the ring for the next blocks) */
+    for (int k = 0; k < 512 && spsc_pop(&e->cmds, &ev); k++) {
         int64_t base = 0;   /* what the command's times count from, for --record-events */
         if (ev.frame == EV_NOW) ev.frame = base = bstart;
         else if (ev.flags & EVF_RELATIVE) { ev.frame += bstart; base = bstart; }

@@ -132,6 +132,10 @@ void eng_stats(const ENGINE *e, ENG_STATS *st);
  * produces commands; never the processing thread).  ev->frame may be EV_NOW.
  * Returns 0, or -1 when the ring is full (tell the sender: nothing waits). */
 int eng_post(ENGINE *e, const ENG_EVENT *ev);
+/* Free slots in the command ring (control thread): a reader of the network
+ * stops taking messages when it runs low, so a burst waits in the socket
+ * buffer instead of being refused. */
+int eng_post_space(ENGINE *e);
 
 typedef enum { ENG_REPLY_SYNCED, ENG_REPLY_END, ENG_REPLY_STATUS, ENG_REPLY_FAIL,
                ENG_REPLY_EXEC  /* id: a command's number; frame: the frame its times count from */

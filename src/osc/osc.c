@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/socket.h>
 
 /*
  * Threads: everything here runs on the one control thread (the driver's
@@ -180,6 +181,11 @@ OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, osc_time_fn
         free(o);
         return NULL;
     }
+    /* a burst of thousands of messages must wait in the kernel, not be dropped
+     * there: a large receive buffer (forced past rmem_max when we may) */
+    int fd = lo_server_get_socket_fd(o->srv), size = 16 << 20;
+    if (fd >= 0 && setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size) != 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
     /* we place timed bundles on their frame ourselves: liblo must not hold them back */
     lo_server_enable_queue(o->srv, 0, 1);
     lo_server_add_method(o->srv, NULL, NULL, handler, o);
@@ -236,7 +242,13 @@ static void send_replies(OSC_SERVER *o)
 
 void osc_poll(OSC_SERVER *o, int timeout_ms)
 {
-    while (lo_server_recv_noblock(o->srv, timeout_ms) > 0) timeout_ms = 0;
+    /* take messages while the command ring has room for what one may post
+     * (an /instr/load can post dozens); otherwise they wait in the socket */
+    ENGINE *e = ses_engine(o->ses);
+    while (eng_post_space(e) > 128 && lo_server_recv_noblock(o->srv, timeout_ms) > 0) {
+        timeout_ms = 0;
+        send_replies(o);
+    }
     send_replies(o);
 }
 
