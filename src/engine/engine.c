@@ -252,6 +252,10 @@ static void reply(ENGINE *e, int type, int32_t id, const double *v, int nv)
     if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
 }
 
+/* A command the engine could not carry out: the sender (live) gets a /fail
+ * with this text, the user (offline) the message. */
+static void refuse(ENGINE *e, int32_t id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* ---- messages: formatted on the stack, then copied into the ring ---- */
 
 static void vmsg(ENGINE *e, int newline, const char *fmt, va_list ap)
@@ -271,6 +275,21 @@ static void emsg(ENGINE *e, const char *fmt, ...)
     va_start(ap, fmt);
     vmsg(e, 1, fmt, ap);
     va_end(ap);
+}
+
+static void refuse(ENGINE *e, int32_t id, const char *fmt, ...)
+{
+    ENG_REPLY r;
+    memset(&r, 0, sizeof r);
+    r.type = ENG_REPLY_FAIL;
+    r.id = id;
+    r.frame = e->frame;
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r.msg, sizeof r.msg, fmt, ap);
+    va_end(ap);
+    if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+    emsg(e, "%s", r.msg);
 }
 
 /* ---- services for opcodes (op.h) ---- */
@@ -546,7 +565,7 @@ static void stop_voice(ENGINE *e, ENG_VOICE *v, int64_t at)
 static void add_automation(ENGINE *e, const ENG_EVENT *ev)
 {
     ENG_VOICE *v = find_voice(e, ev->id);
-    if (!v) { emsg(e, "/automate: event %d is not playing", ev->id); return; }
+    if (!v) { refuse(e, ev->id, "/automate: event %d is not playing", ev->id); return; }
     if (e->nautos >= MAX_AUTOS) { emsg(e, "/automate: too many automations at once"); return; }
     int pidx = (int)ev->p[1];
     if (pidx < 1 || pidx > EV_MAXP) { emsg(e, "/automate: bad p-field %d", pidx); return; }
@@ -614,7 +633,7 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         start_note(e, ev, ofs);
         break;
     case EV_SET:
-        if (!(v = find_voice(e, ev->id))) { emsg(e, "/set: event %d is not playing", ev->id); break; }
+        if (!(v = find_voice(e, ev->id))) { refuse(e, ev->id, "/set: event %d is not playing", ev->id); break; }
         for (int i = 1; i + 1 <= ev->np; i += 2) {
             int k = (int)ev->p[i];
             if (k >= 1 && k <= EV_MAXP) v->p[k] = ev->p[i + 1];
@@ -631,12 +650,12 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         } else if ((v = find_voice(e, ev->id))) {
             stop_voice(e, v, ev->frame);
         } else {
-            emsg(e, "/stop: event %d is not playing", ev->id);
+            refuse(e, ev->id, "/stop: event %d is not playing", ev->id);
         }
         break;
     case EV_KILL:
         if ((v = find_voice(e, ev->id))) free_voice(e, v);
-        else emsg(e, "/kill: event %d is not playing", ev->id);
+        else refuse(e, ev->id, "/kill: event %d is not playing", ev->id);
         break;
     case EV_STOPALL:
         for (v = e->active; v; v = v->next) stop_voice(e, v, ev->frame);

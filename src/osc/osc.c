@@ -230,9 +230,18 @@ static void send_replies(OSC_SERVER *o)
                              (float)load, (int)xruns, (int)r.v[2], r.v[4], (int)r.v[5], (int64_t)o->refused);
             break;
         }
-        case ENG_REPLY_FAIL:
-            send_fail(o, o->last_from, "/sched", r.msg);
+        case ENG_REPLY_FAIL: {
+            /* "/set: event 3 is not playing" names its address; a refused note is a /sched */
+            char addr[32] = "/sched";
+            const char *colon = strchr(r.msg, ':');
+            if (r.msg[0] == '/' && colon && colon - r.msg < (long)sizeof addr) {
+                snprintf(addr, sizeof addr, "%.*s", (int)(colon - r.msg), r.msg);
+                send_fail(o, o->last_from, addr, colon + 2);
+            } else {
+                send_fail(o, o->last_from, addr, r.msg);
+            }
             break;
+        }
         case ENG_REPLY_EXEC:
             ses_executed(o->ses, (uint32_t)r.id, r.frame);
             break;
