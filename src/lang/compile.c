@@ -1185,6 +1185,55 @@ static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file,
     return 0;
 }
 
+/* The text with every #include replaced by the included file's text (recursively):
+ * what a recorded event list carries, so it needs no other file. */
+char *lang_expand_includes(const char *src, size_t len, const char *file, int depth)
+{
+    char *out = NULL;
+    size_t olen = 0;
+    FILE *f = open_memstream(&out, &olen);
+    const char *p = src, *end = src + len;
+    while (p < end) {
+        const char *eol = memchr(p, '\n', (size_t)(end - p));
+        if (!eol) eol = end;
+        const char *q = p;
+        while (q < eol && (*q == ' ' || *q == '\t')) q++;
+        const char *a = q + 8, *b = NULL;
+        if ((size_t)(eol - q) > 8 && !strncmp(q, "#include", 8) && depth < 16) {
+            while (a < eol && (*a == ' ' || *a == '\t')) a++;
+            if (a < eol && (*a == '"' || *a == '<')) b = memchr(a + 1, *a == '<' ? '>' : '"', (size_t)(eol - a - 1));
+        }
+        char path[4096];
+        FILE *in = NULL;
+        if (b) {
+            const char *slash = strrchr(file, '/');
+            if (a[1] != '/' && slash)
+                snprintf(path, sizeof path, "%.*s/%.*s", (int)(slash - file), file, (int)(b - a - 1), a + 1);
+            else
+                snprintf(path, sizeof path, "%.*s", (int)(b - a - 1), a + 1);
+            in = fopen(path, "rb");
+        }
+        if (in) {
+            size_t cap = 65536, n = 0, k;
+            char *buf = malloc(cap);
+            while ((k = fread(buf + n, 1, cap - n, in)) > 0)
+                if ((n += k) == cap) buf = xrealloc(buf, cap *= 2);
+            fclose(in);
+            char *sub = lang_expand_includes(buf, n, path, depth + 1);
+            fputs(sub, f);
+            fputc('\n', f);
+            free(sub);
+            free(buf);
+        } else {
+            fwrite(p, 1, (size_t)(eol - p), f);   /* kept as written: compiling it reports the problem */
+            fputc('\n', f);
+        }
+        p = eol < end ? eol + 1 : end;
+    }
+    fclose(f);
+    return out;
+}
+
 int lang_orch_add(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, char *err, size_t errlen)
 {
     return add_text(o, src, len, file, line0, 0, err, errlen);

@@ -24,6 +24,11 @@ void lang_orch_free(LANG_ORCH *o);
 int lang_orch_add(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0,
                   char *err, size_t errlen);
 
+/* Orchestra text with its #include lines replaced by the files' text
+ * (relative to `file`'s folder), malloc'd.  Unreadable includes stay as
+ * written. */
+char *lang_expand_includes(const char *src, size_t len, const char *file, int depth);
+
 /* The header as the orchestra set it (defaults where it did not). */
 void lang_orch_header(const LANG_ORCH *o, LANG_HEADER *h);
 

@@ -1,4 +1,4 @@
-/* io.c — audio output and panning: out, outs, outch, pan2. */
+/* io.c — audio input and output, panning: in, ins, inch, out, outs, outch, pan2. */
 #include "registry.h"
 #include <math.h>
 #include <stdint.h>
@@ -134,7 +134,31 @@ static void pan2_a(OP *o, OP_CTX *c)
     op_aclear_edges(ar, c);
 }
 
+/* in, ins, inch: the input bus (JACK's in_1..N when nchnls_i > 0; silence
+ * offline), over the note's active frames. */
+static void in_copy(OP_CTX *c, float *out, int chan)
+{
+    const float *bus = op_inbus(c, chan);
+    for (int i = c->ofs; i < c->end; i++) out[i] = bus ? bus[i] : 0.0f;
+    op_aclear_edges(out, c);
+}
+
+static void in_perf(OP *o, OP_CTX *c) { in_copy(c, o->arg[0].a, 0); }
+static void ins_perf(OP *o, OP_CTX *c)
+{
+    in_copy(c, o->arg[0].a, 0);
+    in_copy(c, o->arg[1].a, 1);
+}
+/* inch kchan1 [, kchan2 …]: one output per channel asked for (channels from 1) */
+static void inch_perf(OP *o, OP_CTX *c)
+{
+    for (int k = 0; k < o->nout && k < o->nin; k++) in_copy(c, o->arg[k].a, (int)*o->arg[o->nout + k].k - 1);
+}
+
 const OP_DESC op_io[] = {
+    { "in", "a", "", sizeof(OUTOP), NULL, in_perf, 0 },
+    { "ins", "aa", "", sizeof(OUTOP), NULL, ins_perf, 0 },
+    { "inch", "m", "z", sizeof(OUTOP), NULL, inch_perf, 0 },
     { "out", "", "y", sizeof(OUTOP), NULL, out_perf, 0 },
     { "outs", "", "aa", sizeof(OUTOP), NULL, out_perf, 0 },
     { "outs1", "", "a", sizeof(OUTOP), NULL, out_perf, 0 },

@@ -247,7 +247,9 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
         int r = 0;
         if (c.options) csd_options(s, c.options, path, c.options_line);
         if (c.orc) {
-            keep_text(s, "/orc", c.orc);
+            char *x = lang_expand_includes(c.orc, strlen(c.orc), path, 0);
+            keep_text(s, "/orc", x);
+            free(x);
             r = lang_orch_add(s->orch, c.orc, strlen(c.orc), path, c.orc_line, err, errlen);
         }
         if (!r && c.sco) r = add_score(s, c.sco, path, c.sco_line, err, errlen);
@@ -260,7 +262,9 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
     if (!text) return -1;
     int r;
     if (!strcasecmp(ext, "orc") || !strcasecmp(ext, "udo") || !strcasecmp(ext, "inc")) {
-        keep_text(s, "/orc", text);
+        char *x = lang_expand_includes(text, len, path, 0);
+        keep_text(s, "/orc", x);
+        free(x);
         r = lang_orch_add(s->orch, text, len, path, 1, err, errlen);
     } else if (!strcasecmp(ext, "sco")) {
         r = add_score(s, text, path, 1, err, errlen);
