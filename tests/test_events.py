@@ -95,6 +95,17 @@ if x is not None:
     # the note ends at 3 s; its linsegr release (50 ms) runs on, as in Csound
     check(abs(len(L) / SR - 3.05) < 32 / SR + 1e-9, "the render lasts until the release ends: %.4f s" % (len(L) / SR))
 
+# /table/read loads a sound file; the library's sampler plays it (mono file, stereo out)
+wav = os.path.abspath(os.path.join(os.environ.get("srcdir", "."), "tests", "data", "tone_mono.wav"))
+x, msg = render("""0 /table/read 1 "%s"
+0 /sched 1 "sampler" 0 0.4 1 1 0.8 0.5
+""" % wav)
+check(x is not None and np.max(np.abs(x[:, 0])) > 0.05 and np.allclose(x[:, 0], x[:, 1]),
+      "/table/read + sampler plays the file: %s" % msg.strip()[-200:])
+_, msg = render("""0 /table/read 1 "/nonexistent/file.wav"
+""")
+check("t.events:1:" in msg and "file.wav" in msg, "/table/read of a missing file: %s" % msg.strip())
+
 # errors name the file, line and column
 _, msg = render("""0 /sched 1 "sine" 0 1 kamp 0.5 kfreq 440
 """)

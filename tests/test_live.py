@@ -183,6 +183,36 @@ try:
     r = c.wait_for("/status.reply")
     check(r is not None and len(r) >= 6 and r[4] == SR and r[5] == 64, "/status.reply: %r" % (r,))
 
+    # the other commands answer nothing on success: no /fail, and /sync after them comes back
+    orc = os.path.join(tmp, "extra.orc")
+    with open(orc, "w") as f:
+        f.write("instr extra\n kamp = p4\n outch 2, oscili:a(kamp, 300)\nendin\n")
+    wav = os.path.join(tmp, "snd.wav")
+    sf.write(wav, (0.1 * np.sin(np.arange(4800) * 0.05)).astype("float32"), SR, subtype="FLOAT")
+    c.got.clear()
+    c.send("/instr/load", orc)
+    check(c.wait_for("/done", 2.0, lambda a: a[0] == "/instr/load") is not None, "/done /instr/load")
+    c.send("/sched", 30, "extra", 0.0, -1.0, 0.0)
+    c.send("/table/read", 7, wav)
+    check(c.wait_for("/done", 2.0, lambda a: a[0] == "/table/read") is not None, "/done /table/read")
+    c.send("/table/free", 7)
+    c.send("/score", 'i "extra" 0 0.05 0')
+    c.send("/kill", 30)
+    c.send("/sched", 31, "extra", 0.0, -1.0, 0.0)
+    c.send("/sched", 32, "extra", 0.0, -1.0, 0.0)
+    c.send("/stopall")
+    c.send("/sched", 33, "extra", 0.0, -1.0, 0.0)
+    c.send("/panic")
+    c.send("/sync", 3)
+    check(c.wait_for("/synced", 2.0, lambda a: a[0] == 3) is not None, "/synced after the other commands")
+    fails = [a for p_, a in c.got if p_ == "/fail"]
+    check(not fails, "no /fail for /instr/load, /table/read, /table/free, /score, /kill, /stopall, /panic: %r" % fails)
+    m = fail_of("/table/read", 8, os.path.join(tmp, "missing.wav"))
+    check(m and "missing.wav" in m, "/table/read of a missing file: %r" % m)
+    c.send("/status")
+    r = c.wait_for("/status.reply")
+    check(r is not None and r[0] == 0, "no voice left after /stopall and /panic: %r" % (r,))
+
     # redefinition while playing: the old note keeps its definition, the new one gets the new code
     c.send("/instr/def", "tone", "kamp = p4\noutch 1, oscili:a(kamp, 440)")
     check(c.wait_for("/done", 2.0, lambda a: a[1] == "tone") is not None, "/done /instr/def tone")

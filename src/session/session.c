@@ -697,10 +697,11 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         if (num_arg(c, 0, "the table number", &num, err, errlen)) return -1;
         if (c->nargs < 2 || c->args[1].type != 's') return cmd_error(c, 0, err, errlen, "missing the sound file path");
         if (c->nargs > 2 && num_arg(c, 2, "the channel", &chan, err, errlen)) return -1;
-        double args[3] = { 0, 0, chan };
+        /* GEN 1's p5 (the file, passed as the path), skip time, format (from the header), channel */
+        double args[4] = { 0, 0, 0, chan };
         char where[300];
         snprintf(where, sizeof where, "%s:%d:%d", c->file, c->line, c->col);
-        return make_table(s, (int)num, t, 0, 1, args, 3, c->args[1].s, where, err, errlen);
+        return make_table(s, (int)num, t, 0, 1, args, 4, c->args[1].s, where, err, errlen);
     }
     if (!strcmp(a, "/table/free")) {
         if (num_arg(c, 0, "the table number", &v, err, errlen)) return -1;
