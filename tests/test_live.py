@@ -395,6 +395,19 @@ try:
             check(len(live) == len(off) and np.array_equal(live[:n], off[:n]) and np.abs(live).max() > 0.1,
                   "period %d: live recording and offline render are bit-identical (%d vs %d frames, max diff %g)"
                   % (period, len(live), len(off), float(np.abs(live[:n] - off[:n]).max()) if n else -1))
+    # --render --freewheel: the same score through JACK's freewheel mode, the same samples as offline
+    start_jack(256)
+    demo = os.path.join(os.environ.get("srcdir", "."), "instruments", "demo.csd")
+    fw, off = os.path.join(tmp, "fw.wav"), os.path.join(tmp, "off.wav")
+    r1 = subprocess.run([ONDES, "--render", fw, "--freewheel", "--bits", "32f", demo], env=env, capture_output=True,
+                        text=True, timeout=60)
+    r2 = subprocess.run([ONDES, "--render", off, "--bits", "32f", "--sr", str(SR), demo], capture_output=True, text=True)
+    check(r1.returncode == 0 and "freewheel" in r1.stderr, "--freewheel renders: %s" % r1.stderr.strip())
+    if r1.returncode == 0 and r2.returncode == 0:
+        a, _ = sf.read(fw, dtype="float32")
+        b, _ = sf.read(off, dtype="float32")
+        check(len(a) >= len(b) and np.array_equal(a[:len(b)], b) and not np.any(a[len(b):]),
+              "freewheel render = offline render (%d and %d frames; the rest silence)" % (len(a), len(b)))
     kill_jacks()
 finally:
     for p in procs:

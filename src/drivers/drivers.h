@@ -36,7 +36,9 @@ typedef struct drv_jack_opts {
     const char *connect_regex; /* connect to input ports matching this, else the physical playback ports */
     int port;                  /* OSC UDP port */
     const char *bind;          /* OSC address to bind */
-    const char *record;        /* --record OUT.wav, or NULL */
+    const char *record;        /* --record OUT.wav (or the --render file with freewheel), or NULL */
+    const char *format, *bits; /* its format (NULL: from the extension; 32-bit float) */
+    int freewheel;             /* render through JACK's freewheel mode: no OSC, stop at the end */
     int exit_at_end;           /* stop after end_time once no voice sounds */
     double end_time;
 } DRV_JACK_OPTS;

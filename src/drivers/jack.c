@@ -3,7 +3,8 @@
 #include "../osc/osc.h"
 #include <jack/jack.h>
 #include <jack/ringbuffer.h>
-#include <sndfile.h>
+#include "../io/audiofile.h"
+#include <unistd.h>
 #include <math.h>
 #include <regex.h>
 #include <signal.h>
@@ -41,6 +42,7 @@ struct drv_jack {
     _Atomic uint32_t cycle_start;       /* JACK frame time of the last period's start */
     _Atomic int64_t cycle_frames;       /* engine frames done before that period */
     jack_ringbuffer_t *rec;
+    int freewheel;                      /* JACK's freewheel mode: the callback may wait for the disk */
     float *inter;                       /* interleaving buffer for the record ring, REC_CHUNK frames */
     _Atomic int64_t rec_overruns;
     char name[128];
@@ -70,6 +72,10 @@ static int process(jack_nframes_t n, void *arg)
     atomic_store_explicit(&d->frames, done + n, memory_order_release);
     if (d->rec) {
         size_t need = sizeof(float) * n * (size_t)d->nout;
+        /* freewheeling is not real time: JACK lets the callback wait for the
+         * disk there, and a render must lose nothing */
+        for (int tries = 0; d->freewheel && jack_ringbuffer_write_space(d->rec) < need && tries < 10000; tries++)
+            usleep(1000);
         if (jack_ringbuffer_write_space(d->rec) < need) {
             atomic_fetch_add_explicit(&d->rec_overruns, 1, memory_order_relaxed);
         } else {
@@ -154,7 +160,7 @@ static int connect_outputs(DRV_JACK *d, const DRV_JACK_OPTS *o, FILE *msgs)
     return 0;
 }
 
-static void drain_record(DRV_JACK *d, SNDFILE *sf)
+static int drain_record(DRV_JACK *d, AF_WRITER *w, char *err, size_t errlen)
 {
     float buf[4096];
     size_t frame_bytes = sizeof(float) * (size_t)d->nout;
@@ -162,8 +168,9 @@ static void drain_record(DRV_JACK *d, SNDFILE *sf)
     while ((n = jack_ringbuffer_read_space(d->rec) / frame_bytes) > 0) {
         size_t want = n * (size_t)d->nout > 4096 ? 4096 / (size_t)d->nout : n;
         jack_ringbuffer_read(d->rec, (char *)buf, want * frame_bytes);
-        sf_writef_float(sf, buf, (sf_count_t)want);
+        if (af_write_interleaved(w, buf, (int)want, err, errlen)) return -1;
     }
+    return 0;
 }
 
 int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, char *err, size_t errlen)
@@ -183,29 +190,23 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
         snprintf(pn, sizeof pn, "in_%d", i + 1);
         d->in[i] = jack_port_register(d->client, pn, JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput, 0);
     }
-    SNDFILE *rec = NULL;
+    AF_WRITER *rec = NULL;
     if (o->record) {
-        SF_INFO info;
-        memset(&info, 0, sizeof info);
-        info.samplerate = (int)d->sr;
-        info.channels = d->nout;
-        info.format = SF_FORMAT_WAV | SF_FORMAT_FLOAT;
-        rec = sf_open(o->record, SFM_WRITE, &info);
-        if (!rec) {
-            snprintf(err, errlen, "cannot open '%s' for recording: %s", o->record, sf_strerror(NULL));
-            return -1;
-        }
+        rec = af_open_write(o->record, d->sr, d->nout, o->format, o->bits ? o->bits : "32f", err, errlen);
+        if (!rec) return -1;
         d->rec = jack_ringbuffer_create(sizeof(float) * (size_t)d->nout * (size_t)d->sr * 4);
         jack_ringbuffer_mlock(d->rec);
         d->inter = calloc((size_t)REC_CHUNK * (size_t)d->nout, sizeof(float));
     }
+    char e2[256];
     char port[16];
     snprintf(port, sizeof port, "%d", o->port);
-    OSC_SERVER *osc = osc_open(s, port, o->bind, tmap, dstats, d, err, errlen);
-    if (!osc) {
-        if (rec) sf_close(rec);
+    OSC_SERVER *osc = o->freewheel ? NULL : osc_open(s, port, o->bind, tmap, dstats, d, err, errlen);
+    if (!osc && !o->freewheel) {
+        if (rec) af_close(rec, e2, sizeof e2);
         return -1;
     }
+    d->freewheel = o->freewheel;
     ses_go_live(s);
     jack_set_process_callback(d->client, process, d);
     jack_set_xrun_callback(d->client, on_xrun, d);
@@ -214,21 +215,31 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
     if (jack_activate(d->client)) {
         snprintf(err, errlen, "cannot activate the JACK client");
         osc_close(osc);
-        if (rec) sf_close(rec);
+        if (rec) af_close(rec, e2, sizeof e2);
         return -1;
     }
-    connect_outputs(d, o, msgs);
-    fprintf(msgs, "ondes: playing as JACK client '%s' (%d out, %g Hz, ksmps %d), OSC on %s:%d\n", d->name,
-            d->nout, d->sr, cfg->ksmps, o->bind, o->port);
+    if (o->freewheel) {
+        if (jack_set_freewheel(d->client, 1)) fprintf(msgs, "ondes: JACK refused freewheel mode; rendering in real time\n");
+        fprintf(msgs, "ondes: rendering through JACK's freewheel mode as client '%s' (%d out, %g Hz, ksmps %d)\n",
+                d->name, d->nout, d->sr, cfg->ksmps);
+    } else {
+        connect_outputs(d, o, msgs);
+        fprintf(msgs, "ondes: playing as JACK client '%s' (%d out, %g Hz, ksmps %d), OSC on %s:%d\n", d->name,
+                d->nout, d->sr, cfg->ksmps, o->bind, o->port);
+    }
     fflush(msgs);
     signal(SIGINT, on_signal);
     signal(SIGTERM, on_signal);
     int rc = 0;
     int64_t end_frame = (int64_t)llround(o->end_time * d->sr);
-    while (!stop_signal && !osc_quit_requested(osc)) {
-        osc_poll(osc, 10);
+    while (!stop_signal && !(osc && osc_quit_requested(osc))) {
+        if (osc) osc_poll(osc, 10);
+        else usleep(2000);
         drv_drain_messages(e, msgs);
-        if (rec) drain_record(d, rec);
+        if (rec && drain_record(d, rec, err, errlen)) {
+            rc = -1;
+            break;
+        }
         if (atomic_load(&d->shutdown)) {
             fprintf(msgs, "ondes: the JACK server went away; stopping\n");
             rc = 1;
@@ -236,10 +247,14 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
         }
         if (o->exit_at_end && atomic_load(&d->frames) >= end_frame && eng_active_voices(e) == 0) break;
     }
+    if (o->freewheel && !atomic_load(&d->shutdown)) jack_set_freewheel(d->client, 0);
     if (!atomic_load(&d->shutdown)) jack_deactivate(d->client);
     if (rec) {
-        drain_record(d, rec);
-        sf_close(rec);
+        if (drain_record(d, rec, err, errlen)) rc = -1;
+        if (af_close(rec, e2, sizeof e2) && rc == 0) {
+            snprintf(err, errlen, "%s", e2);
+            rc = -1;
+        }
     }
     drv_drain_messages(e, msgs);
     int64_t ov = atomic_load(&d->rec_overruns);

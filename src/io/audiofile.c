@@ -100,6 +100,15 @@ int af_write(AF_WRITER *w, const float *const *planar, int n, char *err, size_t 
     return 0;
 }
 
+int af_write_interleaved(AF_WRITER *w, const float *frames, int n, char *err, size_t errlen)
+{
+    if (sf_writef_float(w->sf, frames, n) != n) {
+        snprintf(err, errlen, "write error: %s", sf_strerror(w->sf));
+        return -1;
+    }
+    return 0;
+}
+
 int af_close(AF_WRITER *w, char *err, size_t errlen)
 {
     int r = sf_close(w->sf);

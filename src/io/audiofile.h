@@ -13,6 +13,8 @@ AF_WRITER *af_open_write(const char *path, double sr, int nchnls, const char *fo
                          char *err, size_t errlen);
 /* Write n frames from nchnls planar buffers. Returns 0 or -1 (err set). */
 int af_write(AF_WRITER *w, const float *const *planar, int n, char *err, size_t errlen);
+/* Write n frames already interleaved (nchnls floats a frame). */
+int af_write_interleaved(AF_WRITER *w, const float *frames, int n, char *err, size_t errlen);
 int af_close(AF_WRITER *w, char *err, size_t errlen);
 
 /* Check format and bits names without opening anything (for the CLI). */
