@@ -136,6 +136,10 @@ try:
     ondes, log = start_ondes(port, "--record", rec, rtcheck=True)
     c = Client(port)
     check(c.ready(), "ondes answers /sync after starting")
+    # OSC listens on 127.0.0.1 only (not every interface) unless --bind says otherwise
+    with open("/proc/net/udp") as f:
+        local = [l.split()[1] for l in f.readlines()[1:] if l.split()[1].endswith(":%04X" % port)]
+    check(local == ["0100007F:%04X" % port], "the OSC socket is bound to 127.0.0.1: %r" % local)
 
     # every refusal is a /fail naming the address and why
     def fail_of(path, *args):

@@ -3,10 +3,15 @@
 #include "../lang/evlist.h"
 #include "../engine/engine.h"
 #include <lo/lo.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <errno.h>
+#include <netdb.h>
+#include <poll.h>
+#include <unistd.h>
 
 /*
  * Threads: everything here runs on the one control thread (the driver's
@@ -20,7 +25,11 @@
 #define MAX_SYNCS 64
 
 struct osc_server {
-    lo_server srv;
+    int fd;                          /* our UDP socket, bound where we were told */
+    lo_server srv;                   /* liblo: decoding, dispatch and sending replies */
+    lo_address from;                 /* the sender of the packet being dispatched */
+    unsigned char *pkt;              /* receive buffer (the largest UDP datagram) */
+    int64_t send_errors;
     SESSION *ses;
     osc_time_fn tmap;
     osc_dstats_fn dstats;
@@ -47,15 +56,49 @@ static void set_addr(lo_address *slot, lo_address a)
     *slot = copy_addr(a);
 }
 
+/* Replies leave from the socket the request came in on (clients that check
+ * the source port see ondes' port). */
+static void reply_msg(OSC_SERVER *o, lo_address to, const char *path, lo_message m)
+{
+    if (!to) return;
+    struct addrinfo hints, *ai = NULL;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_socktype = SOCK_DGRAM;
+    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV;
+    if (getaddrinfo(lo_address_get_hostname(to), lo_address_get_port(to), &hints, &ai) == 0) {
+        size_t size = 0;
+        void *data = lo_message_serialise(m, path, NULL, &size);
+        if (data) {
+            if (sendto(o->fd, data, size, 0, ai->ai_addr, ai->ai_addrlen) < 0) o->send_errors++;
+            free(data);
+        }
+        freeaddrinfo(ai);
+    }
+}
+
+static void reply(OSC_SERVER *o, lo_address to, const char *path, const char *types, ...)
+{
+    lo_message m = lo_message_new();
+    va_list ap;
+    va_start(ap, types);
+    for (const char *t = types; *t; t++) {
+        switch (*t) {
+        case 'i': lo_message_add_int32(m, va_arg(ap, int)); break;
+        case 'h': lo_message_add_int64(m, va_arg(ap, int64_t)); break;
+        case 'f': lo_message_add_float(m, (float)va_arg(ap, double)); break;
+        case 'd': lo_message_add_double(m, va_arg(ap, double)); break;
+        case 's': lo_message_add_string(m, va_arg(ap, const char *)); break;
+        }
+    }
+    va_end(ap);
+    reply_msg(o, to, path, m);
+    lo_message_free(m);
+}
+
 static void send_fail(OSC_SERVER *o, lo_address to, const char *path, const char *why)
 {
     o->refused++;
-    if (!to) return;
-    lo_message m = lo_message_new();
-    lo_message_add_string(m, path);
-    lo_message_add_string(m, why);
-    lo_send_message_from(to, o->srv, "/fail", m);
-    lo_message_free(m);
+    reply(o, to, "/fail", "ss", path, why);
 }
 
 /* "…: error: /sched: unknown instrument 'x'" → "unknown instrument 'x'";
@@ -74,7 +117,7 @@ static const char *reason(const char *err, const char *path, const char *label)
 static int handler(const char *path, const char *types, lo_arg **argv, int argc, lo_message msg, void *ud)
 {
     OSC_SERVER *o = ud;
-    lo_address from = lo_message_get_source(msg);
+    lo_address from = o->from;
     set_addr(&o->last_from, from);
     if (argc > MAX_ARGS) {
         send_fail(o, from, path, "too many arguments");
@@ -116,7 +159,7 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
             send_fail(o, from, path, "no such channel");
             return 0;
         }
-        lo_send_from(from, o->srv, LO_TT_IMMEDIATE, "/chn", "sd", args[0].s, *ch);
+        reply(o, from, "/chn", "sd", args[0].s, *ch);
         return 0;
     }
     EVL_CMD c;
@@ -143,11 +186,10 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
         return 0;
     }
     if (!strcmp(path, "/sched") && argc > 0 && args[0].type == 'f' && args[0].f == -1)
-        lo_send_from(from, o->srv, LO_TT_IMMEDIATE, "/sched/id", "i", id);
+        reply(o, from, "/sched/id", "i", id);
     else if (!strcmp(path, "/instr/def") || !strcmp(path, "/instr/load") || !strcmp(path, "/table/gen")
              || !strcmp(path, "/table/read"))
-        lo_send_from(from, o->srv, LO_TT_IMMEDIATE, "/done", "ss", path, argc > 0 && args[0].type == 's'
-                     ? args[0].s : "");
+        reply(o, from, "/done", "ss", path, argc > 0 && args[0].type == 's' ? args[0].s : "");
     else if (!strcmp(path, "/sync")) {
         int k;
         for (k = 0; k < MAX_SYNCS && o->syncs[k].to; k++) {}
@@ -161,31 +203,71 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
     return 0;
 }
 
+static int bind_socket(int fd, const struct addrinfo *ai)
+{
+    int one = 1;
+    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    return bind(fd, ai->ai_addr, ai->ai_addrlen);
+}
+
 static void lo_error(int num, const char *msg, const char *where)
 {
     fprintf(stderr, "ondes: OSC: %s%s%s\n", msg ? msg : "error", where ? " at " : "", where ? where : "");
 }
 
+/*
+ * Why our own socket: liblo 0.31 binds a unicast UDP server to every
+ * interface; ondes must listen on 127.0.0.1 unless told otherwise.  So we
+ * bind the socket ourselves and hand each datagram to liblo's decoder
+ * (lo_server_dispatch_data), which checks it and calls our handler; the
+ * replies leave from our socket too.
+ */
 OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, osc_time_fn tmap, osc_dstats_fn dstats,
                      void *ud, char *err, size_t errlen)
 {
+    struct addrinfo hints, *ai = NULL;
+    memset(&hints, 0, sizeof hints);
+    hints.ai_family = AF_UNSPEC;
+    hints.ai_socktype = SOCK_DGRAM;
+    hints.ai_flags = AI_PASSIVE | AI_NUMERICSERV;
+    int gai = getaddrinfo(bind, port, &hints, &ai);
+    if (gai) {
+        snprintf(err, errlen, "cannot use address %s port %s for OSC: %s", bind, port, gai_strerror(gai));
+        return NULL;
+    }
+    int fd = socket(ai->ai_family, SOCK_DGRAM, 0);
+    if (fd < 0 || bind_socket(fd, ai)) {
+        snprintf(err, errlen, "cannot open the OSC server on %s UDP port %s: %s", bind, port, strerror(errno));
+        if (fd >= 0) close(fd);
+        freeaddrinfo(ai);
+        return NULL;
+    }
+    freeaddrinfo(ai);
+    /* a burst of thousands of messages must wait in the kernel, not be dropped
+     * there: a large receive buffer (forced past rmem_max when we may) */
+    int size = 16 << 20;
+    if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size) != 0)
+        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
     OSC_SERVER *o = calloc(1, sizeof *o);
+    o->fd = fd;
     o->ses = s;
     o->tmap = tmap;
     o->dstats = dstats;
     o->ud = ud;
-    /* unicast, bound to one address: liblo's multicast constructor without a group does that */
-    o->srv = lo_server_new_multicast_iface(NULL, port, NULL, bind, lo_error);
+    o->pkt = malloc(65536);
+    /* liblo needs a server to dispatch with: a Unix socket, unlinked at once,
+     * keeps it off the network and leaves no file behind */
+    char upath[96];
+    snprintf(upath, sizeof upath, "/tmp/ondes-osc-%d-%p", (int)getpid(), (void *)o);
+    o->srv = lo_server_new_with_proto(upath, LO_UNIX, lo_error);
+    unlink(upath);
     if (!o->srv) {
-        snprintf(err, errlen, "cannot open the OSC server on %s UDP port %s (in use?)", bind, port);
+        snprintf(err, errlen, "liblo could not make its reply socket");
+        close(fd);
+        free(o->pkt);
         free(o);
         return NULL;
     }
-    /* a burst of thousands of messages must wait in the kernel, not be dropped
-     * there: a large receive buffer (forced past rmem_max when we may) */
-    int fd = lo_server_get_socket_fd(o->srv), size = 16 << 20;
-    if (fd >= 0 && setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size) != 0)
-        setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
     /* we place timed bundles on their frame ourselves: liblo must not hold them back */
     lo_server_enable_queue(o->srv, 0, 1);
     lo_server_add_method(o->srv, NULL, NULL, handler, o);
@@ -196,6 +278,8 @@ void osc_close(OSC_SERVER *o)
 {
     if (!o) return;
     lo_server_free(o->srv);
+    close(o->fd);
+    free(o->pkt);
     lo_address *slots[] = { &o->notify_to, &o->status_to, &o->last_from };
     for (int i = 0; i < 3; i++) if (*slots[i]) lo_address_free(*slots[i]);
     for (int k = 0; k < MAX_SYNCS; k++) if (o->syncs[k].to) lo_address_free(o->syncs[k].to);
@@ -212,22 +296,22 @@ static void send_replies(OSC_SERVER *o)
         case ENG_REPLY_SYNCED:
             for (int k = 0; k < MAX_SYNCS; k++)
                 if (o->syncs[k].to && o->syncs[k].id == r.id) {
-                    lo_send_from(o->syncs[k].to, o->srv, LO_TT_IMMEDIATE, "/synced", "i", r.id);
+                    reply(o, o->syncs[k].to, "/synced", "i", r.id);
                     lo_address_free(o->syncs[k].to);
                     o->syncs[k].to = NULL;
                     break;
                 }
             break;
         case ENG_REPLY_END:
-            if (o->notify_to) lo_send_from(o->notify_to, o->srv, LO_TT_IMMEDIATE, "/event/end", "i", r.id);
+            if (o->notify_to) reply(o, o->notify_to, "/event/end", "i", r.id);
             break;
         case ENG_REPLY_STATUS: {
             /* voices, DSP load %, xruns, late events, sr, ksmps, then refused commands */
             double load = 0, xruns = 0;
             if (o->dstats) o->dstats(o->ud, &load, &xruns);
             if (o->status_to)
-                lo_send_from(o->status_to, o->srv, LO_TT_IMMEDIATE, "/status.reply", "ifiidih", (int)r.v[0],
-                             (float)load, (int)xruns, (int)r.v[2], r.v[4], (int)r.v[5], (int64_t)o->refused);
+                reply(o, o->status_to, "/status.reply", "ifiidih", (int)r.v[0], load, (int)xruns, (int)r.v[2],
+                      r.v[4], (int)r.v[5], (int64_t)o->refused);
             break;
         }
         case ENG_REPLY_FAIL: {
@@ -254,8 +338,23 @@ void osc_poll(OSC_SERVER *o, int timeout_ms)
     /* take messages while the command ring has room for what one may post
      * (an /instr/load can post dozens); otherwise they wait in the socket */
     ENGINE *e = ses_engine(o->ses);
-    while (eng_post_space(e) > 128 && lo_server_recv_noblock(o->srv, timeout_ms) > 0) {
+    while (eng_post_space(e) > 128) {
+        struct pollfd pfd = { o->fd, POLLIN, 0 };
+        if (poll(&pfd, 1, timeout_ms) <= 0) break;
         timeout_ms = 0;
+        struct sockaddr_storage sa;
+        socklen_t salen = sizeof sa;
+        ssize_t n = recvfrom(o->fd, o->pkt, 65536, 0, (struct sockaddr *)&sa, &salen);
+        if (n <= 0) break;
+        char host[NI_MAXHOST], serv[NI_MAXSERV];
+        if (getnameinfo((struct sockaddr *)&sa, salen, host, sizeof host, serv, sizeof serv,
+                        NI_NUMERICHOST | NI_NUMERICSERV))
+            continue;
+        o->from = lo_address_new(host, serv);
+        /* liblo validates the packet (type tags, sizes, bundles) before our handler sees it */
+        if (lo_server_dispatch_data(o->srv, o->pkt, (size_t)n) < 0) o->refused++;
+        lo_address_free(o->from);
+        o->from = NULL;
         send_replies(o);
     }
     send_replies(o);
