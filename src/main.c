@@ -38,6 +38,7 @@ static void usage(FILE *f)
           "  --connect REGEX      connect the outputs to input ports matching REGEX\n"
           "  --port N             OSC UDP port (default 7770)\n"
           "  --bind ADDR          OSC address to listen on (default 127.0.0.1)\n"
+          "  --tcp                OSC over TCP too, on the same port\n"
           "  --record OUT.wav     write what is played to OUT.wav (32-bit float)\n"
           "  --record-events F    write every command played, stamped with its frame, to F\n"
           "                       (ondes --render OUT.wav F gives the same samples)\n"
@@ -110,8 +111,8 @@ static const char *instrdir(const char *argv0, char *buf, size_t n)
 /* Real time: JACK's sample rate rules, then the same session as offline. */
 static int realtime(const char *const *files, int nfiles, double sr, double ksmps, double channels, double ceiling,
                     double voices, const char *argv0, const char *name, int no_connect, const char *connect_re,
-                    int port, const char *bind, const char *record, const char *record_events, int exit_at_end,
-                    const DRV_OFFLINE_OPTS *fw)
+                    int port, const char *bind, int tcp, const char *record, const char *record_events,
+                    int exit_at_end, const DRV_OFFLINE_OPTS *fw)
 {
 #ifdef ONDES_REALTIME
     char err[2048];
@@ -131,7 +132,7 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
     if (rc) {
         fprintf(stderr, "%s%s\n", strstr(err, ": error: ") ? "" : "ondes: ", err);
     } else {
-        DRV_JACK_OPTS jo = { .no_connect = no_connect, .connect_regex = connect_re, .port = port, .bind = bind,
+        DRV_JACK_OPTS jo = { .no_connect = no_connect, .connect_regex = connect_re, .port = port, .bind = bind, .tcp = tcp,
                              .record = record, .exit_at_end = exit_at_end, .end_time = ses_end_time(s) };
         if (fw) {   /* --render OUT --freewheel: the score through JACK's freewheel mode */
             jo.record = fw->path;
@@ -150,7 +151,7 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
     return rc;
 #else
     (void)files; (void)nfiles; (void)sr; (void)ksmps; (void)channels; (void)ceiling; (void)voices; (void)argv0;
-    (void)name; (void)no_connect; (void)connect_re; (void)port; (void)bind; (void)record; (void)record_events;
+    (void)name; (void)no_connect; (void)connect_re; (void)port; (void)bind; (void)tcp; (void)record; (void)record_events;
     (void)exit_at_end; (void)fw;
     return fail("this ondes was built without JACK and liblo: render offline with --render OUT.wav%s", "");
 #endif
@@ -161,7 +162,7 @@ int main(int argc, char **argv)
     const char *render = NULL, *format = NULL, *bits = NULL;
     double sr = 0, ksmps = 0, channels = 0, duration = -1, tail = 0, ceiling = 0, voices = 0;
     const char *name = "ondes", *connect_re = NULL, *bind = "127.0.0.1", *record = NULL, *record_events = NULL;
-    int no_connect = 0, exit_at_end = 0, freewheel = 0;
+    int no_connect = 0, exit_at_end = 0, freewheel = 0, tcp = 0;
     double port = 7770;
     const char *files[256];
     int nfiles = 0;
@@ -201,6 +202,7 @@ int main(int argc, char **argv)
         else if (!strcmp(a, "--no-connect")) { no_connect = 1; continue; }
         else if (!strcmp(a, "--exit-at-end")) { exit_at_end = 1; continue; }
         else if (!strcmp(a, "--freewheel")) { freewheel = 1; continue; }
+        else if (!strcmp(a, "--tcp")) { tcp = 1; continue; }
         else if (a[0] == '-' && a[1]) return fail("unknown option '%s' (see ondes --help)", a);
         else {
             if (nfiles == 256) return fail("too many files%s", "");
@@ -213,14 +215,14 @@ int main(int argc, char **argv)
         i++;
     }
     if (!render) return realtime(files, nfiles, sr, ksmps, channels, ceiling, voices, argv[0], name, no_connect,
-                                 connect_re, (int)port, bind, record, record_events, exit_at_end, NULL);
+                                 connect_re, (int)port, bind, tcp, record, record_events, exit_at_end, NULL);
     if (freewheel) {
         if (nfiles == 0) return fail("nothing to render: give an .orc, .sco, .csd or .events file%s", "");
         char ferr[512];
         if (af_check_format(render, format, bits, ferr, sizeof ferr)) return fail("%s", ferr);
         DRV_OFFLINE_OPTS fw = { render, format, bits, -1, 0, 0, 0 };
         return realtime(files, nfiles, sr, ksmps, channels, ceiling, voices, argv[0], name, 1, NULL, (int)port,
-                        bind, NULL, record_events, 1, &fw);
+                        bind, 0, NULL, record_events, 1, &fw);
     }
     if (record || record_events) return fail("--record and --record-events are for real time; offline, --render is the recording%s", "");
     if (nfiles == 0) return fail("nothing to play: give an .orc, .sco, .csd or .events file%s", "");

@@ -133,7 +133,7 @@ try:
     port = free_port()
     rec = os.path.join(tmp, "live.wav")
     # this session runs under the rtcheck probe: nothing the audio thread does may allocate, lock or write
-    ondes, log = start_ondes(port, "--record", rec, rtcheck=True)
+    ondes, log = start_ondes(port, "--record", rec, "--tcp", rtcheck=True)
     c = Client(port)
     check(c.ready(), "ondes answers /sync after starting")
     # OSC listens on 127.0.0.1 only (not every interface) unless --bind says otherwise
@@ -186,6 +186,35 @@ try:
     c.send("/status")
     r = c.wait_for("/status.reply")
     check(r is not None and len(r) >= 6 and r[4] == SR and r[5] == 64, "/status.reply: %r" % (r,))
+
+    # OSC over TCP (--tcp): length-prefixed packets, replies on the same connection
+    import struct
+
+    def osc_pad(b):
+        return b + b"\0" * (4 - len(b) % 4)
+
+    def osc_msg(path, *args):
+        tags = "," + "".join("i" if isinstance(a, int) else "f" if isinstance(a, float) else "s" for a in args)
+        body = b"".join(struct.pack(">i", a) if isinstance(a, int) else struct.pack(">f", a)
+                        if isinstance(a, float) else osc_pad(a.encode()) for a in args)
+        return osc_pad(path.encode()) + osc_pad(tags.encode()) + body
+
+    def tcp_reply(sock):
+        n = struct.unpack(">I", sock.recv(4, socket.MSG_WAITALL))[0]
+        data = sock.recv(n, socket.MSG_WAITALL)
+        return data[:data.index(b"\0")].decode(), data
+
+    t = socket.create_connection(("127.0.0.1", port), timeout=3)
+    for m in (osc_msg("/sched", 1, "nosuch", 0.0, 1.0), osc_msg("/sync", 55)):
+        t.sendall(struct.pack(">I", len(m)) + m)
+    try:
+        r1, d1 = tcp_reply(t)
+        r2, d2 = tcp_reply(t)
+        check(r1 == "/fail" and b"unknown instrument 'nosuch'" in d1 and r2 == "/synced",
+              "OSC over TCP: /fail then /synced on the connection: %r %r" % (r1, r2))
+    except (OSError, struct.error) as e:
+        check(False, "OSC over TCP: %s" % e)
+    t.close()
 
     # the other commands answer nothing on success: no /fail, and /sync after them comes back
     orc = os.path.join(tmp, "extra.orc")

@@ -201,7 +201,7 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
     char e2[256];
     char port[16];
     snprintf(port, sizeof port, "%d", o->port);
-    OSC_SERVER *osc = o->freewheel ? NULL : osc_open(s, port, o->bind, tmap, dstats, d, err, errlen);
+    OSC_SERVER *osc = o->freewheel ? NULL : osc_open(s, port, o->bind, o->tcp, tmap, dstats, d, err, errlen);
     if (!osc && !o->freewheel) {
         if (rec) af_close(rec, e2, sizeof e2);
         return -1;

@@ -12,6 +12,7 @@
 #include <netdb.h>
 #include <poll.h>
 #include <unistd.h>
+#include <arpa/inet.h>
 
 /*
  * Threads: everything here runs on the one control thread (the driver's
@@ -23,11 +24,31 @@
 
 #define MAX_ARGS 256
 #define MAX_SYNCS 64
+#define MAX_TCP 16
+
+/* Who to answer: a UDP sender's address, or a TCP connection. */
+typedef struct peer {
+    int valid;
+    int tcp;                         /* index+1 of the TCP connection, 0 for UDP */
+    unsigned tcp_gen;                /* that connection's generation (a closed one is not answered) */
+    struct sockaddr_storage sa;
+    socklen_t salen;
+} PEER;
+
+/* An OSC-over-TCP connection: packets framed by a 32-bit big-endian length (OSC 1.0). */
+typedef struct tcpconn {
+    int fd;                          /* -1: free */
+    unsigned gen;
+    unsigned char *buf;
+    size_t used, cap;
+} TCPCONN;
 
 struct osc_server {
     int fd;                          /* our UDP socket, bound where we were told */
-    lo_server srv;                   /* liblo: decoding, dispatch and sending replies */
-    lo_address from;                 /* the sender of the packet being dispatched */
+    int lfd;                         /* TCP listening socket (--tcp), or -1 */
+    TCPCONN tcp[MAX_TCP];
+    lo_server srv;                   /* liblo: decoding and dispatch */
+    PEER from;                       /* the sender of the packet being dispatched */
     unsigned char *pkt;              /* receive buffer (the largest UDP datagram) */
     int64_t send_errors;
     SESSION *ses;
@@ -36,47 +57,35 @@ struct osc_server {
     void *ud;
     int quit;
     int64_t refused;
-    lo_address notify_to;            /* who asked for /event/end */
-    lo_address status_to;            /* who asked for /status last */
-    lo_address last_from;            /* the last sender (engine-side failures go there) */
+    PEER notify_to;                  /* who asked for /event/end */
+    PEER status_to;                  /* who asked for /status last */
+    PEER last_from;                  /* the last sender (engine-side failures go there) */
     lo_timetag last_tag;             /* messages of one bundle share one frame: */
     int64_t last_tag_frame;          /* the tag is mapped once */
-    struct { int id; lo_address to; } syncs[MAX_SYNCS];
+    struct { int id; PEER to; } syncs[MAX_SYNCS];
 };
-
-static lo_address copy_addr(lo_address a)
-{
-    if (!a) return NULL;
-    return lo_address_new_with_proto(lo_address_get_protocol(a), lo_address_get_hostname(a), lo_address_get_port(a));
-}
-
-static void set_addr(lo_address *slot, lo_address a)
-{
-    if (*slot) lo_address_free(*slot);
-    *slot = copy_addr(a);
-}
 
 /* Replies leave from the socket the request came in on (clients that check
  * the source port see ondes' port). */
-static void reply_msg(OSC_SERVER *o, lo_address to, const char *path, lo_message m)
+static void reply_msg(OSC_SERVER *o, const PEER *to, const char *path, lo_message m)
 {
-    if (!to) return;
-    struct addrinfo hints, *ai = NULL;
-    memset(&hints, 0, sizeof hints);
-    hints.ai_socktype = SOCK_DGRAM;
-    hints.ai_flags = AI_NUMERICHOST | AI_NUMERICSERV;
-    if (getaddrinfo(lo_address_get_hostname(to), lo_address_get_port(to), &hints, &ai) == 0) {
-        size_t size = 0;
-        void *data = lo_message_serialise(m, path, NULL, &size);
-        if (data) {
-            if (sendto(o->fd, data, size, 0, ai->ai_addr, ai->ai_addrlen) < 0) o->send_errors++;
-            free(data);
-        }
-        freeaddrinfo(ai);
+    if (!to->valid) return;
+    size_t size = 0;
+    void *data = lo_message_serialise(m, path, NULL, &size);
+    if (!data) return;
+    if (to->tcp) {
+        TCPCONN *t = &o->tcp[to->tcp - 1];
+        uint32_t be = htonl((uint32_t)size);
+        if (t->fd < 0 || t->gen != to->tcp_gen || send(t->fd, &be, 4, MSG_NOSIGNAL) != 4
+            || send(t->fd, data, size, MSG_NOSIGNAL) != (ssize_t)size)
+            o->send_errors++;
+    } else if (sendto(o->fd, data, size, 0, (const struct sockaddr *)&to->sa, to->salen) < 0) {
+        o->send_errors++;
     }
+    free(data);
 }
 
-static void reply(OSC_SERVER *o, lo_address to, const char *path, const char *types, ...)
+static void reply(OSC_SERVER *o, const PEER *to, const char *path, const char *types, ...)
 {
     lo_message m = lo_message_new();
     va_list ap;
@@ -95,7 +104,7 @@ static void reply(OSC_SERVER *o, lo_address to, const char *path, const char *ty
     lo_message_free(m);
 }
 
-static void send_fail(OSC_SERVER *o, lo_address to, const char *path, const char *why)
+static void send_fail(OSC_SERVER *o, const PEER *to, const char *path, const char *why)
 {
     o->refused++;
     reply(o, to, "/fail", "ss", path, why);
@@ -117,8 +126,8 @@ static const char *reason(const char *err, const char *path, const char *label)
 static int handler(const char *path, const char *types, lo_arg **argv, int argc, lo_message msg, void *ud)
 {
     OSC_SERVER *o = ud;
-    lo_address from = o->from;
-    set_addr(&o->last_from, from);
+    const PEER *from = &o->from;
+    o->last_from = o->from;
     if (argc > MAX_ARGS) {
         send_fail(o, from, path, "too many arguments");
         return 0;
@@ -192,14 +201,16 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
         reply(o, from, "/done", "ss", path, argc > 0 && args[0].type == 's' ? args[0].s : "");
     else if (!strcmp(path, "/sync")) {
         int k;
-        for (k = 0; k < MAX_SYNCS && o->syncs[k].to; k++) {}
-        if (k == MAX_SYNCS) k = 0, lo_address_free(o->syncs[0].to);
+        for (k = 0; k < MAX_SYNCS && o->syncs[k].to.valid; k++) {}
+        if (k == MAX_SYNCS) k = 0;   /* all taken: the oldest waiter loses its answer */
         o->syncs[k].id = (int)args[0].f;
-        o->syncs[k].to = copy_addr(from);
-    } else if (!strcmp(path, "/status"))
-        set_addr(&o->status_to, from);
-    else if (!strcmp(path, "/notify"))
-        set_addr(&o->notify_to, args[0].f != 0 ? from : NULL);
+        o->syncs[k].to = *from;
+    } else if (!strcmp(path, "/status")) {
+        o->status_to = *from;
+    } else if (!strcmp(path, "/notify")) {
+        o->notify_to = *from;
+        o->notify_to.valid = args[0].f != 0;
+    }
     return 0;
 }
 
@@ -222,8 +233,8 @@ static void lo_error(int num, const char *msg, const char *where)
  * (lo_server_dispatch_data), which checks it and calls our handler; the
  * replies leave from our socket too.
  */
-OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, osc_time_fn tmap, osc_dstats_fn dstats,
-                     void *ud, char *err, size_t errlen)
+OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, int tcp, osc_time_fn tmap,
+                     osc_dstats_fn dstats, void *ud, char *err, size_t errlen)
 {
     struct addrinfo hints, *ai = NULL;
     memset(&hints, 0, sizeof hints);
@@ -248,8 +259,28 @@ OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, osc_time_fn
     int size = 16 << 20;
     if (setsockopt(fd, SOL_SOCKET, SO_RCVBUFFORCE, &size, sizeof size) != 0)
         setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &size, sizeof size);
+    int lfd = -1;
+    if (tcp) {   /* the same address and port, over TCP */
+        hints.ai_socktype = SOCK_STREAM;
+        if (getaddrinfo(bind, port, &hints, &ai) == 0) {
+            lfd = socket(ai->ai_family, SOCK_STREAM, 0);
+            if (lfd < 0 || bind_socket(lfd, ai) || listen(lfd, 8)) {
+                snprintf(err, errlen, "cannot open the OSC server on %s TCP port %s: %s", bind, port, strerror(errno));
+                if (lfd >= 0) close(lfd);
+                lfd = -2;
+            }
+            freeaddrinfo(ai);
+        }
+        if (lfd < 0) {
+            if (lfd == -1) snprintf(err, errlen, "cannot use address %s port %s for OSC over TCP", bind, port);
+            close(fd);
+            return NULL;
+        }
+    }
     OSC_SERVER *o = calloc(1, sizeof *o);
     o->fd = fd;
+    o->lfd = lfd;
+    for (int i = 0; i < MAX_TCP; i++) o->tcp[i].fd = -1;
     o->ses = s;
     o->tmap = tmap;
     o->dstats = dstats;
@@ -262,8 +293,9 @@ OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, osc_time_fn
     o->srv = lo_server_new_with_proto(upath, LO_UNIX, lo_error);
     unlink(upath);
     if (!o->srv) {
-        snprintf(err, errlen, "liblo could not make its reply socket");
+        snprintf(err, errlen, "liblo could not make its dispatching server");
         close(fd);
+        if (lfd >= 0) close(lfd);
         free(o->pkt);
         free(o);
         return NULL;
@@ -280,9 +312,11 @@ void osc_close(OSC_SERVER *o)
     lo_server_free(o->srv);
     close(o->fd);
     free(o->pkt);
-    lo_address *slots[] = { &o->notify_to, &o->status_to, &o->last_from };
-    for (int i = 0; i < 3; i++) if (*slots[i]) lo_address_free(*slots[i]);
-    for (int k = 0; k < MAX_SYNCS; k++) if (o->syncs[k].to) lo_address_free(o->syncs[k].to);
+    if (o->lfd >= 0) close(o->lfd);
+    for (int i = 0; i < MAX_TCP; i++) {
+        if (o->tcp[i].fd >= 0) close(o->tcp[i].fd);
+        free(o->tcp[i].buf);
+    }
     free(o);
 }
 
@@ -295,22 +329,20 @@ static void send_replies(OSC_SERVER *o)
         switch (r.type) {
         case ENG_REPLY_SYNCED:
             for (int k = 0; k < MAX_SYNCS; k++)
-                if (o->syncs[k].to && o->syncs[k].id == r.id) {
-                    reply(o, o->syncs[k].to, "/synced", "i", r.id);
-                    lo_address_free(o->syncs[k].to);
-                    o->syncs[k].to = NULL;
+                if (o->syncs[k].to.valid && o->syncs[k].id == r.id) {
+                    reply(o, &o->syncs[k].to, "/synced", "i", r.id);
+                    o->syncs[k].to.valid = 0;
                     break;
                 }
             break;
         case ENG_REPLY_END:
-            if (o->notify_to) reply(o, o->notify_to, "/event/end", "i", r.id);
+            reply(o, &o->notify_to, "/event/end", "i", r.id);
             break;
         case ENG_REPLY_STATUS: {
             /* voices, DSP load %, xruns, late events, sr, ksmps, then refused commands */
             double load = 0, xruns = 0;
             if (o->dstats) o->dstats(o->ud, &load, &xruns);
-            if (o->status_to)
-                reply(o, o->status_to, "/status.reply", "ifiidih", (int)r.v[0], load, (int)xruns, (int)r.v[2],
+            reply(o, &o->status_to, "/status.reply", "ifiidih", (int)r.v[0], load, (int)xruns, (int)r.v[2],
                       r.v[4], (int)r.v[5], (int64_t)o->refused);
             break;
         }
@@ -320,9 +352,9 @@ static void send_replies(OSC_SERVER *o)
             const char *colon = strchr(r.msg, ':');
             if (r.msg[0] == '/' && colon && colon - r.msg < (long)sizeof addr) {
                 snprintf(addr, sizeof addr, "%.*s", (int)(colon - r.msg), r.msg);
-                send_fail(o, o->last_from, addr, colon + 2);
+                send_fail(o, &o->last_from, addr, colon + 2);
             } else {
-                send_fail(o, o->last_from, addr, r.msg);
+                send_fail(o, &o->last_from, addr, r.msg);
             }
             break;
         }
@@ -333,29 +365,101 @@ static void send_replies(OSC_SERVER *o)
     }
 }
 
+static void dispatch(OSC_SERVER *o, const PEER *from, unsigned char *data, size_t n)
+{
+    o->from = *from;
+    o->from.valid = 1;
+    /* liblo validates the packet (type tags, sizes, bundles) before our handler sees it */
+    if (lo_server_dispatch_data(o->srv, data, n) < 0) o->refused++;
+    send_replies(o);
+}
+
+static void tcp_accept(OSC_SERVER *o)
+{
+    int fd = accept(o->lfd, NULL, NULL);
+    if (fd < 0) return;
+    for (int i = 0; i < MAX_TCP; i++)
+        if (o->tcp[i].fd < 0) {
+            o->tcp[i].fd = fd;
+            o->tcp[i].gen++;
+            o->tcp[i].used = 0;
+            return;
+        }
+    close(fd);   /* too many connections */
+    o->refused++;
+}
+
+/* Read what a connection has; dispatch each whole length-prefixed packet. */
+static void tcp_read(OSC_SERVER *o, int i)
+{
+    TCPCONN *t = &o->tcp[i];
+    if (t->cap - t->used < 65536) {
+        t->cap = t->cap ? t->cap * 2 : 131072;
+        t->buf = realloc(t->buf, t->cap);
+    }
+    ssize_t n = recv(t->fd, t->buf + t->used, t->cap - t->used, 0);
+    if (n <= 0) {
+        close(t->fd);
+        t->fd = -1;
+        return;
+    }
+    t->used += (size_t)n;
+    PEER p = { 1, i + 1, t->gen, { 0 }, 0 };
+    size_t at = 0;
+    while (t->used - at >= 4) {
+        uint32_t be;
+        memcpy(&be, t->buf + at, 4);
+        size_t len = ntohl(be);
+        if (len > (1u << 24)) {   /* not OSC framing: drop the connection */
+            close(t->fd);
+            t->fd = -1;
+            o->refused++;
+            return;
+        }
+        if (t->used - at - 4 < len) break;
+        dispatch(o, &p, t->buf + at + 4, len);
+        at += 4 + len;
+        if (t->fd < 0) return;
+    }
+    memmove(t->buf, t->buf + at, t->used - at);
+    t->used -= at;
+}
+
 void osc_poll(OSC_SERVER *o, int timeout_ms)
 {
     /* take messages while the command ring has room for what one may post
-     * (an /instr/load can post dozens); otherwise they wait in the socket */
+     * (an /instr/load can post dozens); otherwise they wait in the sockets */
     ENGINE *e = ses_engine(o->ses);
     while (eng_post_space(e) > 128) {
-        struct pollfd pfd = { o->fd, POLLIN, 0 };
-        if (poll(&pfd, 1, timeout_ms) <= 0) break;
+        struct pollfd pfd[2 + MAX_TCP];
+        int map[2 + MAX_TCP], n = 0;
+        pfd[n] = (struct pollfd){ o->fd, POLLIN, 0 };
+        map[n++] = -1;
+        if (o->lfd >= 0) {
+            pfd[n] = (struct pollfd){ o->lfd, POLLIN, 0 };
+            map[n++] = -2;
+        }
+        for (int i = 0; i < MAX_TCP; i++)
+            if (o->tcp[i].fd >= 0) {
+                pfd[n] = (struct pollfd){ o->tcp[i].fd, POLLIN, 0 };
+                map[n++] = i;
+            }
+        if (poll(pfd, (nfds_t)n, timeout_ms) <= 0) break;
         timeout_ms = 0;
-        struct sockaddr_storage sa;
-        socklen_t salen = sizeof sa;
-        ssize_t n = recvfrom(o->fd, o->pkt, 65536, 0, (struct sockaddr *)&sa, &salen);
-        if (n <= 0) break;
-        char host[NI_MAXHOST], serv[NI_MAXSERV];
-        if (getnameinfo((struct sockaddr *)&sa, salen, host, sizeof host, serv, sizeof serv,
-                        NI_NUMERICHOST | NI_NUMERICSERV))
-            continue;
-        o->from = lo_address_new(host, serv);
-        /* liblo validates the packet (type tags, sizes, bundles) before our handler sees it */
-        if (lo_server_dispatch_data(o->srv, o->pkt, (size_t)n) < 0) o->refused++;
-        lo_address_free(o->from);
-        o->from = NULL;
-        send_replies(o);
+        for (int k = 0; k < n; k++) {
+            if (!(pfd[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            if (map[k] == -1) {
+                PEER p;
+                memset(&p, 0, sizeof p);
+                p.salen = sizeof p.sa;
+                ssize_t got = recvfrom(o->fd, o->pkt, 65536, 0, (struct sockaddr *)&p.sa, &p.salen);
+                if (got > 0) dispatch(o, &p, o->pkt, (size_t)got);
+            } else if (map[k] == -2) {
+                tcp_accept(o);
+            } else {
+                tcp_read(o, map[k]);
+            }
+        }
     }
     send_replies(o);
 }

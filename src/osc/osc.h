@@ -13,10 +13,12 @@ typedef int64_t (*osc_time_fn)(void *ud, uint32_t ntp_sec, uint32_t ntp_frac);
 /* The driver's own figures for /status: DSP load (percent) and xruns. */
 typedef void (*osc_dstats_fn)(void *ud, double *dsp_load, double *xruns);
 
-/* Open UDP `port` bound to `bind` ("127.0.0.1" unless told otherwise).
+/* Open UDP `port` bound to `bind` ("127.0.0.1" unless told otherwise), and
+ * with `tcp` the same port over TCP (OSC 1.0 stream framing: a 32-bit
+ * big-endian length before each packet; replies go back on the connection).
  * NULL with a message in err when the port cannot be had. */
-OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, osc_time_fn tmap, osc_dstats_fn dstats,
-                     void *ud, char *err, size_t errlen);
+OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, int tcp, osc_time_fn tmap,
+                     osc_dstats_fn dstats, void *ud, char *err, size_t errlen);
 void osc_close(OSC_SERVER *o);
 
 /* Control thread: receive and handle messages for up to timeout_ms, then
