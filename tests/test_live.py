@@ -79,11 +79,11 @@ def start_jack(period=256):
 RTCHECK = os.environ.get("RTCHECK", "")
 
 
-def start_ondes(port, *extra, rtcheck=False):
+def start_ondes(port, *extra, rtcheck=False, connect=False):
     log = open(os.path.join(tmp, "ondes-%d.log" % port), "w")
     e = dict(env, LD_PRELOAD=RTCHECK) if rtcheck and RTCHECK else env
-    p = subprocess.Popen([ONDES, "--no-connect", "--port", str(port), *extra], env=e, stdout=log,
-                         stderr=subprocess.STDOUT)
+    args = [ONDES, "--port", str(port), *extra] if connect else [ONDES, "--no-connect", "--port", str(port), *extra]
+    p = subprocess.Popen(args, env=e, stdout=log, stderr=subprocess.STDOUT)
     procs.append(p)
     return p, log.name
 
@@ -356,9 +356,17 @@ try:
 
     # the JACK server going away: ondes says so and exits, no hang
     port2 = free_port()
-    o2, log2 = start_ondes(port2)
+    orc2 = os.path.join(tmp, "sr.orc")
+    with open(orc2, "w") as f:
+        f.write("sr = 44100\nnchnls = 2\n0dbfs = 1\ninstr 1\nendin\n")
+    o2, log2 = start_ondes(port2, "--name", "ondes2", orc2, connect=True)
     c2 = Client(port2)
     check(c2.ready(), "second ondes answers")
+    # outputs connected to the physical playback ports; JACK's rate rules, the orchestra's is a warning
+    lsp = subprocess.run(["jack_lsp", "-c"], env=env, capture_output=True, text=True).stdout
+    check("ondes2:out_1\n   system:playback_1" in lsp and "ondes2:out_2\n   system:playback_2" in lsp,
+          "out_1/out_2 connected to system:playback_1/2: %s" % lsp)
+    check("sr 44100 differs from JACK's 48000" in open(log2).read(), "sr warning: %s" % open(log2).read())
     for p in procs:
         if p.args[0] == "jackd" and p.poll() is None:
             p.send_signal(signal.SIGKILL)
