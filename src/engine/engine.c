@@ -632,13 +632,22 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
     case EV_START:
         start_note(e, ev, ofs);
         break;
-    case EV_SET:
-        if (!(v = find_voice(e, ev->id))) { refuse(e, ev->id, "/set: event %d is not playing", ev->id); break; }
+    case EV_SET: {
+        /* a playing event, or one still waiting to start (its p-fields then) */
+        double *p = NULL;
+        ENG_EVENT *pending = NULL;
+        if ((v = find_voice(e, ev->id))) p = v->p;
+        else if ((pending = sched_find_start(&e->sched, ev->id))) p = pending->p;
+        if (!p) { refuse(e, ev->id, "/set: event %d is neither playing nor pending", ev->id); break; }
         for (int i = 1; i + 1 <= ev->np; i += 2) {
             int k = (int)ev->p[i];
-            if (k >= 1 && k <= EV_MAXP) v->p[k] = ev->p[i + 1];
+            if (k >= 1 && k <= EV_MAXP) {
+                p[k] = ev->p[i + 1];
+                if (pending && !v && k > pending->np) pending->np = k;
+            }
         }
         break;
+    }
     case EV_AUTOMATE:
         add_automation(e, ev);
         break;

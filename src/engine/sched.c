@@ -57,3 +57,10 @@ void sched_pop(SCHED *s, ENG_EVENT *out)
     }
     if (s->n) s->heap[i] = last;
 }
+
+ENG_EVENT *sched_find_start(SCHED *s, int32_t id)
+{
+    for (int i = 0; i < s->n; i++)
+        if (s->heap[i].type == EV_START && s->heap[i].id == id) return &s->heap[i];
+    return NULL;
+}

@@ -1245,6 +1245,17 @@ void lang_orch_header(const LANG_ORCH *o, LANG_HEADER *h)
     if (h->set_kr && !h->set_ksmps) h->ksmps = (int)llround(h->sr / h->kr);
 }
 
+/* A code generator used only to declare globals (no instrument of its own). */
+static void cg_for_globals(CG *g, LANG_ORCH *o, const LANG_HEADER *h, const char *file, char *err, size_t errlen)
+{
+    memset(g, 0, sizeof *g);
+    g->o = o;
+    g->h = h;
+    g->file = file;
+    g->err = err;
+    g->errlen = errlen;
+}
+
 /* Declare every g-variable any statement assigns, so instruments may read
  * globals that a later instrument or the header defines. */
 static void predeclare_globals(CG *g, const NODE *n)
@@ -1263,11 +1274,7 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
 {
     /* globals first */
     CG pre;
-    memset(&pre, 0, sizeof pre);
-    pre.o = o;
-    pre.h = h;
-    pre.err = err;
-    pre.errlen = errlen;
+    cg_for_globals(&pre, o, h, NULL, err, errlen);
     volatile int u = 0;
     if (setjmp(pre.fail)) return -1;
     for (; u < o->nunits; u++) {
@@ -1378,12 +1385,7 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
             ok = 0;
         }
     CG pre;
-    memset(&pre, 0, sizeof pre);
-    pre.o = o;
-    pre.h = &o->final;
-    pre.err = err;
-    pre.errlen = errlen;
-    pre.file = file;
+    cg_for_globals(&pre, o, &o->final, file, err, errlen);
     if (ok && setjmp(pre.fail) == 0) predeclare_globals(&pre, top);
     else ok = 0;
     /* compile all first: an error anywhere leaves every old definition in place */

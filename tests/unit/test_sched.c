@@ -158,16 +158,25 @@ int main(void)
     free(out);
     eng_free(e);
     lang_orch_free(o);
-    /* … and set then start → the set finds nothing to change */
+    /* … and set then start: the set reaches the start still pending (SPEC: a
+     * running or pending event) */
     e = make(&o, err);
     eng_schedule(e, &set);
     eng_schedule(e, &st);
     out = render(e, 256, 256);
-    CHECKF(fabsf(out[100] - 0.25f) < 1e-6f, "value %g", out[100]);
+    CHECKF(fabsf(out[100] - 0.75f) < 1e-6f, "value %g", out[100]);
+    free(out);
+    eng_free(e);
+    lang_orch_free(o);
+    /* a set for an event that neither plays nor waits is refused, with a message */
+    e = make(&o, err);
+    set.id = 99;
+    eng_schedule(e, &set);
+    out = render(e, 128, 64);   /* the set is at frame 64: the second block */
     char msg[512];
     size_t n = eng_msg_read(e, msg, sizeof msg - 1);
     msg[n] = 0;
-    CHECKF(strstr(msg, "not playing") != NULL, "message: %s", msg);
+    CHECKF(strstr(msg, "event 99 is neither playing nor pending") != NULL, "message: %s", msg);
     free(out);
     eng_free(e);
     lang_orch_free(o);
