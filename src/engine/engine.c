@@ -13,6 +13,7 @@
 
 #define MAX_AUTOS 4096
 #define ENG_CMD_RING 4096
+#define MAX_RETIRED 4096
 #define MAX_CHANNELS 1024
 #define CHN_NAMELEN 64
 #define AUTO_MAXPTS 32
@@ -77,6 +78,11 @@ struct engine {
     int nchannels;
 
     char filedir[1024];
+    /* Tables replaced or freed while playing: a voice may still read them,
+     * and the audio thread may not free, so they wait here until the engine
+     * goes (reserved up front; past that, the control thread frees them). */
+    FTABLE **retired;
+    int nretired;
 
     SPSC cmds;                       /* control thread → processing thread */
     SPSC replies;                    /* processing thread → control thread */
@@ -131,10 +137,11 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     e->globals = calloc(1, cfg->global_bytes);
     e->autos = calloc(MAX_AUTOS, sizeof *e->autos);
     e->channels = calloc(MAX_CHANNELS, sizeof *e->channels);
+    e->retired = calloc(MAX_RETIRED, sizeof *e->retired);
     e->spout = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * cfg->nchnls)));
     e->outblock = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * cfg->nchnls)));
     e->spin = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1))));
-    if (!e->voices || !e->freelist || !e->arenas || !e->globals || !e->autos || !e->channels || !e->spout
+    if (!e->voices || !e->freelist || !e->arenas || !e->globals || !e->autos || !e->channels || !e->retired || !e->spout
         || !e->outblock || !e->spin) goto oom;
     memset(e->arenas, 0, e->cfg.voice_mem * (size_t)cfg->max_voices);
     memset(e->spin, 0, sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1)));
@@ -162,6 +169,12 @@ void eng_free(ENGINE *e)
     spsc_free(&e->cmds);
     spsc_free(&e->replies);
     for (int i = 0; i < ENG_MAXTABLES; i++) ftable_free(e->tables[i]);
+    for (int i = 0; e->retired && i < e->nretired; i++) ftable_free(e->retired[i]);
+    free(e->retired);
+    /* tables the control thread was asked to free but never read */
+    ENG_REPLY r;
+    while (e->replies.buf && spsc_pop(&e->replies, &r))
+        if (r.type == ENG_REPLY_FREE_TABLE) ftable_free(r.ptr);
     free(e->voices);
     free(e->freelist);
     free(e->arenas);
@@ -677,7 +690,19 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         eng_set_instr(e, ev->instr, ev->ptr);   /* the old template is kept by the control side */
         break;
     case EV_TABLE:
-        if (ev->instr > 0 && ev->instr < ENG_MAXTABLES) e->tables[ev->instr] = ev->ptr;
+        if (ev->instr > 0 && ev->instr < ENG_MAXTABLES) {
+            FTABLE *old = e->tables[ev->instr];
+            e->tables[ev->instr] = ev->ptr;
+            if (old && e->nretired < MAX_RETIRED) {
+                e->retired[e->nretired++] = old;
+            } else if (old) {
+                ENG_REPLY r;
+                memset(&r, 0, sizeof r);
+                r.type = ENG_REPLY_FREE_TABLE;
+                r.ptr = old;
+                if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+            }
+        }
         break;
     case EV_CHNSET:
         if (ev->ptr) *(double *)ev->ptr = ev->p[1];

@@ -138,7 +138,8 @@ int eng_post(ENGINE *e, const ENG_EVENT *ev);
 int eng_post_space(ENGINE *e);
 
 typedef enum { ENG_REPLY_SYNCED, ENG_REPLY_END, ENG_REPLY_STATUS, ENG_REPLY_FAIL,
-               ENG_REPLY_EXEC  /* id: a command's number; frame: the frame its times count from */
+               ENG_REPLY_EXEC,      /* id: a command's number; frame: the frame its times count from */
+               ENG_REPLY_FREE_TABLE /* ptr: a table the control thread must free (ftable_free) */
 } ENG_REPLY_TYPE;
 typedef struct eng_reply {
     int32_t type;
@@ -146,6 +147,7 @@ typedef struct eng_reply {
     int64_t frame;          /* when it happened */
     double v[6];            /* STATUS: voices, max voices, late events, dropped events, sr, ksmps */
     char msg[96];           /* FAIL: why */
+    void *ptr;
 } ENG_REPLY;
 
 /* Replies, read by the one control thread that consumes them: 1 read, 0 none. */

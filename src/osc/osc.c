@@ -2,6 +2,7 @@
 #include "osc.h"
 #include "../lang/evlist.h"
 #include "../engine/engine.h"
+#include "../engine/ftable.h"
 #include <lo/lo.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -138,9 +139,10 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
         args[i].col = i + 1;
         switch (types[i]) {
         case 'i': args[i].type = 'f'; args[i].f = argv[i]->i; break;
-        case 'h': args[i].type = 'f'; args[i].f = (double)argv[i]->h; break;
+        /* liblo's arguments are only 4-byte aligned: 8-byte ones are copied out */
+        case 'h': { int64_t h; memcpy(&h, argv[i], sizeof h); args[i].type = 'f'; args[i].f = (double)h; break; }
         case 'f': args[i].type = 'f'; args[i].f = argv[i]->f; break;
-        case 'd': args[i].type = 'f'; args[i].f = argv[i]->d; break;
+        case 'd': { double d; memcpy(&d, argv[i], sizeof d); args[i].type = 'f'; args[i].f = d; break; }
         case 'T': args[i].type = 'f'; args[i].f = 1; break;
         case 'F': args[i].type = 'f'; args[i].f = 0; break;
         case 's': case 'S': args[i].type = 's'; args[i].s = &argv[i]->s; break;
@@ -360,6 +362,9 @@ static void send_replies(OSC_SERVER *o)
         }
         case ENG_REPLY_EXEC:
             ses_executed(o->ses, (uint32_t)r.id, r.frame);
+            break;
+        case ENG_REPLY_FREE_TABLE:
+            ftable_free(r.ptr);
             break;
         }
     }
