@@ -106,6 +106,19 @@ _, msg = render("""0 /table/read 1 "/nonexistent/file.wav"
 """)
 check("t.events:1:" in msg and "file.wav" in msg, "/table/read of a missing file: %s" % msg.strip())
 
+# /automate and /set of an event still waiting to start: they wait for it (times from when asked)
+x, msg = render("""0 /sched 4 "sine" 1 2 kamp 0.5 kmidi 60 kpan 0
+0 /automate 4 kmidi 0 60 2 72
+0.5 /set 4 kamp 0.25
+""")
+check(x is not None, "render failed: %s" % msg)
+if x is not None:
+    L = x[:, 0]
+    f = freq(L, 1.45, 1.55)
+    check(abs(f - 440) < 3, "automation of a pending event, midway at 69: %.2f Hz" % f)
+    check(abs(freq(L, 2.2, 2.9) - mtof(72)) < 0.2, "and at its end, 72")
+    check(abs(np.max(np.abs(L[int(1.2 * SR):int(1.8 * SR)])) - 0.25) < 1e-3, "/set of a pending event: kamp 0.25")
+
 # errors name the file, line and column
 _, msg = render("""0 /sched 1 "sine" 0 1 kamp 0.5 kfreq 440
 """)

@@ -578,7 +578,18 @@ static void stop_voice(ENGINE *e, ENG_VOICE *v, int64_t at)
 static void add_automation(ENGINE *e, const ENG_EVENT *ev)
 {
     ENG_VOICE *v = find_voice(e, ev->id);
-    if (!v) { refuse(e, ev->id, "/automate: event %d is not playing", ev->id); return; }
+    if (!v) {
+        /* an event still waiting to start: the automation waits for it, its
+         * breakpoint times still counted from when it was asked for */
+        ENG_EVENT *pending = sched_find_start(&e->sched, ev->id);
+        if (!pending) { refuse(e, ev->id, "/automate: event %d is neither playing nor pending", ev->id); return; }
+        ENG_EVENT later = *ev;
+        double shift = (double)(pending->frame - ev->frame) / e->cfg.sr;
+        for (int i = 5; i + 1 <= later.np; i += 2) later.p[i] -= shift;
+        later.frame = pending->frame;   /* queued after the start: equal frames keep their order */
+        if (sched_push(&e->sched, &later)) refuse(e, ev->id, "/automate: the event queue is full");
+        return;
+    }
     if (e->nautos >= MAX_AUTOS) { emsg(e, "/automate: too many automations at once"); return; }
     int pidx = (int)ev->p[1];
     if (pidx < 1 || pidx > EV_MAXP) { emsg(e, "/automate: bad p-field %d", pidx); return; }
