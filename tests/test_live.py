@@ -158,7 +158,7 @@ try:
     m = fail_of("/set", 77, "kmidi", 60.0)
     check(m and "no event with id 77" in m, "/set of an unknown id: %r" % m)
     m = fail_of("/instr/def", "broken", "kx = 1\na1 oscilx 1, 2\nout a1")
-    check(m and m.startswith("3:4:") and "unknown opcode 'oscilx'" in m, "compile error with line:col: %r" % m)
+    check(m and m.startswith("2:4:") and "unknown opcode 'oscilx'" in m, "compile error with line:col: %r" % m)
     m = fail_of("/frobnicate", 1)
     check(m and "unknown command" in m, "unknown address: %r" % m)
     m = fail_of("/sched", 4, "sine", 0.0, 1.0, ("b", b"\x01\x02"))

@@ -1148,7 +1148,7 @@ static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file,
                     size_t errlen)
 {
     const char *seg = src, *p = src, *end = src + len;
-    int seg_line = line0 > 0 ? line0 : 1, line = seg_line;
+    int seg_line = line0 >= 0 ? line0 : 1, line = seg_line;   /* 0: a generated first line (/instr/def) */
     while (p < end) {
         const char *eol = memchr(p, '\n', (size_t)(end - p));
         if (!eol) eol = end;

@@ -19,7 +19,7 @@ void lang_lex_init(LEXER *lx, const char *src, size_t len, const char *file, int
     lx->src = lx->p = lx->line_start = src;
     lx->end = src + len;
     lx->file = file;
-    lx->line = line0 > 0 ? line0 : 1;
+    lx->line = line0 >= 0 ? line0 : 1;   /* 0 when a generated line comes first */
 }
 
 void lang_lex_free(LEXER *lx)

@@ -1,0 +1,569 @@
+"""session.py — the csoundengine-style API: instruments, events, tables.
+
+OfflineSession builds an ondes event list and renders it with `ondes --render`;
+Session sends the same commands live over OSC/UDP to a running ondes.
+"""
+import contextlib
+import math
+import os
+import re
+import shutil
+import subprocess
+import tempfile
+import threading
+import time
+import wave
+
+from . import osc
+
+__all__ = ["Session", "OfflineSession", "Event", "Instr", "Table",
+           "OndesError", "CompileError", "RenderError", "find_ondes"]
+
+
+class OndesError(Exception):
+    """An error reported by ondes itself (its message is the exception's text)."""
+
+
+class CompileError(OndesError):
+    """ondes could not compile an instrument; the message carries line:col."""
+
+
+class RenderError(OndesError):
+    """`ondes --render` failed; the message is ondes' own stderr text."""
+
+    def __init__(self, message, stderr="", returncode=None):
+        super().__init__(message)
+        self.stderr = stderr
+        self.returncode = returncode
+
+
+def find_ondes():
+    """The ondes binary: $ONDES, else the build tree's ondes (../../ondes from this
+    package), else `ondes` on the PATH."""
+    env = os.environ.get("ONDES")
+    if env:
+        return env
+    here = os.path.dirname(os.path.abspath(__file__))
+    cand = os.path.normpath(os.path.join(here, "..", "..", "ondes"))
+    if os.path.isfile(cand) and os.access(cand, os.X_OK):
+        return cand
+    p = shutil.which("ondes")
+    if p:
+        return p
+    raise FileNotFoundError("the ondes binary was not found: set ONDES, build it, or put it on the PATH")
+
+
+# kmidi = p5   /   kamp init p4   (a trailing ; or // comment is allowed)
+_PARAM_RE = re.compile(r"^\s*(k[A-Za-z0-9_]*)\s*(?:=|init\b)\s*p(\d+)\s*(?:(?:;|//).*)?$", re.M)
+_MODE_RE = re.compile(r"^(linear|cos|smooth|expon\(\s*-?\d+(\.\d*)?([eE][-+]?\d+)?\s*\))$")
+
+
+class Instr:
+    """An instrument defined by defInstr: its code and its named parameters
+    (k-variables assigned from p-fields) with their p-field indices and defaults."""
+
+    def __init__(self, name, body, args=None):
+        if not isinstance(name, str) or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
+            raise ValueError("invalid instrument name %r" % (name,))
+        self.name = name
+        self.body = body
+        self.params = {}
+        for m in _PARAM_RE.finditer(body):
+            self.params.setdefault(m.group(1), int(m.group(2)))
+        self.defaults = dict(args or {})
+        for k in self.defaults:
+            if k not in self.params:
+                raise ValueError("instrument %r: default given for %r, which is not one of its parameters %s"
+                                 % (name, k, self.paramNames()))
+
+    def paramNames(self):
+        return sorted(self.params, key=lambda k: self.params[k])
+
+    def check(self, names):
+        for k in names:
+            if k not in self.params and not re.match(r"^p\d+$", k):
+                raise ValueError("instrument %r has no parameter %r (its parameters: %s)"
+                                 % (self.name, k, ", ".join(self.paramNames()) or "none"))
+
+    def __repr__(self):
+        return "Instr(%r, params=%r)" % (self.name, self.params)
+
+
+class Table:
+    """A table in ondes' table space: its number and what is known about it."""
+
+    def __init__(self, tabnum, size=0, sr=0, nchnls=1, path=None, data=None):
+        self.tabnum = tabnum
+        self.size = size
+        self.sr = sr
+        self.nchnls = nchnls
+        self.path = path
+        self.data = data
+
+    @property
+    def duration(self):
+        if self.sr and self.size:
+            return self.size / self.nchnls / self.sr if self.path else self.size / self.sr
+        return 0.0
+
+    def __int__(self):
+        return self.tabnum
+
+    def __repr__(self):
+        return "Table(%d, size=%d, sr=%g, path=%r)" % (self.tabnum, self.size, self.sr, self.path)
+
+
+class Event:
+    """A scheduled event: change it with set/automate, end it with stop/kill."""
+
+    def __init__(self, session, eventid, instr, start, dur):
+        self.session = session
+        self.id = eventid
+        self.instr = instr
+        self.start = start
+        self.dur = dur
+
+    @property
+    def instrname(self):
+        return self.instr.name if isinstance(self.instr, Instr) else self.instr
+
+    def set(self, delay=0, **params):
+        """Change named parameters (or pN=...) `delay` seconds from now."""
+        if not params:
+            return
+        if isinstance(self.instr, Instr):
+            self.instr.check(params)
+        args = [self.id]
+        for k, v in params.items():
+            args += [k, _num(v)]
+        self.session._command("/set", args, delay, self)
+
+    def automate(self, param, pairs, mode="linear", delay=0, overtake=False):
+        """Breakpoints (t0, v0, t1, v1, …) for a parameter, times from now + delay.
+        mode: 'linear', 'cos', 'smooth' or 'expon(x)'; overtake: start from the
+        parameter's current value instead of v0."""
+        if isinstance(self.instr, Instr):
+            self.instr.check([param])
+        flat = []
+        for p in pairs:
+            if isinstance(p, (tuple, list)):
+                flat += list(p)
+            else:
+                flat.append(p)
+        if len(flat) < 2 or len(flat) % 2:
+            raise ValueError("automate: pairs must be (t0, v0, t1, v1, …), got %d values" % len(flat))
+        times = flat[0::2]
+        if any(b < a for a, b in zip(times, times[1:])) or times[0] < 0:
+            raise ValueError("automate: breakpoint times must be >= 0 and increasing: %r" % (times,))
+        if not _MODE_RE.match(mode):
+            raise ValueError("automate: mode must be linear, cos, smooth or expon(x), got %r" % (mode,))
+        args = [self.id, param] + [_num(x) for x in flat] + [mode]
+        if overtake:
+            args.append("overtake")
+        self.session._command("/automate", args, delay, self)
+
+    def stop(self, delay=0):
+        """Release the event (its release segments run), then free it."""
+        self.session._command("/stop", [self.id], delay, self)
+
+    def kill(self, delay=0):
+        """Free the event at once."""
+        self.session._command("/kill", [self.id], delay, self)
+
+    def __repr__(self):
+        return "Event(id=%d, instr=%r, start=%g, dur=%g)" % (self.id, self.instrname, self.start, self.dur)
+
+
+def _num(v):
+    if isinstance(v, bool):
+        return int(v)
+    if isinstance(v, int):
+        return v
+    try:
+        f = float(v)
+    except (TypeError, ValueError):
+        raise ValueError("expected a number, got %r" % (v,))
+    if math.isnan(f) or math.isinf(f):
+        raise ValueError("expected a finite number, got %r" % (v,))
+    return f
+
+
+def _soundfile_info(path):
+    """(frames, sr, nchnls) of a WAV file via the wave module, or None."""
+    try:
+        with wave.open(path, "rb") as w:
+            return w.getnframes(), w.getframerate(), w.getnchannels()
+    except Exception:
+        pass
+    try:
+        import soundfile
+        i = soundfile.info(path)
+        return i.frames, i.samplerate, i.channels
+    except Exception:
+        return None
+
+
+class _Base:
+    """What Session and OfflineSession share: instruments, ids, argument checking."""
+
+    def __init__(self):
+        self.instrs = {}
+        self.tables = {}
+        self._nextid = 1
+        self._nexttab = 1
+        self._idlock = threading.Lock()
+
+    # --- instruments -------------------------------------------------------
+    def defInstr(self, name, body, args=None, **kws):
+        """Define an instrument; `args` gives defaults of named parameters.
+        Parameters are the body's `kNAME = pN` lines."""
+        instr = Instr(name, body, args)
+        self._defineInstr(instr)
+        self.instrs[name] = instr
+        return instr
+
+    def getInstr(self, name):
+        return self.instrs.get(name)
+
+    def _newid(self):
+        with self._idlock:
+            i = self._nextid
+            self._nextid += 1
+            return i
+
+    def _newtab(self, tabnum=0):
+        if tabnum:
+            self._nexttab = max(self._nexttab, int(tabnum) + 1)
+            return int(tabnum)
+        while self._nexttab in self.tables:
+            self._nexttab += 1
+        t = self._nexttab
+        self._nexttab += 1
+        return t
+
+    def _schedargs(self, instr, pfields, params):
+        """The /sched arguments after id, instrument, delay, dur: positional p-fields
+        then name value pairs.  Validates names before anything is sent."""
+        if isinstance(instr, Instr):
+            instr.check(params)
+            named_p = set(instr.params.values())
+            # csoundengine: positional p-fields start at p5 (p4 is reserved),
+            # unless the instrument itself names p4.
+            first = 4 if 4 in named_p else 5
+            pos = [0] * (first - 4) + [_num(v) for v in pfields]
+            covered = set(range(4, 4 + len(pos)))
+            args = list(pos)
+            for k, v in params.items():
+                args += [k, _num(v)]
+            for k, v in instr.defaults.items():
+                if k not in params and instr.params[k] not in covered:
+                    args += [k, _num(v)]
+            return args
+        # an instrument ondes knows (library) but this session did not define
+        args = [_num(v) for v in pfields]
+        for k, v in params.items():
+            args += [k, _num(v)]
+        return args
+
+    def _resolve(self, instr):
+        if isinstance(instr, Instr):
+            return instr
+        if isinstance(instr, str):
+            return self.instrs.get(instr, instr)
+        if isinstance(instr, int):
+            return instr
+        raise TypeError("instrument must be a name, a number or an Instr, got %r" % (instr,))
+
+    def sched(self, instr, delay=0, dur=-1, *pfields, **params):
+        """Start an event of `instr` `delay` seconds from now lasting `dur` (-1: until
+        stopped), with positional p-fields (from p5, as in csoundengine) and/or named
+        parameters.  Returns an Event."""
+        ins = self._resolve(instr)
+        args = self._schedargs(ins, pfields, params)
+        delay = _num(delay)
+        dur = _num(dur)
+        if delay < 0:
+            raise ValueError("sched: delay must be >= 0, got %r" % delay)
+        name = ins.name if isinstance(ins, Instr) else ins
+        ev = Event(self, self._newid(), ins, 0, dur)
+        self._sched(ev, name, delay, dur, args)
+        return ev
+
+    def playSample(self, source, delay=0, dur=0, speed=1, gain=1, pan=0.5, chan=1):
+        """Play a sound file or table with the library's 'sampler' instrument
+        (stereo, panned).  dur 0: the whole sample at the given speed."""
+        table = source if isinstance(source, Table) else self.readSoundfile(source)
+        if not dur or dur <= 0:
+            d = table.duration
+            if not d:
+                raise ValueError("playSample: the duration of table %d is unknown; give dur" % table.tabnum)
+            dur = d / abs(speed) if speed else d
+        return self.sched("sampler", delay, dur, table.tabnum, speed, gain, pan)
+
+    def _tablegen_args(self, data, size, tabnum):
+        if data is not None:
+            vals = [_num(v) for v in data]
+            if not vals:
+                raise ValueError("makeTable: empty data")
+            t = Table(self._newtab(tabnum), size=len(vals), data=list(vals))
+            return t, [t.tabnum, 0, -2] + vals
+        if size <= 0:
+            raise ValueError("makeTable: give data or a size > 0")
+        t = Table(self._newtab(tabnum), size=int(size), data=[0.0] * int(size))
+        return t, [t.tabnum, int(size), -2, 0]
+
+    def _makeTableArgs(self, data=None, size=0, tabnum=0, sr=0):
+        if data is not None and not hasattr(data, "__len__") and isinstance(data, (int, float)):
+            data, size = None, int(data)
+        t, args = self._tablegen_args(data, size, tabnum)
+        t.sr = sr
+        self.tables[t.tabnum] = t
+        return t, args
+
+    def _readSoundfileArgs(self, path, chan=0, tabnum=0):
+        path = os.path.abspath(path)
+        info = _soundfile_info(path)
+        t = Table(self._newtab(tabnum), path=path)
+        if info:
+            frames, sr, nch = info
+            t.sr, t.nchnls = sr, (1 if chan else nch)
+            t.size = frames * t.nchnls
+        args = [t.tabnum, path] + ([int(chan)] if chan else [])
+        self.tables[t.tabnum] = t
+        return t, args
+
+
+def _fmt(v):
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\t", "\\t") + '"'
+    if isinstance(v, bool):
+        return "1" if v else "0"
+    if isinstance(v, int):
+        return str(v)
+    f = float(v)
+    if f == int(f) and abs(f) < 1e15:
+        return str(int(f))
+    return repr(f)
+
+
+class OfflineSession(_Base):
+    """Builds an ondes event list; render() runs `ondes --render` on it.
+    Times count from the start of the render (time 0)."""
+
+    def __init__(self, sr=44100, nchnls=2, ksmps=64, a4=440, dbfs=1.0, **kws):
+        super().__init__()
+        self.sr = sr
+        self.nchnls = nchnls
+        self.ksmps = ksmps
+        self.a4 = a4
+        self.dbfs = dbfs
+        self._lines = []      # (time, seq, text)
+        self._seq = 0
+
+    def _add(self, t, address, args):
+        self._lines.append((float(t), self._seq, "%s %s%s" % (
+            _fmt(t), address, "".join(" " + _fmt(a) for a in args))))
+        self._seq += 1
+
+    def _defineInstr(self, instr):
+        self._add(0, "/instr/def", [instr.name, instr.body])
+
+    def _sched(self, ev, name, delay, dur, args):
+        ev.start = delay
+        self._add(delay, "/sched", [ev.id, name, 0, dur] + args)
+
+    def _command(self, address, args, delay, event=None):
+        t = _num(delay)
+        if t < 0:
+            raise ValueError("%s: delay must be >= 0, got %r" % (address, delay))
+        if event is not None and t < event.start:
+            t = event.start       # the event does not exist before it starts
+        self._add(t, address, args)
+
+    def chnset(self, name, value, delay=0):
+        """Set a control channel (chnget in instruments)."""
+        self._add(_num(delay), "/chn/set", [name, _num(value)])
+
+    def makeTable(self, data=None, size=0, tabnum=0, sr=0, delay=0, **kws):
+        """A table from a sequence of values (or `size` zeros).  Returns a Table
+        whose .data holds the values."""
+        t, args = self._makeTableArgs(data, size, tabnum, sr)
+        self._add(_num(delay), "/table/gen", args)
+        return t
+
+    def readSoundfile(self, path, chan=0, tabnum=0, delay=0, **kws):
+        """A sound file read into a table (GEN 1)."""
+        t, args = self._readSoundfileArgs(path, chan, tabnum)
+        self._add(_num(delay), "/table/read", args)
+        return t
+
+    def eventList(self):
+        """The event list text, /config first, then every command in time order."""
+        head = "0 /config sr %s ksmps %d nchnls %d 0dbfs %s A4 %s\n" % (
+            _fmt(self.sr), self.ksmps, self.nchnls, _fmt(self.dbfs), _fmt(self.a4))
+        body = "".join(text + "\n" for _, _, text in sorted(self._lines))
+        return head + body
+
+    def writeEvents(self, path):
+        with open(path, "w") as f:
+            f.write(self.eventList())
+        return path
+
+    def render(self, outfile, endtime=None, bits="32f", ondes=None, extra=(), verbose=False):
+        """Render to `outfile` (a WAV file) with `ondes --render`.  Raises RenderError
+        with ondes' own message on failure.  Returns the path."""
+        exe = ondes or find_ondes()
+        d = tempfile.mkdtemp(prefix="ondes-")
+        try:
+            ev = self.writeEvents(os.path.join(d, "session.events"))
+            cmd = [exe, "--render", outfile, "--bits", str(bits)]
+            if endtime is not None:
+                cmd += ["--duration", _fmt(endtime)]
+            cmd += list(extra) + [ev]
+            r = subprocess.run(cmd, capture_output=True, text=True)
+            if verbose and (r.stdout or r.stderr):
+                print(r.stdout + r.stderr, end="")
+            if r.returncode != 0:
+                msg = (r.stderr or r.stdout).strip() or "ondes exited with status %d" % r.returncode
+                raise RenderError(msg, r.stderr, r.returncode)
+        finally:
+            shutil.rmtree(d, ignore_errors=True)
+        return outfile
+
+
+class Session(_Base):
+    """The same API live: OSC over UDP to a running ondes (replies come back to
+    this session's own port)."""
+
+    def __init__(self, host="127.0.0.1", port=7770, timeout=5.0, check=True):
+        super().__init__()
+        self.host, self.port, self.timeout = host, port, timeout
+        self.client = osc.OscClient(host, port)
+        self._bundle = None        # messages collected inside lock()
+        self._syncid = 1
+        if check and not self.sync(timeout=min(timeout, 2.0)):
+            self.client.close()
+            raise ConnectionError("no reply from ondes at %s:%d (is it running?)" % (host, port))
+
+    # --- sending -----------------------------------------------------------
+    @staticmethod
+    def _message(address, args):
+        types = "".join("s" if isinstance(a, str) else "i" if isinstance(a, int) and -2**31 <= a < 2**31
+                        else "d" for a in args)
+        return osc.Message(address, *args, types=types)
+
+    def _send(self, address, args, delay=0):
+        msg = self._message(address, args)
+        if delay and delay > 0:
+            self.client.send(osc.Bundle(time.time() + delay, msg))
+        elif self._bundle is not None:
+            self._bundle.add(msg)
+        else:
+            self.client.send(msg)
+
+    def _request(self, address, args, what):
+        """Send and wait for /done ADDRESS … or /fail ADDRESS …."""
+        self.client.send(self._message(address, args))
+        r = self.client.wait(lambda m: m.address in ("/done", "/fail") and m.args[:1] == [address],
+                             self.timeout)
+        if r is None:
+            raise TimeoutError("no reply from ondes to %s within %g s" % (address, self.timeout))
+        if r.address == "/fail":
+            raise (CompileError if address == "/instr/def" else OndesError)(
+                "%s: %s" % (what, " ".join(str(a) for a in r.args[1:])))
+        return r
+
+    def _defineInstr(self, instr):
+        self._request("/instr/def", [instr.name, instr.body], "instrument %r" % instr.name)
+
+    def _sched(self, ev, name, delay, dur, args):
+        ev.start = time.monotonic() + delay
+        self._send("/sched", [ev.id, name, float(delay), float(dur)] + args)
+
+    def _command(self, address, args, delay, event=None):
+        self._send(address, args, _num(delay))
+
+    def chnset(self, name, value, delay=0):
+        self._send("/chn/set", [name, float(_num(value))], _num(delay))
+
+    def makeTable(self, data=None, size=0, tabnum=0, sr=0, **kws):
+        t, args = self._makeTableArgs(data, size, tabnum, sr)
+        self._request("/table/gen", args, "table %d" % t.tabnum)
+        return t
+
+    def readSoundfile(self, path, chan=0, tabnum=0, **kws):
+        t, args = self._readSoundfileArgs(path, chan, tabnum)
+        self._request("/table/read", args, "table %d (%s)" % (t.tabnum, path))
+        return t
+
+    def sync(self, timeout=None):
+        """Wait until every earlier command took effect; True if ondes answered."""
+        i = self._syncid
+        self._syncid += 1
+        self.client.send(osc.Message("/sync", i, types="i"))
+        return self.client.wait(lambda m: m.address == "/synced" and m.args[:1] == [i],
+                                self.timeout if timeout is None else timeout) is not None
+
+    def fails(self):
+        """/fail replies received so far (asynchronous errors, e.g. of /sched)."""
+        out, kept = [], []
+        while not self.client.replies.empty():
+            m = self.client.replies.get_nowait()
+            (out if m.address == "/fail" else kept).append(m)
+        for m in kept:
+            self.client.replies.put(m)
+        return out
+
+    @contextlib.contextmanager
+    def lock(self, latency=0.02):
+        """Commands sent inside the block (without their own delay) go out as one
+        time-tagged bundle: they take effect on the same sample frame."""
+        if self._bundle is not None:
+            yield self
+            return
+        self._bundle = osc.Bundle(osc.IMMEDIATELY)
+        try:
+            yield self
+        finally:
+            b, self._bundle = self._bundle, None
+            if b.elements:
+                b.timetag = time.time() + latency
+                self.client.send(b)
+
+    def stopall(self):
+        self._send("/stopall", [])
+
+    def panic(self):
+        self._send("/panic", [])
+
+    # --- offline twins -----------------------------------------------------
+    def makeRenderer(self, sr=None, nchnls=2, ksmps=64, **kws):
+        """An OfflineSession with this session's instruments and tables."""
+        r = OfflineSession(sr=sr or 48000, nchnls=nchnls, ksmps=ksmps, **kws)
+        for ins in self.instrs.values():
+            r.defInstr(ins.name, ins.body, ins.defaults)
+        for t in self.tables.values():
+            if t.path:
+                r.readSoundfile(t.path, tabnum=t.tabnum)
+            elif t.data is not None:
+                r.makeTable(t.data, tabnum=t.tabnum)
+        r._nextid = self._nextid
+        return r
+
+    offlineSession = makeRenderer
+
+    @contextlib.contextmanager
+    def rendering(self, outfile, **kws):
+        """with session.rendering('out.wav') as r: … renders on exit of the block."""
+        r = self.makeRenderer(**kws)
+        yield r
+        r.render(outfile)
+
+    def close(self):
+        self.client.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
