@@ -298,6 +298,58 @@ except RenderError as e:
 # the binary is found through $ONDES
 check(ondes.find_ondes() == os.environ.get("ONDES", ondes.find_ondes()), "find_ondes honours $ONDES")
 
+
+# ---------------------------------------------------------------- examples/sonify.py --render
+def sonify_tests():
+    csvpath = os.path.join(SRC, "examples", "data", "temperature.csv")
+    import csv
+    rows = list(csv.reader(open(csvpath)))
+    vals = np.array([float(r[-1]) for r in rows[1:] if r])
+    check(rows[0] and len(vals) >= 90, "temperature.csv: a header and ~100 rows (%d)" % len(vals))
+    out = os.path.join(tmp, "sonify.wav")
+    # notes 0.1 s + 0.25 s release, one every 0.4 s: silence between them, so onsets are clear
+    step, sr_ = 0.4, 22050
+    r = subprocess.run([sys.executable, os.path.join(SRC, "examples", "sonify.py"), csvpath, "--render", out,
+                        "--step", str(step), "--dur", "0.1", "--sr", str(sr_)], capture_output=True, text=True,
+                       env=dict(os.environ, PYTHONPATH=os.path.join(SRC, "python"), PYTHONDONTWRITEBYTECODE="1"))
+    check(r.returncode == 0 and os.path.exists(out), "examples/sonify.py --render runs: %s" % r.stderr)
+    if r.returncode != 0 or not os.path.exists(out):
+        return
+    y, sr = sf.read(out, dtype="float64", always_2d=True)
+    L = y[:, 0]
+    check(sr == sr_ and abs(len(L) / sr - ((len(vals) - 1) * step + 0.35)) < 0.05,
+          "sonify render: %d Hz, %.3f s" % (sr, len(L) / sr))
+    hop = 64
+    env = np.abs(L[:len(L) // hop * hop]).reshape(-1, hop).max(axis=1)
+    on = env > 1e-4
+    rises = np.nonzero(on[1:] & ~on[:-1])[0] + 1
+    if on[0]:
+        rises = np.r_[0, rises]
+    per = np.bincount((rises * hop / sr / step + 0.01).astype(int), minlength=len(vals))
+    check(len(per) == len(vals) and np.all(per == 1), "one note onset per row: %d onsets, per row %d..%d"
+          % (len(rises), per.min(), per.max()))
+    check(np.all(np.abs(rises * hop / sr - np.arange(len(rises)) * step) < 0.005) if len(rises) == len(vals) else False,
+          "onsets every %g s" % step)
+    est = []
+    for i in range(len(vals)):
+        n = int(0.08 * sr)
+        seg = L[int((i * step + 0.02) * sr):][:n] * np.hanning(n)
+        S = np.abs(np.fft.rfft(seg, 1 << 16))
+        f = np.fft.rfftfreq(1 << 16, 1 / sr)
+        k = np.argmax(S * ((f > 100) & (f < 1200)))
+        est.append(ftom(f[k]))
+    est = np.array(est)
+    c = np.corrcoef(vals, est)[0, 1]
+    want = 48 + 36 * (vals - vals.min()) / (vals.max() - vals.min())
+    check(c > 0.9, "sonify: pitch follows the data (correlation %.4f)" % c)
+    check(np.max(np.abs(est - want)) < 0.1, "sonify: each note at 48 + 36 x (max error %.3f semitones)"
+          % np.max(np.abs(est - want)))
+    print("sonify: %d notes, correlation value/pitch %.4f, max pitch error %.3f semitones"
+          % (len(vals), c, np.max(np.abs(est - want))))
+
+
+sonify_tests()
+
 # ---------------------------------------------------------------- live Session (private dummy jackd)
 def live_tests():
     import shutil
@@ -384,6 +436,7 @@ def live_tests():
                 check(False, "live recording is silent")
         else:
             check(False, "no live recording: %s" % open(log.name).read())
+        start_tests(env)
     finally:
         for p in reversed(procs):
             if p.poll() is None:
@@ -393,6 +446,77 @@ def live_tests():
                 except subprocess.TimeoutExpired:
                     p.kill()
                     p.wait()
+
+
+def start_tests(env):
+    """Session(start=True) against the private jackd (env names it), its errors,
+    and examples/live_melody.py."""
+    from ondes import Session
+    old = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)          # Session(start=True) passes os.environ on to ondes
+    try:
+        t0 = time.time()
+        try:
+            s2 = Session(start=True, port=None, args=["--no-connect"])
+        except ConnectionError as e:
+            s2 = None
+            check(False, "Session(start=True) starts ondes: %s" % e)
+        if s2 is not None:
+            p = s2.proc
+            check(p is not None and p.poll() is None and time.time() - t0 < 10, "ondes started and answers /sync")
+            # a second one on the same port: refused with a clear error, ours untouched
+            e = raises(ConnectionError, Session, start=True, port=s2.port)
+            check(e is not None and "already in use" in str(e), "port taken: %s" % e)
+            s2.defInstr("t", "kmidi = p5\noutch 1, oscili:a(0.1, mtof:k(kmidi))")
+            s2.sched("t", 0, 0.1, kmidi=60)
+            s2.sched("sine", 0, 0.1, kamp=0.1, kmidi=60, kpan=0.5)
+            check(s2.sync() and s2.fails() == [], "the started ondes plays")
+            s2.close()
+            check(p.poll() is not None, "close() stops the ondes it started (status %r)" % p.poll())
+            with Session(start=True, port=None, args=["--no-connect"]) as s3:
+                p = s3.proc
+            check(p.poll() is not None, "leaving the with block stops it")
+        # a port held by another socket: ondes' own message
+        k = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        k.bind(("127.0.0.1", 0))
+        busy = k.getsockname()[1]
+        e = raises(ConnectionError, Session, start=True, port=busy)
+        k.close()
+        check(e is not None and "cannot open the OSC server" in str(e), "port held: ondes' message: %s" % e)
+        # stopped at interpreter exit
+        code = ("import ondes, sys; s = ondes.Session(start=True, port=None, args=['--no-connect']); "
+                "print(s.proc.pid); sys.stdout.flush()")
+        r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=30,
+                           env=dict(os.environ, PYTHONPATH=os.path.join(SRC, "python")))
+        pid = int(r.stdout.split()[0]) if r.returncode == 0 and r.stdout.split() else 0
+        alive = True
+        if pid:
+            try:
+                os.kill(pid, 0)
+            except OSError:
+                alive = False
+        check(pid and not alive, "ondes stopped at interpreter exit (pid %r): %s" % (pid, r.stderr))
+        # examples/live_melody.py, starting its own ondes on the private jackd
+        sk = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+        sk.bind(("127.0.0.1", 0))
+        port = sk.getsockname()[1]
+        sk.close()
+        r = subprocess.run([sys.executable, os.path.join(SRC, "examples", "live_melody.py"), "--start",
+                            "--port", str(port), "--tempo", "600"], capture_output=True, text=True, timeout=60,
+                           env=dict(os.environ, PYTHONPATH=os.path.join(SRC, "python"), PYTHONDONTWRITEBYTECODE="1"))
+        check(r.returncode == 0, "examples/live_melody.py --start plays without /fail: %s%s" % (r.stdout, r.stderr))
+    finally:
+        for k, v in old.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+    # no JACK server: ondes' own message
+    e = raises(ConnectionError, Session, start=True, port=None,
+               env=dict(os.environ, JACK_DEFAULT_SERVER="ondes-py-none-%d" % os.getpid(), JACK_NO_START_SERVER="1"))
+    check(e is not None and "cannot connect to a JACK server" in str(e), "no JACK server: %s" % e)
+    if e is not None:
+        print("no JACK server: %s" % str(e).splitlines()[0])
 
 
 def estimate_sr(seg, sr, guess):

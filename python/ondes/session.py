@@ -3,11 +3,13 @@
 OfflineSession builds an ondes event list and renders it with `ondes --render`;
 Session sends the same commands live over OSC/UDP to a running ondes.
 """
+import atexit
 import contextlib
 import math
 import os
 import re
 import shutil
+import socket
 import subprocess
 import tempfile
 import threading
@@ -346,6 +348,25 @@ def _fmt(v):
     return repr(f)
 
 
+def _udp_port_free(host, port):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        s.bind((host, port))
+        return True
+    except OSError:
+        return False
+    finally:
+        s.close()
+
+
+def _free_udp_port(host="127.0.0.1"):
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.bind((host, 0))
+    port = s.getsockname()[1]
+    s.close()
+    return port
+
+
 class OfflineSession(_Base):
     """Builds an ondes event list; render() runs `ondes --render` on it.
     Times count from the start of the render (time 0)."""
@@ -435,15 +456,145 @@ class Session(_Base):
     """The same API live: OSC over UDP to a running ondes (replies come back to
     this session's own port)."""
 
-    def __init__(self, host="127.0.0.1", port=7770, timeout=5.0, check=True):
+    def __init__(self, host="127.0.0.1", port=7770, timeout=5.0, check=True, start=False, jackd=False,
+                 ondes=None, args=(), env=None, starttimeout=10.0):
+        """Connect to the ondes listening on host:port.  start=True starts ondes itself
+        (`ondes --port PORT ARGS…`, the binary found as OfflineSession finds it) and
+        stops it on close(), on exit of a with block, or when the interpreter exits;
+        port=None with start=True takes a free port.  jackd=True also starts a private
+        JACK server with the dummy driver (a list gives jackd's driver options
+        instead, e.g. ['-d', 'alsa']), stopped with ondes.  Raises ConnectionError
+        (with ondes' own message when it could not start) if ondes does not answer."""
         super().__init__()
-        self.host, self.port, self.timeout = host, port, timeout
-        self.client = osc.OscClient(host, port)
+        self.proc = None           # the ondes this session started, if any
+        self.jackproc = None       # the jackd this session started, if any
+        self.output = []           # ondes' stderr/stdout lines (start=True)
+        self._atexit = None
         self._bundle = None        # messages collected inside lock()
         self._syncid = 1
-        if check and not self.sync(timeout=min(timeout, 2.0)):
-            self.client.close()
-            raise ConnectionError("no reply from ondes at %s:%d (is it running?)" % (host, port))
+        self.timeout = timeout
+        if start and port is None:
+            port = _free_udp_port(host)
+        self.host, self.port = host, port
+        self.client = osc.OscClient(host, port)
+        try:
+            if start:
+                self._start(ondes, args, env, jackd, starttimeout)
+            elif check and not self.sync(timeout=min(timeout, 2.0)):
+                raise ConnectionError("no reply from ondes at %s:%d (is it running?)" % (host, port))
+        except BaseException:
+            self.close()
+            raise
+
+    # --- starting and stopping ondes ----------------------------------------
+    def _start(self, exe, args, env, jackd, starttimeout):
+        exe = exe or find_ondes()
+        env = dict(os.environ if env is None else env)
+        if jackd:
+            self._start_jackd(env, jackd, starttimeout)
+        busy = not _udp_port_free(self.host, self.port)
+        cmd = [exe, "--port", str(self.port)]
+        if self.host not in ("127.0.0.1", "localhost"):
+            cmd += ["--bind", self.host]
+        cmd += [str(a) for a in args]
+        try:
+            self.proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                                         stderr=subprocess.STDOUT, env=env)
+        except OSError as e:
+            raise ConnectionError("cannot start ondes (%s): %s" % (exe, e)) from None
+        self._atexit = self.close
+        atexit.register(self._atexit)
+        self._reader = threading.Thread(target=self._read_output, args=(self.proc,), daemon=True)
+        self._reader.start()
+        # port already taken: ondes should say so and exit; never talk to the other
+        # process on that port as if it were ours
+        deadline = time.monotonic() + (min(starttimeout, 1.5) if busy else starttimeout)
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                break
+            if busy:
+                time.sleep(0.05)
+            elif self.sync(timeout=0.1):
+                return
+        rc = self.proc.poll()
+        if rc is None:
+            if busy:
+                self._stop_procs()
+                e = ConnectionError("cannot start ondes: UDP port %d on %s is already in use by another process"
+                                    % (self.port, self.host))
+                e.output = list(self.output)
+                raise e
+            raise self._error("ondes (%s) started but did not answer /sync on %s:%d within %g s"
+                              % (exe, self.host, self.port, starttimeout))
+        self._reader.join(2)
+        raise self._error("ondes could not start (exit status %d)" % rc)
+
+    def _error(self, what):
+        """A ConnectionError whose text is `what` and ondes' own lines ('ondes: …');
+        .output holds everything it printed (libjack's messages included)."""
+        own = [l for l in self.output if l.startswith("ondes")]
+        text = "\n".join(own) if own else self._output_text()
+        e = ConnectionError(what + (": " + text if text else ""))
+        e.output = list(self.output)
+        return e
+
+    def _read_output(self, proc):
+        for line in iter(proc.stdout.readline, b""):
+            self.output.append(line.decode("utf-8", "replace").rstrip("\n"))
+        proc.stdout.close()
+
+    def _output_text(self, prefix=""):
+        t = "\n".join(l for l in self.output if l.strip()).strip()
+        return prefix + t if t else ""
+
+    def _start_jackd(self, env, jackd, starttimeout):
+        jackexe = shutil.which("jackd")
+        if not jackexe:
+            raise ConnectionError("jackd=True: jackd is not installed")
+        name = "ondes-py-%d-%d" % (os.getpid(), id(self) & 0xffff)
+        driver = list(jackd) if isinstance(jackd, (list, tuple)) else ["-d", "dummy"]
+        env.update(JACK_DEFAULT_SERVER=name, JACK_NO_START_SERVER="1", JACK_NO_AUDIO_RESERVATION="1")
+        self.jackproc = subprocess.Popen([jackexe, "-n", name, "--no-realtime"] + driver, env=env,
+                                         stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                                         stderr=subprocess.DEVNULL)
+        lsp = shutil.which("jack_lsp")
+        deadline = time.monotonic() + starttimeout
+        while time.monotonic() < deadline:
+            if self.jackproc.poll() is not None:
+                raise ConnectionError("jackd exited at once (status %d)" % self.jackproc.returncode)
+            if not lsp:
+                time.sleep(1.0)
+                return
+            r = subprocess.run([lsp], env=env, capture_output=True)
+            if r.returncode == 0:
+                return
+            time.sleep(0.1)
+        raise ConnectionError("the private jackd did not start within %g s" % starttimeout)
+
+    def _stop_procs(self):
+        p = self.proc
+        if p is not None and p.poll() is None:
+            try:
+                self.client.send(osc.Message("/quit"))
+            except OSError:
+                pass
+            try:
+                p.wait(3)
+            except subprocess.TimeoutExpired:
+                p.terminate()
+                try:
+                    p.wait(3)
+                except subprocess.TimeoutExpired:
+                    p.kill()
+                    p.wait()
+        j = self.jackproc
+        if j is not None and j.poll() is None:
+            j.terminate()
+            try:
+                j.wait(5)
+            except subprocess.TimeoutExpired:
+                j.kill()
+                j.wait()
 
     # --- sending -----------------------------------------------------------
     @staticmethod
@@ -560,7 +711,13 @@ class Session(_Base):
         r.render(outfile)
 
     def close(self):
-        self.client.close()
+        """Close the socket; stop ondes (and jackd) if this session started them."""
+        if self._atexit is not None:
+            atexit.unregister(self._atexit)
+            self._atexit = None
+        self._stop_procs()
+        if getattr(self, "client", None) is not None:
+            self.client.close()
 
     def __enter__(self):
         return self

@@ -218,8 +218,10 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
 
 static int bind_socket(int fd, const struct addrinfo *ai)
 {
+    /* TCP may rebind a port left in TIME_WAIT; UDP must not share one with
+     * another ondes, which SO_REUSEADDR would allow silently */
     int one = 1;
-    setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    if (ai->ai_socktype == SOCK_STREAM) setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
     return bind(fd, ai->ai_addr, ai->ai_addrlen);
 }
 
