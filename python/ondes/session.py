@@ -637,6 +637,19 @@ class Session(_Base):
     def chnset(self, name, value, delay=0):
         self._send("/chn/set", [name, float(_num(value))], _num(delay))
 
+    def chnget(self, name, timeout=None):
+        """The value of a control channel (after every earlier command took effect)."""
+        self.sync(timeout)
+        self.client.send(osc.Message("/chn/get", name, types="s"))
+        m = self.client.wait(lambda m: (m.address == "/chn" and m.args[:1] == [name])
+                             or (m.address == "/fail" and m.args[:1] == ["/chn/get"]),
+                             self.timeout if timeout is None else timeout)
+        if m is None:
+            raise TimeoutError("no answer from ondes to /chn/get %s" % name)
+        if m.address == "/fail":
+            raise KeyError("channel %r: %s" % (name, m.args[1] if len(m.args) > 1 else "refused"))
+        return float(m.args[1])
+
     def makeTable(self, data=None, size=0, tabnum=0, sr=0, **kws):
         t, args = self._makeTableArgs(data, size, tabnum, sr)
         self._request("/table/gen", args, "table %d" % t.tabnum)
