@@ -11,16 +11,8 @@ import soundfile as sf
 
 ONDES = os.environ.get("ONDES", "./ondes")
 SR = 48000
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
 
 
 def render(events, *extra):
@@ -162,5 +154,4 @@ x, msg = render(loud, "--ceiling", "-6")
 lim = 10 ** (-6 / 20)
 check(x is not None and abs(np.max(np.abs(x)) - lim) < 1e-6, "--ceiling -6 limits at %.4f" % lim)
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+finish()

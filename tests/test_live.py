@@ -26,16 +26,8 @@ if not shutil.which("jackd"):
     sys.exit(77)
 
 SR = 48000
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what, flush=True)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
 
 
 def free_port():
@@ -461,5 +453,4 @@ finally:
                 p.wait()
     shutil.rmtree(tmp, ignore_errors=True)
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+finish()

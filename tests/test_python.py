@@ -25,16 +25,8 @@ import soundfile as sf
 import ondes
 from ondes import osc, ntom, mton, mtof, ftom, OfflineSession, RenderError
 
-passed = failed = 0
-
-
-def check(cond, what):
-    global passed, failed
-    if cond:
-        passed += 1
-    else:
-        failed += 1
-        print("FAIL:", what)
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
 
 
 def raises(exc, fn, *a, **k):
@@ -532,5 +524,4 @@ def estimate_sr(seg, sr, guess):
 
 live_tests()
 
-print("%d passed, %d failed" % (passed, failed))
-sys.exit(1 if failed else 0)
+finish()
