@@ -206,25 +206,30 @@ static int gen07(GEN *g)
     return 0;
 }
 
-/* GEN09 — sines of any partial ratio with strength and phase in degrees
- * (Csound manual "GEN09"): a phase accumulator per partial, wrapped once per
- * step as Csound does. */
-static int gen09(GEN *g)
+/* GEN09 and GEN19 — sines of any partial ratio with strength and phase in
+ * degrees (Csound manual "GEN09"), GEN19 adding a DC offset per partial: a
+ * phase accumulator per partial, wrapped once per step as Csound does.
+ * `per` is the numbers a partial takes: 3, or 4 with the offset. */
+static int partials(GEN *g, int per)
 {
-    int hcnt = g->na / 3;
+    int hcnt = g->na / per;
     double tpdlen = TWOPI / (double)g->flen;
     for (int h = 0; h < hcnt; h++) {
-        double inc = arg(g, 3 * h) * tpdlen;
-        double amp = arg(g, 3 * h + 1);
-        double phs = arg(g, 3 * h + 2) * TPD360;
+        double inc = arg(g, per * h) * tpdlen;
+        double amp = arg(g, per * h + 1);
+        double phs = arg(g, per * h + 2) * TPD360;
+        double dc = per == 4 ? arg(g, per * h + 3) : 0.0;
         for (int32_t i = 0; i <= g->flen; i++) {
-            g->d[i] += sin(phs) * amp;
+            double v = sin(phs) * amp;
+            g->d[i] += per == 4 ? v + dc : v;
             if ((phs += inc) >= TWOPI)
                 phs -= TWOPI;
         }
     }
     return 0;
 }
+
+static int gen09(GEN *g) { return partials(g, 3); }
 
 /* GEN10 — harmonic sines with the given strengths (Csound manual "GEN10").
  * The phase is an integer point index taken modulo the size, so every
@@ -370,23 +375,7 @@ static int gen17(GEN *g)
 }
 
 /* GEN19 — GEN09 with a DC offset per partial (Csound manual "GEN19"). */
-static int gen19(GEN *g)
-{
-    int hcnt = g->na / 4;
-    double tpdlen = TWOPI / (double)g->flen;
-    for (int h = 0; h < hcnt; h++) {
-        double inc = arg(g, 4 * h) * tpdlen;
-        double amp = arg(g, 4 * h + 1);
-        double phs = arg(g, 4 * h + 2) * TPD360;
-        double dc = arg(g, 4 * h + 3);
-        for (int32_t i = 0; i <= g->flen; i++) {
-            g->d[i] += sin(phs) * amp + dc;
-            if ((phs += inc) >= TWOPI)
-                phs -= TWOPI;
-        }
-    }
-    return 0;
-}
+static int gen19(GEN *g) { return partials(g, 4); }
 
 /* Modified Bessel function I0 by the polynomial approximations of Abramowitz
  * & Stegun 9.8.1 and 9.8.2 — the same approximation Csound's Kaiser window

@@ -397,6 +397,14 @@ static int expsegr_init(OP *o, OP_CTX *c)
  * stays 0); the delay segment has no sample count, so at a-rate the delay is
  * skipped; madsr's ireltim is not used (the release is always irel).
  */
+/* One ADSR segment to `target` over `secs`: its k-cycle and sample counts, as Csound rounds them. */
+static void adsr_seg(SEG *s, double target, double secs, OP_CTX *c)
+{
+    s->nxtpt = target;
+    s->cnt = to_cnt(secs * c->kr + 0.5);
+    if ((s->acnt = to_cnt(secs * c->sr + 0.5)) < 0) s->acnt = 0;
+}
+
 static int adsr_setup(OP *o, OP_CTX *c, int midi)
 {
     LSEG *p = (LSEG *)o;
@@ -411,27 +419,15 @@ static int adsr_setup(OP *o, OP_CTX *c, int midi)
     p->curcnt = 0;
     p->cur = 0;
     p->segsrem = 6;
-    SEG *s = &p->seg[1];                        /* delay */
+    SEG *s = &p->seg[1];                        /* delay: no sample count (skipped at a-rate) */
     s->nxtpt = 0;
     s->cnt = to_cnt(idel * c->kr + 0.5);
-    s++;                                        /* attack */
-    s->nxtpt = 1;
-    s->cnt = to_cnt(iatt * c->kr + 0.5);
-    if ((s->acnt = to_cnt(iatt * c->sr + 0.5)) < 0) s->acnt = 0;
-    s++;                                        /* decay */
-    s->nxtpt = islev;
-    s->cnt = to_cnt(idec * c->kr + 0.5);
-    if ((s->acnt = to_cnt(idec * c->sr + 0.5)) < 0) s->acnt = 0;
-    s++;                                        /* sustain */
+    adsr_seg(++s, 1, iatt, c);                  /* attack */
+    adsr_seg(++s, islev, idec, c);              /* decay */
     double dur = len - idel - iatt - idec - irel;
     if (!midi && dur < 0) op_msg(c, "WARNING: %s: length of ADSR note too short\n", o->desc->name);
-    s->nxtpt = islev;
-    s->cnt = to_cnt(dur * c->kr + 0.5);
-    if ((s->acnt = to_cnt(dur * c->sr + 0.5)) < 0) s->acnt = 0;
-    s++;                                        /* release */
-    s->nxtpt = 0;
-    s->cnt = to_cnt(irel * c->kr + 0.5);
-    if ((s->acnt = to_cnt(irel * c->sr + 0.5)) < 0) s->acnt = 0;
+    adsr_seg(++s, islev, dur, c);               /* sustain */
+    adsr_seg(++s, 0, irel, c);                  /* release */
     if (midi) {
         p->xtra = s->cnt;
         want_release(c, p->xtra);

@@ -62,6 +62,23 @@ static int osc_init(OP *o, OP_CTX *c)
     return 0;
 }
 
+/* Csound's oscil3 / poscil3 four-point cubic around point idx, with its
+ * order of operations and its wrap (before point 0 it reads tab[flen - 1],
+ * past the guard point tab[1]).  Shared by oscil3 and poscil3. */
+static inline double cubic_read(const float *tab, int32_t flen, int32_t idx, double fract)
+{
+    int32_t x0 = idx - 1;
+    double ym1, y0, y1, y2;
+    if (x0 < 0) { ym1 = tab[flen - 1]; x0 = 0; }
+    else ym1 = tab[x0++];
+    y0 = tab[x0++];
+    y1 = tab[x0++];
+    y2 = x0 > flen ? tab[1] : tab[x0];
+    double frsq = fract * fract, frcu = frsq * ym1, t1 = y2 + y0 + y0 + y0;
+    return y0 + 0.5 * frcu + fract * (y1 - frcu / 6.0 - t1 / 6.0 - ym1 / 3.0)
+           + frsq * fract * (t1 / 6.0 - 0.5 * y1) + frsq * (0.5 * y1 - y0);
+}
+
 /* One table read at integer phase `phs` (the three interpolations). */
 static inline double osc_read(const OSC *p, int32_t phs, int interp)
 {
@@ -73,17 +90,7 @@ static inline double osc_read(const OSC *p, int32_t phs, int interp)
         double v1 = tab[idx];
         return v1 + (tab[idx + 1] - v1) * fract;
     }
-    /* Csound's oscil3 / poscil3 cubic, with its order of operations */
-    int32_t flen = p->ft->size, x0 = idx - 1;
-    double ym1, y0, y1, y2;
-    if (x0 < 0) { ym1 = tab[flen - 1]; x0 = 0; }
-    else ym1 = tab[x0++];
-    y0 = tab[x0++];
-    y1 = tab[x0++];
-    y2 = x0 > flen ? tab[1] : tab[x0];
-    double frsq = fract * fract, frcu = frsq * ym1, t1 = y2 + y0 + y0 + y0;
-    return y0 + 0.5 * frcu + fract * (y1 - frcu / 6.0 - t1 / 6.0 - ym1 / 3.0)
-           + frsq * fract * (t1 / 6.0 - 0.5 * y1) + frsq * (0.5 * y1 - y0);
+    return cubic_read(tab, p->ft->size, idx, fract);
 }
 
 /* phs + inc wrapped to the phase range (unsigned: a huge increment must not
@@ -209,17 +216,7 @@ static inline double posc_read(const POSC *p, double phs, int cubic)
         double y0 = tab[x0];
         return y0 + (tab[x0 + 1] - y0) * fract;
     }
-    int32_t flen = p->ft->size;
-    double ym1, y0, y1, y2;
-    x0--;
-    if (x0 < 0) { ym1 = tab[flen - 1]; x0 = 0; }
-    else ym1 = tab[x0++];
-    y0 = tab[x0++];
-    y1 = tab[x0++];
-    y2 = x0 > flen ? tab[1] : tab[x0];
-    double frsq = fract * fract, frcu = frsq * ym1, t1 = y2 + y0 + y0 + y0;
-    return y0 + 0.5 * frcu + fract * (y1 - frcu / 6.0 - t1 / 6.0 - ym1 / 3.0)
-           + frsq * fract * (t1 / 6.0 - 0.5 * y1) + frsq * (0.5 * y1 - y0);
+    return cubic_read(tab, p->ft->size, x0, fract);
 }
 
 static inline void posc_run(OP *o, OP_CTX *c, int cubic, int aamp, int acps)
