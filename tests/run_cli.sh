@@ -4,16 +4,7 @@
 # Environment: ONDES, PYTHON, srcdir (set by `make check`; defaults for use by hand).
 set -u
 
-here=$(cd "$(dirname "$0")" && pwd)
-srcdir=${srcdir:-$(dirname "$here")}
-case $srcdir in /*) ;; *) srcdir=$(cd "$srcdir" && pwd) ;; esac
-if [ -z "${ONDES:-}" ]; then
-    if [ -x ./ondes ]; then ONDES=$PWD/ondes; else ONDES=$srcdir/ondes; fi
-fi
-if [ -z "${PYTHON:-}" ]; then
-    PYTHON=python3
-    "$PYTHON" -c 'import numpy, soundfile' 2>/dev/null || PYTHON=/usr/bin/python3
-fi
+. "$(dirname "$0")/harness.sh"   # srcdir, ONDES, PYTHON
 read -ra ondes_cmd <<<"$ONDES"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ondes-cli.XXXXXX")

@@ -5,16 +5,7 @@
 # soundfile, and the tree this script is in.
 set -u
 
-here=$(cd "$(dirname "$0")" && pwd)
-srcdir=${srcdir:-$(dirname "$here")}
-case $srcdir in /*) ;; *) srcdir=$(cd "$srcdir" && pwd) ;; esac
-if [ -z "${ONDES:-}" ]; then
-    if [ -x ./ondes ]; then ONDES=$PWD/ondes; else ONDES=$srcdir/ondes; fi
-fi
-if [ -z "${PYTHON:-}" ]; then
-    PYTHON=python3
-    "$PYTHON" -c 'import numpy, soundfile' 2>/dev/null || PYTHON=/usr/bin/python3
-fi
+. "$(dirname "$0")/harness.sh"   # srcdir, ONDES, PYTHON
 export ONDES
 
 passed=0

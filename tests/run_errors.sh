@@ -14,12 +14,7 @@
 # Environment: ONDES, srcdir (set by `make check`; defaults for use by hand).
 set -u
 
-here=$(cd "$(dirname "$0")" && pwd)
-srcdir=${srcdir:-$(dirname "$here")}
-case $srcdir in /*) ;; *) srcdir=$(cd "$srcdir" && pwd) ;; esac
-if [ -z "${ONDES:-}" ]; then
-    if [ -x ./ondes ]; then ONDES=$PWD/ondes; else ONDES=$srcdir/ondes; fi
-fi
+. "$(dirname "$0")/harness.sh"   # srcdir, ONDES, PYTHON
 read -ra ondes_cmd <<<"$ONDES"      # may carry a wrapper: ONDES="valgrind -q ./ondes"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/ondes-errors.XXXXXX")

@@ -12,12 +12,7 @@
 # script is in.
 set -u
 
-here=$(cd "$(dirname "$0")" && pwd)
-srcdir=${srcdir:-$(dirname "$here")}
-case $srcdir in /*) ;; *) srcdir=$(cd "$srcdir" && pwd) ;; esac
-if [ -z "${ONDES:-}" ]; then
-    if [ -x ./ondes ]; then ONDES=$PWD/ondes; else ONDES=$srcdir/ondes; fi
-fi
+. "$(dirname "$0")/harness.sh"   # srcdir, ONDES, PYTHON
 CSOUND=${CSOUND:-csound}
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/run_print.XXXXXX")
