@@ -9,7 +9,6 @@ import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
 
 try:
@@ -20,94 +19,14 @@ except ImportError as e:
     print("SKIP: %s (python3-liblo, python3-numpy, python3-soundfile)" % e)
     sys.exit(77)
 
-ONDES = os.environ.get("ONDES", "./ondes")
 if not shutil.which("jackd"):
     print("SKIP: jackd not installed (jackd2)")
     sys.exit(77)
 
-SR = 48000
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
-
-
-def free_port():
-    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
-    s.bind(("127.0.0.1", 0))
-    p = s.getsockname()[1]
-    s.close()
-    return p
-
-
-tmp = tempfile.mkdtemp(prefix="ondes-live-")
-server = "ondes-test-%d" % os.getpid()
-env = dict(os.environ, JACK_DEFAULT_SERVER=server, JACK_NO_AUDIO_RESERVATION="1", JACK_NO_START_SERVER="1")
-procs = []
-
-
-def clean_stale_jack_shm():
-    """jackd killed hard leaves its shared-memory registry entries behind, and jack2 refuses
-    to start once 8 are taken: with no jackd running at all, they are all stale."""
-    if subprocess.run(["pgrep", "-x", "jackd"], capture_output=True).returncode != 0:
-        for f in os.listdir("/dev/shm"):
-            if f.startswith("jack"):
-                shutil.rmtree(os.path.join("/dev/shm", f), ignore_errors=True) if os.path.isdir(
-                    os.path.join("/dev/shm", f)) else os.unlink(os.path.join("/dev/shm", f))
-
-
-def start_jack(period=256):
-    clean_stale_jack_shm()
-    j = subprocess.Popen(["jackd", "-n", server, "--no-realtime", "-d", "dummy", "-r", str(SR), "-p", str(period)],
-                         env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    procs.append(j)
-    deadline = time.time() + 15
-    while time.time() < deadline:   # ready once jack_lsp lists its ports
-        r = subprocess.run(["jack_lsp"], env=env, capture_output=True)
-        if r.returncode == 0 and b"system:playback" in r.stdout:
-            return j
-        time.sleep(0.1)
-    return j
-
-
-RTCHECK = os.environ.get("RTCHECK", "")
-
-
-def start_ondes(port, *extra, rtcheck=False, connect=False):
-    log = open(os.path.join(tmp, "ondes-%d.log" % port), "w")
-    e = dict(env, LD_PRELOAD=RTCHECK) if rtcheck and RTCHECK else env
-    args = [ONDES, "--port", str(port), *extra] if connect else [ONDES, "--no-connect", "--port", str(port), *extra]
-    p = subprocess.Popen(args, env=e, stdout=log, stderr=subprocess.STDOUT)
-    procs.append(p)
-    return p, log.name
-
-
-class Client:
-    """A liblo server on a free port: sends to ondes, collects what comes back."""
-
-    def __init__(self, port):
-        self.srv = liblo.Server()
-        self.target = liblo.Address("127.0.0.1", port)
-        self.got = []
-        self.srv.add_method(None, None, lambda path, args: self.got.append((path, args)))
-
-    def send(self, path, *args):
-        self.srv.send(self.target, path, *args)
-
-    def wait_for(self, path, timeout=3.0, pred=lambda a: True):
-        end = time.time() + timeout
-        while time.time() < end:
-            for i, (p, a) in enumerate(self.got):
-                if p == path and pred(a):
-                    return self.got.pop(i)[1]
-            self.srv.recv(20)
-        return None
-
-    def ready(self, timeout=5.0):
-        end = time.time() + timeout
-        while time.time() < end:
-            self.send("/sync", 9999)
-            if self.wait_for("/synced", 0.2, lambda a: a[0] == 9999) is not None:
-                return True
-        return False
+from livekit import (ONDES, RTCHECK, SR, Client, env, free_port, kill_jacks, procs, start_jack,  # noqa: E402
+                     start_ondes, tmp)
 
 
 def freq(x, t0, t1):
@@ -373,16 +292,6 @@ try:
 
     # the promise: a live session recorded with --record-events renders offline to the same samples
     # as --record captured live, bit for bit, whatever JACK's period (100 is not a multiple of ksmps)
-    def kill_jacks():
-        for p in procs:
-            if p.args[0] == "jackd" and p.poll() is None:
-                p.terminate()   # a clean stop frees jackd's shared memory
-                try:
-                    p.wait(5)
-                except subprocess.TimeoutExpired:
-                    p.kill()
-                    p.wait()
-
     for period in (100, 256):
         kill_jacks()
         start_jack(period)
@@ -443,14 +352,6 @@ try:
               "freewheel render = offline render (%d and %d frames; the rest silence)" % (len(a), len(b)))
     kill_jacks()
 finally:
-    for p in procs:
-        if p.poll() is None:
-            p.terminate()
-            try:
-                p.wait(5)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
-    shutil.rmtree(tmp, ignore_errors=True)
+    kill_jacks()
 
 finish()
