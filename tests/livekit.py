@@ -10,6 +10,8 @@ import time
 
 import liblo
 
+import tsankit  # noqa: F401  (a TSan build: its options, ASLR off, any report fails the test)
+
 ONDES = os.environ.get("ONDES", "./ondes")
 SR = 48000
 tmp = tempfile.mkdtemp(prefix="ondes-live-")

@@ -7,7 +7,8 @@ set -eu
 PACKAGES="build-essential autoconf automake libtool pkg-config
 libsndfile1-dev libjack-jackd2-dev liblo-dev
 csound python3 python3-numpy python3-soundfile sox valgrind
-jackd2 liblo-tools python3-liblo"
+jackd2 liblo-tools python3-liblo
+clang libclang-rt-14-dev"
 
 missing=""
 for p in $PACKAGES; do

@@ -36,6 +36,7 @@ typedef struct drv_jack_opts {
     const char *connect_regex; /* connect to input ports matching this, else the physical playback ports */
     int port;                  /* OSC UDP port */
     const char *bind;          /* OSC address to bind */
+    const struct osc_acl *allow; /* --allow: the clients that may send (NULL: everyone) */
     int tcp;                   /* OSC over TCP too, on the same port */
     const char *record;        /* --record OUT.wav (or the --render file with freewheel), or NULL */
     const char *format, *bits; /* its format (NULL: from the extension; 32-bit float) */

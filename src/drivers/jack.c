@@ -2,8 +2,9 @@
 #include "drivers.h"
 #include "../osc/osc.h"
 #include <jack/jack.h>
-#include <jack/ringbuffer.h>
 #include "../io/audiofile.h"
+#include "../engine/spsc.h"
+#include <sys/mman.h>
 #include <unistd.h>
 #include <math.h>
 #include <regex.h>
@@ -21,7 +22,7 @@
  * The process callback is the whole real-time path: denormals off, the
  * engine over JACK's period (it runs whole ksmps blocks inside and buffers,
  * so the output never depends on the period), the output copied into a
- * jack_ringbuffer for --record.  It never waits: a full record ring is
+ * ring for --record.  It never waits: a full record ring is
  * counted as an overrun.  Everything else (OSC, messages, the disk) runs on
  * the control thread in drv_jack_run's loop.
  */
@@ -39,9 +40,20 @@ struct drv_jack {
     _Atomic int shutdown;
     _Atomic int64_t xruns;
     _Atomic int64_t frames;             /* frames processed so far */
-    _Atomic uint32_t cycle_start;       /* JACK frame time of the last period's start */
-    _Atomic int64_t cycle_frames;       /* engine frames done before that period */
-    jack_ringbuffer_t *rec;
+    /* the last period's start as one value, so a reader never pairs one
+     * period's start with another's frame count: JACK's frame time in the high
+     * 32 bits, the low 32 bits of the engine frames done before it in the low */
+    _Atomic uint64_t cycle;
+    /* ondes' own DSP load: the share of each period the callback takes,
+     * smoothed over ~20 periods, in 1/10000 (JACK's jack_cpu_load measures
+     * the whole graph and, with the dummy backend under overload, reads near 0) */
+    _Atomic int load_e4;
+    double load_ema;                    /* the callback's own running value */
+    /* --record: interleaved frames, callback → control thread.  Our SPSC ring
+     * rather than jack_ringbuffer: C11 acquire/release that ThreadSanitizer
+     * checks (libjack's ring synchronises in code TSan cannot see) */
+    SPSC rec;
+    int recording;
     int freewheel;                      /* JACK's freewheel mode: the callback may wait for the disk */
     float *inter;                       /* interleaving buffer for the record ring, REC_CHUNK frames */
     _Atomic int64_t rec_overruns;
@@ -54,6 +66,8 @@ static void on_signal(int sig) { stop_signal = sig; }
 static int process(jack_nframes_t n, void *arg)
 {
     DRV_JACK *d = arg;
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);   /* the vDSO: no system call, safe here */
 #ifdef HAVE_FTZ
     _mm_setcsr(_mm_getcsr() | 0x8040);   /* flush-to-zero and denormals-are-zero */
 #endif
@@ -66,27 +80,34 @@ static int process(jack_nframes_t n, void *arg)
         return 0;
     }
     int64_t done = atomic_load_explicit(&d->frames, memory_order_relaxed);
-    atomic_store_explicit(&d->cycle_frames, done, memory_order_relaxed);
-    atomic_store_explicit(&d->cycle_start, jack_last_frame_time(d->client), memory_order_release);
+    atomic_store_explicit(&d->cycle, (uint64_t)jack_last_frame_time(d->client) << 32 | (uint32_t)done,
+                          memory_order_release);
     eng_process(d->eng, out, d->nin ? in : NULL, (int)n);
-    atomic_store_explicit(&d->frames, done + n, memory_order_release);
-    if (d->rec) {
-        size_t need = sizeof(float) * n * (size_t)d->nout;
+    if (d->recording) {
         /* freewheeling is not real time: JACK lets the callback wait for the
          * disk there, and a render must lose nothing */
-        for (int tries = 0; d->freewheel && jack_ringbuffer_write_space(d->rec) < need && tries < 10000; tries++)
+        for (int tries = 0; d->freewheel && spsc_space(&d->rec) < n && tries < 10000; tries++)
             usleep(1000);
-        if (jack_ringbuffer_write_space(d->rec) < need) {
+        if (spsc_space(&d->rec) < n) {
             atomic_fetch_add_explicit(&d->rec_overruns, 1, memory_order_relaxed);
         } else {
             for (jack_nframes_t at = 0; at < n; at += REC_CHUNK) {
                 jack_nframes_t k = n - at < REC_CHUNK ? n - at : REC_CHUNK;
                 for (jack_nframes_t i = 0; i < k; i++)
                     for (int ch = 0; ch < d->nout; ch++) d->inter[i * (size_t)d->nout + ch] = out[ch][at + i];
-                jack_ringbuffer_write(d->rec, (const char *)d->inter, sizeof(float) * k * (size_t)d->nout);
+                spsc_push_n(&d->rec, d->inter, k);   /* fits: the whole period's space was checked */
             }
         }
     }
+    /* the cycle's last store, with release: once JACK has stopped calling us,
+     * the control thread's acquire load of it makes every write of the last
+     * cycle visible before it frees the engine and these buffers (JACK stops
+     * this thread inside libjack, where TSan cannot see the ordering) */
+    atomic_store_explicit(&d->frames, done + n, memory_order_release);
+    clock_gettime(CLOCK_MONOTONIC, &t1);
+    double busy = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) * 1e-9;
+    d->load_ema += 0.05 * (busy * d->sr / n - d->load_ema);
+    atomic_store_explicit(&d->load_e4, (int)(d->load_ema * 1e4 < 1e8 ? d->load_ema * 1e4 : 1e8), memory_order_relaxed);
     return 0;
 }
 
@@ -130,8 +151,12 @@ static int64_t tmap(void *ud, uint32_t sec, uint32_t frac)
     clock_gettime(CLOCK_REALTIME, &ts);
     double now = (double)ts.tv_sec + 2208988800.0 + ts.tv_nsec * 1e-9;
     double tag = (double)sec + frac / 4294967296.0;
-    uint32_t start = atomic_load_explicit(&d->cycle_start, memory_order_acquire);
-    int64_t base = atomic_load_explicit(&d->cycle_frames, memory_order_relaxed);
+    uint64_t cycle = atomic_load_explicit(&d->cycle, memory_order_acquire);
+    uint32_t start = (uint32_t)(cycle >> 32);
+    /* the full frame count: frames, read after the acquire, is at least the
+     * count the pair was made from and less than 2^32 frames past it */
+    int64_t fr = atomic_load_explicit(&d->frames, memory_order_relaxed);
+    int64_t base = fr - (int64_t)(uint32_t)((uint32_t)fr - (uint32_t)cycle);
     int64_t frame_now = base + (int64_t)(uint32_t)(jack_frame_time(d->client) - start);
     return frame_now + (int64_t)llround((tag - now) * d->sr);
 }
@@ -139,7 +164,7 @@ static int64_t tmap(void *ud, uint32_t sec, uint32_t frac)
 static void dstats(void *ud, double *load, double *xruns)
 {
     DRV_JACK *d = ud;
-    *load = jack_cpu_load(d->client);
+    *load = atomic_load_explicit(&d->load_e4, memory_order_relaxed) / 100.0;   /* percent */
     *xruns = (double)atomic_load(&d->xruns);
 }
 
@@ -163,13 +188,9 @@ static int connect_outputs(DRV_JACK *d, const DRV_JACK_OPTS *o, FILE *msgs)
 static int drain_record(DRV_JACK *d, AF_WRITER *w, char *err, size_t errlen)
 {
     float buf[4096];
-    size_t frame_bytes = sizeof(float) * (size_t)d->nout;
     size_t n;
-    while ((n = jack_ringbuffer_read_space(d->rec) / frame_bytes) > 0) {
-        size_t want = n * (size_t)d->nout > 4096 ? 4096 / (size_t)d->nout : n;
-        jack_ringbuffer_read(d->rec, (char *)buf, want * frame_bytes);
-        if (af_write_interleaved(w, buf, (int)want, err, errlen)) return -1;
-    }
+    while ((n = spsc_pop_n(&d->rec, buf, 4096 / (size_t)d->nout)) > 0)
+        if (af_write_interleaved(w, buf, (int)n, err, errlen)) return -1;
     return 0;
 }
 
@@ -191,14 +212,22 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
         d->in[i] = jack_port_register(d->client, pn, JACK_DEFAULT_AUDIO_TYPE, JackPortIsInput, 0);
     }
     AF_WRITER *rec = NULL;
+    char e2[256];
     if (o->record) {
         rec = af_open_write(o->record, d->sr, d->nout, o->format, o->bits ? o->bits : "32f", err, errlen);
         if (!rec) return -1;
-        d->rec = jack_ringbuffer_create(sizeof(float) * (size_t)d->nout * (size_t)d->sr * 4);
-        jack_ringbuffer_mlock(d->rec);
+        size_t cap = 1;   /* about 4 s of frames, a power of two */
+        while (cap < (size_t)d->sr * 4) cap <<= 1;
         d->inter = calloc((size_t)REC_CHUNK * (size_t)d->nout, sizeof(float));
+        if (!d->inter || spsc_init(&d->rec, sizeof(float) * (size_t)d->nout, cap)) {
+            snprintf(err, errlen, "out of memory for the --record ring");
+            af_close(rec, e2, sizeof e2);
+            return -1;
+        }
+        d->recording = 1;
+        /* resident before the callback writes it: no page faults there */
+        if (mlock(d->rec.buf, cap * d->rec.elem)) memset(d->rec.buf, 0, cap * d->rec.elem);
     }
-    char e2[256];
     char port[16];
     snprintf(port, sizeof port, "%d", o->port);
     OSC_SERVER *osc = o->freewheel ? NULL : osc_open(s, port, o->bind, o->tcp, tmap, dstats, d, err, errlen);
@@ -206,6 +235,7 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
         if (rec) af_close(rec, e2, sizeof e2);
         return -1;
     }
+    if (osc) osc_set_allow(osc, o->allow);
     d->freewheel = o->freewheel;
     ses_go_live(s);
     jack_set_process_callback(d->client, process, d);
@@ -249,6 +279,7 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
     }
     if (o->freewheel && !atomic_load(&d->shutdown)) jack_set_freewheel(d->client, 0);
     if (!atomic_load(&d->shutdown)) jack_deactivate(d->client);
+    int64_t total = atomic_load_explicit(&d->frames, memory_order_acquire);   /* see the end of process() */
     if (rec) {
         if (drain_record(d, rec, err, errlen)) rc = -1;
         if (af_close(rec, e2, sizeof e2) && rc == 0) {
@@ -258,7 +289,7 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
     }
     drv_drain_messages(e, msgs);
     int64_t ov = atomic_load(&d->rec_overruns);
-    fprintf(msgs, "ondes: stopped after %.3f s; xruns %lld%s", (double)atomic_load(&d->frames) / d->sr,
+    fprintf(msgs, "ondes: stopped after %.3f s; xruns %lld%s", (double)total / d->sr,
             (long long)atomic_load(&d->xruns), ov ? "" : "\n");
     if (ov) fprintf(msgs, "; recording overruns %lld (audio lost from the file)\n", (long long)ov);
     osc_close(osc);
@@ -269,7 +300,7 @@ void drv_jack_close(DRV_JACK *d)
 {
     if (!d) return;
     if (!atomic_load(&d->shutdown)) jack_client_close(d->client);
-    if (d->rec) jack_ringbuffer_free(d->rec);
+    if (d->recording) spsc_free(&d->rec);
     free(d->inter);
     free(d);
 }

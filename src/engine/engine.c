@@ -4,6 +4,7 @@
 #include "msgring.h"
 #include "spsc.h"
 #include "ftable.h"
+#include "limiter.h"
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,7 +16,6 @@
 #define ENG_CMD_RING 4096
 #define MAX_RETIRED 4096
 #define MAX_CHANNELS 1024
-#define CHN_NAMELEN 64
 #define AUTO_MAXPTS 32
 
 typedef struct eng_voice {
@@ -25,6 +25,8 @@ typedef struct eng_voice {
     size_t arena_size, arena_used;
     double *p;                       /* p-fields, at the start of the arena */
     int32_t id;
+    uint32_t origin;                 /* who asked for it (ENG_EVENT.origin): told if it fails */
+    uint64_t epoch;                  /* the table epoch when it started (retired tables wait for it) */
     int instr;
     int64_t start_frame;
     int64_t end_frame;               /* INT64_MAX while held */
@@ -60,6 +62,7 @@ struct engine {
     int nfree;
     ENG_VOICE *active;
     int nactive;
+    _Atomic int nactive_pub;         /* nactive after the last block, for the control thread */
 
     INSTR_TMPL *instrs[ENG_MAXINSTR];
     FTABLE *tables[ENG_MAXTABLES];
@@ -74,15 +77,24 @@ struct engine {
     int bufpos;                      /* frames of outblock already handed out */
     int inpos;
 
-    struct { char name[CHN_NAMELEN]; double value; } *channels;
-    int nchannels;
+    /* One writer creates channels (eng_channel): a name is complete before
+     * the count that shows it is stored, with release. */
+    struct { char name[ENG_CHN_NAMELEN]; ENG_CHN value; } *channels;
+    _Atomic int nchannels;
 
     char filedir[1024];
-    /* Tables replaced or freed while playing: a voice may still read them,
-     * and the audio thread may not free, so they wait here until the engine
-     * goes (reserved up front; past that, the control thread frees them). */
-    FTABLE **retired;
+    /* Tables replaced or freed while playing: a voice that started before
+     * the swap may still hold a pointer to the old one, and the audio thread
+     * may not free.  Epoch-based reclamation: every swap bumps table_epoch and
+     * a voice remembers the epoch it started in; a retired table goes to the
+     * control thread to be freed (ENG_REPLY_FREE_TABLE) once no voice older
+     * than its retirement is left.  Reserved up front; when full, the table
+     * is kept until the engine goes (counted) rather than freed under a voice. */
+    struct retired { FTABLE *t; uint64_t epoch; } *retired;
     int nretired;
+    uint64_t table_epoch;
+    int64_t tables_kept;             /* retired tables that found no room (freed at eng_free) */
+    FTABLE **kept;
 
     SPSC cmds;                       /* control thread → processing thread */
     SPSC replies;                    /* processing thread → control thread */
@@ -90,6 +102,7 @@ struct engine {
     uint32_t last_cmd;               /* the last command reported with ENG_REPLY_EXEC */
 
     ENG_STATS stats;
+    ENG_LIMITER lim;                 /* --limiter: after the metering, before the hard ceiling */
 };
 
 void eng_config_default(ENG_CONFIG *c)
@@ -121,6 +134,10 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
                  cfg->sr, cfg->ksmps, cfg->nchnls);
         return NULL;
     }
+    if (!(cfg->limiter_ms >= 0 && cfg->limiter_ms <= ENG_LIM_MAX_MS)) {
+        snprintf(err, errlen, "invalid limiter look-ahead %g ms (0 to %g)", cfg->limiter_ms, ENG_LIM_MAX_MS);
+        return NULL;
+    }
     ENGINE *e = calloc(1, sizeof *e);
     if (!e) goto oom;
     e->cfg = *cfg;
@@ -138,10 +155,11 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     e->autos = calloc(MAX_AUTOS, sizeof *e->autos);
     e->channels = calloc(MAX_CHANNELS, sizeof *e->channels);
     e->retired = calloc(MAX_RETIRED, sizeof *e->retired);
+    e->kept = calloc(MAX_RETIRED, sizeof *e->kept);
     e->spout = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * cfg->nchnls)));
     e->outblock = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * cfg->nchnls)));
     e->spin = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1))));
-    if (!e->voices || !e->freelist || !e->arenas || !e->globals || !e->autos || !e->channels || !e->retired || !e->spout
+    if (!e->voices || !e->freelist || !e->arenas || !e->globals || !e->autos || !e->channels || !e->retired || !e->kept || !e->spout
         || !e->outblock || !e->spin) goto oom;
     memset(e->arenas, 0, e->cfg.voice_mem * (size_t)cfg->max_voices);
     memset(e->spin, 0, sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1)));
@@ -151,6 +169,8 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
         v->arena_size = e->cfg.voice_mem;
         e->freelist[e->nfree++] = &e->voices[cfg->max_voices - 1 - i];
     }
+    /* the limiter's delay line and gain windows, reserved here, off the audio thread */
+    if (eng_lim_init(&e->lim, cfg->limiter_ms, cfg->sr, cfg->nchnls, cfg->ceiling)) goto oom;
     e->bufpos = ks;    /* nothing buffered: the first call runs a block */
     ftable_sine();     /* built here, on the control thread, never by the audio thread */
     return e;
@@ -164,13 +184,23 @@ oom:
 void eng_free(ENGINE *e)
 {
     if (!e) return;
+    /* tables still travelling to the audio thread (in the ring or queued) are owned by their event */
+    ENG_EVENT ev;
+    while (e->cmds.buf && spsc_pop(&e->cmds, &ev))
+        if (ev.type == EV_TABLE) ftable_free(ev.ptr);
+    while (e->sched.heap && sched_peek(&e->sched)) {
+        sched_pop(&e->sched, &ev);
+        if (ev.type == EV_TABLE) ftable_free(ev.ptr);
+    }
     sched_free(&e->sched);
     msgring_free(&e->msgs);
     spsc_free(&e->cmds);
     spsc_free(&e->replies);
     for (int i = 0; i < ENG_MAXTABLES; i++) ftable_free(e->tables[i]);
-    for (int i = 0; e->retired && i < e->nretired; i++) ftable_free(e->retired[i]);
+    for (int i = 0; e->retired && i < e->nretired; i++) ftable_free(e->retired[i].t);
     free(e->retired);
+    for (int64_t i = 0; e->kept && i < e->tables_kept; i++) ftable_free(e->kept[i]);
+    free(e->kept);
     /* tables the control thread was asked to free but never read */
     ENG_REPLY r;
     while (e->replies.buf && spsc_pop(&e->replies, &r))
@@ -184,6 +214,7 @@ void eng_free(ENGINE *e)
     free(e->spout);
     free(e->outblock);
     free(e->spin);
+    eng_lim_free(&e->lim);
     free(e);
 }
 
@@ -222,22 +253,32 @@ FTABLE *eng_make_table(ENGINE *e, int num, int size, int gen, const double *args
         for (int i = 0; i <= t->size; i++) t->data[i] = (float)(t->data[i] * e->cfg.dbfs);
     return t;
 }
-double *eng_channel(ENGINE *e, const char *name, int create)
+ENG_CHN *eng_channel(ENGINE *e, const char *name, int create)
 {
-    for (int i = 0; i < e->nchannels; i++)
+    /* acquire: the names of the channels counted are all there (see below) */
+    int n = atomic_load_explicit(&e->nchannels, memory_order_acquire);
+    for (int i = 0; i < n; i++)
         if (!strcmp(e->channels[i].name, name)) return &e->channels[i].value;
-    if (!create || e->nchannels >= MAX_CHANNELS || strlen(name) >= CHN_NAMELEN) return NULL;
-    int i = e->nchannels;
-    strcpy(e->channels[i].name, name);
-    e->channels[i].value = 0;
-    e->nchannels = i + 1;
-    return &e->channels[i].value;
+    if (!create || n >= MAX_CHANNELS || strlen(name) >= ENG_CHN_NAMELEN) return NULL;
+    strcpy(e->channels[n].name, name);
+    eng_chn_set(&e->channels[n].value, 0);
+    /* the name before the count that makes it visible to the other thread */
+    atomic_store_explicit(&e->nchannels, n + 1, memory_order_release);
+    return &e->channels[n].value;
 }
 
 int64_t eng_frame(const ENGINE *e) { return e->frame; }
 int eng_ended(const ENGINE *e) { return e->ended; }
-int eng_active_voices(const ENGINE *e) { return e->nactive; }
-void eng_stats(const ENGINE *e, ENG_STATS *st) { *st = e->stats; }
+int eng_active_voices(const ENGINE *e)
+{
+    return atomic_load_explicit(&((ENGINE *)e)->nactive_pub, memory_order_relaxed);
+}
+void eng_stats(const ENGINE *e, ENG_STATS *st)
+{
+    *st = e->stats;
+    st->limited = e->lim.reduced;
+    st->limiter_min_gain = e->lim.on ? e->lim.min_gain : 1.0;
+}
 size_t eng_msg_read(ENGINE *e, char *buf, size_t len) { return msgring_read(&e->msgs, buf, len); }
 
 int eng_schedule(ENGINE *e, const ENG_EVENT *ev)
@@ -261,13 +302,13 @@ static void reply(ENGINE *e, int type, int32_t id, const double *v, int nv)
     r.type = type;
     r.id = id;
     r.frame = e->frame;
-    for (int i = 0; i < nv && i < 6; i++) r.v[i] = v[i];
+    for (int i = 0; i < nv && i < (int)(sizeof r.v / sizeof r.v[0]); i++) r.v[i] = v[i];
     if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
 }
 
 /* A command the engine could not carry out: the sender (live) gets a /fail
  * with this text, the user (offline) the message. */
-static void refuse(ENGINE *e, int32_t id, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void refuse(ENGINE *e, uint32_t origin, int32_t id, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
 
 /* ---- messages: formatted on the stack, then copied into the ring ---- */
 
@@ -290,19 +331,23 @@ static void emsg(ENGINE *e, const char *fmt, ...)
     va_end(ap);
 }
 
-static void refuse(ENGINE *e, int32_t id, const char *fmt, ...)
+static void refuse(ENGINE *e, uint32_t origin, int32_t id, const char *fmt, ...)
 {
     ENG_REPLY r;
     memset(&r, 0, sizeof r);
     r.type = ENG_REPLY_FAIL;
     r.id = id;
+    r.origin = origin;
     r.frame = e->frame;
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(r.msg, sizeof r.msg, fmt, ap);
     va_end(ap);
     if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
-    emsg(e, "%s", r.msg);
+    /* on the console a score's note needs no command name ("/sched: ") */
+    const char *m = r.msg, *colon = strstr(r.msg, ": ");
+    if (!origin && m[0] == '/' && colon && !memchr(m, ' ', (size_t)(colon - m))) m = colon + 2;
+    emsg(e, "%s", m);
 }
 
 /* ---- services for opcodes (op.h) ---- */
@@ -324,10 +369,15 @@ int op_initerr(OP_CTX *c, OP *op, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
-    const INSTR_TMPL *t = c->voice->tmpl;
-    emsg(c->eng, "INIT ERROR in instr %s (line %d): %s: %s", t ? t->name : "0",
-         op ? op->line : 0, op && op->desc ? op->desc->name : "?", buf);
-    c->voice->initerr = 1;
+    ENG_VOICE *v = c->voice;
+    const INSTR_TMPL *t = v->tmpl;
+    if (v->origin)   /* a live note: its sender hears why it did not start */
+        refuse(c->eng, v->origin, v->id, "/sched: event %d: init error in instr %s (line %d): %s: %s", v->id,
+               t ? t->name : "0", op ? op->line : 0, op && op->desc ? op->desc->name : "?", buf);
+    else
+        emsg(c->eng, "INIT ERROR in instr %s (line %d): %s: %s", t ? t->name : "0",
+             op ? op->line : 0, op && op->desc ? op->desc->name : "?", buf);
+    v->initerr = 1;
     return -1;
 }
 
@@ -496,6 +546,17 @@ static void voice_release_slot(ENGINE *e, ENG_VOICE *v)
     e->freelist[e->nfree++] = v;
 }
 
+/* Seconds to frames, rounded, clamped to ±ENG_FOREVER (2^62 frames, ~3 million
+ * years at 48 kHz) so a huge or non-finite time never overflows int64. */
+#define ENG_FOREVER ((int64_t)1 << 62)
+static int64_t secs_to_frames(double secs, double sr)
+{
+    double f = secs * sr;
+    if (!(f < 0x1p62)) return ENG_FOREVER;   /* NaN lands here too */
+    if (!(f > -0x1p62)) return -ENG_FOREVER;
+    return (int64_t)llround(f);
+}
+
 static ENG_VOICE *find_voice(ENGINE *e, int32_t id)
 {
     for (ENG_VOICE *v = e->active; v; v = v->next)
@@ -508,23 +569,13 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
 {
     const INSTR_TMPL *t = eng_get_instr(e, ev->instr);
     if (!t) {
-        emsg(e, "event %d: instrument %d is not defined", ev->id, ev->instr);
+        refuse(e, ev->origin, ev->id, "/sched: event %d: instrument %d is not defined", ev->id, ev->instr);
         return;
     }
-    if (e->nfree == 0) {
+    if (e->nfree == 0) {   /* the pool is reserved up front: a note beyond it is refused, never allocated */
         e->stats.voices_refused++;
-        if (ev->id) {   /* a live sender is told: /fail /sched */
-            ENG_REPLY r;
-            memset(&r, 0, sizeof r);
-            r.type = ENG_REPLY_FAIL;
-            r.id = ev->id;
-            r.frame = e->frame;
-            snprintf(r.msg, sizeof r.msg, "event %d: no free voice (all %d in use); note dropped", ev->id,
-                     e->cfg.max_voices);
-            if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
-        }
-        emsg(e, "event %d (instr %s): no free voice (%d in use); note dropped", ev->id, t->name,
-             e->cfg.max_voices);
+        refuse(e, ev->origin, ev->id, "/sched: event %d (instr %s): no free voice (all %d in use); note dropped",
+               ev->id, t->name, e->cfg.max_voices);
         return;
     }
     if (t->arena_used > e->cfg.voice_mem) {
@@ -537,10 +588,14 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     int np = ev->np < EV_MAXP ? ev->np : EV_MAXP;
     for (int i = 1; i <= np; i++) v->p[i] = ev->p[i];
     v->id = ev->id;
+    v->origin = ev->origin;
+    v->epoch = e->table_epoch;
     v->instr = ev->instr;
     v->start_frame = ev->frame;
     double dur = ev->p[3];
-    v->end_frame = dur < 0 ? INT64_MAX : ev->frame + (int64_t)llround(dur * e->cfg.sr);
+    /* negative: held until stopped, as Csound; so is one too long to count in frames */
+    int64_t len = secs_to_frames(dur, e->cfg.sr);
+    v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame + len;
     v->xtratim = 0;
     v->ofs = ofs;
     v->releasing = v->turnoff = v->bad = v->initerr = 0;
@@ -575,24 +630,32 @@ static void stop_voice(ENGINE *e, ENG_VOICE *v, int64_t at)
     if (v->end_frame > at) v->end_frame = at;
 }
 
+static void automate_voice(ENGINE *e, const ENG_EVENT *ev, ENG_VOICE *v);
+
+/* Every playing event with the id gets the automation, or else the one waiting to start. */
 static void add_automation(ENGINE *e, const ENG_EVENT *ev)
 {
-    ENG_VOICE *v = find_voice(e, ev->id);
-    if (!v) {
+    int found = 0;
+    for (ENG_VOICE *v = e->active; v; v = v->next)
+        if (v->id == ev->id) { automate_voice(e, ev, v); found = 1; }
+    if (!found) {
         /* an event still waiting to start: the automation waits for it, its
          * breakpoint times still counted from when it was asked for */
         ENG_EVENT *pending = sched_find_start(&e->sched, ev->id);
-        if (!pending) { refuse(e, ev->id, "/automate: event %d is neither playing nor pending", ev->id); return; }
+        if (!pending) { refuse(e, ev->origin, ev->id, "/automate: event %d is neither playing nor pending", ev->id); return; }
         ENG_EVENT later = *ev;
         double shift = (double)(pending->frame - ev->frame) / e->cfg.sr;
         for (int i = 5; i + 1 <= later.np; i += 2) later.p[i] -= shift;
         later.frame = pending->frame;   /* queued after the start: equal frames keep their order */
-        if (sched_push(&e->sched, &later)) refuse(e, ev->id, "/automate: the event queue is full");
-        return;
+        if (sched_push(&e->sched, &later)) refuse(e, ev->origin, ev->id, "/automate: the event queue is full");
     }
-    if (e->nautos >= MAX_AUTOS) { emsg(e, "/automate: too many automations at once"); return; }
+}
+
+static void automate_voice(ENGINE *e, const ENG_EVENT *ev, ENG_VOICE *v)
+{
+    if (e->nautos >= MAX_AUTOS) { refuse(e, ev->origin, ev->id, "/automate: too many automations at once (%d)", MAX_AUTOS); return; }
     int pidx = (int)ev->p[1];
-    if (pidx < 1 || pidx > EV_MAXP) { emsg(e, "/automate: bad p-field %d", pidx); return; }
+    if (pidx < 1 || pidx > EV_MAXP) { refuse(e, ev->origin, ev->id, "/automate: bad p-field %d", pidx); return; }
     AUTOMATION *a = &e->autos[e->nautos];
     a->v = v;
     a->gen = v->gen;
@@ -602,7 +665,7 @@ static void add_automation(ENGINE *e, const ENG_EVENT *ev)
     int overtake = ev->p[3] != 0;
     a->npts = 0;
     for (int i = 5; i + 1 <= ev->np && a->npts < AUTO_MAXPTS; i += 2) {
-        a->t[a->npts] = ev->frame + (int64_t)llround(ev->p[i] * e->cfg.sr);
+        a->t[a->npts] = ev->frame + secs_to_frames(ev->p[i], e->cfg.sr);
         a->val[a->npts] = ev->p[i + 1];
         a->npts++;
     }
@@ -649,6 +712,18 @@ static void run_automations(ENGINE *e, int64_t now)
     }
 }
 
+/* /set's (p-field index, value) pairs into p[]; np grows for a pending event. */
+static void set_pfields(double *p, int32_t *np, const ENG_EVENT *ev)
+{
+    for (int i = 1; i + 1 <= ev->np; i += 2) {
+        int k = (int)ev->p[i];
+        if (k >= 1 && k <= EV_MAXP) {
+            p[k] = ev->p[i + 1];
+            if (np && k > *np) *np = k;
+        }
+    }
+}
+
 static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
 {
     ENG_VOICE *v;
@@ -657,19 +732,17 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         start_note(e, ev, ofs);
         break;
     case EV_SET: {
-        /* a playing event, or one still waiting to start (its p-fields then) */
-        double *p = NULL;
-        ENG_EVENT *pending = NULL;
-        if ((v = find_voice(e, ev->id))) p = v->p;
-        else if ((pending = sched_find_start(&e->sched, ev->id))) p = pending->p;
-        if (!p) { refuse(e, ev->id, "/set: event %d is neither playing nor pending", ev->id); break; }
-        for (int i = 1; i + 1 <= ev->np; i += 2) {
-            int k = (int)ev->p[i];
-            if (k >= 1 && k <= EV_MAXP) {
-                p[k] = ev->p[i + 1];
-                if (pending && !v && k > pending->np) pending->np = k;
+        /* every playing event with the id (an id given to several events names them all),
+         * or else one still waiting to start (its p-fields then) */
+        int found = 0;
+        for (v = e->active; v; v = v->next)
+            if (v->id == ev->id) {
+                set_pfields(v->p, NULL, ev);
+                found = 1;
             }
-        }
+        ENG_EVENT *pending = found ? NULL : sched_find_start(&e->sched, ev->id);
+        if (pending) set_pfields(pending->p, &pending->np, ev);
+        else if (!found) refuse(e, ev->origin, ev->id, "/set: event %d is neither playing nor pending", ev->id);
         break;
     }
     case EV_AUTOMATE:
@@ -680,16 +753,19 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
             /* a score's negative p1 ends the held notes of that instrument (number and fraction) */
             for (v = e->active; v; v = v->next)
                 if (v->p[1] == ev->p[1]) stop_voice(e, v, e->frame);   /* at the k-cycle's start, as Csound */
-        } else if ((v = find_voice(e, ev->id))) {
-            stop_voice(e, v, ev->frame);
         } else {
-            refuse(e, ev->id, "/stop: event %d is not playing", ev->id);
+            int found = 0;
+            for (v = e->active; v; v = v->next)
+                if (v->id == ev->id) { stop_voice(e, v, ev->frame); found = 1; }
+            if (!found) refuse(e, ev->origin, ev->id, "/stop: event %d is not playing", ev->id);
         }
         break;
-    case EV_KILL:
-        if ((v = find_voice(e, ev->id))) free_voice(e, v);
-        else refuse(e, ev->id, "/kill: event %d is not playing", ev->id);
+    case EV_KILL: {
+        int found = 0;
+        while ((v = find_voice(e, ev->id))) { free_voice(e, v); found = 1; }   /* each pass frees one: bounded */
+        if (!found) refuse(e, ev->origin, ev->id, "/kill: event %d is not playing", ev->id);
         break;
+    }
     case EV_STOPALL:
         for (v = e->active; v; v = v->next) stop_voice(e, v, ev->frame);
         break;
@@ -704,20 +780,27 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         if (ev->instr > 0 && ev->instr < ENG_MAXTABLES) {
             FTABLE *old = e->tables[ev->instr];
             e->tables[ev->instr] = ev->ptr;
+            e->table_epoch++;
             if (old && e->nretired < MAX_RETIRED) {
-                e->retired[e->nretired++] = old;
+                e->retired[e->nretired++] = (struct retired){ old, e->table_epoch };
+            } else if (old && e->tables_kept < MAX_RETIRED) {
+                e->kept[e->tables_kept++] = old;
+                emsg(e, "table %d: %d tables are waiting for voices to end; this one is kept until the end",
+                     ev->instr, MAX_RETIRED);
             } else if (old) {
-                ENG_REPLY r;
-                memset(&r, 0, sizeof r);
-                r.type = ENG_REPLY_FREE_TABLE;
-                r.ptr = old;
-                if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+                emsg(e, "table %d: no room to keep the replaced table; it is leaked, not freed under a voice",
+                     ev->instr);
             }
         }
         break;
-    case EV_CHNSET:
-        if (ev->ptr) *(double *)ev->ptr = ev->p[1];
+    case EV_CHNSET: {
+        /* a channel new to the control thread is created here, on the one
+         * thread that creates channels while processing runs */
+        ENG_CHN *ch = ev->ptr ? ev->ptr : eng_channel(e, (const char *)&ev->p[2], 1);
+        if (ch) eng_chn_set(ch, ev->p[1]);
+        else refuse(e, ev->origin, ev->id, "/chn/set: too many channels (%d)", MAX_CHANNELS);
         break;
+    }
     case EV_END:
         e->ended = 1;
         break;
@@ -728,15 +811,16 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         e->notify = ev->p[1] != 0;
         break;
     case EV_STATUS: {
-        double v[6] = { e->nactive, e->stats.max_voices_seen, (double)e->stats.late_events,
-                        (double)e->stats.events_dropped, e->cfg.sr, e->cfg.ksmps };
-        reply(e, ENG_REPLY_STATUS, ev->id, v, 6);
+        double v[7] = { e->nactive, e->stats.max_voices_seen, (double)e->stats.late_events,
+                        (double)e->stats.events_dropped, e->cfg.sr, e->cfg.ksmps, (double)e->stats.clipped };
+        reply(e, ENG_REPLY_STATUS, ev->id, v, 7);
         break;
     }
     }
 }
 
-/* Master section: 0dbfs scaling, peak metering, NaN guard, hard ceiling. */
+/* Master section: 0dbfs scaling, peak metering, NaN guard, the optional
+ * look-ahead limiter (limiter.c), then the hard ceiling as the last guarantee. */
 static void master(ENGINE *e)
 {
     int ks = e->cfg.ksmps;
@@ -746,18 +830,48 @@ static void master(ENGINE *e)
         const float *in = e->spout + (size_t)ch * ks;
         float *out = e->outblock + (size_t)ch * ks;
         float peak = (float)e->stats.peak[ch];
-        int64_t clipped = 0;
         for (int i = 0; i < ks; i++) {
             float x = in[i] * scale;
             if (!(x == x)) x = 0.0f;                 /* NaN never reaches the speakers */
             float ax = fabsf(x);
             peak = ax > peak ? ax : peak;
-            clipped += ax > ceil;
-            out[i] = x > ceil ? ceil : (x < -ceil ? -ceil : x);
+            out[i] = x;
         }
         e->stats.peak[ch] = peak;
+    }
+    if (e->lim.on) eng_lim_process(&e->lim, e->outblock, ks);
+    for (int ch = 0; ch < e->cfg.nchnls; ch++) {
+        float *out = e->outblock + (size_t)ch * ks;
+        int64_t clipped = 0;
+        for (int i = 0; i < ks; i++) {
+            float x = out[i];
+            clipped += fabsf(x) > ceil;
+            out[i] = x > ceil ? ceil : (x < -ceil ? -ceil : x);
+        }
         e->stats.clipped += clipped;
     }
+}
+
+/* Retired tables no voice can hold any more go to the control thread to be
+ * freed (see struct retired); O(voices + retired) a block, only while any wait. */
+static void reclaim_tables(ENGINE *e)
+{
+    uint64_t oldest = UINT64_MAX;
+    for (const ENG_VOICE *v = e->active; v; v = v->next)
+        if (v->epoch < oldest) oldest = v->epoch;
+    int k = 0;
+    for (int i = 0; i < e->nretired; i++) {
+        struct retired r = e->retired[i];
+        if (oldest >= r.epoch) {   /* every voice playing started after the swap */
+            ENG_REPLY rep;
+            memset(&rep, 0, sizeof rep);
+            rep.type = ENG_REPLY_FREE_TABLE;
+            rep.ptr = r.t;
+            if (spsc_push(&e->replies, &rep) == 0) continue;   /* full: try again next block */
+        }
+        e->retired[k++] = r;
+    }
+    e->nretired = k;
 }
 
 static void run_block(ENGINE *e)
@@ -796,6 +910,12 @@ static void run_block(ENGINE *e)
             r.frame = bstart;
             snprintf(r.msg, sizeof r.msg, "the event queue is full (%d pending)", e->sched.cap);
             if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+            if (ev.type == EV_TABLE && ev.ptr) {   /* a refused table goes back to be freed (it leaked) */
+                memset(&r, 0, sizeof r);
+                r.type = ENG_REPLY_FREE_TABLE;
+                r.ptr = ev.ptr;
+                if (spsc_push(&e->replies, &r) && e->tables_kept < MAX_RETIRED) e->kept[e->tables_kept++] = ev.ptr;
+            }
         }
     }
     while ((top = sched_peek(&e->sched)) && top->frame < bend) {
@@ -831,17 +951,20 @@ static void run_block(ENGINE *e)
         }
         if (v->bad) {
             e->stats.nan_voices++;
-            emsg(e, "instr %s (event %d) produced NaN or infinity: voice silenced and freed",
-                 v->tmpl->name, v->id);
+            refuse(e, v->origin, v->id, "/sched: event %d (instr %s) produced NaN or infinity: voice silenced and freed",
+                   v->id, v->tmpl->name);
             free_voice(e, v);
         } else if (v->end_frame <= bend && (v->releasing || v->xtratim == 0)) {
             free_voice(e, v);
         }
         v = next;
     }
+    if (e->nretired) reclaim_tables(e);
     master(e);
     e->frame = bend;
     e->stats.frames = bend;
+    /* for the control thread (--exit-at-end): a count, relaxed */
+    atomic_store_explicit(&e->nactive_pub, e->nactive, memory_order_relaxed);
 }
 
 void eng_process(ENGINE *e, float *const *out, const float *const *in, int nframes)

@@ -2,8 +2,10 @@
 #ifndef ONDES_ENGINE_H
 #define ONDES_ENGINE_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "instr.h"
 
 #define EV_MAXP 64          /* p-fields an event can carry (p1..p64) */
@@ -23,8 +25,11 @@ typedef struct eng_config {
     size_t voice_mem;       /* bytes of arena per voice */
     int max_events;         /* capacity of the pending-event queue */
     double ceiling;         /* linear full scale of the master limiter (1 = 0 dBFS) */
+    double limiter_ms;      /* look-ahead of the soft master limiter (--limiter); 0 = off (hard ceiling only) */
     size_t global_bytes;    /* size of the g-variable area */
 } ENG_CONFIG;
+#define ENG_LIM_DEFAULT_MS 5.0  /* --limiter's look-ahead when none is given */
+#define ENG_LIM_MAX_MS 100.0    /* the longest look-ahead accepted */
 
 void eng_config_default(ENG_CONFIG *cfg);
 
@@ -38,7 +43,8 @@ typedef enum {
     EV_PANIC,
     EV_INSTR,       /* ptr: INSTR_TMPL * to install as instrument `instr` */
     EV_TABLE,       /* ptr: FTABLE * to install as table `instr` (NULL frees) */
-    EV_CHNSET,      /* ptr: channel name (interned); p[1] = value */
+    EV_CHNSET,      /* ptr: the ENG_CHN; p[1] = value.  ptr NULL: create the channel named by the
+                     * NUL-terminated string stored in the bytes of p[2..] (processing thread) */
     EV_END,         /* end of the score: the driver stops after this frame */
     EV_SYNC,        /* id: reply ENG_REPLY_SYNCED once every earlier command took effect */
     EV_NOTIFY,      /* p[1]: 1 to reply ENG_REPLY_END when an event with an id ends */
@@ -62,6 +68,7 @@ typedef struct eng_event {
     int32_t np;             /* number of p[] values used */
     int32_t flags;          /* EVF_* */
     uint32_t cmd;           /* the posting command's number (0: none): reported back with its frame */
+    uint32_t origin;        /* who sent it (the OSC server's client tag; 0: a file): failures go back there */
     void *ptr;
     double p[EV_MAXP + 1];  /* p[0] unused, p-fields from p[1] */
 } ENG_EVENT;
@@ -89,11 +96,32 @@ FTABLE *eng_make_table(ENGINE *e, int num, int size, int gen, const double *args
                        char *err, size_t errlen);
 void eng_set_filedir(ENGINE *e, const char *dir);
 
-/* A named control channel (chnget/chnset, /chn/set): its value's address,
- * stable for the engine's life.  With create, a missing channel is made
- * (a fixed table reserved up front, so this never allocates).  NULL when
- * missing, or when the table is full. */
-double *eng_channel(ENGINE *e, const char *name, int create);
+/* A named control channel (chnget/chnset, /chn/set, /chn/get).  Its value is
+ * read and written by both threads (chnset on the processing thread, /chn/get
+ * on the control thread), so it is one atomic 64-bit word holding the double's
+ * bits; relaxed, since only the value itself is published. */
+typedef struct eng_chn { _Atomic uint64_t bits; } ENG_CHN;
+static inline double eng_chn_get(const ENG_CHN *c)
+{
+    uint64_t b = atomic_load_explicit((_Atomic uint64_t *)&c->bits, memory_order_relaxed);
+    double v;
+    memcpy(&v, &b, sizeof v);
+    return v;
+}
+static inline void eng_chn_set(ENG_CHN *c, double v)
+{
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    atomic_store_explicit(&c->bits, b, memory_order_relaxed);
+}
+#define ENG_CHN_NAMELEN 64  /* names are shorter than this */
+
+/* The channel `name`: its address, stable for the engine's life.  Looking up
+ * (create 0) works on any thread.  Creating (create 1; a fixed table reserved
+ * up front, so this never allocates) only on the processing thread, or on the
+ * control thread before processing starts: one writer, no lock.  NULL when
+ * missing, or when the name is too long or the table is full. */
+ENG_CHN *eng_channel(ENGINE *e, const char *name, int create);
 
 /* Run an instrument's init pass outside any note: instr 0 (header code:
  * ftgen, global inits).  Control thread, before processing. Returns 0 or -1. */
@@ -117,6 +145,8 @@ typedef struct eng_stats {
     int64_t frames;
     int max_voices_seen;
     int64_t clipped;            /* samples the ceiling limited */
+    int64_t limited;            /* samples the look-ahead limiter scaled down (0 when off) */
+    double limiter_min_gain;    /* the deepest gain it applied (1: none) */
     int64_t voices_refused;     /* pool full */
     int64_t events_dropped;     /* queue full */
     int64_t nan_voices;
@@ -145,9 +175,10 @@ typedef struct eng_reply {
     int32_t type;
     int32_t id;             /* the event or sync id */
     int64_t frame;          /* when it happened */
-    double v[6];            /* STATUS: voices, max voices, late events, dropped events, sr, ksmps */
+    double v[7];            /* STATUS: voices, max voices, late events, dropped events, sr, ksmps, clipped samples */
     char msg[96];           /* FAIL: why */
     void *ptr;
+    uint32_t origin;        /* FAIL: the failed event's ENG_EVENT.origin (who to tell) */
 } ENG_REPLY;
 
 /* Replies, read by the one control thread that consumes them: 1 read, 0 none. */

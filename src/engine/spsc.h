@@ -25,5 +25,9 @@ void spsc_free(SPSC *r);                                          /* after use *
 int spsc_push(SPSC *r, const void *item);   /* producer: 0, or -1 when full (never waits) */
 int spsc_pop(SPSC *r, void *item);          /* consumer: 1 when an item was read, 0 when empty */
 size_t spsc_count(SPSC *r);                 /* either side: items waiting (a snapshot) */
+/* Runs of items (the --record ring: a period of frames at once) */
+int spsc_push_n(SPSC *r, const void *items, size_t n);   /* producer: all n, or -1 and none */
+size_t spsc_pop_n(SPSC *r, void *items, size_t max);     /* consumer: up to max; how many were read */
+size_t spsc_space(SPSC *r);                              /* producer: free slots (a snapshot) */
 
 #endif

@@ -4,12 +4,15 @@
 #include "../engine/engine.h"
 #include "../opcodes/registry.h"
 #include <ctype.h>
+#include <fcntl.h>
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 /*
  * Rates, ordered: 'c' constant < 'i' init < 'k' control < 'a' audio; 'S' string.
@@ -759,21 +762,22 @@ static void compile_assign(CG *g, const NODE *n)
     SYM *existing = r ? find_sym(global ? g->o->globals : g->locals, lhs->name) : NULL;
     if (n->op != T_ASSIGN) {
         if (!existing) cg_error(g, lhs, "undefined variable '%s'", lhs->name);
-        /* x op= e  is  x = x op e */
-        NODE *bin = calloc(1, sizeof *bin);
+        /* x op= e  is  x = x op e; the node lives on the stack, since a
+         * compile error longjmps out of here (a malloc'd one leaked) */
+        NODE bin;
+        memset(&bin, 0, sizeof bin);
         NODE *kids[2] = { (NODE *)lhs, (NODE *)rhs };
-        bin->kind = N_BINOP;
-        bin->line = n->line;
-        bin->col = n->col;
-        bin->op = n->op == T_PLUSEQ ? T_PLUS : n->op == T_MINUSEQ ? T_MINUS : n->op == T_STAREQ ? T_STAR : T_SLASH;
-        bin->kids = kids;
-        bin->nkids = 2;
+        bin.kind = N_BINOP;
+        bin.line = n->line;
+        bin.col = n->col;
+        bin.op = n->op == T_PLUSEQ ? T_PLUS : n->op == T_MINUSEQ ? T_MINUS : n->op == T_STAREQ ? T_STAR : T_SLASH;
+        bin.kids = kids;
+        bin.nkids = 2;
         NODE as = *n;
-        NODE *rk[1] = { bin };
+        NODE *rk[1] = { &bin };
         as.op = T_ASSIGN;
         as.kids = rk;
         compile_assign(g, &as);
-        free(bin);
         return;
     }
     SYM *s = declare(g, lhs, lhs->name);
@@ -1074,12 +1078,13 @@ static int header_stmt(LANG_ORCH *o, const NODE *s, const char *file, char *err,
     }
     int bad = 0;
     LANG_HEADER *h = &o->hdr;
+    /* (int) only of a value checked to fit: converting 1e26 is undefined */
     switch (k) {
     case 0: bad = !(v >= 1 && v <= 768000); h->sr = v; h->set_sr = 1; break;
     case 1: bad = !(v > 0); h->kr = v; h->set_kr = 1; break;
-    case 2: bad = !(v >= 1 && v <= 65536 && v == floor(v)); h->ksmps = (int)v; h->set_ksmps = 1; break;
-    case 3: bad = !(v >= 1 && v <= 64 && v == floor(v)); h->nchnls = (int)v; h->set_nchnls = 1; break;
-    case 4: bad = !(v >= 0 && v <= 64 && v == floor(v)); h->nchnls_i = (int)v; h->set_nchnls_i = 1; break;
+    case 2: bad = !(v >= 1 && v <= 65536 && v == floor(v)); h->ksmps = bad ? 0 : (int)v; h->set_ksmps = 1; break;
+    case 3: bad = !(v >= 1 && v <= 64 && v == floor(v)); h->nchnls = bad ? 0 : (int)v; h->set_nchnls = 1; break;
+    case 4: bad = !(v >= 0 && v <= 64 && v == floor(v)); h->nchnls_i = bad ? 0 : (int)v; h->set_nchnls_i = 1; break;
     case 5: bad = !(v > 0); h->dbfs = v; h->set_dbfs = 1; break;
     case 6: bad = !(v > 0); h->a4 = v; h->set_a4 = 1; break;
     }
@@ -1114,6 +1119,30 @@ static int add_unit(LANG_ORCH *o, const char *src, size_t len, const char *file,
 static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, int depth, char *err,
                     size_t errlen);
 
+/* An included file's text: a regular file of at most 64 MB, opened without
+ * blocking (#include "/dev/zero" or a FIFO must not hang or fill memory).
+ * Returns the malloc'd text and its length, or NULL. */
+#define LANG_MAX_INCLUDE ((size_t)64 << 20)
+static char *read_include(const char *path, size_t *len)
+{
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0) return NULL;
+    FILE *f = NULL;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > LANG_MAX_INCLUDE
+        || !(f = fdopen(fd, "rb"))) {
+        close(fd);
+        return NULL;
+    }
+    size_t cap = 65536, n = 0, k;
+    char *buf = malloc(cap);
+    while (n <= LANG_MAX_INCLUDE && (k = fread(buf + n, 1, cap - n, f)) > 0)
+        if ((n += k) == cap) buf = xrealloc(buf, cap *= 2);
+    fclose(f);
+    *len = n;
+    return buf;
+}
+
 /* #include "file": the file is read as its own unit, its path relative to the including file's folder. */
 static int include_file(LANG_ORCH *o, const char *from, int line, int col, const char *name, int depth, char *err,
                         size_t errlen)
@@ -1128,16 +1157,12 @@ static int include_file(LANG_ORCH *o, const char *from, int line, int col, const
         snprintf(path, sizeof path, "%.*s/%s", (int)(slash - from), from, name);
     else
         snprintf(path, sizeof path, "%s", name);
-    FILE *f = fopen(path, "rb");
-    if (!f) {
+    size_t n;
+    char *buf = read_include(path, &n);
+    if (!buf) {
         snprintf(err, errlen, "%s:%d:%d: error: cannot open included file '%s'", from, line, col, path);
         return -1;
     }
-    size_t cap = 65536, n = 0, k;
-    char *buf = malloc(cap);
-    while ((k = fread(buf + n, 1, cap - n, f)) > 0)
-        if ((n += k) == cap) buf = xrealloc(buf, cap *= 2);
-    fclose(f);
     int r = add_text(o, buf, n, path, 1, depth + 1, err, errlen);
     free(buf);
     return r;
@@ -1204,21 +1229,17 @@ char *lang_expand_includes(const char *src, size_t len, const char *file, int de
             if (a < eol && (*a == '"' || *a == '<')) b = memchr(a + 1, *a == '<' ? '>' : '"', (size_t)(eol - a - 1));
         }
         char path[4096];
-        FILE *in = NULL;
+        char *buf = NULL;
+        size_t n = 0;
         if (b) {
             const char *slash = strrchr(file, '/');
             if (a[1] != '/' && slash)
                 snprintf(path, sizeof path, "%.*s/%.*s", (int)(slash - file), file, (int)(b - a - 1), a + 1);
             else
                 snprintf(path, sizeof path, "%.*s", (int)(b - a - 1), a + 1);
-            in = fopen(path, "rb");
+            buf = read_include(path, &n);
         }
-        if (in) {
-            size_t cap = 65536, n = 0, k;
-            char *buf = malloc(cap);
-            while ((k = fread(buf + n, 1, cap - n, in)) > 0)
-                if ((n += k) == cap) buf = xrealloc(buf, cap *= 2);
-            fclose(in);
+        if (buf) {
             char *sub = lang_expand_includes(buf, n, path, depth + 1);
             fputs(sub, f);
             fputc('\n', f);

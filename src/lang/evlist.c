@@ -1,6 +1,7 @@
 /* evlist.c — reads event list files (time-stamped OSC commands) into commands for the session. */
 #include "evlist.h"
 #include <ctype.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -26,9 +27,11 @@ static int fail(RD *r, const char *at, const char *fmt, ...)
     return -1;
 }
 
+/* Every white space but the newline (\v and \f too: a bare word stops at
+ * any isspace(), and a blank not skipped here made an endless empty word). */
 static void skip_blanks(RD *r)
 {
-    while (r->p < r->end && (*r->p == ' ' || *r->p == '\t' || *r->p == '\r')) r->p++;
+    while (r->p < r->end && *r->p != '\n' && isspace((unsigned char)*r->p)) r->p++;
 }
 
 static int at_eol(RD *r)
@@ -101,11 +104,12 @@ static int parse_line(RD *r, EVL_CMD *c, int *have)
     if (*r->p == '@') {
         r->p++;
         double v;
-        if (read_number(r, &v) || v < 0 || v != (double)(int64_t)v)
+        /* range before the cast: (int64_t) of 1e300 is undefined */
+        if (read_number(r, &v) || !(v >= 0 && v < 0x1p62) || v != floor(v))
             return fail(r, tstart, "expected a sample frame after '@'");
         c->frame = (int64_t)v;
         c->has_frame = 1;
-    } else if (read_number(r, &c->time) || c->time < 0 || c->time != c->time) {
+    } else if (read_number(r, &c->time) || !(c->time >= 0 && c->time < INFINITY)) {
         return fail(r, tstart, "expected a time in seconds or @FRAME at the start of the line");
     }
     skip_blanks(r);

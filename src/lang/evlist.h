@@ -22,6 +22,7 @@ typedef struct evl_cmd {
     const char *file;
     int line, col;      /* of the address */
     int consumed;       /* already applied before compiling (a first /instr/def, /orc, /config) */
+    uint32_t origin;    /* live: the sender's tag (OSC server), carried by the events it makes; 0 = a file */
 } EVL_CMD;
 
 /*

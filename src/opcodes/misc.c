@@ -336,8 +336,8 @@ static void times_k(OP *o, OP_CTX *c) { *o->arg[0].k = (double)(block_index(c) +
 
 uint32_t op_global_seed(OP_CTX *c)
 {
-    double *s = eng_channel(op_engine(c), SEED_CHANNEL, 0);
-    return s ? (uint32_t)*s : 0;
+    ENG_CHN *s = eng_channel(op_engine(c), SEED_CHANNEL, 0);
+    return s ? (uint32_t)eng_chn_get(s) : 0;
 }
 
 static int seed_init(OP *o, OP_CTX *c)
@@ -351,15 +351,16 @@ static int seed_init(OP *o, OP_CTX *c)
         if (v == 0) v = 1;
         op_msg(c, "Seeding from current time %u\n", (unsigned)v);
     }
-    double *s = eng_channel(op_engine(c), SEED_CHANNEL, 1);
+    ENG_CHN *s = eng_channel(op_engine(c), SEED_CHANNEL, 1);
     if (!s) return op_initerr(c, o, "no room left for the seed (channel table full)");
-    *s = (double)v;
+    eng_chn_set(s, (double)v);
     return 0;
 }
 
 /* ---- named channels (Csound's chnget / chnset, OOps/bus.c), control channels only ---- */
 
-typedef struct { OP h; double *chn; } CHN;
+/* the values are atomic (ENG_CHN): /chn/get reads them from the control thread */
+typedef struct { OP h; ENG_CHN *chn; } CHN;
 
 static int chn_find(OP *o, OP_CTX *c, const char *name)
 {
@@ -374,25 +375,25 @@ static int chn_find(OP *o, OP_CTX *c, const char *name)
 static int chnget_i(OP *o, OP_CTX *c)
 {
     if (chn_find(o, c, o->arg[1].s)) return -1;
-    *o->arg[0].k = *((CHN *)o)->chn;
+    *o->arg[0].k = eng_chn_get(((CHN *)o)->chn);
     return 0;
 }
 
 /* kval chnget "name": looked up at i-time, read every k-cycle (not at i-time, as in Csound) */
 static int chnget_k_init(OP *o, OP_CTX *c) { return chn_find(o, c, o->arg[1].s); }
-static void chnget_k(OP *o, OP_CTX *c) { *o->arg[0].k = *((CHN *)o)->chn; }
+static void chnget_k(OP *o, OP_CTX *c) { *o->arg[0].k = eng_chn_get(((CHN *)o)->chn); }
 
 /* chnset ival, "name": written at i-time */
 static int chnset_i(OP *o, OP_CTX *c)
 {
     if (chn_find(o, c, o->arg[1].s)) return -1;
-    *((CHN *)o)->chn = *o->arg[0].k;
+    eng_chn_set(((CHN *)o)->chn, *o->arg[0].k);
     return 0;
 }
 
 /* chnset kval, "name": written every k-cycle */
 static int chnset_k_init(OP *o, OP_CTX *c) { return chn_find(o, c, o->arg[1].s); }
-static void chnset_k(OP *o, OP_CTX *c) { *((CHN *)o)->chn = *o->arg[0].k; }
+static void chnset_k(OP *o, OP_CTX *c) { eng_chn_set(((CHN *)o)->chn, *o->arg[0].k); }
 
 const OP_DESC op_misc[] = {
     { "init", "i", "i", sizeof(OP), init_k, NULL, 0 },

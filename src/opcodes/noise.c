@@ -349,7 +349,7 @@ static void randi_a(OP *o, OP_CTX *c)
  * a reserved engine channel (a 32-bit integer is exact in a double), beside a
  * record of the `seed` value it last took, so it is shared by every instance
  * of the engine and a later `seed` takes effect at the next init. */
-typedef struct { double *state, *applied; } SHARED_RNG;
+typedef struct { ENG_CHN *state, *applied; } SHARED_RNG;   /* atomic words: /chn/get may read them */
 
 static int shared_rng(OP *o, OP_CTX *c, SHARED_RNG *g, const char *name, double dflt, int from_time)
 {
@@ -360,12 +360,13 @@ static int shared_rng(OP *o, OP_CTX *c, SHARED_RNG *g, const char *name, double 
     if (!g->state || !g->applied)
         return op_initerr(c, o, "no room left for the random generator's state (channel table full)");
     double seed = (double)op_global_seed(c) + 1.0;     /* 0: never set */
-    if (*g->applied == 0.0 && seed == 1.0) {            /* first use, no seed: the default */
-        *g->state = from_time ? (double)(seed_from_time(c, 0) % 0x7FFFFFFEu + 1u) : dflt;
-        *g->applied = 1.0;
-    } else if (*g->applied != seed) {                   /* a (new) seed */
-        *g->state = seed - 1.0;
-        *g->applied = seed;
+    double applied = eng_chn_get(g->applied);
+    if (applied == 0.0 && seed == 1.0) {                /* first use, no seed: the default */
+        eng_chn_set(g->state, from_time ? (double)(seed_from_time(c, 0) % 0x7FFFFFFEu + 1u) : dflt);
+        eng_chn_set(g->applied, 1.0);
+    } else if (applied != seed) {                       /* a (new) seed */
+        eng_chn_set(g->state, seed - 1.0);
+        eng_chn_set(g->applied, seed);
         return 1;
     }
     return 0;
@@ -389,9 +390,9 @@ static int noise_init(OP *o, OP_CTX *c)
     int rc = shared_rng(o, c, &p->g, "##randSeed1", 0, 1);
     if (rc < 0) return rc;
     if (rc == 1) {
-        uint32_t v = (uint32_t)*p->g.state;             /* Csound's seedrand reduction */
+        uint32_t v = (uint32_t)eng_chn_get(p->g.state);  /* Csound's seedrand reduction */
         while (v >= 0x7FFFFFFEu) v -= 0x7FFFFFFEu;
-        *p->g.state = (double)(v ? v : 1);
+        eng_chn_set(p->g.state, (double)(v ? v : 1));
     }
     p->last = 0.0;
     p->lastbeta = *o->arg[2].k;
@@ -422,13 +423,13 @@ static void noise_perf(OP *o, OP_CTX *c)
         p->ampmod = 0.785 / (1.0 + beta);
     }
     double lastx = p->last, sq1mb2 = p->sq1mb2, ampmod = p->ampmod;
-    int32_t seed = (int32_t)*p->g.state;
+    int32_t seed = (int32_t)eng_chn_get(p->g.state);
     for (int n = c->ofs, i = 0; n < c->end; n++, i++) {
         double rnd = 2.0 * (double)(rand31_fm(&seed) - 1) / 2147483645.0 - 1.0;
         lastx = lastx * beta + sq1mb2 * rnd;
         out[n] = (float)(lastx * AMP(o, p, i) * ampmod);     /* a-rate amp read from frame 0, as Csound */
     }
-    *p->g.state = (double)seed;
+    eng_chn_set(p->g.state, (double)seed);
     p->last = lastx;
     op_aclear_edges(out, c);
 }
@@ -452,14 +453,16 @@ static int random_setup(OP *o, OP_CTX *c)
     RANDOM *p = (RANDOM *)o;
     int rc = shared_rng(o, c, &p->g, "##holdrand", 2345678.0, 0);
     if (rc < 0) return rc;
-    if (rc == 1) *p->g.state = (double)(int32_t)((uint32_t)*p->g.state & 0x7FFFFFFFu);
+    if (rc == 1) eng_chn_set(p->g.state, (double)(int32_t)((uint32_t)eng_chn_get(p->g.state) & 0x7FFFFFFFu));
     return 0;
 }
 
 static void random_k(OP *o, OP_CTX *c)
 {
     RANDOM *p = (RANDOM *)o;
-    *o->arg[0].k = rand_gab(p->g.state) * (*o->arg[2].k - *o->arg[1].k) + *o->arg[1].k;
+    double st = eng_chn_get(p->g.state);
+    *o->arg[0].k = rand_gab(&st) * (*o->arg[2].k - *o->arg[1].k) + *o->arg[1].k;
+    eng_chn_set(p->g.state, st);
 }
 
 static int random_i(OP *o, OP_CTX *c)
@@ -474,7 +477,9 @@ static void random_a(OP *o, OP_CTX *c)
     RANDOM *p = (RANDOM *)o;
     float *out = o->arg[0].a;
     double min = *o->arg[1].k, rge = *o->arg[2].k - min;
-    for (int n = c->ofs; n < c->end; n++) out[n] = (float)(rand_gab(p->g.state) * rge + min);
+    double st = eng_chn_get(p->g.state);   /* in a local for the loop, stored back once */
+    for (int n = c->ofs; n < c->end; n++) out[n] = (float)(rand_gab(&st) * rge + min);
+    eng_chn_set(p->g.state, st);
     op_aclear_edges(out, c);
 }
 

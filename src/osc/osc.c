@@ -1,5 +1,6 @@
 /* osc.c — the OSC server: liblo decodes, we validate and hand each command to the session; every refusal is a /fail. */
 #include "osc.h"
+#include "acl.h"
 #include "../lang/evlist.h"
 #include "../engine/engine.h"
 #include "../engine/ftable.h"
@@ -12,6 +13,7 @@
 #include <errno.h>
 #include <netdb.h>
 #include <poll.h>
+#include <time.h>
 #include <unistd.h>
 #include <arpa/inet.h>
 
@@ -26,6 +28,9 @@
 #define MAX_ARGS 256
 #define MAX_SYNCS 64
 #define MAX_TCP 16
+#define MAX_PEERS 64            /* distinct senders remembered for engine-side failures */
+#define RING_STALL_MS 200       /* the command ring this long without room: the audio thread has stalled */
+#define RING_LOW 128            /* room one message may need (an /instr/load posts dozens) */
 
 /* Who to answer: a UDP sender's address, or a TCP connection. */
 typedef struct peer {
@@ -51,6 +56,7 @@ struct osc_server {
     lo_server srv;                   /* liblo: decoding and dispatch */
     PEER from;                       /* the sender of the packet being dispatched */
     unsigned char *pkt;              /* receive buffer (the largest UDP datagram) */
+    OSC_ACL *acl;                    /* --allow: who may send (NULL: everyone) */
     int64_t send_errors;
     SESSION *ses;
     osc_time_fn tmap;
@@ -60,11 +66,59 @@ struct osc_server {
     int64_t refused;
     PEER notify_to;                  /* who asked for /event/end */
     PEER status_to;                  /* who asked for /status last */
-    PEER last_from;                  /* the last sender (engine-side failures go there) */
     lo_timetag last_tag;             /* messages of one bundle share one frame: */
     int64_t last_tag_frame;          /* the tag is mapped once */
     struct { int id; PEER to; } syncs[MAX_SYNCS];
+    /* Senders by tag: every command carries its sender's tag (EVL_CMD.origin →
+     * ENG_EVENT.origin), so a failure the engine finds later — a full voice
+     * pool, a NaN voice minutes into a note — goes back to whoever asked,
+     * even with many clients.  Least recently used slot reused; its
+     * generation (in the tag's upper bits) changes so a stale tag answers no one. */
+    struct { PEER p; unsigned gen; uint64_t used; } peers[MAX_PEERS];
+    uint64_t peer_clock;
+    uint32_t from_tag;               /* the tag of the packet being dispatched */
+    int ring_stalled;                /* refusing: the command ring has had no room for RING_STALL_MS */
+    int64_t ring_low_since;          /* ms (monotonic) the ring first lacked room, 0 when it has room */
+    int64_t ring_refused;            /* commands refused because the ring was full */
 };
+
+static int same_peer(const PEER *a, const PEER *b)
+{
+    if (a->tcp || b->tcp) return a->tcp == b->tcp && a->tcp_gen == b->tcp_gen;
+    return a->salen == b->salen && !memcmp(&a->sa, &b->sa, a->salen);
+}
+
+/* The tag of a sender: (generation << 8) | (slot + 1); never 0 (0 means a file). */
+static uint32_t peer_tag(OSC_SERVER *o, const PEER *from)
+{
+    int lru = 0;
+    for (int i = 0; i < MAX_PEERS; i++) {
+        if (o->peers[i].p.valid && same_peer(&o->peers[i].p, from)) {
+            o->peers[i].used = ++o->peer_clock;
+            return (o->peers[i].gen << 8) | (uint32_t)(i + 1);
+        }
+        if (o->peers[i].used < o->peers[lru].used) lru = i;
+    }
+    o->peers[lru].p = *from;
+    o->peers[lru].gen = (o->peers[lru].gen + 1) & 0xffffff;
+    o->peers[lru].used = ++o->peer_clock;
+    return (o->peers[lru].gen << 8) | (uint32_t)(lru + 1);
+}
+
+/* Who a tag names, or NULL when that sender is forgotten (or it was a file). */
+static const PEER *peer_of(const OSC_SERVER *o, uint32_t tag)
+{
+    unsigned slot = (tag & 0xff) - 1u;
+    if (!tag || slot >= MAX_PEERS || o->peers[slot].gen != tag >> 8 || !o->peers[slot].p.valid) return NULL;
+    return &o->peers[slot].p;
+}
+
+static int64_t now_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 /* Replies leave from the socket the request came in on (clients that check
  * the source port see ondes' port). */
@@ -128,7 +182,6 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
 {
     OSC_SERVER *o = ud;
     const PEER *from = &o->from;
-    o->last_from = o->from;
     if (argc > MAX_ARGS) {
         send_fail(o, from, path, "too many arguments");
         return 0;
@@ -138,14 +191,16 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
     for (int i = 0; i < argc; i++) {
         args[i].col = i + 1;
         switch (types[i]) {
-        case 'i': args[i].type = 'f'; args[i].f = argv[i]->i; break;
-        /* liblo's arguments are only 4-byte aligned: 8-byte ones are copied out */
+        /* liblo's arguments are only 4-byte aligned while lo_arg (a union
+         * with 8-byte members) wants 8: every one is copied out, never read
+         * through a member (UB the fuzzer's UBSan build reports) */
+        case 'i': { int32_t v; memcpy(&v, argv[i], sizeof v); args[i].type = 'f'; args[i].f = v; break; }
         case 'h': { int64_t h; memcpy(&h, argv[i], sizeof h); args[i].type = 'f'; args[i].f = (double)h; break; }
-        case 'f': args[i].type = 'f'; args[i].f = argv[i]->f; break;
+        case 'f': { float v; memcpy(&v, argv[i], sizeof v); args[i].type = 'f'; args[i].f = v; break; }
         case 'd': { double d; memcpy(&d, argv[i], sizeof d); args[i].type = 'f'; args[i].f = d; break; }
         case 'T': args[i].type = 'f'; args[i].f = 1; break;
         case 'F': args[i].type = 'f'; args[i].f = 0; break;
-        case 's': case 'S': args[i].type = 's'; args[i].s = &argv[i]->s; break;
+        case 's': case 'S': args[i].type = 's'; args[i].s = (char *)argv[i]; break;
         default: {
             char why[96];
             snprintf(why, sizeof why, "argument %d has OSC type '%c': numbers (i h f d) and strings only", i + 1,
@@ -165,12 +220,17 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
             send_fail(o, from, path, "expected a channel name");
             return 0;
         }
-        double *ch = eng_channel(ses_engine(o->ses), args[0].s, 0);
+        ENG_CHN *ch = eng_channel(ses_engine(o->ses), args[0].s, 0);
         if (!ch) {
             send_fail(o, from, path, "no such channel");
             return 0;
         }
-        reply(o, from, "/chn", "sd", args[0].s, *ch);
+        reply(o, from, "/chn", "sd", args[0].s, eng_chn_get(ch));   /* atomic: the audio thread writes it */
+        return 0;
+    }
+    if (o->ring_stalled) {   /* refused whole rather than half done or left to the kernel to drop */
+        o->ring_refused++;
+        send_fail(o, from, path, "the command ring is full: the audio thread is not taking commands; nothing was done");
         return 0;
     }
     EVL_CMD c;
@@ -179,6 +239,7 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
     c.args = args;
     c.nargs = argc;
     c.file = "osc";
+    c.origin = o->from_tag;
     lo_timetag tt = lo_message_get_timestamp(msg);
     if (o->tmap && !(tt.sec == LO_TT_IMMEDIATE.sec && tt.frac == LO_TT_IMMEDIATE.frac)) {
         if (tt.sec != o->last_tag.sec || tt.frac != o->last_tag.frac) {
@@ -310,9 +371,20 @@ OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, int tcp, os
     return o;
 }
 
+void osc_set_allow(OSC_SERVER *o, const OSC_ACL *acl)
+{
+    free(o->acl);
+    o->acl = NULL;
+    if (acl && acl->n) {
+        o->acl = malloc(sizeof *o->acl);
+        *o->acl = *acl;
+    }
+}
+
 void osc_close(OSC_SERVER *o)
 {
     if (!o) return;
+    free(o->acl);
     lo_server_free(o->srv);
     close(o->fd);
     free(o->pkt);
@@ -343,22 +415,25 @@ static void send_replies(OSC_SERVER *o)
             reply(o, &o->notify_to, "/event/end", "i", r.id);
             break;
         case ENG_REPLY_STATUS: {
-            /* voices, DSP load %, xruns, late events, sr, ksmps, then refused commands */
+            /* voices, DSP load %, xruns, late events, sr, ksmps, refused commands, clipped samples */
             double load = 0, xruns = 0;
             if (o->dstats) o->dstats(o->ud, &load, &xruns);
-            reply(o, &o->status_to, "/status.reply", "ifiidih", (int)r.v[0], load, (int)xruns, (int)r.v[2],
-                      r.v[4], (int)r.v[5], (int64_t)o->refused);
+            reply(o, &o->status_to, "/status.reply", "ifiidihh", (int)r.v[0], load, (int)xruns, (int)r.v[2],
+                      r.v[4], (int)r.v[5], (int64_t)o->refused, (int64_t)r.v[6]);
             break;
         }
         case ENG_REPLY_FAIL: {
-            /* "/set: event 3 is not playing" names its address; a refused note is a /sched */
+            /* "/set: event 3 is not playing" names its address; it goes to the
+             * command's sender (a score's failure has none: the console has it) */
+            const PEER *to = peer_of(o, r.origin);
+            if (!to) break;
             char addr[32] = "/sched";
             const char *colon = strchr(r.msg, ':');
             if (r.msg[0] == '/' && colon && colon - r.msg < (long)sizeof addr) {
                 snprintf(addr, sizeof addr, "%.*s", (int)(colon - r.msg), r.msg);
-                send_fail(o, &o->last_from, addr, colon + 2);
+                send_fail(o, to, addr, colon + 2);
             } else {
-                send_fail(o, &o->last_from, addr, r.msg);
+                send_fail(o, to, addr, r.msg);
             }
             break;
         }
@@ -376,15 +451,38 @@ static void dispatch(OSC_SERVER *o, const PEER *from, unsigned char *data, size_
 {
     o->from = *from;
     o->from.valid = 1;
+    o->from_tag = peer_tag(o, &o->from);
     /* liblo validates the packet (type tags, sizes, bundles) before our handler sees it */
     if (lo_server_dispatch_data(o->srv, data, n) < 0) o->refused++;
     send_replies(o);
 }
 
+/* --allow: a packet or connection from an address not listed is dropped
+ * unanswered (a stranger gets no reply to probe with), counted in /status
+ * and logged once per address. */
+static int refused_sender(OSC_SERVER *o, const struct sockaddr *sa, socklen_t len, const char *what)
+{
+    if (osc_acl_allows(o->acl, sa, len)) return 0;
+    o->refused++;
+    if (osc_acl_first_refusal(o->acl, sa, len)) {
+        char a[64];
+        osc_addr_str(sa, len, a, sizeof a);
+        fprintf(stderr, "ondes: OSC: refused %s from %s (not in --allow); its further ones are dropped "
+                        "unlogged, counted in /status\n", what, a);
+    }
+    return 1;
+}
+
 static void tcp_accept(OSC_SERVER *o)
 {
-    int fd = accept(o->lfd, NULL, NULL);
+    struct sockaddr_storage sa;
+    socklen_t salen = sizeof sa;
+    int fd = accept(o->lfd, (struct sockaddr *)&sa, &salen);
     if (fd < 0) return;
+    if (refused_sender(o, (struct sockaddr *)&sa, salen, "a TCP connection")) {
+        close(fd);
+        return;
+    }
     for (int i = 0; i < MAX_TCP; i++)
         if (o->tcp[i].fd < 0) {
             o->tcp[i].fd = fd;
@@ -437,7 +535,25 @@ void osc_poll(OSC_SERVER *o, int timeout_ms)
     /* take messages while the command ring has room for what one may post
      * (an /instr/load can post dozens); otherwise they wait in the sockets */
     ENGINE *e = ses_engine(o->ses);
-    while (eng_post_space(e) > 128) {
+    for (;;) {
+        /* Backpressure first: while the ring is short of room a burst waits
+         * in the socket's 16 MB buffer.  If the ring stays full past
+         * RING_STALL_MS the audio thread is not running (a stalled or
+         * overloaded server): then read on and refuse every command with a
+         * /fail, so the kernel never drops one unseen. */
+        if (eng_post_space(e) <= RING_LOW) {
+            int64_t t = now_ms();
+            if (!o->ring_low_since) o->ring_low_since = t;
+            if (t - o->ring_low_since < RING_STALL_MS) {
+                send_replies(o);
+                usleep(1000);   /* the control loop would otherwise spin */
+                return;
+            }
+            o->ring_stalled = 1;
+        } else {
+            o->ring_low_since = 0;
+            o->ring_stalled = 0;
+        }
         struct pollfd pfd[2 + MAX_TCP];
         int map[2 + MAX_TCP], n = 0;
         pfd[n] = (struct pollfd){ o->fd, POLLIN, 0 };
@@ -460,7 +576,8 @@ void osc_poll(OSC_SERVER *o, int timeout_ms)
                 memset(&p, 0, sizeof p);
                 p.salen = sizeof p.sa;
                 ssize_t got = recvfrom(o->fd, o->pkt, 65536, 0, (struct sockaddr *)&p.sa, &p.salen);
-                if (got > 0) dispatch(o, &p, o->pkt, (size_t)got);
+                if (got > 0 && !refused_sender(o, (struct sockaddr *)&p.sa, p.salen, "a packet"))
+                    dispatch(o, &p, o->pkt, (size_t)got);
             } else if (map[k] == -2) {
                 tcp_accept(o);
             } else {
@@ -473,3 +590,18 @@ void osc_poll(OSC_SERVER *o, int timeout_ms)
 
 int osc_quit_requested(const OSC_SERVER *o) { return o->quit; }
 int64_t osc_count_refused(const OSC_SERVER *o) { return o->refused; }
+
+/* One packet handled as if a UDP peer had sent it, without the socket (the
+ * fuzzing harness tests/fuzz/fuzz_osc.c; replies to that peer go nowhere).
+ * Control thread.  liblo wants a mutable buffer: it gets an exact-size copy,
+ * so a read past the packet's end is caught under ASan. */
+void osc_feed(OSC_SERVER *o, const void *data, size_t n)
+{
+    PEER p;
+    memset(&p, 0, sizeof p);
+    unsigned char *copy = malloc(n ? n : 1);
+    if (!copy) return;
+    memcpy(copy, data, n);
+    dispatch(o, &p, copy, n);
+    free(copy);
+}

@@ -21,6 +21,12 @@ OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, int tcp, os
                      osc_dstats_fn dstats, void *ud, char *err, size_t errlen);
 void osc_close(OSC_SERVER *o);
 
+/* --allow: only these clients (and 127.0.0.1, ::1) may send; others'
+ * packets are dropped unanswered and their TCP connections closed (acl.h).
+ * NULL or an empty list: everyone.  Before the first osc_poll. */
+struct osc_acl;
+void osc_set_allow(OSC_SERVER *o, const struct osc_acl *acl);
+
 /* Control thread: receive and handle messages for up to timeout_ms, then
  * send the engine's replies (/synced, /status.reply, /event/end, /fail). */
 void osc_poll(OSC_SERVER *o, int timeout_ms);
@@ -30,5 +36,9 @@ int osc_quit_requested(const OSC_SERVER *o);
 
 /* Counters for /status: messages handled, refused. */
 int64_t osc_count_refused(const OSC_SERVER *o);
+
+/* Handle one packet as if a UDP peer sent it (no socket read; replies go
+ * nowhere): the fuzzing harness's way in.  Control thread. */
+void osc_feed(OSC_SERVER *o, const void *data, size_t n);
 
 #endif

@@ -8,6 +8,7 @@
 #include "../opcodes/registry.h"
 #include <ctype.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -15,6 +16,7 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 typedef struct evfile {
     EVL_CMD *cmds;
@@ -51,6 +53,9 @@ struct session {
     int last_id;           /* the id the last /sched got (-1 asks the engine to choose) */
     int cur_absolute;      /* the live command carries an exact frame (a time-tagged bundle) */
     char instrdir[1024];   /* the instruments library */
+    int restrict_files;    /* clients may read files only inside datadirs (ses_restrict_files) */
+    char **datadirs;       /* resolved (realpath) */
+    int ndatadirs;
     /* CsOptions / /config values beyond the above (0 = not given) */
     int opt_nchnls_i_set, opt_nchnls_i;
     double opt_a4;
@@ -60,6 +65,7 @@ struct session {
     /* --record-events: the commands posted, waiting for the frame they took effect at */
     FILE *rec;
     uint32_t cmd_seq, cur_cmd;
+    uint32_t cur_origin;              /* the sender of the command being run (EVL_CMD.origin) */
     int posted;            /* events the current command posted */
     struct pending { uint32_t seq; char *line; } *pend;
     int npend, cappend, pend_head;
@@ -119,6 +125,8 @@ void ses_free(SESSION *s)
     for (int i = 0; i < s->npend; i++) free(s->pend[(s->pend_head + i) % s->cappend].line);
     free(s->pend);
     if (s->rec) fclose(s->rec);
+    for (int i = 0; i < s->ndatadirs; i++) free(s->datadirs[i]);
+    free(s->datadirs);
     free(s->evfiles);
     free(s->ids);
     free(s->notes);
@@ -129,21 +137,109 @@ ENGINE *ses_engine(SESSION *s) { return s->eng; }
 double ses_end_time(const SESSION *s) { return s->end_time; }
 const char *ses_notes(const SESSION *s) { return s->notes ? s->notes : ""; }
 
+int ses_restrict_files(SESSION *s, const char *const *dirs, int n, char *err, size_t errlen)
+{
+    s->restrict_files = 1;
+    s->datadirs = realloc(s->datadirs, sizeof *s->datadirs * (size_t)(s->ndatadirs + (n > 0 ? n : 1)));
+    for (int i = 0; i < n; i++) {
+        char *r = realpath(dirs[i], NULL);
+        if (!r) {
+            snprintf(err, errlen, "--data-dir '%s': %s", dirs[i], strerror(errno));
+            return -1;
+        }
+        s->datadirs[s->ndatadirs++] = r;
+    }
+    return 0;
+}
+
+/* Is the resolved path `p` inside the resolved directory `dir`? */
+static int path_inside(const char *p, const char *dir)
+{
+    size_t n = strlen(dir);
+    if (strncmp(p, dir, n)) return 0;
+    return p[n] == '/' || (n > 0 && dir[n - 1] == '/');   /* "/" holds everything */
+}
+
+/* The file a client names, once restricted: realpath (so "..", and symlinks
+ * pointing elsewhere, are judged by where they lead), inside a --data-dir, or
+ * for /instr/load (`library`) inside the instruments library too.  Relative
+ * names are looked up in each directory in turn.  Returns what to open:
+ * `path` itself when unrestricted, else the resolved path (in out), or NULL
+ * with the reason in err.  Control thread. */
+static const char *client_file(SESSION *s, const char *path, int library, char *out, size_t outlen, char *err,
+                               size_t errlen)
+{
+    if (!s->restrict_files || !s->live) return path;
+    if (s->ndatadirs == 0 && !library) {
+        snprintf(err, errlen, "reading files is disabled: ondes listens on the network (--bind) and no "
+                              "--data-dir was given");
+        return NULL;
+    }
+    char *lib = library && s->instrdir[0] ? realpath(s->instrdir, NULL) : NULL;
+    int nroots = s->ndatadirs + (lib ? 1 : 0);
+    char *found = NULL;
+    for (int i = 0; i < nroots && !found; i++) {
+        const char *root = i < s->ndatadirs ? s->datadirs[i] : lib;
+        char joined[4096];
+        if (path[0] == '/') {
+            if (i > 0) break;   /* an absolute name resolves once */
+            snprintf(joined, sizeof joined, "%s", path);
+        } else if ((size_t)snprintf(joined, sizeof joined, "%s/%s", root, path) >= sizeof joined) {
+            continue;
+        }
+        char *r = realpath(joined, NULL);
+        if (!r) continue;
+        for (int k = 0; k < nroots && !found; k++)
+            if (path_inside(r, k < s->ndatadirs ? s->datadirs[k] : lib)) found = r;
+        if (!found) free(r);
+    }
+    free(lib);
+    /* one answer for "outside" and "missing": a client learns nothing about files it may not read */
+    if (!found || strlen(found) >= outlen) {
+        free(found);
+        snprintf(err, errlen, "'%s' is outside the allowed directories (%s) or does not exist", path,
+                 s->ndatadirs ? "--data-dir" : "the instrument library; no --data-dir was given");
+        return NULL;
+    }
+    snprintf(out, outlen, "%s", found);
+    free(found);
+    return out;
+}
+
+/* Text files are regular files of at most 64 MB: a device or FIFO named by a
+ * network client (/instr/load "/dev/zero", found by fuzzing) must neither
+ * fill memory nor block the control thread, so the file is opened without
+ * blocking and checked before it is read. */
+#define SES_MAX_TEXT ((size_t)64 << 20)
 static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
-    FILE *f = fopen(path, "rb");
+    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+        if (fd >= 0) close(fd);
+        return NULL;
+    }
+    if (!S_ISREG(st.st_mode) || (size_t)st.st_size > SES_MAX_TEXT) {
+        snprintf(err, errlen, "cannot open '%s': %s", path,
+                 S_ISREG(st.st_mode) ? "larger than 64 MB" : "not a regular file");
+        close(fd);
+        return NULL;
+    }
+    FILE *f = fdopen(fd, "rb");
     if (!f) {
         snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
+        close(fd);
         return NULL;
     }
     size_t cap = 65536, n = 0;
     char *buf = malloc(cap);
     size_t k;
-    while ((k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
+    while (n <= SES_MAX_TEXT && (k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
         n += k;
         if (n + 1 >= cap) buf = realloc(buf, cap *= 2);
     }
-    int bad = ferror(f);
+    int bad = ferror(f) || n > SES_MAX_TEXT;
     fclose(f);
     if (bad) {
         free(buf);
@@ -308,8 +404,15 @@ static int id_instr(SESSION *s, int id)
 
 /* ---- scheduling ---- */
 
-/* Csound's --sample-accurate start: the frame p2·sr truncated (0.7 s at 44.1 kHz is frame 30869). */
-static int64_t to_frame(const SESSION *s, double t) { return (int64_t)(t * s->hdr.sr); }
+/* Csound's --sample-accurate start: the frame p2·sr truncated (0.7 s at 44.1 kHz is frame 30869).
+ * Clamped to ±2^62 frames (millions of years) so no time overflows int64; callers refuse
+ * times beyond SES_MAX_TIME before they get here. */
+#define SES_MAX_TIME 1e9
+static int64_t to_frame(const SESSION *s, double t)
+{
+    double f = t * s->hdr.sr;
+    return f < 0x1p62 ? (f > -0x1p62 ? (int64_t)f : -((int64_t)1 << 62)) : (int64_t)1 << 62;
+}
 
 static void extend_end(SESSION *s, double t)
 {
@@ -323,6 +426,7 @@ static int schedule(SESSION *s, ENG_EVENT *ev, char *err, size_t errlen)
          * unless a time tag named the exact frame */
         if (!s->cur_absolute) ev->flags |= EVF_RELATIVE;
         ev->cmd = s->cur_cmd;
+        ev->origin = s->cur_origin;
         s->posted++;
         if (eng_post(s->eng, ev)) {
             snprintf(err, errlen, "the command ring is full: try again");
@@ -343,6 +447,12 @@ static int make_table(SESSION *s, int num, double time, int size, int gen, const
     char e2[400];
     if (num < 1 || num >= ENG_MAXTABLES) {
         snprintf(err, errlen, "%s: error: table number %d out of range (1…%d)", where, num, ENG_MAXTABLES - 1);
+        return -1;
+    }
+    /* every string a table command carries is a file name (GEN 1's today) */
+    char resolved[4096];
+    if (path && !(path = client_file(s, path, 0, resolved, sizeof resolved, e2, sizeof e2))) {
+        snprintf(err, errlen, "%s: error: %s", where, e2);
         return -1;
     }
     FTABLE *t = eng_make_table(s->eng, num, size, gen, args, nargs, path, e2, sizeof e2);
@@ -442,7 +552,17 @@ static int num_arg(const EVL_CMD *c, int i, const char *what, double *v, char *e
     if (i >= c->nargs) return cmd_error(c, 0, err, errlen, "missing %s (argument %d)", what, i + 1);
     if (c->args[i].type != 'f')
         return cmd_error(c, c->args[i].col, err, errlen, "%s must be a number, got \"%s\"", what, c->args[i].s);
+    if (!isfinite(c->args[i].f)) return cmd_error(c, c->args[i].col, err, errlen, "%s must be a finite number", what);
     *v = c->args[i].f;
+    return 0;
+}
+
+/* A whole-number argument within [lo, hi] (table numbers, sizes, GENs: never cast out of range). */
+static int int_arg(const EVL_CMD *c, int i, const char *what, double lo, double hi, double *v, char *err, size_t errlen)
+{
+    if (num_arg(c, i, what, v, err, errlen)) return -1;
+    if (*v != floor(*v) || *v < lo || *v > hi)
+        return cmd_error(c, c->args[i].col, err, errlen, "%s must be a whole number from %g to %g", what, lo, hi);
     return 0;
 }
 
@@ -523,6 +643,15 @@ static int live_load(SESSION *s, const char *path, char *err, size_t errlen)
     return n < 0 ? -1 : 0;
 }
 
+/* /instr/load NAME: a bare name (letters, digits, _) the library has is its instruments/NAME.orc. */
+static int library_file(SESSION *s, const char *name, char *out, size_t outlen)
+{
+    if (!*name || !s->instrdir[0]) return 0;
+    for (const char *q = name; *q; q++)
+        if (!isalnum((unsigned char)*q) && *q != '_') return 0;
+    return (size_t)snprintf(out, outlen, "%s/%s.orc", s->instrdir, name) < outlen && access(out, R_OK) == 0;
+}
+
 /* While playing, an instrument named but not defined comes from the library. */
 static int live_number(SESSION *s, const char *name)
 {
@@ -556,16 +685,20 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
             if (num < 0) return cmd_error(c, ia->col, err, errlen, "unknown instrument '%s'", ia->s);
         } else {
             char nb[32];
-            snprintf(nb, sizeof nb, "%d", (int)ia->f);
+            /* range first: (int) of 1e34 or NaN is undefined */
+            snprintf(nb, sizeof nb, "%d", ia->f >= 1 && ia->f < ENG_MAXINSTR ? (int)ia->f : 0);
             num = lang_orch_number(s->orch, nb);
             if (num < 0 || ia->f != floor(ia->f))
                 return cmd_error(c, ia->col, err, errlen, "unknown instrument %g", ia->f);
         }
         if (num_arg(c, 2, "the delay", &delay, err, errlen) || num_arg(c, 3, "the duration", &dur, err, errlen))
             return -1;
-        if (id != floor(id) || (id < 1 && id != -1))
-            return cmd_error(c, c->args[0].col, err, errlen, "the event id must be an integer ≥ 1, or -1");
+        if (id != floor(id) || (id < 1 && id != -1) || id > INT32_MAX)
+            return cmd_error(c, c->args[0].col, err, errlen, "the event id must be an integer from 1 to %d, or -1",
+                             INT32_MAX);
         if (delay < 0) return cmd_error(c, c->args[2].col, err, errlen, "the delay cannot be negative");
+        if (delay > SES_MAX_TIME)
+            return cmd_error(c, c->args[2].col, err, errlen, "the delay is beyond %g seconds", SES_MAX_TIME);
         const INSTR_TMPL *tm = tmpl_of(s, num);
         ev.type = EV_START;
         ev.id = id == -1 ? s->next_id++ : (int)id;
@@ -578,6 +711,8 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         int i = 4;
         for (; i < c->nargs && c->args[i].type == 'f'; i++) {
             if (np >= EV_MAXP) return cmd_error(c, c->args[i].col, err, errlen, "more than %d p-fields", EV_MAXP);
+            if (!isfinite(c->args[i].f))
+                return cmd_error(c, c->args[i].col, err, errlen, "p%d must be a finite number", np + 1);
             ev.p[++np] = c->args[i].f;
         }
         /* name value pairs */
@@ -600,6 +735,8 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
     if (!strcmp(a, "/set") || !strcmp(a, "/automate") || !strcmp(a, "/stop") || !strcmp(a, "/kill")) {
         double id = 0;
         if (num_arg(c, 0, "the event id", &id, err, errlen)) return -1;
+        if (id != floor(id) || id < 1 || id > INT32_MAX)
+            return cmd_error(c, c->args[0].col, err, errlen, "no event with id %g was scheduled", id);
         int instr = id_instr(s, (int)id);
         if (instr < 0) return cmd_error(c, c->args[0].col, err, errlen, "no event with id %g was scheduled", id);
         const INSTR_TMPL *tm = tmpl_of(s, instr);
@@ -609,6 +746,8 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
             ev.type = a[1] == 's' ? EV_STOP : EV_KILL;
             if (c->nargs > 1) {
                 if (num_arg(c, 1, "the delay", &v, err, errlen)) return -1;
+                if (v < 0 || v > SES_MAX_TIME)
+                    return cmd_error(c, c->args[1].col, err, errlen, "the delay must be from 0 to %g seconds", SES_MAX_TIME);
                 ev.frame += to_frame(s, v);
                 extend_end(s, t + v);
             }
@@ -626,6 +765,9 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
                     return cmd_error(c, na->col, err, errlen, "expected a parameter name, got %g", na->f);
                 if (!strcmp(na->s, "delay")) {
                     if (num_arg(c, i + 1, "the delay", &v, err, errlen)) return -1;
+                    if (v < 0 || v > SES_MAX_TIME)
+                        return cmd_error(c, c->args[i + 1].col, err, errlen, "the delay must be from 0 to %g seconds",
+                                         SES_MAX_TIME);
                     ev.frame = frame + to_frame(s, v);
                     continue;
                 }
@@ -651,6 +793,9 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         for (; i + 1 < c->nargs && c->args[i].type == 'f'; i += 2) {
             if (np + 2 > EV_MAXP) return cmd_error(c, c->args[i].col, err, errlen, "too many breakpoints");
             if (num_arg(c, i + 1, "a breakpoint value", &v, err, errlen)) return -1;
+            if (!isfinite(c->args[i].f) || c->args[i].f < 0 || c->args[i].f > SES_MAX_TIME)
+                return cmd_error(c, c->args[i].col, err, errlen, "a breakpoint time must be from 0 to %g seconds",
+                                 SES_MAX_TIME);
             if (c->args[i].f < last_t)
                 return cmd_error(c, c->args[i].col, err, errlen, "breakpoint times must not go backwards");
             last_t = c->args[i].f;
@@ -679,14 +824,15 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
     }
     if (!strcmp(a, "/table/gen")) {
         double num = 0, size = 0, gen = 0;
-        if (num_arg(c, 0, "the table number", &num, err, errlen) || num_arg(c, 1, "the size", &size, err, errlen)
-            || num_arg(c, 2, "the GEN number", &gen, err, errlen)) return -1;
+        if (int_arg(c, 0, "the table number", 1, ENG_MAXTABLES - 1, &num, err, errlen)
+            || int_arg(c, 1, "the size", -(1 << 28), 1 << 28, &size, err, errlen)
+            || int_arg(c, 2, "the GEN number", -99, 99, &gen, err, errlen)) return -1;
         double args[EV_MAXP];
         int n = 0;
         const char *path = NULL;
         for (int i = 3; i < c->nargs && n < EV_MAXP; i++) {
             if (c->args[i].type == 's') { path = c->args[i].s; args[n++] = 0; }
-            else args[n++] = c->args[i].f;
+            else if (num_arg(c, i, "a GEN argument", &args[n++], err, errlen)) return -1;
         }
         char where[300];
         snprintf(where, sizeof where, "%s:%d:%d", c->file, c->line, c->col);
@@ -694,9 +840,9 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
     }
     if (!strcmp(a, "/table/read")) {
         double num = 0, chan = 0;
-        if (num_arg(c, 0, "the table number", &num, err, errlen)) return -1;
+        if (int_arg(c, 0, "the table number", 1, ENG_MAXTABLES - 1, &num, err, errlen)) return -1;
         if (c->nargs < 2 || c->args[1].type != 's') return cmd_error(c, 0, err, errlen, "missing the sound file path");
-        if (c->nargs > 2 && num_arg(c, 2, "the channel", &chan, err, errlen)) return -1;
+        if (c->nargs > 2 && int_arg(c, 2, "the channel", 0, 64, &chan, err, errlen)) return -1;
         /* GEN 1's p5 (the file, passed as the path), skip time, format (from the header), channel */
         double args[4] = { 0, 0, 0, chan };
         char where[300];
@@ -704,7 +850,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         return make_table(s, (int)num, t, 0, 1, args, 4, c->args[1].s, where, err, errlen);
     }
     if (!strcmp(a, "/table/free")) {
-        if (num_arg(c, 0, "the table number", &v, err, errlen)) return -1;
+        if (int_arg(c, 0, "the table number", 1, ENG_MAXTABLES - 1, &v, err, errlen)) return -1;
         ev.type = EV_TABLE;
         ev.instr = (int)v;
         ev.ptr = NULL;
@@ -724,17 +870,28 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
     if (!strcmp(a, "/chn/set")) {
         if (c->nargs < 1 || c->args[0].type != 's') return cmd_error(c, 0, err, errlen, "missing the channel name");
         if (num_arg(c, 1, "the value", &v, err, errlen)) return -1;
-        double *ch = eng_channel(s->eng, c->args[0].s, 1);
-        if (!ch) return cmd_error(c, c->args[0].col, err, errlen, "too many channels");
-        if (frame == 0 && !s->live) { *ch = v; return 0; }
+        size_t nlen = strlen(c->args[0].s);
+        if (nlen >= ENG_CHN_NAMELEN)
+            return cmd_error(c, c->args[0].col, err, errlen, "channel name longer than %d bytes", ENG_CHN_NAMELEN - 1);
+        /* while playing, only the processing thread creates channels (one
+         * writer, no lock): a new name travels in the event, created there */
+        ENG_CHN *ch = eng_channel(s->eng, c->args[0].s, !s->live);
+        if (!ch && !s->live) return cmd_error(c, c->args[0].col, err, errlen, "too many channels");
+        if (frame == 0 && !s->live) { eng_chn_set(ch, v); return 0; }
         ev.type = EV_CHNSET;
         ev.ptr = ch;
         ev.p[1] = v;
+        if (!ch) memcpy(&ev.p[2], c->args[0].s, nlen + 1);   /* 63 bytes at most: well inside p[2..] */
         return schedule(s, &ev, err, errlen);
     }
     if (!strcmp(a, "/instr/load") && s->live) {
         if (c->nargs < 1 || c->args[0].type != 's') return cmd_error(c, 0, err, errlen, "missing the path of the .orc file");
-        return live_load(s, c->args[0].s, err, errlen);
+        /* a library NAME is installed code, not a client's path */
+        const char *p = c->args[0].s;
+        char lib[2048], resolved[4096];
+        if (library_file(s, p, lib, sizeof lib)) return live_load(s, lib, err, errlen);
+        if (!(p = client_file(s, p, 1, resolved, sizeof resolved, err, errlen))) return -1;
+        return live_load(s, p, err, errlen);
     }
     if (c->consumed) return 0;   /* applied before compiling */
     if (!strcmp(a, "/instr/def")) {
@@ -813,7 +970,9 @@ static int collect_definitions(SESSION *s, char *err, size_t errlen)
                 if (c->nargs < 1 || c->args[0].type != 's')
                     return cmd_error(c, 0, err, errlen, "missing the path of the .orc file");
                 int user = s->user_orch;   /* code loaded by an event list, like /instr/def */
-                if (ses_add_file(s, c->args[0].s, err, errlen)) return -1;
+                char lib[2048];
+                if (ses_add_file(s, library_file(s, c->args[0].s, lib, sizeof lib) ? lib : c->args[0].s, err, errlen))
+                    return -1;
                 s->user_orch = user;
                 c->consumed = 1;
                 continue;
@@ -901,6 +1060,7 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     cfg.dbfs = h.dbfs;
     cfg.a4 = h.a4;
     cfg.ceiling = pow(10.0, o->ceiling_db / 20.0);
+    cfg.limiter_ms = o->limiter_ms;
     if (o->max_voices > 0) cfg.max_voices = o->max_voices;
     size_t gb = lang_orch_global_bytes(s->orch) + 1024;
     if (gb > cfg.global_bytes) cfg.global_bytes = gb;
@@ -1018,6 +1178,7 @@ int ses_command(SESSION *s, const EVL_CMD *c, int *id, char *err, size_t errlen)
     s->last_id = 0;
     s->cur_absolute = c->has_frame;
     s->cur_cmd = ++s->cmd_seq;
+    s->cur_origin = c->origin;
     s->posted = 0;
     int r = run_command(s, c, err, errlen);
     s->cur_absolute = 0;

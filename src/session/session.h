@@ -14,6 +14,7 @@ typedef struct ses_options {
     double ceiling_db;  /* master ceiling in dBFS (default 0) */
     const char *instrdir; /* the instruments library, for names not defined in the files */
     int sr_from_jack;   /* sr is JACK's: warn when the orchestra asks for another */
+    double limiter_ms;  /* --limiter look-ahead in ms; 0: off (the hard ceiling only) */
 } SES_OPTIONS;
 
 typedef struct session SESSION;
@@ -38,6 +39,15 @@ const char *ses_notes(const SESSION *s);
 /* From now on a driver is processing: commands go to the engine through its
  * lock-free ring, timed from the block that takes them. */
 void ses_go_live(SESSION *s);
+
+/* Files that clients name while playing (/table/read, /instr/load, GEN 1 by
+ * /table/gen or a /score f statement) must resolve (realpath: no ../ or
+ * symlink leads out) inside one of `dirs`; relative names are looked up in
+ * each in turn.  n == 0 refuses them all.  /instr/load also reads the
+ * instruments library (a NAME, or a path inside it).  For a network bind or
+ * --data-dir; files given at start are the operator's and not checked.
+ * Returns 0, or -1 with err naming the directory that cannot be resolved. */
+int ses_restrict_files(SESSION *s, const char *const *dirs, int n, char *err, size_t errlen);
 
 struct evl_cmd;
 /* Run one command (an OSC message or an event-list line) on the control

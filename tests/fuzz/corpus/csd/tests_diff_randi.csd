@@ -1,0 +1,56 @@
+<CsoundSynthesizer>
+; randi: a-rate with k/a amplitude and k/a frequency, k-rate; 16-bit and
+; 31-bit generators, default and explicit seeds, ioffset; notes starting
+; mid-block.  The a-rate frequencies come straight from an opcode: Csound
+; reads a-rate amplitude and frequency from frame 0 of the block even when the
+; note starts later in it, so they must be zero there in both programs, as an
+; opcode's output is (ondes' arithmetic fills those frames, Csound's does not).
+; difftest: sdr 120
+; Integer generators and the 24-bit phase reproduced exactly; only the float
+; output differs (~-150 dB).
+<CsOptions>
+</CsOptions>
+<CsInstruments>
+sr = 44100
+ksmps = 32
+nchnls = 2
+0dbfs = 1
+
+instr 1                 ; a-rate, k amplitude, k frequency, 16-bit
+  a1 randi 0.5, p4
+  a2 randi 0.4, p4 * 3.7, 0.77
+  outs a1, a2
+endin
+
+instr 2                 ; a-rate, 31-bit, seeds p5 and 0.5, offset
+  a1 randi 0.5, p4, p5, 1
+  a2 randi 0.3, p4 * 0.31, 0.5, 1, 0.2
+  outs a1, a2
+endin
+
+instr 3                 ; a-rate amplitude and frequency
+  aph phasor 1 / p3
+  a1 randi aph * 0.6, 500
+  afr rand 600, 0.3, 0, 1100         ; 500 to 1700 Hz, changing every frame
+  a2 randi 0.5, afr, 0.1, 1
+  outs a1, a2
+endin
+
+instr 4                 ; both a-rate, and k-rate randi (upsampled)
+  aph phasor 1 / p3
+  afr rand 400, 0.9, 1, 700
+  a1 randi aph * 0.6, afr, 0.9
+  k1 randi 0.5, 40, 0.3, 1
+  a2 upsamp k1
+  outs a1, a2
+endin
+</CsInstruments>
+<CsScore>
+i 1 0      0.5003 441
+i 1 0.6013 0.4    1234.5
+i 2 1.1    0.5    777 0.123
+i 2 1.7003 0.3    3000 0
+i 3 2.1003 0.5
+i 4 2.7003 0.7
+</CsScore>
+</CsoundSynthesizer>

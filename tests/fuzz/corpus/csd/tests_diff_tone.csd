@@ -1,0 +1,37 @@
+<CsoundSynthesizer>
+; tone (first-order low-pass) with a constant, a k-rate swept and an a-rate
+; swept cutoff, on white noise from rand (fixed seed: deterministic), notes
+; starting mid-block, istor set.
+; difftest: sdr 110
+; Same recursion and coefficients as Csound in double; the inputs are float
+; here (the noise, the a-rate cutoff), which leaves ~-130 dB of difference.
+<CsOptions>
+</CsOptions>
+<CsInstruments>
+sr = 44100
+ksmps = 32
+nchnls = 2
+0dbfs = 1
+
+instr 1                 ; k-rate cutoff: constant, and swept (changes every k-cycle)
+  asrc rand 0.5, 0.3, 1
+  kcf  expon 40, p3, 8000
+  a1   tone asrc, p4
+  a2   tone asrc, kcf
+  outs a1, a2
+endin
+
+instr 2                 ; a-rate cutoff, and istor = 1 (a fresh note starts at 0 anyway)
+  asrc rand 0.5, 0.7
+  acf  expon 10000, p3, 30
+  a1   tone asrc, acf
+  a2   tone asrc * 0.5, 500, 1
+  outs a1, a2
+endin
+</CsInstruments>
+<CsScore>
+i 1 0      1.0003 1000
+i 1 1.1013 0.5    60
+i 2 1.7003 1.2
+</CsScore>
+</CsoundSynthesizer>

@@ -1,0 +1,9 @@
+
+sr = 44100
+ksmps = 32
+nchnls = 1
+0dbfs = 1
+
+instr 1
+  out oscili:a(0.1, 440)
+endin

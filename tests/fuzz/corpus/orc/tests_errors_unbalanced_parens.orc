@@ -1,0 +1,10 @@
+; expect: 8: expected ')'
+sr = 44100
+ksmps = 32
+nchnls = 1
+0dbfs = 1
+
+instr 1
+  kx = (1 + 2 * (3 - 1)
+  out oscili:a(0.1, 440 * kx)
+endin

@@ -1,0 +1,2 @@
+kcnt=0
+kcnt+=o

@@ -1,0 +1,139 @@
+#!/bin/sh
+# fuzz.sh — builds the libFuzzer harnesses of tests/fuzz with clang (ASan + UBSan) and runs each one.
+#
+#   sh tools/fuzz.sh [SECONDS] [TARGET…]  fuzz each target for SECONDS (default 60),
+#                                         new inputs collected in $FUZZ_OUT/corpus/TARGET
+#   sh tools/fuzz.sh --regress [TARGET…]  every kept crash input once, then about 15 s
+#                                         on the corpus; non-zero exit on any crash,
+#                                         leak, sanitizer report or timeout
+#   sh tools/fuzz.sh --build              build only
+#
+# TARGETs: osc orc score csd evlist (default: all).  Needs clang and
+# libclang-rt-14-dev (tools/deps-debian.sh), libsndfile and liblo headers.
+# Environment: CC (default clang), FUZZ_OUT (default ${TMPDIR:-/tmp}/ondes-fuzz-$(id -u)),
+# FUZZ_JOBS (parallel compiles, default 2).
+set -eu
+
+srcdir=$(cd "$(dirname "$0")/.." && pwd)
+CC=${CC:-clang}
+case "$CC" in *clang*) ;; *) CC=clang ;; esac   # libFuzzer is clang's: a configured gcc will not do
+OUT=${FUZZ_OUT:-${TMPDIR:-/tmp}/ondes-fuzz-$(id -u)}
+JOBS=${FUZZ_JOBS:-2}
+ALL="osc orc score csd evlist"
+
+mode=fuzz
+secs=60
+case "${1:-}" in
+    --regress) mode=regress; shift ;;
+    --build) mode=build; shift ;;
+    -h|--help) sed -n '2,15p' "$0"; exit 0 ;;
+    [0-9]*) secs=$1; shift ;;
+esac
+targets=${*:-$ALL}
+
+command -v "$CC" >/dev/null 2>&1 || { echo "fuzz.sh: $CC not found (apt-get install clang libclang-rt-14-dev)" >&2; exit 2; }
+PKG=$(pkg-config --cflags sndfile liblo) || { echo "fuzz.sh: libsndfile or liblo development files missing" >&2; exit 2; }
+LIBS="$(pkg-config --libs sndfile liblo) -lm -lpthread"
+
+# UB is fatal (libFuzzer then keeps the input); fuzzer-no-link instruments the
+# project's code for coverage without a second main().
+SAN="-fsanitize=address,undefined -fno-sanitize-recover=all -fno-omit-frame-pointer"
+CFLAGS_F="-g -O1 -std=c11 -D_GNU_SOURCE -ffp-contract=off -Wall -Wno-unused-parameter $SAN $PKG"
+
+# ---- build (everything again when any source is newer than the harnesses) ----
+mkdir -p "$OUT/obj" "$OUT/bin"
+build() {
+    stale=0
+    for t in $ALL; do
+        [ -x "$OUT/bin/fuzz_$t" ] || stale=1
+    done
+    if [ $stale = 0 ] && [ -z "$(find "$srcdir/src" "$srcdir/tests/fuzz" "$0" -name '*.[ch]' -newer "$OUT/bin/fuzz_osc" 2>/dev/null | head -1)" ] \
+        && [ -z "$(find "$0" -newer "$OUT/bin/fuzz_osc")" ]; then
+        return 0
+    fi
+    echo "fuzz.sh: building the harnesses in $OUT/bin"
+    # every source but main() and the JACK driver (osc.c only for fuzz_osc)
+    srcs=$(cd "$srcdir" && find src -name '*.c' ! -name main.c ! -name jack.c | sort)
+    rm -f "$OUT"/obj/*.o
+    # shellcheck disable=SC2086
+    printf '%s\n' $srcs | xargs -P "$JOBS" -I{} sh -c '
+        o="$1/obj/$(echo "$2" | tr / _ | sed "s/\.c$/.o/")"
+        $3 $4 -fsanitize=fuzzer-no-link -c "$5/$2" -o "$o" || exit 255' sh "$OUT" {} "$CC" "$CFLAGS_F" "$srcdir"
+    lib=""
+    for o in "$OUT"/obj/*.o; do
+        case "$o" in *src_osc_osc.o) ;; *) lib="$lib $o" ;; esac
+    done
+    for t in $ALL; do
+        extra=""
+        [ "$t" = osc ] && extra="$OUT/obj/src_osc_osc.o -DONDES_FUZZ_INSTRDIR=\"$srcdir/instruments\""
+        # shellcheck disable=SC2086
+        $CC $CFLAGS_F -fsanitize=fuzzer "$srcdir/tests/fuzz/fuzz_$t.c" $extra $lib $LIBS -o "$OUT/bin/fuzz_$t" &
+        [ "$JOBS" -gt 1 ] || wait $!
+    done
+    wait
+    for t in $ALL; do
+        [ -x "$OUT/bin/fuzz_$t" ] || { echo "fuzz.sh: building fuzz_$t failed" >&2; exit 2; }
+    done
+}
+build
+[ $mode = build ] && exit 0
+
+# Per-input limits: a parser must answer a 1 MB input well within a second;
+# 10 s is a hang, not slowness.  Memory beyond 2 GB is a blow-up.
+LIMITS="-rss_limit_mb=2048 -malloc_limit_mb=1024 -timeout=10"
+export ASAN_OPTIONS="${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}"
+export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
+
+maxlen() { [ "$1" = osc ] && echo 65536 || echo 16384; }
+
+status=0
+for t in $targets; do
+    bin="$OUT/bin/fuzz_$t"
+    [ -x "$bin" ] || { echo "fuzz.sh: unknown target '$t' (one of: $ALL)" >&2; exit 2; }
+    dict="$srcdir/tests/fuzz/dict/$t.dict"
+    seeds="$srcdir/tests/fuzz/corpus/$t"
+    crashes="$srcdir/tests/fuzz/crashes/$t"
+    mkdir -p "$OUT/corpus/$t" "$OUT/artifacts/$t"
+    log="$OUT/$t.log"
+    if [ $mode = regress ]; then
+        # the kept crash inputs, each run once
+        files=$(find "$crashes" -type f ! -name '.*' ! -name '*.md' 2>/dev/null | sort)
+        if [ -n "$files" ]; then
+            # shellcheck disable=SC2086
+            if ! FUZZ_OSC_FRESH=1 "$bin" $LIMITS -timeout=5 $files >"$log" 2>&1 </dev/null; then
+                echo "fuzz.sh: $t: a regression input fails again:" >&2
+                tail -40 "$log" >&2
+                status=1
+                continue
+            fi
+            echo "fuzz.sh: $t: $(echo "$files" | wc -l) regression inputs pass"
+        fi
+        run_dir=$(mktemp -d "$OUT/regress-$t.XXXXXX")
+        if "$bin" $LIMITS -timeout=5 -max_total_time=15 -max_len="$(maxlen "$t")" -dict="$dict" \
+            -close_fd_mask=3 -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$t/" \
+            "$run_dir" "$seeds" >"$log" 2>&1 </dev/null; then
+            echo "fuzz.sh: $t: 15 s clean ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$') runs, cov $(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2))"
+        else
+            echo "fuzz.sh: $t: FAILED (inputs in $OUT/artifacts/$t/):" >&2
+            tail -60 "$log" >&2
+            status=1
+        fi
+        rm -rf "$run_dir"
+    else
+        echo "fuzz.sh: $t: fuzzing for $secs s (log $log)"
+        if "$bin" $LIMITS -max_total_time="$secs" -max_len="$(maxlen "$t")" -dict="$dict" \
+            -close_fd_mask=3 -print_final_stats=1 -artifact_prefix="$OUT/artifacts/$t/" \
+            "$OUT/corpus/$t" "$seeds" >"$log" 2>&1 </dev/null; then
+            echo "fuzz.sh: $t: clean ($(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | grep -o '[0-9]*$') runs, cov $(grep -o 'cov: [0-9]*' "$log" | tail -1 | cut -d' ' -f2), corpus $(ls "$OUT/corpus/$t" | wc -l) new)"
+        else
+            echo "fuzz.sh: $t: FOUND A PROBLEM (input in $OUT/artifacts/$t/):" >&2
+            tail -60 "$log" >&2
+            status=1
+        fi
+    fi
+done
+if [ $mode = fuzz ]; then
+    echo "fuzz.sh: to keep new inputs: $OUT/bin/fuzz_T -merge=1 $srcdir/tests/fuzz/corpus/T $OUT/corpus/T"
+    echo "fuzz.sh: a crash input, minimized ($OUT/bin/fuzz_T -minimize_crash=1 -runs=10000 FILE), goes to tests/fuzz/crashes/T/"
+fi
+exit $status
