@@ -222,7 +222,7 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
 int main(int argc, char **argv)
 {
     const char *render = NULL, *format = NULL, *bits = NULL;
-    double sr = 0, ksmps = 0, channels = 0, duration = -1, tail = 0, ceiling = 0, voices = 0, limiter_ms = 0;
+    double sr = 0, ksmps = 0, channels = 0, duration = -1, tail = 0, ceiling = NAN, voices = 0, limiter_ms = 0;
     const char *name = "ondes", *connect_re = NULL, *bind = "127.0.0.1", *record = NULL, *record_events = NULL;
     int no_connect = 0, exit_at_end = 0, freewheel = 0, tcp = 0;
     double port = 7770;
@@ -330,7 +330,8 @@ int main(int argc, char **argv)
     }
     ENGINE *e = ses_engine(s);
     /* the limiter delays the output by its look-ahead: the render runs that much longer so the end is not cut */
-    DRV_OFFLINE_OPTS oo = { render, format, bits, duration, ses_end_time(s) + limiter_ms / 1000, tail, isatty(2) };
+    DRV_OFFLINE_OPTS oo = { render, format, bits, duration, ses_end_time(s) + eng_config(e)->limiter_ms / 1000, tail,
+                            isatty(2) };
     DRV_REPORT rep;
     if (drv_offline_render(e, &oo, stderr, &rep, err, sizeof err)) {
         fprintf(stderr, "ondes: %s\n", err);

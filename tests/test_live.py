@@ -87,7 +87,7 @@ try:
     check(r is not None, "/event/end 5 after the note ends")
     c.send("/notify", 0)
     m = fail_of("/stop", 5)
-    check(m and "event 5 is not playing" in m, "/stop of an ended event: %r" % m)
+    check(m and "no event with id 5 is playing" in m, "/stop of an ended event: %r" % m)
     c.send("/chn/set", "speed", 2.5)
     c.send("/sync", 1)
     c.wait_for("/synced", 2.0, lambda a: a[0] == 1)

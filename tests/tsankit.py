@@ -35,8 +35,8 @@ def _aslr_off():
                 return
     except (OSError, ValueError):
         return
-    if os.environ.get("ONDES_TSAN_REEXEC") or not shutil.which("setarch"):
-        return
+    if os.environ.get("ONDES_TSAN_REEXEC") or not shutil.which("setarch") or not os.path.isfile(sys.argv[0]):
+        return      # (not a script, e.g. python3 -c: nothing to re-run)
     arch = platform.machine()
     if subprocess.run(["setarch", arch, "-R", "true"], capture_output=True).returncode != 0:
         return

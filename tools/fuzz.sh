@@ -86,6 +86,27 @@ export UBSAN_OPTIONS="${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}"
 
 maxlen() { [ "$1" = osc ] && echo 65536 || echo 16384; }
 
+# Large inputs built on the spot (half a megabyte each) for the shapes that
+# were quadratic or overflowed the stack: each must finish within -timeout.
+big_inputs() {   # $1 target, $2 folder
+    n=40000
+    case "$1" in
+    orc)
+        awk -v n=$n 'BEGIN { printf "instr 1\nk1 = "; for (i = 0; i < n * 4; i++) printf "("; print "1" }' >"$2/parens.orc"
+        awk -v n=$n 'BEGIN { printf "instr 1\nk1 = 1"; for (i = 0; i < n * 4; i++) printf "+1"; print "\nendin" }' >"$2/chain.orc"
+        awk -v n=$n 'BEGIN { print "instr 1"; for (i = 0; i < n / 4; i++) printf "k%d = 1\nl%d:\nS%d = \"%d\"\n", i, i, i, i; print "endin" }' >"$2/names.orc"
+        awk -v n=$n 'BEGIN { for (i = 0; i < n / 4; i++) printf "instr %d\nendin\ninstr n%d\nendin\n", i % 9000 + 1, i % 500 }' >"$2/instrs.orc"
+        awk -v n=$n 'BEGIN { print "instr 1"; for (i = 0; i < n; i++) print "if 1 == 1 then"; print "endin" }' >"$2/ifs.orc" ;;
+    score)
+        awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) print "i 1 0 1 np4 pp5 np6" }' >"$2/npchain.sco"
+        awk -v n=$n 'BEGIN { print "i 1 0 1 1"; for (i = 0; i < n; i++) print "i . + . <"; print "i 1 + 1 2" }' >"$2/ramp.sco"
+        awk -v n=$n 'BEGIN { printf "i 1 0 1 ["; for (i = 0; i < n * 4; i++) printf "("; print "1" }' >"$2/parens.sco" ;;
+    evlist)
+        awk -v n=$n 'BEGIN { printf "0 /x"; for (i = 0; i < n * 4; i++) printf " \v1"; print "" }' >"$2/args.events"
+        awk -v n=$n 'BEGIN { for (i = 0; i < n; i++) print "@1e300 /sched 1 1 0 1" }' >"$2/frames.events" ;;
+    esac
+}
+
 status=0
 for t in $targets; do
     bin="$OUT/bin/fuzz_$t"
@@ -107,6 +128,19 @@ for t in $targets; do
                 continue
             fi
             echo "fuzz.sh: $t: $(echo "$files" | wc -l) regression inputs pass"
+        fi
+        rm -rf "$OUT/big-$t" && mkdir -p "$OUT/big-$t"
+        big_inputs "$t" "$OUT/big-$t"
+        big=$(find "$OUT/big-$t" -type f | sort)
+        if [ -n "$big" ]; then
+            # shellcheck disable=SC2086
+            if ! "$bin" $LIMITS -timeout=5 $big >"$log" 2>&1 </dev/null; then
+                echo "fuzz.sh: $t: a large input fails (slower than 5 s, or a crash):" >&2
+                tail -40 "$log" >&2
+                status=1
+                continue
+            fi
+            echo "fuzz.sh: $t: $(echo "$big" | wc -l) large inputs pass"
         fi
         run_dir=$(mktemp -d "$OUT/regress-$t.XXXXXX")
         if "$bin" $LIMITS -timeout=5 -max_total_time=15 -max_len="$(maxlen "$t")" -dict="$dict" \

@@ -45,13 +45,16 @@ if ! "$src/configure" --enable-tsan >configure.log 2>&1; then
 fi
 make -j"${JOBS:-2}" >build.log 2>&1 || { tail -40 build.log; exit 1; }
 
-# the threaded tests: every Python test that runs a live ondes
+# the threaded tests: every Python test that runs a live ondes (the soak for
+# SOAK_SECONDS, 20 s here unless set)
 tests=""
-for t in "$src"/tests/test_*.py; do
-    if grep -q -e "^from livekit import" -e "^import livekit" "$t" || [ "$(basename "$t")" = test_python.py ]; then
+for t in "$src"/tests/test_*.py "$src"/tests/soak.py; do
+    [ -f "$t" ] || continue
+    if grep -qE "^[[:space:]]*(from livekit import|import livekit)" "$t" || [ "$(basename "$t")" = test_python.py ]; then
         tests="$tests tests/$(basename "$t")"
     fi
 done
+export SOAK_SECONDS="${SOAK_SECONDS:-20}"
 echo "tsan-check: running$tests"
 
 logs="$work/tsan-logs"

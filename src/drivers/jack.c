@@ -60,8 +60,10 @@ struct drv_jack {
     char name[128];
 };
 
-static volatile sig_atomic_t stop_signal;
-static void on_signal(int sig) { stop_signal = sig; }
+/* atomic, not volatile sig_atomic_t: the handler may run on one of JACK's
+ * threads, not the control thread that reads it (lock-free: signal-safe) */
+static atomic_int stop_signal;
+static void on_signal(int sig) { atomic_store_explicit(&stop_signal, sig, memory_order_relaxed); }
 
 static int process(jack_nframes_t n, void *arg)
 {
@@ -262,7 +264,7 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
     signal(SIGTERM, on_signal);
     int rc = 0;
     int64_t end_frame = (int64_t)llround(o->end_time * d->sr);
-    while (!stop_signal && !(osc && osc_quit_requested(osc))) {
+    while (!atomic_load_explicit(&stop_signal, memory_order_relaxed) && !(osc && osc_quit_requested(osc))) {
         if (osc) osc_poll(osc, 10);
         else usleep(2000);
         drv_drain_messages(e, msgs);

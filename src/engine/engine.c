@@ -26,7 +26,7 @@ typedef struct eng_voice {
     double *p;                       /* p-fields, at the start of the arena */
     int32_t id;
     uint32_t origin;                 /* who asked for it (ENG_EVENT.origin): told if it fails */
-    uint64_t epoch;                  /* the table epoch when it started (retired tables wait for it) */
+    uint64_t epoch;                  /* the swap epoch when it started (retired tables and templates wait for it) */
     int instr;
     int64_t start_frame;
     int64_t end_frame;               /* INT64_MAX while held */
@@ -89,8 +89,10 @@ struct engine {
      * a voice remembers the epoch it started in; a retired table goes to the
      * control thread to be freed (ENG_REPLY_FREE_TABLE) once no voice older
      * than its retirement is left.  Reserved up front; when full, the table
-     * is kept until the engine goes (counted) rather than freed under a voice. */
-    struct retired { FTABLE *t; uint64_t epoch; } *retired;
+     * is kept until the engine goes (counted) rather than freed under a voice.
+     * Replaced instrument templates (/instr/def again) wait the same way and
+     * go back as ENG_REPLY_FREE_INSTR to the orchestra that owns them. */
+    struct retired { void *p; int instr; uint64_t epoch; } *retired;
     int nretired;
     uint64_t table_epoch;
     int64_t tables_kept;             /* retired tables that found no room (freed at eng_free) */
@@ -99,6 +101,7 @@ struct engine {
     SPSC cmds;                       /* control thread → processing thread */
     SPSC replies;                    /* processing thread → control thread */
     int notify;                      /* reply when events with ids end */
+    int report_ends;                 /* always (eng_report_ends): notify cannot turn it off */
     uint32_t last_cmd;               /* the last command reported with ENG_REPLY_EXEC */
 
     ENG_STATS stats;
@@ -197,7 +200,8 @@ void eng_free(ENGINE *e)
     spsc_free(&e->cmds);
     spsc_free(&e->replies);
     for (int i = 0; i < ENG_MAXTABLES; i++) ftable_free(e->tables[i]);
-    for (int i = 0; e->retired && i < e->nretired; i++) ftable_free(e->retired[i].t);
+    for (int i = 0; e->retired && i < e->nretired; i++)
+        if (!e->retired[i].instr) ftable_free(e->retired[i].p);   /* templates belong to the orchestra */
     free(e->retired);
     for (int64_t i = 0; e->kept && i < e->tables_kept; i++) ftable_free(e->kept[i]);
     free(e->kept);
@@ -269,6 +273,8 @@ ENG_CHN *eng_channel(ENGINE *e, const char *name, int create)
 
 int64_t eng_frame(const ENGINE *e) { return e->frame; }
 int eng_ended(const ENGINE *e) { return e->ended; }
+void eng_report_ends(ENGINE *e) { e->notify = e->report_ends = 1; }
+
 int eng_active_voices(const ENGINE *e)
 {
     return atomic_load_explicit(&((ENGINE *)e)->nactive_pub, memory_order_relaxed);
@@ -295,16 +301,22 @@ int eng_post_space(ENGINE *e) { return ENG_CMD_RING - (int)spsc_count(&e->cmds);
 int eng_reply_read(ENGINE *e, ENG_REPLY *r) { return spsc_pop(&e->replies, r); }
 
 /* A reply that does not fit is counted, never waited for. */
-static void reply(ENGINE *e, int type, int32_t id, const double *v, int nv)
+/* ENG_REPLY_END's v[0] for an event refused at its start (its sender had a /fail instead) */
+static const double never_played = 1;
+
+static void reply_to(ENGINE *e, int type, int32_t id, uint32_t origin, const double *v, int nv)
 {
     ENG_REPLY r;
     memset(&r, 0, sizeof r);
     r.type = type;
     r.id = id;
+    r.origin = origin;
     r.frame = e->frame;
     for (int i = 0; i < nv && i < (int)(sizeof r.v / sizeof r.v[0]); i++) r.v[i] = v[i];
     if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
 }
+
+static void reply(ENGINE *e, int type, int32_t id, const double *v, int nv) { reply_to(e, type, id, 0, v, nv); }
 
 /* A command the engine could not carry out: the sender (live) gets a /fail
  * with this text, the user (offline) the message. */
@@ -391,7 +403,7 @@ void op_msg(OP_CTX *c, const char *fmt, ...)
 
 const FTABLE *op_ftable(OP_CTX *c, double num)
 {
-    int n = (int)num;
+    int n = op_int(num);   /* saturated: an instrument may pass any value */
     if (n == -1) return ftable_sine();
     return eng_get_table(c->eng, n);
 }
@@ -570,17 +582,20 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     const INSTR_TMPL *t = eng_get_instr(e, ev->instr);
     if (!t) {
         refuse(e, ev->origin, ev->id, "/sched: event %d: instrument %d is not defined", ev->id, ev->instr);
+        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);   /* over before it began */
         return;
     }
     if (e->nfree == 0) {   /* the pool is reserved up front: a note beyond it is refused, never allocated */
         e->stats.voices_refused++;
         refuse(e, ev->origin, ev->id, "/sched: event %d (instr %s): no free voice (all %d in use); note dropped",
                ev->id, t->name, e->cfg.max_voices);
+        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
         return;
     }
     if (t->arena_used > e->cfg.voice_mem) {
-        emsg(e, "instr %s needs %u bytes per voice, more than --voice-mem %zu; note dropped", t->name,
-             t->arena_used, e->cfg.voice_mem);
+        refuse(e, ev->origin, ev->id, "/sched: event %d: instr %s needs %u bytes per voice, more than the %zu reserved; note dropped",
+               ev->id, t->name, t->arena_used, e->cfg.voice_mem);
+        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
         return;
     }
     ENG_VOICE *v = e->freelist[--e->nfree];
@@ -632,7 +647,7 @@ static void stop_voice(ENGINE *e, ENG_VOICE *v, int64_t at)
 
 static void automate_voice(ENGINE *e, const ENG_EVENT *ev, ENG_VOICE *v);
 
-/* Every playing event with the id gets the automation, or else the one waiting to start. */
+/* Every playing event with the id gets the automation, or else those waiting to start. */
 static void add_automation(ENGINE *e, const ENG_EVENT *ev)
 {
     int found = 0;
@@ -641,13 +656,18 @@ static void add_automation(ENGINE *e, const ENG_EVENT *ev)
     if (!found) {
         /* an event still waiting to start: the automation waits for it, its
          * breakpoint times still counted from when it was asked for */
-        ENG_EVENT *pending = sched_find_start(&e->sched, ev->id);
-        if (!pending) { refuse(e, ev->origin, ev->id, "/automate: event %d is neither playing nor pending", ev->id); return; }
-        ENG_EVENT later = *ev;
-        double shift = (double)(pending->frame - ev->frame) / e->cfg.sr;
-        for (int i = 5; i + 1 <= later.np; i += 2) later.p[i] -= shift;
-        later.frame = pending->frame;   /* queued after the start: equal frames keep their order */
-        if (sched_push(&e->sched, &later)) refuse(e, ev->origin, ev->id, "/automate: the event queue is full");
+        int64_t starts[16];
+        int n = 0, at = 0;
+        for (ENG_EVENT *p; n < 16 && (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) starts[n++] = p->frame;
+        if (!n) { refuse(e, ev->origin, ev->id, "/automate: event %d is neither playing nor pending", ev->id); return; }
+        for (int k = 0; k < n; k++) {   /* pushed after the scan: a push reorders the heap */
+            ENG_EVENT later = *ev;
+            double shift = (double)(starts[k] - ev->frame) / e->cfg.sr;
+            for (int i = 5; i + 1 <= later.np; i += 2) later.p[i] -= shift;
+            later.frame = starts[k];   /* queued after the start: equal frames keep their order */
+            later.issued = starts[k];  /* by then the start has been asked for */
+            if (sched_push(&e->sched, &later)) refuse(e, ev->origin, ev->id, "/automate: the event queue is full");
+        }
     }
 }
 
@@ -733,16 +753,21 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         break;
     case EV_SET: {
         /* every playing event with the id (an id given to several events names them all),
-         * or else one still waiting to start (its p-fields then) */
+         * or else those still waiting to start (their p-fields then) */
         int found = 0;
         for (v = e->active; v; v = v->next)
             if (v->id == ev->id) {
                 set_pfields(v->p, NULL, ev);
                 found = 1;
             }
-        ENG_EVENT *pending = found ? NULL : sched_find_start(&e->sched, ev->id);
-        if (pending) set_pfields(pending->p, &pending->np, ev);
-        else if (!found) refuse(e, ev->origin, ev->id, "/set: event %d is neither playing nor pending", ev->id);
+        if (!found) {   /* every pending one asked for before this /set */
+            int at = 0;
+            for (ENG_EVENT *p; (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) {
+                set_pfields(p->p, &p->np, ev);
+                found = 1;
+            }
+        }
+        if (!found) refuse(e, ev->origin, ev->id, "/set: event %d is neither playing nor pending", ev->id);
         break;
     }
     case EV_AUTOMATE:
@@ -774,7 +799,14 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         e->nautos = 0;
         break;
     case EV_INSTR:
-        eng_set_instr(e, ev->instr, ev->ptr);   /* the old template is kept by the control side */
+        if (ev->instr > 0 && ev->instr < ENG_MAXINSTR) {
+            INSTR_TMPL *old = e->instrs[ev->instr];
+            e->instrs[ev->instr] = ev->ptr;
+            e->table_epoch++;
+            /* the orchestra keeps it until told; with no room here it just keeps it to the end */
+            if (old && old != ev->ptr && e->nretired < MAX_RETIRED)
+                e->retired[e->nretired++] = (struct retired){ old, 1, e->table_epoch };
+        }
         break;
     case EV_TABLE:
         if (ev->instr > 0 && ev->instr < ENG_MAXTABLES) {
@@ -782,7 +814,7 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
             e->tables[ev->instr] = ev->ptr;
             e->table_epoch++;
             if (old && e->nretired < MAX_RETIRED) {
-                e->retired[e->nretired++] = (struct retired){ old, e->table_epoch };
+                e->retired[e->nretired++] = (struct retired){ old, 0, e->table_epoch };
             } else if (old && e->tables_kept < MAX_RETIRED) {
                 e->kept[e->tables_kept++] = old;
                 emsg(e, "table %d: %d tables are waiting for voices to end; this one is kept until the end",
@@ -805,15 +837,15 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         e->ended = 1;
         break;
     case EV_SYNC:
-        reply(e, ENG_REPLY_SYNCED, ev->id, NULL, 0);
+        reply_to(e, ENG_REPLY_SYNCED, ev->id, ev->origin, NULL, 0);   /* to the client that asked */
         break;
     case EV_NOTIFY:
-        e->notify = ev->p[1] != 0;
+        e->notify = ev->p[1] != 0 || e->report_ends;
         break;
     case EV_STATUS: {
         double v[7] = { e->nactive, e->stats.max_voices_seen, (double)e->stats.late_events,
                         (double)e->stats.events_dropped, e->cfg.sr, e->cfg.ksmps, (double)e->stats.clipped };
-        reply(e, ENG_REPLY_STATUS, ev->id, v, 7);
+        reply_to(e, ENG_REPLY_STATUS, ev->id, ev->origin, v, 7);
         break;
     }
     }
@@ -852,9 +884,9 @@ static void master(ENGINE *e)
     }
 }
 
-/* Retired tables no voice can hold any more go to the control thread to be
+/* Retired tables and templates no voice can hold any more go to the control thread to be
  * freed (see struct retired); O(voices + retired) a block, only while any wait. */
-static void reclaim_tables(ENGINE *e)
+static void reclaim_retired(ENGINE *e)
 {
     uint64_t oldest = UINT64_MAX;
     for (const ENG_VOICE *v = e->active; v; v = v->next)
@@ -865,8 +897,8 @@ static void reclaim_tables(ENGINE *e)
         if (oldest >= r.epoch) {   /* every voice playing started after the swap */
             ENG_REPLY rep;
             memset(&rep, 0, sizeof rep);
-            rep.type = ENG_REPLY_FREE_TABLE;
-            rep.ptr = r.t;
+            rep.type = r.instr ? ENG_REPLY_FREE_INSTR : ENG_REPLY_FREE_TABLE;
+            rep.ptr = r.p;
             if (spsc_push(&e->replies, &rep) == 0) continue;   /* full: try again next block */
         }
         e->retired[k++] = r;
@@ -890,7 +922,8 @@ static void run_block(ENGINE *e)
         if (ev.frame == EV_NOW) ev.frame = base = bstart;
         else if (ev.flags & EVF_RELATIVE) { ev.frame += bstart; base = bstart; }
         else if (ev.frame < bstart) { ev.frame = base = bstart; e->stats.late_events++; }
-        else base = ev.frame;
+        else base = ev.issued;   /* a time tag's frame (the session's): the recorded line's @FRAME */
+        ev.issued = bstart;      /* asked for now, whatever its tag says (a /set from now on reaches it) */
         ev.flags &= ~EVF_RELATIVE;
         if (ev.cmd && ev.cmd != e->last_cmd) {
             e->last_cmd = ev.cmd;
@@ -908,8 +941,10 @@ static void run_block(ENGINE *e)
             r.type = ENG_REPLY_FAIL;
             r.id = ev.id;
             r.frame = bstart;
+            r.origin = ev.origin;
             snprintf(r.msg, sizeof r.msg, "the event queue is full (%d pending)", e->sched.cap);
             if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+            if (ev.type == EV_START && ev.id && e->notify) reply(e, ENG_REPLY_END, ev.id, &never_played, 1);
             if (ev.type == EV_TABLE && ev.ptr) {   /* a refused table goes back to be freed (it leaked) */
                 memset(&r, 0, sizeof r);
                 r.type = ENG_REPLY_FREE_TABLE;
@@ -959,7 +994,7 @@ static void run_block(ENGINE *e)
         }
         v = next;
     }
-    if (e->nretired) reclaim_tables(e);
+    if (e->nretired) reclaim_retired(e);
     master(e);
     e->frame = bend;
     e->stats.frames = bend;

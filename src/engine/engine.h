@@ -69,6 +69,7 @@ typedef struct eng_event {
     int32_t flags;          /* EVF_* */
     uint32_t cmd;           /* the posting command's number (0: none): reported back with its frame */
     uint32_t origin;        /* who sent it (the OSC server's client tag; 0: a file): failures go back there */
+    int64_t issued;         /* the frame the command was given at (its times count from there) */
     void *ptr;
     double p[EV_MAXP + 1];  /* p[0] unused, p-fields from p[1] */
 } ENG_EVENT;
@@ -140,6 +141,10 @@ void eng_process(ENGINE *e, float *const *out, const float *const *in, int nfram
 int64_t eng_frame(const ENGINE *e);
 int eng_ended(const ENGINE *e);       /* an EV_END was reached */
 int eng_active_voices(const ENGINE *e);
+/* From now on every event with an id reports ENG_REPLY_END when it is over
+ * (or refused at its start), not only after EV_NOTIFY: a live session keeps
+ * its id table to what still plays.  Control thread, before processing. */
+void eng_report_ends(ENGINE *e);
 
 typedef struct eng_stats {
     int64_t frames;
@@ -169,16 +174,18 @@ int eng_post_space(ENGINE *e);
 
 typedef enum { ENG_REPLY_SYNCED, ENG_REPLY_END, ENG_REPLY_STATUS, ENG_REPLY_FAIL,
                ENG_REPLY_EXEC,      /* id: a command's number; frame: the frame its times count from */
-               ENG_REPLY_FREE_TABLE /* ptr: a table the control thread must free (ftable_free) */
+               ENG_REPLY_FREE_TABLE, /* ptr: a table the control thread must free (ftable_free) */
+               ENG_REPLY_FREE_INSTR  /* ptr: a replaced INSTR_TMPL no voice plays any more (its owner frees it) */
 } ENG_REPLY_TYPE;
 typedef struct eng_reply {
     int32_t type;
     int32_t id;             /* the event or sync id */
     int64_t frame;          /* when it happened */
-    double v[7];            /* STATUS: voices, max voices, late events, dropped events, sr, ksmps, clipped samples */
+    double v[7];            /* STATUS: voices, max voices, late events, dropped events, sr, ksmps, clipped samples;
+                               END: v[0] = 1 when the event was refused at its start, never played */
     char msg[96];           /* FAIL: why */
     void *ptr;
-    uint32_t origin;        /* FAIL: the failed event's ENG_EVENT.origin (who to tell) */
+    uint32_t origin;        /* FAIL, SYNCED, STATUS: the command's ENG_EVENT.origin (who to tell) */
 } ENG_REPLY;
 
 /* Replies, read by the one control thread that consumes them: 1 read, 0 none. */

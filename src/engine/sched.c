@@ -58,9 +58,13 @@ void sched_pop(SCHED *s, ENG_EVENT *out)
     if (s->n) s->heap[i] = last;
 }
 
-ENG_EVENT *sched_find_start(SCHED *s, int32_t id)
+ENG_EVENT *sched_find_start(SCHED *s, int32_t id, int64_t by, int *at)
 {
-    for (int i = 0; i < s->n; i++)
-        if (s->heap[i].type == EV_START && s->heap[i].id == id) return &s->heap[i];
+    for (int i = *at; i < s->n; i++)
+        if (s->heap[i].type == EV_START && s->heap[i].id == id && s->heap[i].issued <= by) {
+            *at = i + 1;
+            return &s->heap[i];
+        }
+    *at = s->n;
     return NULL;
 }

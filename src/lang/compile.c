@@ -8,6 +8,7 @@
 #include <math.h>
 #include <setjmp.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,59 @@ typedef struct sym {
     struct sym *next;
 } SYM;
 
+/* Names to values (symbols, labels, strings): open addressing on an FNV-1a
+ * hash, so every lookup is O(1).  Linear scans made a 1 MB instrument of
+ * distinct variables or labels compile in quadratic time (found by fuzzing).
+ * Keys are borrowed: they live as long as what they name. */
+typedef struct nameidx {
+    const char **key;
+    void **val;
+    size_t cap, n;          /* cap: 0 or a power of two */
+} NAMEIDX;
+
+static size_t name_hash(const char *k)
+{
+    uint64_t h = 1469598103934665603u;
+    for (; *k; k++) h = (h ^ (unsigned char)*k) * 1099511628211u;
+    return (size_t)h;
+}
+
+static void *nidx_get(const NAMEIDX *x, const char *k)
+{
+    if (!x->cap) return NULL;
+    for (size_t i = name_hash(k) & (x->cap - 1);; i = (i + 1) & (x->cap - 1)) {
+        if (!x->key[i]) return NULL;
+        if (!strcmp(x->key[i], k)) return x->val[i];
+    }
+}
+
+static void nidx_put(NAMEIDX *x, const char *k, void *v)
+{
+    if (2 * (x->n + 1) > x->cap) {   /* at most half full */
+        NAMEIDX y = { NULL, NULL, x->cap ? x->cap * 2 : 64, 0 };
+        y.key = calloc(y.cap, sizeof *y.key);
+        y.val = calloc(y.cap, sizeof *y.val);
+        if (!y.key || !y.val) abort();
+        for (size_t i = 0; i < x->cap; i++)
+            if (x->key[i]) nidx_put(&y, x->key[i], x->val[i]);
+        free(x->key);
+        free(x->val);
+        *x = y;
+    }
+    size_t i = name_hash(k) & (x->cap - 1);
+    while (x->key[i] && strcmp(x->key[i], k)) i = (i + 1) & (x->cap - 1);
+    if (!x->key[i]) x->n++;
+    x->key[i] = k;
+    x->val[i] = v;
+}
+
+static void nidx_free(NAMEIDX *x)
+{
+    free(x->key);
+    free(x->val);
+    memset(x, 0, sizeof *x);
+}
+
 typedef struct src_unit {   /* one parsed text */
     NODE *top;
     char *file;
@@ -48,9 +102,12 @@ struct lang_orch {
     int nunits;
     LANG_HEADER hdr;
     SYM *globals;
+    NAMEIDX globalidx;      /* globals by name */
     uint32_t gbytes;
     INSTR_TMPL **instrs;
-    int ninstrs;
+    int ninstrs, capinstrs;
+    int *posbynum;          /* instrument number → index in instrs + 1 (0: none) */
+    NAMEIDX posbyname;      /* name → index in instrs + 1 */
     INSTR_TMPL *instr0;
     int compiled;
     LANG_HEADER final;      /* the header compiled for (after overrides) */
@@ -91,8 +148,12 @@ typedef struct cg {
     IR *ir;
     int nir, capir;
     LABEL *labels;
-    int nlabels;
+    int nlabels, caplabels;
+    NAMEIDX labelidx;       /* label name → index + 1 */
     SYM *locals;
+    NAMEIDX localidx;       /* locals by name */
+    NAMEIDX stridx;         /* the template's strings → index + 1 */
+    int capargnames, capstrs;
     int ntemp[4];       /* temporaries numbered per rate: #i0, #k0, #a0 */
     char *err;
     size_t errlen;
@@ -190,10 +251,14 @@ static OPERAND op_const(CG *g, double v)
 static int string_index(CG *g, const char *s)
 {
     INSTR_TMPL *t = g->t;
-    for (int i = 0; i < t->nstrs; i++)
-        if (!strcmp(t->strs[i], s)) return i;
-    t->strs = xrealloc(t->strs, sizeof(char *) * (size_t)(t->nstrs + 1));
+    intptr_t at = (intptr_t)nidx_get(&g->stridx, s);
+    if (at) return (int)at - 1;
+    if (t->nstrs == g->capstrs) {   /* grown geometrically: appending stays linear */
+        g->capstrs = g->capstrs ? g->capstrs * 2 : 16;
+        t->strs = xrealloc(t->strs, sizeof(char *) * (size_t)g->capstrs);
+    }
     t->strs[t->nstrs] = strdup(s);
+    nidx_put(&g->stridx, t->strs[t->nstrs], (void *)(intptr_t)(t->nstrs + 1));
     return t->nstrs++;
 }
 
@@ -214,11 +279,9 @@ static OPERAND new_var(CG *g, char rate)
 
 /* ---- symbols ---- */
 
-static SYM *find_sym(SYM *list, const char *name)
+static SYM *find_sym(const NAMEIDX *idx, const char *name)
 {
-    for (SYM *s = list; s; s = s->next)
-        if (!strcmp(s->name, name)) return s;
-    return NULL;
+    return nidx_get(idx, name);
 }
 
 /* The rate a variable's name gives it, or 0 when the name is not a variable name. */
@@ -271,7 +334,8 @@ static SYM *declare(CG *g, const NODE *at, const char *name)
         cg_error(g, at, "'%s' is not a variable name (names start with i, k, a, S, or g for globals)", name);
     }
     SYM **list = global ? &g->o->globals : &g->locals;
-    SYM *s = find_sym(*list, name);
+    NAMEIDX *idx = global ? &g->o->globalidx : &g->localidx;
+    SYM *s = find_sym(idx, name);
     if (s) return s;
     s = calloc(1, sizeof *s);
     s->name = strdup(name);
@@ -288,6 +352,7 @@ static SYM *declare(CG *g, const NODE *at, const char *name)
     }
     s->next = *list;
     *list = s;
+    nidx_put(idx, s->name, s);
     return s;
 }
 
@@ -460,7 +525,10 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
         add_reloc(g, args_off + (uint32_t)(sizeof(OP_ARG) * (size_t)i), o->base, o->off);
     }
     INSTR_TMPL *t = g->t;
-    t->argnames = xrealloc(t->argnames, sizeof(char *) * (size_t)(t->nargnames + nargs + 1));
+    if (t->nargnames + nargs + 1 > g->capargnames) {   /* geometric: linear in the code's length */
+        while (t->nargnames + nargs + 1 > g->capargnames) g->capargnames = g->capargnames ? g->capargnames * 2 : 64;
+        t->argnames = xrealloc(t->argnames, sizeof(char *) * (size_t)g->capargnames);
+    }
     for (int i = 0; i < nargs; i++) {
         const OPERAND *o = i < nout ? &outs[i] : &ins[i - nout];
         t->argnames[t->nargnames + i] = strdup(o->name ? o->name : "");
@@ -572,7 +640,7 @@ static char infer(CG *g, const NODE *n, char hint)
         if (is_pfield(n->name, &pidx)) return 'i';
         if (reserved_value(g->h, n->name, &v)) return 'c';
         char r = name_rate(n->name, &global);
-        SYM *s = find_sym(global ? g->o->globals : g->locals, n->name);
+        SYM *s = find_sym(global ? &g->o->globalidx : &g->localidx, n->name);
         if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
         return r;
     }
@@ -637,7 +705,7 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
             return o;
         }
         name_rate(n->name, &global);
-        SYM *s = find_sym(global ? g->o->globals : g->locals, n->name);
+        SYM *s = find_sym(global ? &g->o->globalidx : &g->localidx, n->name);
         if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
         return sym_operand(g, n, s);
     }
@@ -699,11 +767,15 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
 
 static int label_id(CG *g, const char *name, const NODE *at)
 {
-    for (int i = 0; i < g->nlabels; i++)
-        if (!strcmp(g->labels[i].name, name)) return i;
-    g->labels = xrealloc(g->labels, sizeof *g->labels * (size_t)(g->nlabels + 1));
+    intptr_t at2 = (intptr_t)nidx_get(&g->labelidx, name);
+    if (at2) return (int)at2 - 1;
+    if (g->nlabels == g->caplabels) {
+        g->caplabels = g->caplabels ? g->caplabels * 2 : 16;
+        g->labels = xrealloc(g->labels, sizeof *g->labels * (size_t)g->caplabels);
+    }
     LABEL *l = &g->labels[g->nlabels];
     l->name = strdup(name);
+    nidx_put(&g->labelidx, l->name, (void *)(intptr_t)(g->nlabels + 1));
     l->defined = 0;
     l->line = at->line;
     l->col = at->col;
@@ -759,7 +831,7 @@ static void compile_assign(CG *g, const NODE *n)
     const NODE *rhs = n->kids[0];
     int global;
     char r = name_rate(lhs->name, &global);
-    SYM *existing = r ? find_sym(global ? g->o->globals : g->locals, lhs->name) : NULL;
+    SYM *existing = r ? find_sym(global ? &g->o->globalidx : &g->localidx, lhs->name) : NULL;
     if (n->op != T_ASSIGN) {
         if (!existing) cg_error(g, lhs, "undefined variable '%s'", lhs->name);
         /* x op= e  is  x = x op e; the node lives on the stack, since a
@@ -988,6 +1060,9 @@ static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE 
     free(g->ir);
     for (int i = 0; i < g->nlabels; i++) free(g->labels[i].name);
     free(g->labels);
+    nidx_free(&g->labelidx);
+    nidx_free(&g->localidx);
+    nidx_free(&g->stridx);
     for (SYM *s = g->locals; s;) { SYM *nx = s->next; free(s->name); free(s); s = nx; }
     free(g->img);
     free(g);
@@ -1037,6 +1112,9 @@ void lang_orch_free(LANG_ORCH *o)
     for (int i = 0; i < o->nretired; i++) instr_tmpl_free(o->retired[i]);
     free(o->retired);
     for (SYM *s = o->globals; s;) { SYM *nx = s->next; free(s->name); free(s); s = nx; }
+    nidx_free(&o->globalidx);
+    nidx_free(&o->posbyname);
+    free(o->posbynum);
     for (int i = 0; i < o->nunits; i++) free(o->units[i].file);
     free(o->units);
     ast_free(&o->arena);
@@ -1291,6 +1369,30 @@ static void predeclare_globals(CG *g, const NODE *n)
     for (int i = 0; i < n->nkids; i++) predeclare_globals(g, n->kids[i]);
 }
 
+/* o->instrs by number and by name, kept in step with it: finding an
+ * instrument was a scan, and an orchestra of thousands of instruments
+ * compiled in quadratic time (found by fuzzing). */
+static int instr_pos(const LANG_ORCH *o, int num)
+{
+    return o->posbynum && num > 0 && num < ENG_MAXINSTR ? o->posbynum[num] - 1 : -1;
+}
+
+/* Put t at index j of o->instrs (j == ninstrs appends). */
+static void set_instr(LANG_ORCH *o, int j, INSTR_TMPL *t)
+{
+    if (j == o->ninstrs) {
+        if (o->ninstrs == o->capinstrs) {
+            o->capinstrs = o->capinstrs ? o->capinstrs * 2 : 16;
+            o->instrs = xrealloc(o->instrs, sizeof *o->instrs * (size_t)o->capinstrs);
+        }
+        o->ninstrs++;
+    }
+    o->instrs[j] = t;
+    if (!o->posbynum && !(o->posbynum = calloc(ENG_MAXINSTR, sizeof *o->posbynum))) abort();
+    if (t->num > 0 && t->num < ENG_MAXINSTR) o->posbynum[t->num] = j + 1;
+    nidx_put(&o->posbyname, t->name, (void *)(intptr_t)(j + 1));   /* t->name: the key while t is here */
+}
+
 int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errlen)
 {
     /* globals first */
@@ -1352,19 +1454,22 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                     name = s->outs[k]->name;
                     num = lang_orch_number(o, name);
                     if (num < 0) num = ++maxnum;
+                    if (num >= ENG_MAXINSTR) {   /* the engine has no slot for it */
+                        snprintf(err, errlen, "%s:%d:%d: error: more than %d instruments", o->units[u].file,
+                                 s->outs[k]->line, s->outs[k]->col, ENG_MAXINSTR - 1);
+                        return -1;
+                    }
                 }
                 INSTR_TMPL *t = compile_instr(o, h, s->kids[0], o->units[u].file, name, num, err, errlen);
                 if (!t) return -1;
                 /* a later definition of the same instrument replaces the earlier */
-                int j;
-                for (j = 0; j < o->ninstrs; j++)
-                    if (o->instrs[j]->num == num) break;
-                if (j < o->ninstrs) {
-                    instr_tmpl_free(o->instrs[j]);
-                    o->instrs[j] = t;
+                int j = instr_pos(o, num);
+                if (j >= 0) {
+                    INSTR_TMPL *old = o->instrs[j];
+                    set_instr(o, j, t);
+                    instr_tmpl_free(old);
                 } else {
-                    o->instrs = xrealloc(o->instrs, sizeof *o->instrs * (size_t)(o->ninstrs + 1));
-                    o->instrs[o->ninstrs++] = t;
+                    set_instr(o, o->ninstrs, t);
                 }
             }
         }
@@ -1373,19 +1478,29 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
     return 0;
 }
 
-/* Install a compiled template under its number; a replaced one is retired
- * (voices may still be playing it) until the orchestra is freed. */
-static void install(LANG_ORCH *o, INSTR_TMPL *t)
+void lang_orch_free_retired(LANG_ORCH *o, const INSTR_TMPL *t)
 {
-    for (int j = 0; j < o->ninstrs; j++)
-        if (o->instrs[j]->num == t->num) {
-            o->retired = xrealloc(o->retired, sizeof *o->retired * (size_t)(o->nretired + 1));
-            o->retired[o->nretired++] = o->instrs[j];
-            o->instrs[j] = t;
+    for (int i = 0; i < o->nretired; i++)
+        if (o->retired[i] == t) {
+            instr_tmpl_free(o->retired[i]);
+            o->retired[i] = o->retired[--o->nretired];
             return;
         }
-    o->instrs = xrealloc(o->instrs, sizeof *o->instrs * (size_t)(o->ninstrs + 1));
-    o->instrs[o->ninstrs++] = t;
+}
+
+/* Install a compiled template under its number; a replaced one is retired
+ * (voices may still be playing it) until the engine says none does
+ * (lang_orch_free_retired) or the orchestra is freed. */
+static void install(LANG_ORCH *o, INSTR_TMPL *t)
+{
+    int j = instr_pos(o, t->num);
+    if (j >= 0) {
+        o->retired = xrealloc(o->retired, sizeof *o->retired * (size_t)(o->nretired + 1));
+        o->retired[o->nretired++] = o->instrs[j];
+        set_instr(o, j, t);
+        return;
+    }
+    set_instr(o, o->ninstrs, t);
 }
 
 int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0,
@@ -1420,9 +1535,10 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
             const char *name = nbuf;
             int num;
             if (d->outs[k]->kind == N_NUM) {
-                num = (int)d->outs[k]->num;
+                double v = d->outs[k]->num;   /* range first: (int) of 1e30 is undefined */
+                num = v >= 1 && v < ENG_MAXINSTR ? (int)v : 0;
                 snprintf(nbuf, sizeof nbuf, "%d", num);
-                if (d->outs[k]->num != num || num < 1 || num >= ENG_MAXINSTR) {
+                if (v != num || num < 1 || num >= ENG_MAXINSTR) {
                     snprintf(err, errlen, "%s:%d:%d: error: instrument number %g out of range", file,
                              d->outs[k]->line, d->outs[k]->col, d->outs[k]->num);
                     ok = 0;
@@ -1487,14 +1603,11 @@ size_t lang_orch_global_bytes(const LANG_ORCH *o) { return o->gbytes; }
 
 int lang_orch_number(const LANG_ORCH *o, const char *name)
 {
-    for (int i = 0; i < o->ninstrs; i++)
-        if (!strcmp(o->instrs[i]->name, name)) return o->instrs[i]->num;
+    intptr_t at = (intptr_t)nidx_get(&o->posbyname, name);
+    if (at) return o->instrs[at - 1]->num;
     char *end;
     long v = strtol(name, &end, 10);
-    if (*name && !*end && v > 0 && v < ENG_MAXINSTR) {
-        for (int i = 0; i < o->ninstrs; i++)
-            if (o->instrs[i]->num == v) return (int)v;
-    }
+    if (*name && !*end && v > 0 && v < ENG_MAXINSTR && instr_pos(o, (int)v) >= 0) return (int)v;
     return -1;
 }
 
@@ -1512,7 +1625,7 @@ int lang_orch_defines(const LANG_ORCH *o, const char *name)
 
 long lang_orch_global_offset(const LANG_ORCH *o, const char *name)
 {
-    SYM *s = find_sym(o->globals, name);
+    SYM *s = find_sym(&o->globalidx, name);
     return s ? (long)s->off : -1;
 }
 

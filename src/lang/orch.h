@@ -51,6 +51,9 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
                               INSTR_TMPL **out, int max, char *err, size_t errlen);
 
 /* Results (valid after lang_orch_compile; owned by the orchestra). */
+/* A replaced template the engine no longer plays (ENG_REPLY_FREE_INSTR): freed now
+ * rather than when the orchestra goes.  Unknown or current templates are left alone. */
+void lang_orch_free_retired(LANG_ORCH *o, const INSTR_TMPL *t);
 int lang_orch_count(const LANG_ORCH *o);
 INSTR_TMPL *lang_orch_get(const LANG_ORCH *o, int i);
 INSTR_TMPL *lang_orch_instr0(const LANG_ORCH *o);      /* header code (ftgen, global inits), or NULL */

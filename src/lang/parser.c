@@ -17,6 +17,7 @@ typedef struct parser {
     char *err;
     size_t errlen;
     jmp_buf fail;
+    int depth;          /* nesting of expressions and blocks (see nest) */
 } PARSER;
 
 static void perror_at(PARSER *p, int line, int col, const char *fmt, ...)
@@ -91,6 +92,17 @@ static void skip_newlines(PARSER *p)
 }
 
 static NODE *expr(PARSER *p);
+
+/* The parser and the compiler recurse over the tree: 1000 levels of nesting
+ * (parentheses, calls, unary signs, blocks, or a chain of 1000 operators in
+ * one expression) is far past real code and well within the stack; a 1 MB
+ * line of '(' overflowed it (found by fuzzing). */
+#define MAX_NEST 1000
+static void nest(PARSER *p, int extra)
+{
+    if (p->depth + extra > MAX_NEST)
+        perror_at(p, p->tok.line, p->tok.col, "nested too deeply (more than %d levels)", MAX_NEST);
+}
 
 /* arglist := [ expr { ',' expr } ]  (until a token that cannot continue) */
 static void arglist(PARSER *p, NODE *n, TOKKIND closer)
@@ -178,7 +190,10 @@ static NODE *unary(PARSER *p)
     TOKEN t = p->tok;
     if (t.kind == T_MINUS || t.kind == T_PLUS || t.kind == T_NOT || t.kind == T_TILDE) {
         advance(p);
+        p->depth++;
+        nest(p, 0);
         NODE *k = unary(p);
+        p->depth--;
         if (t.kind == T_PLUS) return k;
         if (t.kind == T_MINUS && k->kind == N_NUM) {
             k->num = -k->num;
@@ -220,10 +235,11 @@ static int level_of(TOKKIND k)
 static NODE *binary(PARSER *p, int min)
 {
     NODE *l = unary(p);
-    for (;;) {
+    for (int chain = 1;; chain++) {
         TOKEN t = p->tok;
         int lv = level_of(t.kind);
         if (!lv || lv < min) return l;
+        nest(p, chain);   /* each operator makes the left-leaning tree one deeper */
         advance(p);
         NODE *r = binary(p, lv + 1);
         NODE *n = ast_node(p->arena, N_BINOP, t.line, t.col);
@@ -237,8 +253,13 @@ static NODE *binary(PARSER *p, int min)
 /* expr := binary [ '?' expr ':' expr ] */
 static NODE *expr(PARSER *p)
 {
+    p->depth++;
+    nest(p, 0);
     NODE *c = binary(p, 1);
-    if (p->tok.kind != T_QUESTION) return c;
+    if (p->tok.kind != T_QUESTION) {
+        p->depth--;
+        return c;
+    }
     TOKEN q = p->tok;
     advance(p);
     NODE *a = expr(p);
@@ -248,6 +269,7 @@ static NODE *expr(PARSER *p)
     ast_add(p->arena, &n->kids, &n->nkids, c);
     ast_add(p->arena, &n->kids, &n->nkids, a);
     ast_add(p->arena, &n->kids, &n->nkids, b);
+    p->depth--;
     return n;
 }
 
@@ -454,12 +476,17 @@ static const char *closer_of(const char *opener)
 static NODE *block(PARSER *p, const char *const *enders, const char *opener, int oline, int ocol)
 {
     NODE *b = ast_node(p->arena, N_BLOCK, p->tok.line, p->tok.col);
+    p->depth++;
+    nest(p, 0);
     for (;;) {
         skip_newlines(p);
         if (p->tok.kind == T_EOF)
             perror_at(p, oline, ocol, "missing %s for the '%s' here", closer_of(opener), opener);
         for (const char *const *e = enders; *e; e++)
-            if (is_kw(&p->tok, *e)) return b;
+            if (is_kw(&p->tok, *e)) {
+                p->depth--;
+                return b;
+            }
         if (is_kw(&p->tok, "instr") || is_kw(&p->tok, "opcode"))
             perror_at(p, oline, ocol, "missing %s before the next '%.*s' at line %d", closer_of(opener),
                       p->tok.len, p->tok.start, p->tok.line);

@@ -1082,42 +1082,67 @@ static int ramps(PARSER *P, GRP *g, int n, int k)
 
 /* npN / ppN of field k in note j of one instrument's notes g[0..n):
  * followed through chains of np/pp; a note that does not exist, or a field
- * it does not have, gives 0 (Csound substitutes zero and warns). */
+ * it does not have, gives 0 (Csound substitutes zero and warns).  Every
+ * field on the chain has the chain's value: all of them are set on the way
+ * back, so no chain is walked twice (a score where every note says np4 took
+ * quadratic time, found by fuzzing). */
 static int next_prev(PARSER *P, GRP *g, int n, int j, int k)
 {
     int cj = j, ck = k;
     long steps = 0, limit = (long)n * (EV_MAXP + 1) + 1;
+    int (*path)[2] = NULL;      /* the (note, field) pairs passed */
+    size_t npath = 0, cap = 0;
+    double val = 0;
+    const char *str = NULL;     /* the chain ends on a string */
     for (;;) {
         const META *m = &P->meta[g[cj].idx];
         const SCO_EVENT *c = g[cj].e;
         int kind = c->np >= ck ? m->kind[ck] : FK_NONE;
-        SCO_EVENT *dst = g[j].e;
         if (kind == FK_NP || kind == FK_PP) {
-            if (++steps > limit)
-                return fail(P, dst->line, dst->col, "p%d: np/pp references go round in a loop", k);
+            if (++steps > limit) {
+                free(path);
+                return fail(P, g[j].e->line, g[j].e->col, "p%d: np/pp references go round in a loop", k);
+            }
+            if (npath == cap) {
+                cap = cap ? cap * 2 : 16;
+                void *np = realloc(path, cap * sizeof *path);
+                if (!np) {
+                    free(path);
+                    return oom(P);
+                }
+                path = np;
+            }
+            path[npath][0] = cj;
+            path[npath++][1] = ck;
             int nj = kind == FK_NP ? cj + 1 : cj - 1;
             int nk = (int)c->p[ck];
-            if (nj < 0 || nj >= n) {
-                dst->p[k] = 0;
+            if (nj < 0 || nj >= n)
                 break;
-            }
             cj = nj;
             ck = nk;
             continue;
         }
-        if (kind == FK_STR) {
-            if (set_pstr(P, dst, k, c->pstr[ck]))
-                return -1;
-            dst->p[k] = 0;
-            P->meta[g[j].idx].kind[k] = FK_STR;
-            return 0;
-        }
-        /* numbers; p2/p3 are given in beats, as written (csound 6.18: pp2 under t 0 120 gives beats) */
-        dst->p[k] = kind == FK_NONE ? 0 : c->p[ck];
+        if (kind == FK_STR)
+            str = c->pstr[ck];
+        else /* numbers; p2/p3 are given in beats, as written (csound 6.18: pp2 under t 0 120 gives beats) */
+            val = kind == FK_NONE ? 0 : c->p[ck];
         break;
     }
-    P->meta[g[j].idx].kind[k] = FK_NUM;
-    return 0;
+    char *copy = str ? strdup(str) : NULL;   /* the source may be on the path itself */
+    int r = str && !copy ? oom(P) : 0;
+    for (size_t i = 0; i < npath && !r; i++) {
+        SCO_EVENT *dst = g[path[i][0]].e;
+        int dk = path[i][1];
+        if (copy)
+            r = set_pstr(P, dst, dk, copy);
+        dst->p[dk] = 0;
+        if (!copy)
+            dst->p[dk] = val;
+        P->meta[g[path[i][0]].idx].kind[dk] = copy ? FK_STR : FK_NUM;
+    }
+    free(copy);
+    free(path);
+    return r;
 }
 
 /* Carry, tempo and sort are done: warp the section's times, resolve its

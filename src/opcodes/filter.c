@@ -137,7 +137,7 @@ static int reson_init(OP *o, OP_CTX *c)
 {
     RESON *p = (RESON *)o;
     double iscl = *o->arg[4].k;
-    int scale = (int)iscl;
+    int scale = op_int(iscl);
     if (scale && scale != 1 && scale != 2)
         return op_initerr(c, o, "illegal reson iscl value, %f", iscl);
     p->scale = scale;

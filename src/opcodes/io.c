@@ -50,7 +50,7 @@ static void out_perf(OP *o, OP_CTX *c)
 static void outch_perf(OP *o, OP_CTX *c)
 {
     for (int k = 0; k + 1 < o->nin; k += 2) {
-        int ch = (int)*o->arg[k].k - 1;
+        int ch = op_int(*o->arg[k].k) - 1;
         bus_add(o, c, ch, o->arg[k + 1].a);
     }
 }
@@ -91,7 +91,7 @@ static void pan_gains(int mode, double p, double *l, double *r)
 
 static int pan2_init(OP *o, OP_CTX *c)
 {
-    int mode = (int)*o->arg[4].k;
+    int mode = op_int(*o->arg[4].k);
     if (mode < 0 || mode > 3) return op_initerr(c, o, "mode %d: must be 0, 1, 2 or 3", mode);
     ((PAN2 *)o)->last_pan = NAN;
     return 0;
@@ -105,7 +105,7 @@ static void pan2_k(OP *o, OP_CTX *c)
     double pan = *o->arg[3].k;
     if (pan != p->last_pan) {   /* sin/cos only when the position moves */
         double l, r;
-        pan_gains((int)*o->arg[4].k, pan, &l, &r);
+        pan_gains(op_int(*o->arg[4].k), pan, &l, &r);
         p->gl = (float)l;
         p->gr = (float)r;
         p->last_pan = pan;
@@ -123,7 +123,7 @@ static void pan2_a(OP *o, OP_CTX *c)
 {
     float *al = o->arg[0].a, *ar = o->arg[1].a;
     const float *in = o->arg[2].a, *pan = o->arg[3].a;
-    int mode = (int)*o->arg[4].k;
+    int mode = op_int(*o->arg[4].k);
     for (int i = c->ofs; i < c->end; i++) {
         double l, r;
         pan_gains(mode, pan[i], &l, &r);
@@ -152,7 +152,7 @@ static void ins_perf(OP *o, OP_CTX *c)
 /* inch kchan1 [, kchan2 …]: one output per channel asked for (channels from 1) */
 static void inch_perf(OP *o, OP_CTX *c)
 {
-    for (int k = 0; k < o->nout && k < o->nin; k++) in_copy(c, o->arg[k].a, (int)*o->arg[o->nout + k].k - 1);
+    for (int k = 0; k < o->nout && k < o->nin; k++) in_copy(c, o->arg[k].a, op_int(*o->arg[o->nout + k].k) - 1);
 }
 
 const OP_DESC op_io[] = {

@@ -10,7 +10,7 @@
 
 /* print and printk name the note's p1 ("instr 1:") and the source text of
  * each argument ("iv = 1.000"): op_p1() and op_argname() give them. */
-static int instr_number(OP_CTX *c) { return (int)op_p1(c); }
+static int instr_number(OP_CTX *c) { return op_int(op_p1(c)); }
 
 /* The k-cycle counter Csound calls kcount: blocks run so far.  During a
  * block's init pass it is that block's index; during its perf pass, one more. */
@@ -258,7 +258,7 @@ static int printk_init(OP *o, OP_CTX *c)
     PRINTK *p = (PRINTK *)o;
     double itime = *o->arg[0].k;
     p->ctime = itime < c->onedkr ? 0.0 : itime * c->kr;
-    int sp = (int)*o->arg[2].k;
+    int sp = op_int(*o->arg[2].k);
     p->space = sp < 0 ? 0 : sp > 120 ? 120 : sp;
     p->printat = (double)block_index(c);
     return 0;

@@ -162,6 +162,21 @@ void op_badvalue(OP_CTX *c, OP *op);
 int op_offline_init(OP_CTX *c);
 struct engine *op_engine(OP_CTX *c);
 
+/* A value an instrument computed, as an int (channel, mode, table number,
+ * count): saturated to ±2^30 (room for a -1 after), NaN as -2^30.
+ * Instrument code can compute anything, and (int) of 1e25 or NaN is
+ * undefined behaviour (found by fuzzing). */
+static inline int op_int(double v)
+{
+    return v >= 0x1p30 ? (1 << 30) : v > -0x1p30 ? (int)v : -(1 << 30);
+}
+
+/* The same for 64-bit phase increments and counts. */
+static inline int64_t op_i64(double v)
+{
+    return v >= 0x1p63 ? INT64_MAX : v > -0x1p63 ? (int64_t)v : INT64_MIN;
+}
+
 /* A-rate helpers. */
 static inline void op_aclear_edges(float *a, const OP_CTX *c)
 {

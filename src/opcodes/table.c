@@ -82,7 +82,7 @@ static int tab_setup(OP *o, OP_CTX *c)
 {
     TABL *p = (TABL *)o;
     if (tab_find(o, c, p)) return -1;
-    p->wrap = (int)*o->arg[A_WRAP].k != 0;
+    p->wrap = op_int(*o->arg[A_WRAP].k) != 0;
     return 0;
 }
 
@@ -196,7 +196,7 @@ static inline void write_one(TABLW *p, double x, double v)
 static int tablew_setup(OP *o, OP_CTX *c)
 {
     TABLW *p = (TABLW *)o;
-    int w = (int)*o->arg[W_WRAP].k;   /* Csound truncates iwgmode to an integer */
+    int w = op_int(*o->arg[W_WRAP].k);   /* Csound truncates iwgmode to an integer */
     return tablew_find(o, c, p, w == 2 ? 2 : w != 0);
 }
 

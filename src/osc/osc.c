@@ -26,7 +26,6 @@
  */
 
 #define MAX_ARGS 256
-#define MAX_SYNCS 64
 #define MAX_TCP 16
 #define MAX_PEERS 64            /* distinct senders remembered for engine-side failures */
 #define RING_STALL_MS 200       /* the command ring this long without room: the audio thread has stalled */
@@ -65,10 +64,8 @@ struct osc_server {
     int quit;
     int64_t refused;
     PEER notify_to;                  /* who asked for /event/end */
-    PEER status_to;                  /* who asked for /status last */
     lo_timetag last_tag;             /* messages of one bundle share one frame: */
     int64_t last_tag_frame;          /* the tag is mapped once */
-    struct { int id; PEER to; } syncs[MAX_SYNCS];
     /* Senders by tag: every command carries its sender's tag (EVL_CMD.origin →
      * ENG_EVENT.origin), so a failure the engine finds later — a full voice
      * pool, a NaN voice minutes into a note — goes back to whoever asked,
@@ -262,15 +259,7 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
     else if (!strcmp(path, "/instr/def") || !strcmp(path, "/instr/load") || !strcmp(path, "/table/gen")
              || !strcmp(path, "/table/read"))
         reply(o, from, "/done", "ss", path, argc > 0 && args[0].type == 's' ? args[0].s : "");
-    else if (!strcmp(path, "/sync")) {
-        int k;
-        for (k = 0; k < MAX_SYNCS && o->syncs[k].to.valid; k++) {}
-        if (k == MAX_SYNCS) k = 0;   /* all taken: the oldest waiter loses its answer */
-        o->syncs[k].id = (int)args[0].f;
-        o->syncs[k].to = *from;
-    } else if (!strcmp(path, "/status")) {
-        o->status_to = *from;
-    } else if (!strcmp(path, "/notify")) {
+    else if (!strcmp(path, "/notify")) {
         o->notify_to = *from;
         o->notify_to.valid = args[0].f != 0;
     }
@@ -403,22 +392,19 @@ static void send_replies(OSC_SERVER *o)
     ENG_REPLY r;
     while (eng_reply_read(e, &r)) {
         switch (r.type) {
-        case ENG_REPLY_SYNCED:
-            for (int k = 0; k < MAX_SYNCS; k++)
-                if (o->syncs[k].to.valid && o->syncs[k].id == r.id) {
-                    reply(o, &o->syncs[k].to, "/synced", "i", r.id);
-                    o->syncs[k].to.valid = 0;
-                    break;
-                }
+        case ENG_REPLY_SYNCED:   /* /synced and /status.reply go to the sender's tag, like failures */
+            if (peer_of(o, r.origin)) reply(o, peer_of(o, r.origin), "/synced", "i", r.id);
             break;
         case ENG_REPLY_END:
-            reply(o, &o->notify_to, "/event/end", "i", r.id);
+            ses_event_ended(o->ses, r.id);
+            if (r.v[0] == 0) reply(o, &o->notify_to, "/event/end", "i", r.id);   /* not for a refused note */
             break;
         case ENG_REPLY_STATUS: {
             /* voices, DSP load %, xruns, late events, sr, ksmps, refused commands, clipped samples */
             double load = 0, xruns = 0;
             if (o->dstats) o->dstats(o->ud, &load, &xruns);
-            reply(o, &o->status_to, "/status.reply", "ifiidihh", (int)r.v[0], load, (int)xruns, (int)r.v[2],
+            if (peer_of(o, r.origin))
+                reply(o, peer_of(o, r.origin), "/status.reply", "ifiidihh", (int)r.v[0], load, (int)xruns, (int)r.v[2],
                       r.v[4], (int)r.v[5], (int64_t)o->refused, (int64_t)r.v[6]);
             break;
         }
@@ -442,6 +428,9 @@ static void send_replies(OSC_SERVER *o)
             break;
         case ENG_REPLY_FREE_TABLE:
             ftable_free(r.ptr);
+            break;
+        case ENG_REPLY_FREE_INSTR:
+            ses_instr_retired(o->ses, r.ptr);
             break;
         }
     }

@@ -9,6 +9,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -25,8 +26,9 @@ typedef struct evfile {
 } EVFILE;
 
 typedef struct idmap {
-    int id;
+    int id;                /* 0: empty slot */
     int instr;
+    int count;             /* live: events with this id not yet over */
 } IDMAP;
 
 struct session {
@@ -41,7 +43,7 @@ struct session {
     LANG_HEADER hdr;
     ENGINE *eng;
     double end_time;
-    IDMAP *ids;
+    IDMAP *ids;            /* open addressing, linear probing; capids a power of two */
     int nids, capids;
     int next_id;
     char *notes;
@@ -58,6 +60,9 @@ struct session {
     int ndatadirs;
     /* CsOptions / /config values beyond the above (0 = not given) */
     int opt_nchnls_i_set, opt_nchnls_i;
+    int opt_voices;                   /* /config voices, ceiling, limiter: a recorded session's master */
+    double opt_ceiling_db, opt_limiter_ms;
+    int opt_ceiling_set;
     double opt_a4;
     /* texts loaded at start, kept for --record-events */
     char **texts;          /* "/orc" or "/score" then a NUL then the text */
@@ -284,6 +289,14 @@ static int add_score(SESSION *s, const char *text, const char *path, int line0, 
     return 0;
 }
 
+/* A number from a command or a score as an int, for the range checks that
+ * follow: saturated, NaN as INT_MIN ((int) of 1e30 or NaN is undefined
+ * behaviour, found by fuzzing). */
+static int sat_int(double v)
+{
+    return v >= INT_MAX ? INT_MAX : v > INT_MIN ? (int)v : INT_MIN;
+}
+
 /* CsOptions: the options that apply to ondes are read; the rest are noted and ignored. */
 static int csd_options(SESSION *s, const char *opts, const char *path, int line)
 {
@@ -320,8 +333,8 @@ static int csd_options(SESSION *s, const char *opts, const char *path, int line)
             continue;
         }
         if (which == 1) s->opt_sr = v;
-        else if (which == 2) s->opt_ksmps = (int)v;
-        else if (which == 3) s->opt_nchnls = (int)v;
+        else if (which == 2) s->opt_ksmps = sat_int(v);
+        else if (which == 3) s->opt_nchnls = sat_int(v);
         else s->opt_dbfs = v;
     }
     free(copy);
@@ -384,22 +397,58 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
 
 /* ---- event ids (control side): which instrument each id plays ---- */
 
+/* Which instrument each event id plays, for /set's parameter names.  A hash
+ * table (linear probing) so a long session's notes cost O(1) each; live, an id
+ * leaves it when the engine says its events are over (ses_event_ended), so an
+ * installation running for days keeps only what plays or waits. */
+static IDMAP *id_slot(const SESSION *s, int id)
+{
+    if (!s->capids) return NULL;
+    unsigned mask = (unsigned)s->capids - 1, h = ((unsigned)id * 2654435761u) & mask;
+    while (s->ids[h].id && s->ids[h].id != id) h = (h + 1) & mask;
+    return &s->ids[h];
+}
+
 static void id_set(SESSION *s, int id, int instr)
 {
-    for (int i = 0; i < s->nids; i++)
-        if (s->ids[i].id == id) { s->ids[i].instr = instr; return; }
-    if (s->nids == s->capids) {
-        s->capids = s->capids ? s->capids * 2 : 256;
-        s->ids = realloc(s->ids, sizeof *s->ids * (size_t)s->capids);
+    if (2 * (s->nids + 1) > s->capids) {   /* grow at half full */
+        IDMAP *old = s->ids;
+        int oldcap = s->capids;
+        s->capids = oldcap ? oldcap * 2 : 256;
+        s->ids = calloc((size_t)s->capids, sizeof *s->ids);
+        for (int i = 0; i < oldcap; i++)
+            if (old[i].id) *id_slot(s, old[i].id) = old[i];
+        free(old);
     }
-    s->ids[s->nids++] = (IDMAP){ id, instr };
+    IDMAP *m = id_slot(s, id);
+    if (!m->id) { s->nids++; m->id = id; m->count = 0; }
+    m->instr = instr;
+    m->count++;
 }
 
 static int id_instr(SESSION *s, int id)
 {
-    for (int i = s->nids - 1; i >= 0; i--)
-        if (s->ids[i].id == id) return s->ids[i].instr;
-    return -1;
+    IDMAP *m = id_slot(s, id);
+    return m && m->id ? m->instr : -1;
+}
+
+void ses_instr_retired(SESSION *s, const INSTR_TMPL *t) { lang_orch_free_retired(s->orch, t); }
+
+void ses_event_ended(SESSION *s, int id)
+{
+    IDMAP *m = id_slot(s, id);
+    if (!m || !m->id || --m->count > 0) return;
+    /* remove, then re-seat the rest of the probe run (deletion without tombstones) */
+    unsigned mask = (unsigned)s->capids - 1, i = (unsigned)(m - s->ids), j = i;
+    s->ids[i].id = 0;
+    s->nids--;
+    for (;;) {
+        j = (j + 1) & mask;
+        if (!s->ids[j].id) break;
+        IDMAP moved = s->ids[j];
+        s->ids[j].id = 0;
+        *id_slot(s, moved.id) = moved;
+    }
 }
 
 /* ---- scheduling ---- */
@@ -441,12 +490,23 @@ static int schedule(SESSION *s, ENG_EVENT *ev, char *err, size_t errlen)
     return 0;
 }
 
-static int make_table(SESSION *s, int num, double time, int size, int gen, const double *args, int nargs,
+#define SES_MAX_LIVE_TABLE (1 << 24)
+/* `frame`: when it takes effect (a command's own frame: no round trip through seconds, which can
+ * land one frame early and swap the table before a note on the same frame). */
+static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, const double *args, int nargs,
                       const char *path, const char *where, char *err, size_t errlen)
 {
     char e2[400];
     if (num < 1 || num >= ENG_MAXTABLES) {
         snprintf(err, errlen, "%s: error: table number %d out of range (1…%d)", where, num, ENG_MAXTABLES - 1);
+        return -1;
+    }
+    /* While playing, one command may not stall the control thread for
+     * seconds and take gigabytes (a UDP packet asked for Csound's 2^28
+     * points, found by fuzzing): 2^24 points; files keep Csound's limit. */
+    if (s->live && (size > SES_MAX_LIVE_TABLE || size < -SES_MAX_LIVE_TABLE)) {
+        snprintf(err, errlen, "%s: error: table size %d too large while playing (at most %d points)", where, size,
+                 SES_MAX_LIVE_TABLE);
         return -1;
     }
     /* every string a table command carries is a file name (GEN 1's today) */
@@ -460,36 +520,39 @@ static int make_table(SESSION *s, int num, double time, int size, int gen, const
         snprintf(err, errlen, "%s: error: %s", where, e2);
         return -1;
     }
-    if (time <= 0 && !s->live) {
+    if (frame <= 0 && !s->live) {
         eng_set_table(s->eng, num, t);
         return 0;
     }
     ENG_EVENT ev;
     memset(&ev, 0, sizeof ev);
     ev.type = EV_TABLE;
-    ev.frame = to_frame(s, time);
+    ev.frame = frame;
     ev.instr = num;
     ev.ptr = t;
     return schedule(s, &ev, err, errlen);
 }
 
-static int schedule_score(SESSION *s, const SCO *sc, double offset, char *err, size_t errlen)
+/* A score's events, its times counted from frame `base` (a /score command's own frame: each
+ * event lands at base + its own frame, as live where base is the block that took it). */
+static int schedule_score(SESSION *s, const SCO *sc, int64_t base, char *err, size_t errlen)
 {
+    double offset = (double)base / s->hdr.sr;
     for (int i = 0; i < sc->n; i++) {
         const SCO_EVENT *e = &sc->ev[i];
         char where[300];
         snprintf(where, sizeof where, "%s:%d:%d", e->file ? e->file : "score", e->line, e->col);
         double t = e->time + offset;
         if (e->op == 'f') {
-            int num = (int)e->p[1];
+            int num = sat_int(e->p[1]);
             if (num == 0) { extend_end(s, t + (e->np >= 3 ? e->p[3] : 0)); continue; }
             if (e->np < 4) {
                 snprintf(err, errlen, "%s: error: f statement needs a table number, time, size and GEN", where);
                 return -1;
             }
             const char *path = e->pstr && e->np >= 5 ? e->pstr[5] : NULL;
-            int gen = (int)e->p[4];
-            if (make_table(s, num, t, (int)e->p[3], gen, e->p + 5, e->np - 4, path, where, err, errlen)) return -1;
+            int gen = sat_int(e->p[4]);
+            if (make_table(s, num, base + to_frame(s, e->time), sat_int(e->p[3]), gen, e->p + 5, e->np - 4, path, where, err, errlen)) return -1;
             continue;
         }
         if (e->op != 'i') continue;
@@ -503,7 +566,7 @@ static int schedule_score(SESSION *s, const SCO *sc, double offset, char *err, s
                 return -1;
             }
         } else {
-            num = (int)fabs(e->p[1]);
+            num = sat_int(fabs(e->p[1]));
             char nb[32];
             snprintf(nb, sizeof nb, "%d", num);
             if (lang_orch_number(s->orch, nb) < 0) {
@@ -511,7 +574,8 @@ static int schedule_score(SESSION *s, const SCO *sc, double offset, char *err, s
                 return -1;
             }
         }
-        ev.frame = to_frame(s, t);
+        ev.frame = base + to_frame(s, e->time);
+        ev.issued = base;
         ev.instr = num;
         ev.np = e->np;
         for (int k = 1; k <= e->np && k <= EV_MAXP; k++) ev.p[k] = e->p[k];
@@ -671,7 +735,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
     double t = (double)frame / s->hdr.sr;
     ENG_EVENT ev;
     memset(&ev, 0, sizeof ev);
-    ev.frame = frame;
+    ev.frame = ev.issued = frame;   /* a delay moves frame; issued stays the command's */
     const char *a = c->addr;
     double v = 0;
     if (!strcmp(a, "/sched")) {
@@ -727,20 +791,21 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
             if (k > np) np = k;
         }
         ev.np = np;
-        id_set(s, ev.id, num);
+        if (schedule(s, &ev, err, errlen)) return -1;
+        id_set(s, ev.id, num);   /* only once it is on its way: live, the engine's end report removes it */
         s->last_id = ev.id;
         extend_end(s, t + delay + (dur > 0 ? dur : 0));
-        return schedule(s, &ev, err, errlen);
+        return 0;
     }
     if (!strcmp(a, "/set") || !strcmp(a, "/automate") || !strcmp(a, "/stop") || !strcmp(a, "/kill")) {
         double id = 0;
         if (num_arg(c, 0, "the event id", &id, err, errlen)) return -1;
         if (id != floor(id) || id < 1 || id > INT32_MAX)
-            return cmd_error(c, c->args[0].col, err, errlen, "no event with id %g was scheduled", id);
-        int instr = id_instr(s, (int)id);
-        if (instr < 0) return cmd_error(c, c->args[0].col, err, errlen, "no event with id %g was scheduled", id);
+            return cmd_error(c, c->args[0].col, err, errlen, "no event with id %g is playing or waiting to start", id);
+        int instr = id_instr(s, sat_int(id));
+        if (instr < 0) return cmd_error(c, c->args[0].col, err, errlen, "no event with id %g is playing or waiting to start", id);
         const INSTR_TMPL *tm = tmpl_of(s, instr);
-        ev.id = (int)id;
+        ev.id = sat_int(id);
         extend_end(s, t);
         if (!strcmp(a, "/stop") || !strcmp(a, "/kill")) {
             ev.type = a[1] == 's' ? EV_STOP : EV_KILL;
@@ -836,7 +901,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         }
         char where[300];
         snprintf(where, sizeof where, "%s:%d:%d", c->file, c->line, c->col);
-        return make_table(s, (int)num, t, (int)size, (int)gen, args, n, path, where, err, errlen);
+        return make_table(s, sat_int(num), frame, sat_int(size), sat_int(gen), args, n, path, where, err, errlen);
     }
     if (!strcmp(a, "/table/read")) {
         double num = 0, chan = 0;
@@ -847,12 +912,12 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         double args[4] = { 0, 0, 0, chan };
         char where[300];
         snprintf(where, sizeof where, "%s:%d:%d", c->file, c->line, c->col);
-        return make_table(s, (int)num, t, 0, 1, args, 4, c->args[1].s, where, err, errlen);
+        return make_table(s, sat_int(num), frame, 0, 1, args, 4, c->args[1].s, where, err, errlen);
     }
     if (!strcmp(a, "/table/free")) {
         if (int_arg(c, 0, "the table number", 1, ENG_MAXTABLES - 1, &v, err, errlen)) return -1;
         ev.type = EV_TABLE;
-        ev.instr = (int)v;
+        ev.instr = sat_int(v);
         ev.ptr = NULL;
         return schedule(s, &ev, err, errlen);
     }
@@ -863,7 +928,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         SCO sc;
         memset(&sc, 0, sizeof sc);
         if (sco_parse(c->args[0].s, label, 1, &sc, err, errlen)) return -1;
-        int r = schedule_score(s, &sc, t, err, errlen);
+        int r = schedule_score(s, &sc, frame, err, errlen);
         sco_free(&sc);
         return r;
     }
@@ -911,10 +976,11 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         ev.type = a[1] == 's' && a[2] == 'y' ? EV_SYNC : a[1] == 'n' ? EV_NOTIFY : EV_STATUS;
         if (ev.type != EV_STATUS) {
             if (num_arg(c, 0, ev.type == EV_SYNC ? "the sync id" : "0 or 1", &v, err, errlen)) return -1;
-            ev.id = (int)v;
+            ev.id = sat_int(v);
             ev.p[1] = v;
         }
         ev.frame = EV_NOW;
+        ev.origin = s->cur_origin;   /* the answer goes to whoever asked */
         if (eng_post(s->eng, &ev)) { snprintf(err, errlen, "the command ring is full: try again"); return -1; }
         return 0;
     }
@@ -945,11 +1011,14 @@ static int collect_definitions(SESSION *s, char *err, size_t errlen)
                     if (num_arg(c, k + 1, "the value", &v, err, errlen)) return -1;
                     const char *n = c->args[k].s;
                     if (!strcmp(n, "sr") && v > 0) s->opt_sr = v;
-                    else if (!strcmp(n, "ksmps") && v >= 1) s->opt_ksmps = (int)v;
-                    else if (!strcmp(n, "nchnls") && v >= 1) s->opt_nchnls = (int)v;
-                    else if (!strcmp(n, "nchnls_i") && v >= 0) s->opt_nchnls_i = (int)v, s->opt_nchnls_i_set = 1;
+                    else if (!strcmp(n, "ksmps") && v >= 1) s->opt_ksmps = sat_int(v);
+                    else if (!strcmp(n, "nchnls") && v >= 1) s->opt_nchnls = sat_int(v);
+                    else if (!strcmp(n, "nchnls_i") && v >= 0) s->opt_nchnls_i = sat_int(v), s->opt_nchnls_i_set = 1;
                     else if (!strcmp(n, "0dbfs") && v > 0) s->opt_dbfs = v;
                     else if (!strcmp(n, "A4") && v > 0) s->opt_a4 = v;
+                    else if (!strcmp(n, "voices") && v >= 1 && v <= (1 << 20)) s->opt_voices = (int)v;
+                    else if (!strcmp(n, "ceiling") && v >= -120 && v <= 24) s->opt_ceiling_db = v, s->opt_ceiling_set = 1;
+                    else if (!strcmp(n, "limiter") && v >= 0 && v <= ENG_LIM_MAX_MS) s->opt_limiter_ms = v;
                     else return cmd_error(c, c->args[k].col, err, errlen, "unknown setting '%s' or bad value %g", n, v);
                 }
                 if (c->nargs % 2) return cmd_error(c, 0, err, errlen, "settings come in name value pairs");
@@ -1059,9 +1128,12 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     cfg.nchnls_i = h.nchnls_i;
     cfg.dbfs = h.dbfs;
     cfg.a4 = h.a4;
-    cfg.ceiling = pow(10.0, o->ceiling_db / 20.0);
-    cfg.limiter_ms = o->limiter_ms;
+    /* the command line first, then a recorded session's /config */
+    double ceiling_db = !isnan(o->ceiling_db) ? o->ceiling_db : s->opt_ceiling_set ? s->opt_ceiling_db : 0;
+    cfg.ceiling = pow(10.0, ceiling_db / 20.0);
+    cfg.limiter_ms = o->limiter_ms > 0 ? o->limiter_ms : s->opt_limiter_ms;
     if (o->max_voices > 0) cfg.max_voices = o->max_voices;
+    else if (s->opt_voices > 0) cfg.max_voices = s->opt_voices;
     size_t gb = lang_orch_global_bytes(s->orch) + 1024;
     if (gb > cfg.global_bytes) cfg.global_bytes = gb;
     int nev = 0;
@@ -1098,7 +1170,11 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     return 0;
 }
 
-void ses_go_live(SESSION *s) { s->live = 1; }
+void ses_go_live(SESSION *s)
+{
+    s->live = 1;
+    eng_report_ends(s->eng);   /* ids leave the table when their events are over */
+}
 
 
 /* ---- --record-events: every command that took effect, stamped with its exact frame ---- */
@@ -1112,8 +1188,11 @@ int ses_record_events(SESSION *s, const char *path, char *err, size_t errlen)
     }
     const ENG_CONFIG *c = eng_config(s->eng);
     fprintf(s->rec, "# ondes event list, recorded live: render it with ondes --render OUT.wav THIS_FILE\n");
-    fprintf(s->rec, "@0 /config sr %.17g ksmps %d nchnls %d nchnls_i %d 0dbfs %.17g A4 %.17g\n", c->sr, c->ksmps,
-            c->nchnls, c->nchnls_i, c->dbfs, c->a4);
+    /* everything a re-render needs to give the same samples: the voice pool
+     * (which notes were refused) and the master (ceiling, limiter) too */
+    fprintf(s->rec, "@0 /config sr %.17g ksmps %d nchnls %d nchnls_i %d 0dbfs %.17g A4 %.17g voices %d ceiling %.17g"
+            " limiter %.17g\n", c->sr, c->ksmps, c->nchnls, c->nchnls_i, c->dbfs, c->a4, c->max_voices,
+            20 * log10(c->ceiling), c->limiter_ms);
     for (int i = 0; i < s->ntexts; i++) {
         const char *kind = s->texts[i];
         fprintf(s->rec, "@0 %s ", kind);

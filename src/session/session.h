@@ -11,7 +11,7 @@ typedef struct ses_options {
     int nchnls;         /* 0: the orchestra's */
     double dbfs;        /* 0: the orchestra's */
     int max_voices;     /* 0: default */
-    double ceiling_db;  /* master ceiling in dBFS (default 0) */
+    double ceiling_db;  /* master ceiling in dBFS; NAN: an event list's /config, else 0 */
     const char *instrdir; /* the instruments library, for names not defined in the files */
     int sr_from_jack;   /* sr is JACK's: warn when the orchestra asks for another */
     double limiter_ms;  /* --limiter look-ahead in ms; 0: off (the hard ceiling only) */
@@ -39,6 +39,10 @@ const char *ses_notes(const SESSION *s);
 /* From now on a driver is processing: commands go to the engine through its
  * lock-free ring, timed from the block that takes them. */
 void ses_go_live(SESSION *s);
+/* Live: the engine reported (ENG_REPLY_END) that an event with this id is over. */
+void ses_event_ended(SESSION *s, int id);
+/* Live: the engine no longer plays a replaced instrument template (ENG_REPLY_FREE_INSTR). */
+void ses_instr_retired(SESSION *s, const INSTR_TMPL *t);
 
 /* Files that clients name while playing (/table/read, /instr/load, GEN 1 by
  * /table/gen or a /score f statement) must resolve (realpath: no ../ or
