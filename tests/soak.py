@@ -154,8 +154,8 @@ def rss_kb(pid):
     return 0
 
 
-def under_asan(pid):
-    return any("asan" in line or "tsan" in line for line in open("/proc/%d/maps" % pid))
+def under_sanitizer(pid):
+    return any(re.search(r"/lib[at]san[.0-9]*so", line) for line in open("/proc/%d/maps" % pid))
 
 
 try:
@@ -192,8 +192,11 @@ try:
         while time.time() < due:
             a.srv.recv(1)
             b.srv.recv(1)
-        if rss0 is None and time.time() > nextrss:
-            rss0 = rss_kb(ondes.pid)
+        if time.time() > nextrss:
+            if rss0 is None:
+                rss0 = rss_kb(ondes.pid)
+            print("  %4.0f s  RSS %d kB" % (time.time() - t0, rss_kb(ondes.pid)), flush=True)
+            nextrss += max(10.0, opt.seconds / 10)
         if ondes.poll() is not None:
             break
     elapsed = time.time() - t0
@@ -254,7 +257,7 @@ try:
     if st is not None:
         check(st[6] == total_fail + total_garbage,
               "/status counts %d refused = %d /fail + %d malformed packets" % (st[6], total_fail, total_garbage))
-    if rss0 and not under_asan(ondes.pid):
+    if rss0 and not under_sanitizer(ondes.pid):
         check(rss1 - rss0 < 4096, "memory: RSS %d kB after warm-up, %d kB at the end (+%d kB)" % (rss0, rss1, rss1 - rss0))
     elif rss0:
         print("note: RSS not compared under a sanitizer (its allocator keeps freed memory); leaks are its job")

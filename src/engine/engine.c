@@ -5,6 +5,7 @@
 #include "spsc.h"
 #include "ftable.h"
 #include "limiter.h"
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -864,7 +865,7 @@ static void master(ENGINE *e)
         float peak = (float)e->stats.peak[ch];
         for (int i = 0; i < ks; i++) {
             float x = in[i] * scale;
-            if (!(x == x)) x = 0.0f;                 /* NaN never reaches the speakers */
+            if (!(fabsf(x) <= FLT_MAX)) x = 0.0f;    /* NaN or infinity never reaches the speakers */
             float ax = fabsf(x);
             peak = ax > peak ? ax : peak;
             out[i] = x;

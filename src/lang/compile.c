@@ -1510,9 +1510,19 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
         snprintf(err, errlen, "%s: error: the orchestra is not compiled yet", file);
         return -1;
     }
-    int nu = o->nunits;
-    if (add_unit(o, src, len, file, line0, err, errlen)) return -1;
-    NODE *top = o->units[nu].top;
+    /* Parsed into an arena of its own, freed once compiled: the templates copy
+     * what they keep, and a session redefining instruments for days must not
+     * grow the orchestra's arena with every definition. */
+    AST_ARENA tmp = { 0 };
+    char *copy = malloc(len + 1);   /* the lexer needs a NUL after the text (strtod) */
+    memcpy(copy, src, len);
+    copy[len] = 0;
+    NODE *top = lang_parse(&tmp, copy, len, file, line0, is_opcode_cb, NULL, err, errlen);
+    free(copy);
+    if (!top) {
+        ast_free(&tmp);
+        return -1;
+    }
     int n = 0, ok = 1;
     for (int i = 0; i < top->nkids && ok; i++)
         if (top->kids[i]->kind != N_INSTR && !(top->kids[i]->kind == N_BLOCK && top->kids[i]->nkids == 0)) {
@@ -1566,10 +1576,9 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
             else nmade++;
         }
     }
-    if (!ok) {   /* forget the text: the previous definitions stay */
+    ast_free(&tmp);
+    if (!ok) {   /* the previous definitions stay */
         for (int m = 0; m < nmade; m++) instr_tmpl_free(made[m]);
-        free(o->units[nu].file);
-        o->nunits = nu;
         return -1;
     }
     for (int m = 0; m < nmade; m++) {

@@ -342,7 +342,7 @@ uint32_t op_global_seed(OP_CTX *c)
 
 static int seed_init(OP *o, OP_CTX *c)
 {
-    int32_t xx = (int32_t)(*o->arg[0].k + 0.5);
+    int32_t xx = op_int(*o->arg[0].k + 0.5);
     uint32_t v;
     if (xx > 0) {
         v = (uint32_t)xx;

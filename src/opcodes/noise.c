@@ -270,11 +270,19 @@ static int randi_init(OP *o, OP_CTX *c)
     return 0;
 }
 
+/* Csound keeps this phase in an int32 that wraps; the wrap is explicit here
+ * (a huge or negative frequency held for a while overflowed the int64: UB,
+ * found by fuzzing).  Unchanged for the phases real frequencies give. */
+static int64_t phs_add(int64_t phs, int64_t inc)
+{
+    return (int32_t)(uint32_t)((uint64_t)phs + (uint64_t)inc);
+}
+
 static void randh_k(OP *o, OP_CTX *c)
 {
     RANDHI *p = (RANDHI *)o;
     *o->arg[0].k = *o->arg[5].k + p->num1 * *o->arg[1].k;
-    p->phs += (int64_t)(*o->arg[2].k * (FMAXLEN / c->kr));
+    p->phs = phs_add(p->phs, op_i64(*o->arg[2].k * (FMAXLEN / c->kr)));
     if (p->phs >= MAXLEN) {
         p->phs &= PHMASK;
         p->num1 = randhi_next(p);
@@ -285,7 +293,7 @@ static void randi_k(OP *o, OP_CTX *c)
 {
     RANDHI *p = (RANDHI *)o;
     *o->arg[0].k = *o->arg[5].k + (p->num1 + (double)p->phs * p->dfdmax) * *o->arg[1].k;
-    p->phs += (int64_t)(*o->arg[2].k * (FMAXLEN / c->kr));
+    p->phs = phs_add(p->phs, op_i64(*o->arg[2].k * (FMAXLEN / c->kr)));
     if (p->phs >= MAXLEN) {
         p->phs &= PHMASK;
         p->num1 = p->num2;
@@ -304,11 +312,11 @@ static void randh_a(OP *o, OP_CTX *c)
     RANDHI *p = (RANDHI *)o;
     float *ar = o->arg[0].a;
     double base = *o->arg[5].k, sicvt = FMAXLEN / c->sr;
-    int64_t phs = p->phs, inc = (int64_t)(CPS(o, p, 0) * sicvt);
+    int64_t phs = p->phs, inc = op_i64(CPS(o, p, 0) * sicvt);
     for (int n = c->ofs, i = 0; n < c->end; n++, i++) {
         ar[n] = (float)(base + p->num1 * AMP(o, p, i));
-        phs += inc;
-        if (p->cpsa && i + 1 < c->ksmps) inc = (int64_t)(CPS(o, p, i + 1) * sicvt);
+        phs = phs_add(phs, inc);
+        if (p->cpsa && i + 1 < c->ksmps) inc = op_i64(CPS(o, p, i + 1) * sicvt);
         if (phs >= MAXLEN) {
             phs &= PHMASK;
             p->num1 = randhi_next(p);
@@ -323,11 +331,11 @@ static void randi_a(OP *o, OP_CTX *c)
     RANDHI *p = (RANDHI *)o;
     float *ar = o->arg[0].a;
     double base = *o->arg[5].k, sicvt = FMAXLEN / c->sr;
-    int64_t phs = p->phs, inc = (int64_t)(CPS(o, p, 0) * sicvt);
+    int64_t phs = p->phs, inc = op_i64(CPS(o, p, 0) * sicvt);
     for (int n = c->ofs, i = 0; n < c->end; n++, i++) {
         ar[n] = (float)(base + (p->num1 + (double)phs * p->dfdmax) * AMP(o, p, i));
-        phs += inc;
-        if (p->cpsa && i + 1 < c->ksmps) inc = (int64_t)(CPS(o, p, i + 1) * sicvt);
+        phs = phs_add(phs, inc);
+        if (p->cpsa && i + 1 < c->ksmps) inc = op_i64(CPS(o, p, i + 1) * sicvt);
         if (phs >= MAXLEN) {
             phs &= PHMASK;
             p->num1 = p->num2;

@@ -171,10 +171,11 @@ static inline int op_int(double v)
     return v >= 0x1p30 ? (1 << 30) : v > -0x1p30 ? (int)v : -(1 << 30);
 }
 
-/* The same for 64-bit phase increments and counts. */
+/* The same for 64-bit phase increments: saturated to ±2^52 (NaN: -2^52),
+ * so adding one to a phase cannot overflow either. */
 static inline int64_t op_i64(double v)
 {
-    return v >= 0x1p63 ? INT64_MAX : v > -0x1p63 ? (int64_t)v : INT64_MIN;
+    return v >= 0x1p52 ? ((int64_t)1 << 52) : v > -0x1p52 ? (int64_t)v : -((int64_t)1 << 52);
 }
 
 /* A-rate helpers. */

@@ -18,6 +18,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             for (int k = 0; k < cmds[i].nargs; k++)
                 if (cmds[i].args[k].type == 's') sum += strlen(cmds[i].args[k].s);
         }
+        (void)sum;
         evl_free(cmds, n);
     }
     return 0;

@@ -26,6 +26,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                     if (e->pstr[k]) sum += (double)strlen(e->pstr[k]);
             if (e->instr_name) sum += (double)strlen(e->instr_name);
         }
+        (void)sum;
         sco_free(&sc);
     }
     free(text);

@@ -160,5 +160,20 @@ int main(void)
     EXPECT_ERROR("instr 1\nlab:\nlab:\nendin\n", "t.orc:3:1: error: label 'lab' is defined twice");
     EXPECT_ERROR("instr 1\n oscili 1, 440\nendin\n", "'oscili' gives a value: assign it to a variable");
     EXPECT_ERROR("instr 1\n a1, a2 oscili 1, 440\nendin\n", "'oscili' cannot give 2 outputs");
+    {   /* nesting is bounded (a deep one overflowed the stack: found by fuzzing) */
+        static char deep[4200];
+        int n = snprintf(deep, sizeof deep, "gi1 = ");
+        for (int i = 0; i < 1001; i++) deep[n++] = '(';
+        snprintf(deep + n, sizeof deep - (size_t)n, "1\n");
+        EXPECT_ERROR(deep, "nested too deeply (more than 1000 levels)");
+        n = snprintf(deep, sizeof deep, "gi1 = 1");
+        for (int i = 0; i < 1001; i++) n += snprintf(deep + n, sizeof deep - (size_t)n, "+1");
+        snprintf(deep + n, sizeof deep - (size_t)n, "\n");
+        EXPECT_ERROR(deep, "nested too deeply");
+        n = snprintf(deep, sizeof deep, "gi1 = 1");
+        for (int i = 0; i < 900; i++) n += snprintf(deep + n, sizeof deep - (size_t)n, "+1");
+        snprintf(deep + n, sizeof deep - (size_t)n, "\n");
+        EXPECT_VALUE(deep, "gi1", 0, 901);
+    }
     return CHECK_RESULT();
 }

@@ -299,6 +299,19 @@ static void test_np_pp(void)
     CHECK(s.ev[0].p[5] == 2 && s.ev[0].p[6] == 3 && s.ev[1].p[5] == 0 && s.ev[1].p[6] == 1);
     sco_free(&s);
 
+    /* every field on a chain gets the chain's end, across fields and for
+     * strings too (each chain is walked once: fuzzing found it quadratic) */
+    s = PARSE("i1 0 1 np4\ni1 1 1 np4\ni1 2 1 7\n");
+    CHECK(s.ev[0].p[4] == 7 && s.ev[1].p[4] == 7 && s.ev[2].p[4] == 7);
+    sco_free(&s);
+    s = PARSE("i1 0 1 1 np5\ni1 1 1 2 np4\ni1 2 1 3 9\n");
+    CHECK(s.ev[0].p[5] == 3 && s.ev[1].p[5] == 3 && s.ev[2].p[5] == 9);
+    sco_free(&s);
+    s = PARSE("i1 0 1 \"x\"\ni1 1 1 pp4\ni1 2 1 pp4\n");
+    CHECK(s.ev[1].pstr && s.ev[1].pstr[4] && !strcmp(s.ev[1].pstr[4], "x"));
+    CHECK(s.ev[2].pstr && s.ev[2].pstr[4] && !strcmp(s.ev[2].pstr[4], "x"));
+    sco_free(&s);
+
     /* a reference to a string gives the string */
     s = PARSE("i1 0 1 \"a.wav\" pp4\ni1 1 1 \"b.wav\"\n");
     CHECK(s.ev[1].pstr && s.ev[1].pstr[5] && !strcmp(s.ev[1].pstr[5], "a.wav"));
