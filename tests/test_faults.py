@@ -149,7 +149,8 @@ try:
                        (text, "not audio"), (empty, "empty"), (tmp, "a directory")):
         a.send("/table/read", 50, path)
         m = a.wait_for("/fail", 3.0, lambda x: x[0] == "/table/read")
-        check(m is not None and len(m[1]) > 10, "/table/read of a %s file: /fail %r" % (what, m))
+        check(m is not None and os.path.basename(path) in m[1] and "cannot" in m[1],
+              "/table/read of a %s file: /fail naming it and why: %r" % (what, m))
     check(a.ready(2.0) and ondes.poll() is None, "alive after the bad sound files")
 
     # --- time tags: far in the past → now, counted late; far in the future → waits
