@@ -1,14 +1,23 @@
 """livekit.py — what the live tests share: a private dummy jackd, ondes started on a free port,
-an OSC client (python3-liblo) that collects replies, and every process stopped at exit."""
+an OSC client (python3-liblo) that collects replies, and every process stopped at exit.
+Importing it ends the test as skipped (exit 77) when python3-liblo or jackd is missing."""
 import atexit
 import os
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 
-import liblo
+try:
+    import liblo
+except ImportError as e:
+    print("SKIP: %s (python3-liblo)" % e)
+    sys.exit(77)
+if not shutil.which("jackd"):
+    print("SKIP: jackd not installed (jackd2)")
+    sys.exit(77)
 
 import tsankit  # noqa: F401  (a TSan build: its options, ASLR off, any report fails the test)
 

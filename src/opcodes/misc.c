@@ -337,7 +337,7 @@ static void times_k(OP *o, OP_CTX *c) { *o->arg[0].k = (double)(block_index(c) +
 uint32_t op_global_seed(OP_CTX *c)
 {
     ENG_CHN *s = eng_channel(op_engine(c), SEED_CHANNEL, 0);
-    return s ? (uint32_t)eng_chn_get(s) : 0;
+    return s ? (uint32_t)op_i64(eng_chn_get(s)) : 0;   /* any double: no undefined cast */
 }
 
 static int seed_init(OP *o, OP_CTX *c)

@@ -398,7 +398,7 @@ static int noise_init(OP *o, OP_CTX *c)
     int rc = shared_rng(o, c, &p->g, "##randSeed1", 0, 1);
     if (rc < 0) return rc;
     if (rc == 1) {
-        uint32_t v = (uint32_t)eng_chn_get(p->g.state);  /* Csound's seedrand reduction */
+        uint32_t v = (uint32_t)op_i64(eng_chn_get(p->g.state));  /* Csound's seedrand reduction */
         while (v >= 0x7FFFFFFEu) v -= 0x7FFFFFFEu;
         eng_chn_set(p->g.state, (double)(v ? v : 1));
     }
@@ -461,7 +461,7 @@ static int random_setup(OP *o, OP_CTX *c)
     RANDOM *p = (RANDOM *)o;
     int rc = shared_rng(o, c, &p->g, "##holdrand", 2345678.0, 0);
     if (rc < 0) return rc;
-    if (rc == 1) eng_chn_set(p->g.state, (double)(int32_t)((uint32_t)eng_chn_get(p->g.state) & 0x7FFFFFFFu));
+    if (rc == 1) eng_chn_set(p->g.state, (double)(int32_t)((uint32_t)op_i64(eng_chn_get(p->g.state)) & 0x7FFFFFFFu));
     return 0;
 }
 

@@ -936,6 +936,8 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         if (c->nargs < 1 || c->args[0].type != 's') return cmd_error(c, 0, err, errlen, "missing the channel name");
         if (num_arg(c, 1, "the value", &v, err, errlen)) return -1;
         size_t nlen = strlen(c->args[0].s);
+        if (!strncmp(c->args[0].s, "##", 2))   /* the engine's own (random generators' state) */
+            return cmd_error(c, c->args[0].col, err, errlen, "channel names beginning with ## are reserved");
         if (nlen >= ENG_CHN_NAMELEN)
             return cmd_error(c, c->args[0].col, err, errlen, "channel name longer than %d bytes", ENG_CHN_NAMELEN - 1);
         /* while playing, only the processing thread creates channels (one
