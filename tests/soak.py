@@ -265,6 +265,8 @@ try:
     off = os.path.join(tmp, "soak-off.wav")
     r = subprocess.run([ONDES, "--render", off, "--bits", "32f", events], capture_output=True, text=True)
     check(r.returncode == 0, "the recorded event list renders: %s" % r.stderr[-400:])
+    if r.returncode != 0 and os.environ.get("SOAK_KEEP"):
+        shutil.copy(events, os.environ["SOAK_KEEP"])
     if r.returncode == 0:
         x, _ = sf.read(live, dtype="float32")
         y, _ = sf.read(off, dtype="float32")

@@ -196,6 +196,11 @@ void eng_free(ENGINE *e)
         sched_pop(&e->sched, &ev);
         if (ev.type == EV_TABLE) ftable_free(ev.ptr);
     }
+    /* tables the control thread was asked to free but never read (offline, nobody reads);
+     * templates (ENG_REPLY_FREE_INSTR) are the orchestra's to free */
+    ENG_REPLY r;
+    while (e->replies.buf && spsc_pop(&e->replies, &r))
+        if (r.type == ENG_REPLY_FREE_TABLE) ftable_free(r.ptr);
     sched_free(&e->sched);
     msgring_free(&e->msgs);
     spsc_free(&e->cmds);
@@ -206,10 +211,6 @@ void eng_free(ENGINE *e)
     free(e->retired);
     for (int64_t i = 0; e->kept && i < e->tables_kept; i++) ftable_free(e->kept[i]);
     free(e->kept);
-    /* tables the control thread was asked to free but never read */
-    ENG_REPLY r;
-    while (e->replies.buf && spsc_pop(&e->replies, &r))
-        if (r.type == ENG_REPLY_FREE_TABLE) ftable_free(r.ptr);
     free(e->voices);
     free(e->freelist);
     free(e->arenas);
