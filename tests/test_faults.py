@@ -222,7 +222,9 @@ try:
     drain(a, 1.5)
     ids = sum(1 for p, x in a.got if p == "/sched/id")
     full = fails(a, lambda x: "command ring is full" in x[1])
-    check(ids > 3000 and len(full) > 1000 and ids + len(full) == N,
+    # (how many the ring took before the stall depends on the machine and the build: any split will do,
+    # as long as the ring-full refusal happened and every message was answered)
+    check(ids > 3000 and len(full) > 100 and ids + len(full) == N,
           "stalled audio thread, %d /sched: %d taken + %d /fail 'command ring is full' (%d unanswered)"
           % (N, ids, len(full), N - ids - len(full)))
     a.got.clear()
