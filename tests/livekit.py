@@ -78,6 +78,14 @@ class Client:
 
     def __init__(self, port):
         self.srv = liblo.Server()
+        # a socket that holds thousands of replies: the kernel's default (~200 kB) drops them
+        # while a test is busy sending, and a lost /synced would look like ondes' fault
+        s = socket.socket(fileno=self.srv.fileno())
+        try:
+            s.setsockopt(socket.SOL_SOCKET, getattr(socket, "SO_RCVBUFFORCE", 33), 8 << 20)   # past rmem_max (root)
+        except OSError:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 << 20)
+        s.detach()
         self.target = liblo.Address("127.0.0.1", port)
         self.got = []
         self.srv.add_method(None, None, lambda path, args: self.got.append((path, args)))
@@ -91,7 +99,9 @@ class Client:
             for i, (p, a) in enumerate(self.got):
                 if p == path and pred(a):
                     return self.got.pop(i)[1]
-            self.srv.recv(20)
+            if self.srv.recv(20):   # then everything already waiting, before scanning again
+                while self.srv.recv(0):
+                    pass
         return None
 
     def ready(self, timeout=5.0):

@@ -46,13 +46,6 @@ INSTRS = {
 }
 
 
-def big(c):
-    s = socket.socket(fileno=c.srv.fileno())
-    s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 8 << 20)
-    s.detach()
-    return c
-
-
 class Traffic:
     """One client's random traffic, with the count of what it sent."""
 
@@ -154,7 +147,7 @@ try:
     events = os.path.join(tmp, "soak.events")
     live = os.path.join(tmp, "soak.wav")
     ondes, log = start_ondes(port, "--voices", "48", "--record", live, "--record-events", events)
-    a, b = big(Client(port)), big(Client(port))
+    a, b = Client(port), Client(port)
     check(a.ready() and b.ready(), "ondes answers both clients")
     for name, body in INSTRS.items():
         a.send("/instr/def", name, body)
