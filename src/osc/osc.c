@@ -76,7 +76,6 @@ struct osc_server {
     uint32_t from_tag;               /* the tag of the packet being dispatched */
     int ring_stalled;                /* refusing: the command ring has had no room for RING_STALL_MS */
     int64_t ring_low_since;          /* ms (monotonic) the ring first lacked room, 0 when it has room */
-    int64_t ring_refused;            /* commands refused because the ring was full */
 };
 
 static int same_peer(const PEER *a, const PEER *b)
@@ -226,7 +225,6 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
         return 0;
     }
     if (o->ring_stalled) {   /* refused whole rather than half done or left to the kernel to drop */
-        o->ring_refused++;
         send_fail(o, from, path, "the command ring is full: the audio thread is not taking commands; nothing was done");
         return 0;
     }
