@@ -101,8 +101,7 @@ struct engine {
 
     SPSC cmds;                       /* control thread → processing thread */
     SPSC replies;                    /* processing thread → control thread */
-    int notify;                      /* reply when events with ids end */
-    int report_ends;                 /* always (eng_report_ends): notify cannot turn it off */
+    int notify;                      /* reply when events with ids end (eng_report_ends) */
     uint32_t last_cmd;               /* the last command reported with ENG_REPLY_EXEC */
 
     ENG_STATS stats;
@@ -275,7 +274,7 @@ ENG_CHN *eng_channel(ENGINE *e, const char *name, int create)
 
 int64_t eng_frame(const ENGINE *e) { return e->frame; }
 int eng_ended(const ENGINE *e) { return e->ended; }
-void eng_report_ends(ENGINE *e) { e->notify = e->report_ends = 1; }
+void eng_report_ends(ENGINE *e) { e->notify = 1; }
 
 int eng_active_voices(const ENGINE *e)
 {
@@ -302,11 +301,10 @@ int eng_post(ENGINE *e, const ENG_EVENT *ev) { return spsc_push(&e->cmds, ev); }
 int eng_post_space(ENGINE *e) { return ENG_CMD_RING - (int)spsc_count(&e->cmds); }
 int eng_reply_read(ENGINE *e, ENG_REPLY *r) { return spsc_pop(&e->replies, r); }
 
-/* A reply that does not fit is counted, never waited for. */
 /* ENG_REPLY_END's v[0] for an event refused at its start (its sender had a /fail instead) */
 static const double never_played = 1;
 
-static void reply_to(ENGINE *e, int type, int32_t id, uint32_t origin, const double *v, int nv)
+static ENG_REPLY reply_make(const ENGINE *e, int type, int32_t id, uint32_t origin)
 {
     ENG_REPLY r;
     memset(&r, 0, sizeof r);
@@ -314,8 +312,20 @@ static void reply_to(ENGINE *e, int type, int32_t id, uint32_t origin, const dou
     r.id = id;
     r.origin = origin;
     r.frame = e->frame;
+    return r;
+}
+
+/* A reply that does not fit is counted, never waited for. */
+static void reply_push(ENGINE *e, const ENG_REPLY *r)
+{
+    if (spsc_push(&e->replies, r)) e->stats.replies_dropped++;
+}
+
+static void reply_to(ENGINE *e, int type, int32_t id, uint32_t origin, const double *v, int nv)
+{
+    ENG_REPLY r = reply_make(e, type, id, origin);
     for (int i = 0; i < nv && i < (int)(sizeof r.v / sizeof r.v[0]); i++) r.v[i] = v[i];
-    if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+    reply_push(e, &r);
 }
 
 static void reply(ENGINE *e, int type, int32_t id, const double *v, int nv) { reply_to(e, type, id, 0, v, nv); }
@@ -347,17 +357,12 @@ static void emsg(ENGINE *e, const char *fmt, ...)
 
 static void refuse(ENGINE *e, uint32_t origin, int32_t id, const char *fmt, ...)
 {
-    ENG_REPLY r;
-    memset(&r, 0, sizeof r);
-    r.type = ENG_REPLY_FAIL;
-    r.id = id;
-    r.origin = origin;
-    r.frame = e->frame;
+    ENG_REPLY r = reply_make(e, ENG_REPLY_FAIL, id, origin);
     va_list ap;
     va_start(ap, fmt);
     vsnprintf(r.msg, sizeof r.msg, fmt, ap);
     va_end(ap);
-    if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+    reply_push(e, &r);
     /* on the console a score's note needs no command name ("/sched: ") */
     const char *m = r.msg, *colon = strstr(r.msg, ": ");
     if (!origin && m[0] == '/' && colon && !memchr(m, ' ', (size_t)(colon - m))) m = colon + 2;
@@ -841,9 +846,6 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
     case EV_SYNC:
         reply_to(e, ENG_REPLY_SYNCED, ev->id, ev->origin, NULL, 0);   /* to the client that asked */
         break;
-    case EV_NOTIFY:
-        e->notify = ev->p[1] != 0 || e->report_ends;
-        break;
     case EV_STATUS: {
         double v[7] = { e->nactive, e->stats.max_voices_seen, (double)e->stats.late_events,
                         (double)e->stats.events_dropped, e->cfg.sr, e->cfg.ksmps, (double)e->stats.clipped };
@@ -897,9 +899,7 @@ static void reclaim_retired(ENGINE *e)
     for (int i = 0; i < e->nretired; i++) {
         struct retired r = e->retired[i];
         if (oldest >= r.epoch) {   /* every voice playing started after the swap */
-            ENG_REPLY rep;
-            memset(&rep, 0, sizeof rep);
-            rep.type = r.instr ? ENG_REPLY_FREE_INSTR : ENG_REPLY_FREE_TABLE;
+            ENG_REPLY rep = reply_make(e, r.instr ? ENG_REPLY_FREE_INSTR : ENG_REPLY_FREE_TABLE, 0, 0);
             rep.ptr = r.p;
             if (spsc_push(&e->replies, &rep) == 0) continue;   /* full: try again next block */
         }
@@ -929,27 +929,18 @@ static void run_block(ENGINE *e)
         ev.flags &= ~EVF_RELATIVE;
         if (ev.cmd && ev.cmd != e->last_cmd) {
             e->last_cmd = ev.cmd;
-            ENG_REPLY r;
-            memset(&r, 0, sizeof r);
-            r.type = ENG_REPLY_EXEC;
-            r.id = (int32_t)ev.cmd;
+            ENG_REPLY r = reply_make(e, ENG_REPLY_EXEC, (int32_t)ev.cmd, 0);
             r.frame = base;
-            if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+            reply_push(e, &r);
         }
         if (sched_push(&e->sched, &ev)) {
             e->stats.events_dropped++;
-            ENG_REPLY r;
-            memset(&r, 0, sizeof r);
-            r.type = ENG_REPLY_FAIL;
-            r.id = ev.id;
-            r.frame = bstart;
-            r.origin = ev.origin;
+            ENG_REPLY r = reply_make(e, ENG_REPLY_FAIL, ev.id, ev.origin);   /* (e->frame is bstart) */
             snprintf(r.msg, sizeof r.msg, "the event queue is full (%d pending)", e->sched.cap);
-            if (spsc_push(&e->replies, &r)) e->stats.replies_dropped++;
+            reply_push(e, &r);
             if (ev.type == EV_START && ev.id && e->notify) reply(e, ENG_REPLY_END, ev.id, &never_played, 1);
             if (ev.type == EV_TABLE && ev.ptr) {   /* a refused table goes back to be freed (it leaked) */
-                memset(&r, 0, sizeof r);
-                r.type = ENG_REPLY_FREE_TABLE;
+                r = reply_make(e, ENG_REPLY_FREE_TABLE, 0, 0);
                 r.ptr = ev.ptr;
                 if (spsc_push(&e->replies, &r) && e->tables_kept < MAX_RETIRED) e->kept[e->tables_kept++] = ev.ptr;
             }

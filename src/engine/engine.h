@@ -47,7 +47,6 @@ typedef enum {
                      * NUL-terminated string stored in the bytes of p[2..] (processing thread) */
     EV_END,         /* end of the score: the driver stops after this frame */
     EV_SYNC,        /* id: reply ENG_REPLY_SYNCED once every earlier command took effect */
-    EV_NOTIFY,      /* p[1]: 1 to reply ENG_REPLY_END when an event with an id ends */
     EV_STATUS       /* reply ENG_REPLY_STATUS */
 } EV_TYPE;
 
@@ -142,8 +141,9 @@ int64_t eng_frame(const ENGINE *e);
 int eng_ended(const ENGINE *e);       /* an EV_END was reached */
 int eng_active_voices(const ENGINE *e);
 /* From now on every event with an id reports ENG_REPLY_END when it is over
- * (or refused at its start), not only after EV_NOTIFY: a live session keeps
- * its id table to what still plays.  Control thread, before processing. */
+ * (or refused at its start): a live session keeps its id table to what still
+ * plays, and the OSC server tells whoever asked with /notify.  Control
+ * thread, before processing. */
 void eng_report_ends(ENGINE *e);
 
 typedef struct eng_stats {

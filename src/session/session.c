@@ -974,10 +974,12 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         ev.ptr = tm;
         return schedule(s, &ev, err, errlen);
     }
-    if (s->live && (!strcmp(a, "/sync") || !strcmp(a, "/notify") || !strcmp(a, "/status"))) {
-        ev.type = a[1] == 's' && a[2] == 'y' ? EV_SYNC : a[1] == 'n' ? EV_NOTIFY : EV_STATUS;
-        if (ev.type != EV_STATUS) {
-            if (num_arg(c, 0, ev.type == EV_SYNC ? "the sync id" : "0 or 1", &v, err, errlen)) return -1;
+    /* live, the engine always reports ends (eng_report_ends); who hears them is the OSC server's */
+    if (s->live && !strcmp(a, "/notify")) return num_arg(c, 0, "0 or 1", &v, err, errlen);
+    if (s->live && (!strcmp(a, "/sync") || !strcmp(a, "/status"))) {
+        ev.type = a[2] == 'y' ? EV_SYNC : EV_STATUS;
+        if (ev.type == EV_SYNC) {
+            if (num_arg(c, 0, "the sync id", &v, err, errlen)) return -1;
             ev.id = sat_int(v);
             ev.p[1] = v;
         }
