@@ -1,46 +1,19 @@
-/* msgring.c — SPSC byte ring (C11 atomics, acquire/release) carrying messages off the processing thread. */
+/* msgring.c — text messages off the processing thread: an SPSC ring of bytes (spsc.c), whole messages or none. */
 #include "msgring.h"
-#include <stdlib.h>
-#include <string.h>
 
 int msgring_init(MSGRING *r, size_t cap)
 {
-    r->buf = calloc(1, cap);
-    if (!r->buf) return -1;
-    r->mask = cap - 1;
-    atomic_init(&r->head, 0);
-    atomic_init(&r->tail, 0);
     atomic_init(&r->dropped, 0);
-    return 0;
+    return spsc_init(&r->bytes, 1, cap);
 }
 
-void msgring_free(MSGRING *r)
-{
-    free(r->buf);
-    r->buf = NULL;
-}
+void msgring_free(MSGRING *r) { spsc_free(&r->bytes); }
 
 int msgring_write(MSGRING *r, const char *msg, size_t len)
 {
-    size_t head = atomic_load_explicit(&r->head, memory_order_relaxed);
-    size_t tail = atomic_load_explicit(&r->tail, memory_order_acquire);
-    size_t space = r->mask + 1 - (head - tail);
-    if (len > space) {
-        atomic_fetch_add_explicit(&r->dropped, 1, memory_order_relaxed);
-        return -1;
-    }
-    for (size_t i = 0; i < len; i++) r->buf[(head + i) & r->mask] = msg[i];
-    atomic_store_explicit(&r->head, head + len, memory_order_release);
-    return 0;
+    if (spsc_push_n(&r->bytes, msg, len) == 0) return 0;
+    atomic_fetch_add_explicit(&r->dropped, 1, memory_order_relaxed);
+    return -1;
 }
 
-size_t msgring_read(MSGRING *r, char *out, size_t len)
-{
-    size_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
-    size_t head = atomic_load_explicit(&r->head, memory_order_acquire);
-    size_t n = head - tail;
-    if (n > len) n = len;
-    for (size_t i = 0; i < n; i++) out[i] = r->buf[(tail + i) & r->mask];
-    atomic_store_explicit(&r->tail, tail + n, memory_order_release);
-    return n;
-}
+size_t msgring_read(MSGRING *r, char *out, size_t len) { return spsc_pop_n(&r->bytes, out, len); }

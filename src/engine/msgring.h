@@ -4,19 +4,17 @@
 
 #include <stdatomic.h>
 #include <stddef.h>
+#include "spsc.h"
 
 /*
- * Why our own ring: the engine core must not depend on JACK (the offline
- * driver runs without it), and messages are variable-length text, so a small
- * byte ring with C11 acquire/release indices is all that is needed.
- * Producer: the processing thread (msgring_write). Consumer: the driver's
- * control thread (msgring_read). Capacity is a power of two.
+ * The engine's text messages (print, init errors, refusals) leave the
+ * processing thread as bytes in an SPSC ring of 1-byte records (spsc.h: C11
+ * acquire/release, no JACK), a whole message or none.  Producer: the
+ * processing thread (msgring_write). Consumer: the driver's control thread
+ * (msgring_read). Capacity is a power of two.
  */
 typedef struct msgring {
-    char *buf;
-    size_t mask;
-    _Atomic size_t head;    /* written by the producer */
-    _Atomic size_t tail;    /* written by the consumer */
+    SPSC bytes;
     _Atomic size_t dropped; /* messages that did not fit (counted, never blocking) */
 } MSGRING;
 
