@@ -19,7 +19,15 @@ if not shutil.which("jackd"):
     print("SKIP: jackd not installed (jackd2)")
     sys.exit(77)
 
+from checks import stop  # noqa: E402
 import tsankit  # noqa: F401  (a TSan build: its options, ASLR off, any report fails the test)
+
+# raw packets (TCP framing, a chosen source address, time tags to the bit) come from the project's
+# own encoder, python/ondes/osc.py, which tests/test_python.py checks byte for byte against liblo
+sys.dont_write_bytecode = True     # no __pycache__ in the source tree (make distcheck)
+sys.path.insert(0, os.path.join(os.environ.get("srcdir") or os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                "python"))
+from ondes import osc  # noqa: E402,F401  (for the tests that import it from here)
 
 ONDES = os.environ.get("ONDES", "./ondes")
 SR = 48000
@@ -73,7 +81,19 @@ def start_ondes(port, *extra, rtcheck=False, connect=False):
     return p, log.name
 
 
-class Client:
+class Syncing:
+    """ready() for a client with send() and wait_for(): ondes answers /sync."""
+
+    def ready(self, timeout=5.0):
+        end = time.time() + timeout
+        while time.time() < end:
+            self.send("/sync", 9999)
+            if self.wait_for("/synced", 0.2, lambda a: a[0] == 9999) is not None:
+                return True
+        return False
+
+
+class Client(Syncing):
     """A liblo server on a free port: sends to ondes, collects what comes back."""
 
     def __init__(self, port):
@@ -93,6 +113,12 @@ class Client:
     def send(self, path, *args):
         self.srv.send(self.target, path, *args)
 
+    def send_raw(self, data):
+        """Bytes as one datagram from this client's socket (replies come back here)."""
+        s = socket.socket(fileno=self.srv.fileno())
+        s.sendto(data, ("127.0.0.1", self.target.port))
+        s.detach()
+
     def wait_for(self, path, timeout=3.0, pred=lambda a: True):
         end = time.time() + timeout
         while time.time() < end:
@@ -104,35 +130,17 @@ class Client:
                     pass
         return None
 
-    def ready(self, timeout=5.0):
-        end = time.time() + timeout
-        while time.time() < end:
-            self.send("/sync", 9999)
-            if self.wait_for("/synced", 0.2, lambda a: a[0] == 9999) is not None:
-                return True
-        return False
 
 
 def kill_jacks():
     """Stop our jackd (a clean stop frees its shared memory)."""
     for p in procs:
-        if p.args[0] == "jackd" and p.poll() is None:
-            p.terminate()
-            try:
-                p.wait(5)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        if p.args[0] == "jackd":
+            stop(p)
 
 
 @atexit.register
 def _cleanup():
     for p in procs:
-        if p.poll() is None:
-            p.terminate()
-            try:
-                p.wait(5)
-            except subprocess.TimeoutExpired:
-                p.kill()
-                p.wait()
+        stop(p)
     shutil.rmtree(tmp, ignore_errors=True)

@@ -13,7 +13,6 @@ import os
 import random
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -125,9 +124,7 @@ class Traffic:
             self.garbage += 1
             junk = rng.choice([bytes(rng.randrange(256) for _ in range(rng.randrange(1, 64))),
                                b"/sched\0\0,iss\0\0\0\0\0\0\0\x01", b"#bundle\0\0\0\0\0\0\0\0\x01\0\0\0\x50/x"])
-            s = socket.socket(fileno=self.c.srv.fileno())
-            s.sendto(junk, ("127.0.0.1", self.c.target.port))
-            s.detach()
+            self.c.send_raw(junk)
 
 
 def rss_kb(pid):

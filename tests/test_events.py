@@ -2,32 +2,13 @@
 """test_events.py — event lists end to end: /sched with names and positions, /set, /automate,
 /stop with release, @FRAME stamps, the instruments library; checked by analysing the rendered audio."""
 import os
-import subprocess
 import sys
-import tempfile
 
 import numpy as np
-import soundfile as sf
 
-ONDES = os.environ.get("ONDES", "./ondes")
 SR = 48000
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
-
-
-def render(events, *extra):
-    d = tempfile.mkdtemp()
-    ev = os.path.join(d, "t.events")
-    out = os.path.join(d, "t.wav")
-    with open(ev, "w") as f:
-        f.write(events)
-    r = subprocess.run([ONDES, "--render", out, "--sr", str(SR), "--ksmps", "32", "--channels", "2",
-                        "--bits", "32f", *extra, ev], capture_output=True, text=True)
-    if r.returncode != 0:
-        return None, r.stderr
-    x, sr = sf.read(out, dtype="float64", always_2d=True)
-    assert sr == SR
-    return x, r.stdout + r.stderr
+from checks import check, finish, render  # noqa: E402  (tests/checks.py, beside this file)
 
 
 def freq(x, t0, t1):

@@ -6,8 +6,6 @@ Each must be answered (/fail to the right sender, counted in /status) and ondes 
 playing.  Runs a private dummy jackd (tests/livekit.py)."""
 import os
 import signal
-import socket
-import struct
 import sys
 import time
 
@@ -16,7 +14,7 @@ import soundfile as sf
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import check, finish  # noqa: E402
-from livekit import SR, Client, free_port, kill_jacks, start_jack, start_ondes, tmp  # noqa: E402
+from livekit import SR, Client, free_port, kill_jacks, osc, start_jack, start_ondes, tmp  # noqa: E402
 
 # /status.reply: voices, DSP load %, xruns, late events, sr, ksmps, refused commands, …
 VOICES, LOAD, XRUNS, LATE, REFUSED = 0, 1, 2, 3, 6
@@ -45,18 +43,10 @@ def define(c, name, body):
 
 
 def bundle_at(c, ntp_sec, path, *args):
-    """One message in a bundle time-tagged (ntp_sec, 0), sent from c's socket (the /fail comes back
-    to c).  Built here byte by byte: liblo's Python Bundle rounds a float time tag."""
-    def pad(x):
-        return x + b"\0" * (4 - len(x) % 4)
-    tags = "".join("s" if isinstance(x, str) else "d" if isinstance(x, float) else "i" for x in args)
-    body = pad(path.encode()) + pad(("," + tags).encode())
-    for x in args:
-        body += pad(x.encode()) if isinstance(x, str) else struct.pack(">d" if isinstance(x, float) else ">i", x)
-    pkt = b"#bundle\0" + struct.pack(">II", int(ntp_sec), 0) + struct.pack(">i", len(body)) + body
-    s = socket.socket(fileno=c.srv.fileno())
-    s.sendto(pkt, ("127.0.0.1", c.target.port))
-    s.detach()
+    """One message in a bundle time-tagged (ntp_sec, 0), from c's socket (the /fail comes back to c);
+    numbers as i or d.  The project's encoder: liblo's Python Bundle rounds a float time tag."""
+    types = "".join("s" if isinstance(x, str) else "d" if isinstance(x, float) else "i" for x in args)
+    c.send_raw(osc.encode_bundle(ntp_sec - osc.NTP_EPOCH_OFFSET, [osc.Message(path, *args, types=types)]))
 
 
 try:

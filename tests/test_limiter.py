@@ -7,7 +7,6 @@ import re
 import shutil
 import subprocess
 import sys
-import tempfile
 import time
 
 import numpy as np
@@ -17,23 +16,7 @@ ONDES = os.environ.get("ONDES", "./ondes")
 SR = 48000
 LA = 240                       # --limiter's default 5 ms look-ahead at 48 kHz, in samples
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
-
-
-def render(events, *extra):
-    """Render an event list (stereo, 32-bit float) with extra options: (samples, report) or (None, stderr)."""
-    d = tempfile.mkdtemp()
-    ev = os.path.join(d, "t.events")
-    out = os.path.join(d, "t.wav")
-    with open(ev, "w") as f:
-        f.write(events)
-    r = subprocess.run([ONDES, "--render", out, "--sr", str(SR), "--ksmps", "32", "--channels", "2",
-                        "--bits", "32f", *extra, ev], capture_output=True, text=True)
-    if r.returncode != 0:
-        return None, r.stderr
-    x, sr = sf.read(out, dtype="float64", always_2d=True)
-    assert sr == SR
-    return x, r.stdout + r.stderr
+from checks import check, finish, render  # noqa: E402  (tests/checks.py, beside this file)
 
 
 def report(msg, what):

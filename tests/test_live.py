@@ -15,7 +15,7 @@ import soundfile as sf
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
-from livekit import (ONDES, RTCHECK, SR, Client, liblo, env, free_port, kill_jacks, procs, start_jack,  # noqa: E402
+from livekit import (ONDES, RTCHECK, SR, Client, liblo, osc, env, free_port, kill_jacks, procs, start_jack,  # noqa: E402
                      start_ondes, tmp)
 
 
@@ -91,22 +91,13 @@ try:
     # OSC over TCP (--tcp): length-prefixed packets, replies on the same connection
     import struct
 
-    def osc_pad(b):
-        return b + b"\0" * (4 - len(b) % 4)
-
-    def osc_msg(path, *args):
-        tags = "," + "".join("i" if isinstance(a, int) else "f" if isinstance(a, float) else "s" for a in args)
-        body = b"".join(struct.pack(">i", a) if isinstance(a, int) else struct.pack(">f", a)
-                        if isinstance(a, float) else osc_pad(a.encode()) for a in args)
-        return osc_pad(path.encode()) + osc_pad(tags.encode()) + body
-
     def tcp_reply(sock):
         n = struct.unpack(">I", sock.recv(4, socket.MSG_WAITALL))[0]
         data = sock.recv(n, socket.MSG_WAITALL)
         return data[:data.index(b"\0")].decode(), data
 
     t = socket.create_connection(("127.0.0.1", port), timeout=3)
-    for m in (osc_msg("/sched", 1, "nosuch", 0.0, 1.0), osc_msg("/sync", 55)):
+    for m in (osc.encode_message("/sched", [1, "nosuch", 0.0, 1.0]), osc.encode_message("/sync", [55])):
         t.sendall(struct.pack(">I", len(m)) + m)
     try:
         r1, d1 = tcp_reply(t)

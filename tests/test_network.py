@@ -19,47 +19,19 @@ import soundfile as sf
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
-from livekit import ONDES, SR, Client, env, free_port, kill_jacks, start_jack, start_ondes, tmp  # noqa: E402
+from livekit import ONDES, SR, Client, Syncing, env, free_port, kill_jacks, osc, start_jack, start_ondes, tmp  # noqa: E402
 
 INSTRDIR = os.environ.get("ONDES_INSTRDIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                                                          "instruments"))
 
 
-def osc_pad(b):
-    return b + b"\0" * (4 - len(b) % 4)
-
-
-def osc_msg(path, *args):
-    tags = "," + "".join("i" if isinstance(a, int) else "f" if isinstance(a, float) else "s" for a in args)
-    body = b"".join(struct.pack(">i", a) if isinstance(a, int) else struct.pack(">f", a)
-                    if isinstance(a, float) else osc_pad(a.encode()) for a in args)
-    return osc_pad(path.encode()) + osc_pad(tags.encode()) + body
-
-
 def osc_parse(data):
-    """(address, [arguments]) of a reply: the types ondes answers with (i h f d s)."""
-    def string(at):
-        end = data.index(b"\0", at)
-        return data[at:end].decode(), (end + 4) & ~3
-    path, at = string(0)
-    tags, at = string(at)
-    args = []
-    for t in tags[1:]:
-        if t == "i":
-            args.append(struct.unpack(">i", data[at:at + 4])[0]); at += 4
-        elif t == "f":
-            args.append(struct.unpack(">f", data[at:at + 4])[0]); at += 4
-        elif t == "h":
-            args.append(struct.unpack(">q", data[at:at + 8])[0]); at += 8
-        elif t == "d":
-            args.append(struct.unpack(">d", data[at:at + 8])[0]); at += 8
-        elif t == "s":
-            s, at = string(at)
-            args.append(s)
-    return path, args
+    """(address, [arguments]) of a reply."""
+    m = osc.decode(data)
+    return m.address, m.args
 
 
-class Raw:
+class Raw(Syncing):
     """An OSC client on a UDP socket bound to a chosen source address (liblo cannot choose one)."""
 
     def __init__(self, src, dst, port):
@@ -70,7 +42,7 @@ class Raw:
         self.got = []
 
     def send(self, path, *args):
-        self.s.sendto(osc_msg(path, *args), self.dst)
+        self.s.sendto(osc.encode_message(path, args), self.dst)
 
     def wait_for(self, path, timeout=2.0, pred=lambda a: True):
         end = time.time() + timeout
@@ -84,13 +56,6 @@ class Raw:
             if select.select([self.s], [], [], min(left, 0.05))[0]:
                 self.got.append(osc_parse(self.s.recv(65536)))
 
-    def ready(self, timeout=5.0):
-        end = time.time() + timeout
-        while time.time() < end:
-            self.send("/sync", 9999)
-            if self.wait_for("/synced", 0.2, lambda a: a[0] == 9999) is not None:
-                return True
-        return False
 
     def fail_of(self, path, *args):
         """The /fail a command gets (its text), or None when it succeeded (/sync came back first)."""
@@ -231,7 +196,7 @@ try:
         t.settimeout(3)
         t.bind((src, 0))
         t.connect(("127.0.0.1", port))
-        m = osc_msg("/sync", 31)
+        m = osc.encode_message("/sync", [31])
         try:
             t.sendall(struct.pack(">I", len(m)) + m)
             head = t.recv(4, socket.MSG_WAITALL)

@@ -26,7 +26,7 @@ import ondes
 from ondes import osc, ntom, mton, mtof, ftom, OfflineSession, RenderError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
+from checks import check, finish, stop  # noqa: E402  (tests/checks.py, beside this file)
 import tsankit  # noqa: E402,F401  (a TSan build: its options, ASLR off, any report fails the test)
 
 
@@ -435,13 +435,7 @@ def live_tests():
         start_tests(env)
     finally:
         for p in reversed(procs):
-            if p.poll() is None:
-                p.terminate()
-                try:
-                    p.wait(5)
-                except subprocess.TimeoutExpired:
-                    p.kill()
-                    p.wait()
+            stop(p)
 
 
 def start_tests(env):
