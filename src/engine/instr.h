@@ -56,9 +56,13 @@ typedef struct instr_tmpl {
     int nargnames;
     int has_release;        /* uses linsegr/madsr-like opcodes */
     int max_p;              /* highest p-field the code reads */
-    /* named parameters: a k-variable assigned from a p-field (kmidi = p5) */
+    /* named parameters (doc/osc.md, "Named parameters"): a local i- or
+     * k-variable given a bare p-field from p4 on (kmidi = p5, iamp = p4,
+     * kx init p6); rate 'k' when /set and /automate can change it while the
+     * note plays (a k-variable assigned with '='), 'i' when it is read only
+     * at i-time (/sched gives it) */
     int nparams;
-    struct { char *name; int pindex; double dflt; } *params;
+    struct { char *name; int pindex; char rate; double dflt; } *params;
 } INSTR_TMPL;
 
 void instr_tmpl_free(INSTR_TMPL *t);

@@ -859,20 +859,6 @@ static void compile_assign(CG *g, const NODE *n)
         s->sidx = string_index(g, rhs->name);
         return;
     }
-    /* a k-variable assigned from a p-field names a parameter (/set, /automate) */
-    int pidx;
-    if (!s->global && s->rate == 'k' && rhs->kind == N_VAR && is_pfield(rhs->name, &pidx)) {
-        INSTR_TMPL *t = g->t;
-        int known = 0;
-        for (int i = 0; i < t->nparams; i++) known |= !strcmp(t->params[i].name, s->name);
-        if (!known) {
-            t->params = xrealloc(t->params, sizeof *t->params * (size_t)(t->nparams + 1));
-            t->params[t->nparams].name = strdup(s->name);
-            t->params[t->nparams].pindex = pidx;
-            t->params[t->nparams].dflt = 0;
-            t->nparams++;
-        }
-    }
     char want = infer(g, rhs, s->rate);
     if (rank(want) > rank(s->rate))
         cg_error(g, rhs, "cannot assign an %s-rate value to the %s-rate variable '%s'", rate_name(want),
@@ -917,13 +903,49 @@ static void compile_opcode(CG *g, const NODE *n)
     emit(g, d, outs, nout, ins, ntot, n);
 }
 
+/* Named parameters, the rule of doc/osc.md ("Named parameters"), which
+ * python/ondes/session.py (_find_params) implements too and
+ * tests/data/param_cases.txt checks on both sides: `NAME = pN` or
+ * `NAME init pN`, NAME a local i- or k-variable, pN (parentheses allowed) a
+ * bare p-field from p4 on.  The first such statement of a name fixes its
+ * p-field; the parameter is k-rate (changed by /set and /automate while the
+ * note plays) if a k-variable NAME is assigned that p-field with '=', which
+ * re-reads it every k-cycle; otherwise it is read at i-time only. */
+static void note_param(CG *g, const NODE *n)
+{
+    int dyn;
+    if (n->kind == N_ASSIGN && n->op == T_ASSIGN) dyn = 1;
+    else if (n->kind == N_OPCODE && !strcmp(n->name, "init")) dyn = 0;
+    else return;
+    if (n->nouts != 1 || n->nkids != 1 || n->outs[0]->kind != N_VAR || n->kids[0]->kind != N_VAR) return;
+    const char *name = n->outs[0]->name;
+    int global, pidx;
+    char r = name_rate(name, &global);
+    if (global || (r != 'i' && r != 'k') || !is_pfield(n->kids[0]->name, &pidx) || pidx < 4 || pidx > EV_MAXP)
+        return;
+    INSTR_TMPL *t = g->t;
+    for (int i = 0; i < t->nparams; i++)
+        if (!strcmp(t->params[i].name, name)) {
+            if (dyn && r == 'k' && t->params[i].pindex == pidx) t->params[i].rate = 'k';
+            return;
+        }
+    t->params = xrealloc(t->params, sizeof *t->params * (size_t)(t->nparams + 1));
+    t->params[t->nparams].name = strdup(name);
+    t->params[t->nparams].pindex = pidx;
+    t->params[t->nparams].rate = dyn && r == 'k' ? 'k' : 'i';
+    t->params[t->nparams].dflt = 0;
+    t->nparams++;
+}
+
 static void compile_stmt(CG *g, const NODE *n)
 {
     switch (n->kind) {
     case N_ASSIGN:
+        note_param(g, n);
         compile_assign(g, n);
         break;
     case N_OPCODE:
+        note_param(g, n);
         compile_opcode(g, n);
         break;
     case N_LABEL: {

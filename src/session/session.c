@@ -637,9 +637,12 @@ static const INSTR_TMPL *tmpl_of(SESSION *s, int num)
     return NULL;
 }
 
-/* A parameter name of an instrument (kmidi = p5), or pN: its p-field index, or -1. */
-static int param_index(const INSTR_TMPL *t, const char *name)
+/* A parameter name of an instrument (kmidi = p5, doc/osc.md "Named
+ * parameters"), or pN: its p-field index, or -1.  *rate is 'k' for pN and
+ * k-rate parameters, 'i' for those read only at i-time. */
+static int param_index(const INSTR_TMPL *t, const char *name, char *rate)
 {
+    *rate = 'k';
     if (name[0] == 'p' && isdigit((unsigned char)name[1])) {
         char *end;
         long k = strtol(name + 1, &end, 10);
@@ -647,19 +650,41 @@ static int param_index(const INSTR_TMPL *t, const char *name)
     }
     if (t)
         for (int i = 0; i < t->nparams; i++)
-            if (!strcmp(t->params[i].name, name)) return t->params[i].pindex;
+            if (!strcmp(t->params[i].name, name)) {
+                *rate = t->params[i].rate;
+                return t->params[i].pindex;
+            }
     return -1;
+}
+
+/* The instrument's parameters, "kmidi, kamp" (only the k-rate ones if krate_only) */
+static void param_list(const INSTR_TMPL *t, int krate_only, char *buf, size_t len)
+{
+    size_t used = 0;
+    buf[0] = 0;
+    for (int i = 0; t && i < t->nparams && used + 2 < len; i++)
+        if (!krate_only || t->params[i].rate == 'k')
+            used += (size_t)snprintf(buf + used, len - used, "%s%s", used ? ", " : "", t->params[i].name);
 }
 
 /* "instrument 'saw' has no parameter 'kfreq' (it has: kmidi, kamp)" */
 static int unknown_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t, char *err, size_t errlen)
 {
-    char buf[300] = "";
-    size_t used = 0;
-    for (int i = 0; t && i < t->nparams && used + 2 < sizeof buf; i++)
-        used += (size_t)snprintf(buf + used, sizeof buf - used, "%s%s", i ? ", " : "", t->params[i].name);
+    char buf[300];
+    param_list(t, 0, buf, sizeof buf);
     return cmd_error(c, na->col, err, errlen, "instrument '%s' has no parameter '%s' (it has: %s)",
                      t ? t->name : "?", na->s, buf[0] ? buf : "none");
+}
+
+/* /set or /automate of a parameter read only at i-time (iamp = p4, kx init p5) */
+static int itime_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t, char *err, size_t errlen)
+{
+    char buf[300];
+    param_list(t, 1, buf, sizeof buf);
+    return cmd_error(c, na->col, err, errlen,
+                     "parameter '%s' of instrument '%s' is read only at i-time (an i-variable, or init): "
+                     "/sched gives it, %s cannot change it (its k-rate parameters: %s)",
+                     na->s, t ? t->name : "?", c->addr, buf[0] ? buf : "none");
 }
 
 /* Does the instrument call this opcode? (its steps' descriptors, from the image) */
@@ -784,7 +809,8 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
             const EVL_ARG *na = &c->args[i];
             if (na->type != 's')
                 return cmd_error(c, na->col, err, errlen, "expected a parameter name, got %g", na->f);
-            int k = param_index(tm, na->s);
+            char prate;
+            int k = param_index(tm, na->s, &prate);
             if (k < 0) return unknown_param(c, na, tm, err, errlen);
             if (num_arg(c, i + 1, "the parameter value", &v, err, errlen)) return -1;
             ev.p[k] = v;
@@ -836,8 +862,10 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
                     ev.frame = frame + to_frame(s, v);
                     continue;
                 }
-                int k = param_index(tm, na->s);
+                char prate;
+                int k = param_index(tm, na->s, &prate);
                 if (k < 0) return unknown_param(c, na, tm, err, errlen);
+                if (prate != 'k') return itime_param(c, na, tm, err, errlen);
                 if (num_arg(c, i + 1, "the parameter value", &v, err, errlen)) return -1;
                 if (np + 2 > EV_MAXP) return cmd_error(c, na->col, err, errlen, "too many parameters");
                 ev.p[++np] = k;
@@ -847,8 +875,10 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
             return schedule(s, &ev, err, errlen);
         }
         /* /automate id name t0 v0 t1 v1 … [mode] [overtake] */
-        int k = param_index(tm, c->args[1].s);
+        char prate;
+        int k = param_index(tm, c->args[1].s, &prate);
         if (k < 0) return unknown_param(c, &c->args[1], tm, err, errlen);
+        if (prate != 'k') return itime_param(c, &c->args[1], tm, err, errlen);
         ev.type = EV_AUTOMATE;
         ev.p[1] = k;
         ev.p[2] = AUTO_LINEAR;

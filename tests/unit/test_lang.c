@@ -83,6 +83,72 @@ static void expect_error(const char *orc, const char *want, int line)
 }
 #define EXPECT_ERROR(orc, want) expect_error(orc, want, __LINE__)
 
+/* tests/data/param_cases.txt, which tests/test_python.py reads too: each
+ * body, compiled as instrument 1, must have exactly the named parameters the
+ * case lists ("NAME=pN:R", R k or i), in that order. */
+static void check_param_case(const char *title, const char *body, const char *want)
+{
+    size_t len = strlen(body) + 32;
+    char *orc = malloc(len);
+    snprintf(orc, len, "instr 1\n%sendin\n", body);
+    LANG_ORCH *o = lang_orch_new();
+    char err[512] = "", got[1024] = "";
+    int r = lang_orch_add(o, orc, strlen(orc), "param_cases.txt", 1, err, sizeof err);
+    if (r == 0) {
+        LANG_HEADER h;
+        lang_orch_header(o, &h);
+        r = lang_orch_compile(o, &h, err, sizeof err);
+    }
+    if (r == 0) {
+        const INSTR_TMPL *t = lang_orch_get(o, 0);
+        size_t used = 0;
+        for (int i = 0; i < t->nparams && used < sizeof got; i++)
+            used += (size_t)snprintf(got + used, sizeof got - used, "%s%s=p%d:%c", i ? " " : "", t->params[i].name,
+                                     t->params[i].pindex, t->params[i].rate);
+    }
+    CHECKF(r == 0 && !strcmp(got, want), "param case \"%s\": got \"%s\", want \"%s\" %s", title, got, want, err);
+    lang_orch_free(o);
+    free(orc);
+}
+
+static void test_param_cases(void)
+{
+    const char *dir = getenv("srcdir");
+    char path[4096];
+    snprintf(path, sizeof path, "%s/tests/data/param_cases.txt", dir && *dir ? dir : ".");
+    FILE *f = fopen(path, "r");
+    CHECKF(f != NULL, "cannot open %s (set srcdir to the source tree)", path);
+    if (!f) return;
+    char line[1024], title[256] = "", body[8192] = "";
+    int in_case = 0, ncases = 0;
+    while (fgets(line, sizeof line, f)) {
+        if (!in_case) {
+            if (!strncmp(line, "== ", 3)) {
+                snprintf(title, sizeof title, "%.200s", line + 3);
+                title[strcspn(title, "\n")] = 0;
+                body[0] = 0;
+                in_case = 1;
+            }
+            continue;
+        }
+        if (!strncmp(line, "->", 2)) {
+            char *w = line + 2;
+            while (*w == ' ' || *w == '\t') w++;
+            size_t n = strlen(w);
+            while (n && (w[n - 1] == '\n' || w[n - 1] == ' ' || w[n - 1] == '\r')) w[--n] = 0;
+            check_param_case(title, body, w);
+            ncases++;
+            in_case = 0;
+            continue;
+        }
+        CHECKF(strlen(body) + strlen(line) < sizeof body, "param case \"%s\": body too long", title);
+        strncat(body, line, sizeof body - strlen(body) - 1);
+    }
+    fclose(f);
+    CHECKF(!in_case, "param case \"%s\" has no -> line", title);
+    CHECKF(ncases >= 10, "only %d parameter cases read from %s", ncases, path);
+}
+
 int main(void)
 {
     /* precedence and associativity, as Csound's grammar has them */
@@ -175,5 +241,6 @@ int main(void)
         snprintf(deep + n, sizeof deep - (size_t)n, "\n");
         EXPECT_VALUE(deep, "gi1", 0, 901);
     }
+    test_param_cases();
     return CHECK_RESULT();
 }
