@@ -97,6 +97,23 @@ _, msg = render("""0 /sched 1 "sine" 0 1 kamp 0.5 kfreq 440
 """)
 check("t.events:1:" in msg and "no parameter 'kfreq'" in msg and "kmidi" in msg,
       "unknown parameter reported with position and the known names: %s" % msg.strip())
+# named parameters (doc/osc.md): `kx init p5` and `ix = p6` are given by /sched,
+# only `kx = p5` is changed by /set and /automate while the note plays
+PDEF = '0 /instr/def "pt" "kx init p5\\nix = p6\\nky = p7\\nouts a(kx + ix + ky), a(0)"\n'
+x, msg = render(PDEF + """0 /sched 1 "pt" 0 0.5 kx 0.25 ix 0.125 ky 0.0625
+""")
+check(x is not None and abs(x[100, 0] - 0.4375) < 1e-6,
+      "/sched gives init and i-variable parameters by name: %s" % (x[100, 0] if x is not None else msg))
+x, msg = render(PDEF + """0 /sched 1 "pt" 0 0.5 kx 0.25 ix 0 ky 0
+0.1 /set 1 ky 0.5
+""")
+check(x is not None and abs(x[int(0.3 * SR), 0] - 0.75) < 1e-6, "/set of a k-rate parameter while playing")
+for cmd in ("0.1 /set 1 kx 0.5", "0.1 /automate 1 ix 0 0 1 1"):
+    _, msg = render(PDEF + '0 /sched 1 "pt" 0 0.5\n' + cmd + "\n")
+    name = cmd.split()[3]
+    check("t.events:3:" in msg and ("parameter '%s'" % name) in msg and "i-time" in msg and "ky" in msg
+          and ("%s cannot" % cmd.split()[1]) in msg,
+          "%s of an i-time parameter: %s" % (cmd.split()[1], msg.strip()))
 _, msg = render("""0 /sched 1 "nosuch" 0 1
 """)
 check("t.events:1:" in msg and "unknown instrument 'nosuch'" in msg, "unknown instrument: %s" % msg.strip())

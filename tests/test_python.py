@@ -288,6 +288,55 @@ try:
 except RenderError as e:
     check(False, "playSample render: %s" % e)
 
+# ---------------------------------------------------------------- named parameters
+# tests/data/param_cases.txt is also read by tests/unit/test_lang.c: the client
+# and the compiler find the same parameters, with the same p-fields and rates
+def param_cases(path):
+    cases, title, body = [], None, None
+    with open(path) as f:
+        for line in f:
+            if body is None:
+                if line.startswith("== "):
+                    title, body = line[3:].strip(), []
+            elif line.startswith("->"):
+                cases.append((title, "".join(body), line[2:].split()))
+                body = None
+            else:
+                body.append(line)
+    return cases
+
+
+cases = param_cases(os.path.join(SRC, "tests", "data", "param_cases.txt"))
+check(len(cases) >= 10, "parameter cases read: %d" % len(cases))
+for title, body, want in cases:
+    ins = ondes.Instr("pc", body)
+    got = ["%s=p%d:%s" % (k, ins.params[k], ins.paramRates[k]) for k in ins.params]
+    check(got == want, "param case %r: got %s, want %s" % (title, got, want))
+
+# `kx init p5` (the bug: the client took it, the compiler did not): sched gives
+# it by name and the render uses it; set/automate of it are refused, naming it
+ns = OfflineSession(sr=48000, nchnls=1, ksmps=16)
+ns.defInstr("np", "kx init p5\nix = p6\nky = p7\nout a(kx + ix + ky)", args={"ix": 0.125})
+check(ns.instrs["np"].dynamicParamNames() == {"ky"}, "dynamic parameters: %r" % ns.instrs["np"].dynamicParamNames())
+nev = ns.sched("np", 0, 0.5, kx=0.25, ky=0.0625)
+for fn, a, k in ((nev.set, (), {"kx": 1}), (nev.automate, ("ix", (0, 0, 1, 1)), {})):
+    e = raises(ValueError, fn, *a, **k)
+    name = k and "kx" or "ix"
+    check(e is not None and ("parameter %r" % name) in str(e) and "i-time" in str(e) and "ky" in str(e)
+          and ("init p5" in str(e) or "= p6" in str(e)), "%s of an i-time parameter: %s" % (fn.__name__, e))
+nev.set(delay=0.25, ky=0.5)
+try:
+    ns.render(os.path.join(tmp, "np.wav"))
+    y, _ = sf.read(os.path.join(tmp, "np.wav"), always_2d=True)
+    check(abs(y[100, 0] - 0.4375) < 1e-6 and abs(y[int(0.4 * 48000), 0] - 0.875) < 1e-6,
+          "init and i-variable parameters by name, a k-rate one set: %r %r" % (y[100, 0], y[int(0.4 * 48000), 0]))
+except RenderError as e:
+    check(False, "named parameters render: %s" % e)
+# the engine refuses it too (what a client without the check would send)
+ns._command("/set", [nev.id, "kx", 1], 0.3, nev)
+e = raises(RenderError, ns.render, os.path.join(tmp, "np2.wav"))
+check(e is not None and "parameter 'kx'" in str(e) and "i-time" in str(e), "the engine refuses /set kx: %s" % e)
+
 # the binary is found through $ONDES
 check(ondes.find_ondes() == os.environ.get("ONDES", ondes.find_ondes()), "find_ondes honours $ONDES")
 

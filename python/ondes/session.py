@@ -55,37 +55,121 @@ def find_ondes():
     raise FileNotFoundError("the ondes binary was not found: set ONDES, build it, or put it on the PATH")
 
 
-# kmidi = p5   /   kamp init p4   (a trailing ; or // comment is allowed)
-_PARAM_RE = re.compile(r"^\s*(k[A-Za-z0-9_]*)\s*(?:=|init\b)\s*p(\d+)\s*(?:(?:;|//).*)?$", re.M)
 _MODE_RE = re.compile(r"^(linear|cos|smooth|expon\(\s*-?\d+(\.\d*)?([eE][-+]?\d+)?\s*\))$")
+_CONTINUATION_RE = re.compile(r"\\[ \t\r]*(;[^\n]*)?\n")
+_ASSIGN_RE = re.compile(r"^\s*(?:[A-Za-z_][A-Za-z0-9_]*\s*:\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*(=(?!=)|init\b)(.*)$")
+
+
+def _statements(body):
+    """The statements of an orchestra body as ondes' lexer sees them, one a
+    line: comments dropped, strings emptied, lines ending in a backslash joined."""
+    lines, cur, i, n = [], [], 0, len(body)
+    while i < n:
+        c = body[i]
+        if c == '"':
+            j = i + 1
+            while j < n and body[j] not in '"\n':
+                j += 2 if body[j] == "\\" else 1
+            cur.append('""')
+            i = j + 1
+        elif body.startswith("{{", i):
+            j = body.find("}}", i + 2)
+            cur.append('""')
+            i = n if j < 0 else j + 2
+        elif c == ";" or body.startswith("//", i):
+            j = body.find("\n", i)
+            i = n if j < 0 else j
+        elif body.startswith("/*", i):
+            j = body.find("*/", i + 2)
+            cur.append(" ")
+            i = n if j < 0 else j + 2
+        elif c == "\\" and _CONTINUATION_RE.match(body, i):
+            cur.append(" ")
+            i = _CONTINUATION_RE.match(body, i).end()
+        elif c == "\n":
+            lines.append("".join(cur))
+            cur = []
+            i += 1
+        else:
+            cur.append(c)
+            i += 1
+    lines.append("".join(cur))
+    return lines
+
+
+def _find_params(body):
+    """The named parameters of an instrument body, in order of appearance:
+    [(name, pindex, rate, statement)], rate 'k' (/set and /automate change it
+    while the note plays) or 'i' (read at i-time only; sched gives it).
+
+    The rule (doc/osc.md, "Named parameters"; src/lang/compile.c note_param
+    is the same, tests/data/param_cases.txt checks both): `NAME = pN` or
+    `NAME init pN`, NAME a local i- or k-variable, pN (parentheses allowed) a
+    bare p-field from p4 on.  The first such statement of a name fixes its
+    p-field; the parameter is k-rate if a k-variable NAME is assigned that
+    p-field with '=', which re-reads it every k-cycle."""
+    found = {}
+    for stmt in _statements(body):
+        m = _ASSIGN_RE.match(stmt)
+        if not m or m.group(1)[0] not in "ik":
+            continue
+        name, op, rhs = m.group(1), m.group(2), m.group(3).strip()
+        while rhs.startswith("(") and rhs.endswith(")"):
+            rhs = rhs[1:-1].strip()
+        pm = re.fullmatch(r"p(\d+)", rhs)
+        if not pm or int(pm.group(1)) < 4:
+            continue
+        pidx = int(pm.group(1))
+        dynamic = op == "=" and name[0] == "k"
+        if name not in found:
+            found[name] = [name, pidx, "k" if dynamic else "i", stmt.strip()]
+        elif dynamic and found[name][1] == pidx:
+            found[name][2] = "k"
+            found[name][3] = stmt.strip()
+    return [tuple(v) for v in found.values()]
 
 
 class Instr:
     """An instrument defined by defInstr: its code and its named parameters
-    (k-variables assigned from p-fields) with their p-field indices and defaults."""
+    (i- and k-variables assigned a p-field, see _find_params) with their
+    p-field indices and defaults."""
 
     def __init__(self, name, body, args=None):
         if not isinstance(name, str) or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
             raise ValueError("invalid instrument name %r" % (name,))
         self.name = name
         self.body = body
-        self.params = {}
-        for m in _PARAM_RE.finditer(body):
-            self.params.setdefault(m.group(1), int(m.group(2)))
+        found = _find_params(body)
+        self.params = {p[0]: p[1] for p in found}          # name -> p-field index
+        self.paramRates = {p[0]: p[2] for p in found}      # name -> 'k' or 'i'
+        self._paramSource = {p[0]: p[3] for p in found}
         self.defaults = dict(args or {})
         for k in self.defaults:
             if k not in self.params:
-                raise ValueError("instrument %r: default given for %r, which is not one of its parameters %s"
-                                 % (name, k, self.paramNames()))
+                raise ValueError("instrument %r: default given for %r, which is not one of its parameters (it has: %s)"
+                                 % (name, k, ", ".join(self.paramNames()) or "none"))
 
     def paramNames(self):
         return sorted(self.params, key=lambda k: self.params[k])
 
-    def check(self, names):
+    def dynamicParamNames(self, aliases=True, aliased=False):
+        """The parameters set() and automate() can change while the note plays."""
+        return frozenset(k for k, r in self.paramRates.items() if r == "k")
+
+    def check(self, names, dynamic=False):
+        """Raise ValueError unless every name is a parameter (or pN); with
+        dynamic, one that set/automate can change while the note plays."""
         for k in names:
-            if k not in self.params and not re.match(r"^p\d+$", k):
-                raise ValueError("instrument %r has no parameter %r (its parameters: %s)"
+            if re.match(r"^p\d+$", k):
+                continue
+            if k not in self.params:
+                raise ValueError("instrument %r has no parameter %r (it has: %s)"
                                  % (self.name, k, ", ".join(self.paramNames()) or "none"))
+            if dynamic and self.paramRates[k] != "k":
+                dyn = [n for n in self.paramNames() if self.paramRates[n] == "k"]
+                raise ValueError("parameter %r of instrument %r is read only at i-time (%s): sched gives it, "
+                                 "set and automate cannot change it (its k-rate parameters: %s)"
+                                 % (k, self.name, self._paramSource[k], ", ".join(dyn) or "none"))
 
     def __repr__(self):
         return "Instr(%r, params=%r)" % (self.name, self.params)
@@ -134,7 +218,7 @@ class Event:
         if not params:
             return
         if isinstance(self.instr, Instr):
-            self.instr.check(params)
+            self.instr.check(params, dynamic=True)
         args = [self.id]
         for k, v in params.items():
             args += [k, _num(v)]
@@ -145,7 +229,7 @@ class Event:
         mode: 'linear', 'cos', 'smooth' or 'expon(x)'; overtake: start from the
         parameter's current value instead of v0."""
         if isinstance(self.instr, Instr):
-            self.instr.check([param])
+            self.instr.check([param], dynamic=True)
         flat = []
         for p in pairs:
             if isinstance(p, (tuple, list)):
@@ -218,7 +302,8 @@ class _Base:
     # --- instruments -------------------------------------------------------
     def defInstr(self, name, body, args=None, **kws):
         """Define an instrument; `args` gives defaults of named parameters.
-        Parameters are the body's `kNAME = pN` lines."""
+        Parameters are the body's `kNAME = pN`, `iNAME = pN` and `kNAME init pN`
+        statements (doc/python.md, "Named parameters")."""
         instr = Instr(name, body, args)
         self._defineInstr(instr)
         self.instrs[name] = instr
