@@ -1,5 +1,5 @@
 /* filter.c — filters: tone, atone, reson, the Butterworth family, moogladder, moogvcf. */
-#include "registry.h"
+#include "op.h"
 #include <math.h>
 #include <string.h>
 
@@ -623,7 +623,7 @@ static void moogvcf_perf(OP *o, OP_CTX *c)
     { NAME, "a", "aka" TAIL, sizeof(T), INIT, PERF, 0 },                              \
     { NAME, "a", "akk" TAIL, sizeof(T), INIT, PERF, 0 }
 
-const OP_DESC op_filter[] = {
+static const OP_DESC op_filter[] = {
     { "tone", "a", "aao", sizeof(TONE), tone_init, tone_a, 0 },
     { "tone", "a", "ako", sizeof(TONE), tone_init, tone_k, 0 },
     { "atone", "a", "ako", sizeof(TONE), tone_init, atone_k, 0 },
@@ -644,3 +644,4 @@ const OP_DESC op_filter[] = {
     XX_ENTRIES("moogvcf2", "oo", MOOGVCF, moogvcf_init, moogvcf_perf),
     OP_END
 };
+OP_FAMILY(filter, "Signal Modifiers: Standard Filters", op_filter);
