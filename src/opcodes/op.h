@@ -167,6 +167,18 @@ enum {
 #define OP_ARGS_IN(n) ((unsigned)(n) << 16)
 #define OP_ARGS_INLINE(flags) ((int)((flags) >> 16))
 
+/* For preps: the loop for the rates of argument i (outputs first), or of
+ * arguments i and j: k (neither audio), then j audio, i audio, both. */
+static inline op_perf_fn op_pick(const OP *o, int i, op_perf_fn k, op_perf_fn a)
+{
+    return op_isa(o, i) ? a : k;
+}
+static inline op_perf_fn op_pick2(const OP *o, int i, int j, op_perf_fn kk, op_perf_fn ka, op_perf_fn ak,
+                                  op_perf_fn aa)
+{
+    return op_isa(o, i) ? (op_isa(o, j) ? aa : ak) : (op_isa(o, j) ? ka : kk);
+}
+
 /* A family file registers its table with OP_FAMILY(name, "Manual section"):
  * the build collects every OP_FAMILY line of src/opcodes into the registry
  * (families.inc), so adding an opcode touches its family file only.  The
