@@ -236,7 +236,11 @@ void eng_free(ENGINE *e)
 
 void eng_set_instr(ENGINE *e, int num, INSTR_TMPL *t)
 {
-    if (num > 0 && num < ENG_MAXINSTR) e->instrs[num] = t;
+    if (num <= 0 || num >= ENG_MAXINSTR) return;
+    char err[256];
+    /* a state that cannot be made fails the notes' init with its own message */
+    if (t) (void)eng_prepare_instr(e, t, err, sizeof err);
+    e->instrs[num] = t;
 }
 const INSTR_TMPL *eng_get_instr(const ENGINE *e, int num)
 {

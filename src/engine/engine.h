@@ -85,7 +85,8 @@ void eng_set_instr(ENGINE *e, int num, INSTR_TMPL *t);
 /* Create the shared opcode states (OP_SHARED) the template's opcodes use
  * that this engine lacks yet.  Control thread, before the template can play:
  * before it is posted as EV_INSTR (the ring then publishes the states with
- * it); eng_set_instr and eng_run_instr0 do it themselves.  0, or -1 with a
+ * it); eng_set_instr and eng_run_instr0 do it themselves (a state that
+ * cannot be made then fails the notes' init).  0, or -1 with a
  * message in err (out of memory, or a state that could not be made). */
 int eng_prepare_instr(ENGINE *e, const INSTR_TMPL *t, char *err, size_t errlen);
 const INSTR_TMPL *eng_get_instr(const ENGINE *e, int num);
