@@ -18,6 +18,7 @@
 #define MAX_RETIRED 4096
 #define MAX_CHANNELS 1024
 #define AUTO_MAXPTS 32
+#define MAX_SHARED 64       /* kinds of shared opcode state (OP_SHARED) one engine can hold */
 
 typedef struct eng_voice {
     struct eng_voice *next;          /* active list, ordered by instrument number */
@@ -82,6 +83,12 @@ struct engine {
      * the count that shows it is stored, with release. */
     struct { char name[ENG_CHN_NAMELEN]; ENG_CHN value; } *channels;
     _Atomic int nchannels;
+
+    /* Shared opcode states (op.h OP_SHARED), appended by the control thread
+     * (eng_prepare_instr) and read by the processing thread: an entry is
+     * complete before the count that shows it is stored, with release. */
+    struct { const OP_SHARED *d; void *state; } shared[MAX_SHARED];
+    _Atomic int nshared;
 
     char filedir[1024];
     /* Tables replaced or freed while playing: a voice that started before
@@ -219,13 +226,21 @@ void eng_free(ENGINE *e)
     free(e->spout);
     free(e->outblock);
     free(e->spin);
+    for (int i = 0; i < atomic_load_explicit(&e->nshared, memory_order_relaxed); i++) {
+        if (e->shared[i].d->destroy) e->shared[i].d->destroy(e->shared[i].state);
+        free(e->shared[i].state);
+    }
     eng_lim_free(&e->lim);
     free(e);
 }
 
 void eng_set_instr(ENGINE *e, int num, INSTR_TMPL *t)
 {
-    if (num > 0 && num < ENG_MAXINSTR) e->instrs[num] = t;
+    if (num <= 0 || num >= ENG_MAXINSTR) return;
+    char err[256];
+    /* a state that cannot be made fails the notes' init with its own message */
+    if (t) (void)eng_prepare_instr(e, t, err, sizeof err);
+    e->instrs[num] = t;
 }
 const INSTR_TMPL *eng_get_instr(const ENGINE *e, int num)
 {
@@ -242,6 +257,52 @@ const FTABLE *eng_get_table(const ENGINE *e, int num)
     return num > 0 && num < ENG_MAXTABLES ? e->tables[num] : NULL;
 }
 double *eng_globals(ENGINE *e) { return e->globals; }
+
+static void *shared_find(const ENGINE *e, const OP_SHARED *d)
+{
+    int n = atomic_load_explicit(&((ENGINE *)e)->nshared, memory_order_acquire);
+    for (int i = 0; i < n; i++)
+        if (e->shared[i].d == d) return e->shared[i].state;
+    return NULL;
+}
+
+static int shared_make(ENGINE *e, const OP_SHARED *d, char *err, size_t errlen)
+{
+    if (shared_find(e, d)) return 0;
+    int n = atomic_load_explicit(&e->nshared, memory_order_relaxed);
+    if (n >= MAX_SHARED) {
+        snprintf(err, errlen, "%s: too many kinds of shared opcode state (%d)", d->name, MAX_SHARED);
+        return -1;
+    }
+    void *st = calloc(1, d->size ? d->size : 1);
+    if (!st) {
+        snprintf(err, errlen, "%s: out of memory", d->name);
+        return -1;
+    }
+    OP_ENV env = { e->cfg.sr, e->cfg.dbfs, e->cfg.a4, e->cfg.ksmps, e->cfg.nchnls };
+    if (d->create && d->create(st, &env, err, errlen)) {
+        if (d->destroy) d->destroy(st);
+        free(st);
+        return -1;
+    }
+    e->shared[n].d = d;
+    e->shared[n].state = st;
+    atomic_store_explicit(&e->nshared, n + 1, memory_order_release);   /* the entry before the count */
+    return 0;
+}
+
+int eng_prepare_instr(ENGINE *e, const INSTR_TMPL *t, char *err, size_t errlen)
+{
+    const CHAIN_STEP *chains[2] = { t->init, t->perf };
+    int counts[2] = { t->ninit, t->nperf };
+    for (int k = 0; k < 2; k++)
+        for (int i = 0; i < counts[k]; i++) {
+            if (!chains[k][i].fn && !chains[k][i].ifn) continue;   /* a jump */
+            const OP_DESC *d = ((const OP *)(t->image + chains[k][i].op_off))->desc;
+            if (d->shared && shared_make(e, d->shared, err, errlen)) return -1;
+        }
+    return 0;
+}
 
 void eng_set_filedir(ENGINE *e, const char *dir) { snprintf(e->filedir, sizeof e->filedir, "%s", dir ? dir : ""); }
 
@@ -457,7 +518,47 @@ const float *op_inbus(OP_CTX *c, int chan)
 int op_nchnls(OP_CTX *c) { return c->eng->cfg.nchnls; }
 void op_badvalue(OP_CTX *c, OP *op) { c->voice->bad = 1; }
 int op_offline_init(OP_CTX *c) { return c->voice->offline_init; }
-struct engine *op_engine(OP_CTX *c) { return c->eng; }
+void *op_shared(OP_CTX *c, const OP_SHARED *s) { return shared_find(c->eng, s); }
+int64_t op_frame(OP_CTX *c) { return c->eng->frame; }
+OP_CHN *op_channel(OP_CTX *c, const char *name) { return eng_channel(c->eng, name, 1); }
+
+int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, const double *args, int nargs,
+                  const char *path, char *err, size_t errlen)
+{
+    ENGINE *e = c->eng;
+    if (!c->voice->offline_init) {
+        snprintf(err, errlen, "tables are made on a control thread only");
+        return -1;
+    }
+    if (num < 0) {
+        snprintf(err, errlen, "table number %ld: must be 0 (choose one) or positive", num);
+        return -1;
+    }
+    if (num == 0) {
+        for (num = first_auto; num < ENG_MAXTABLES && e->tables[num]; num++)
+            ;
+        if (num >= ENG_MAXTABLES) {
+            snprintf(err, errlen, "no free table number left (at most %d)", ENG_MAXTABLES - 1);
+            return -1;
+        }
+    } else if (num >= ENG_MAXTABLES) {
+        snprintf(err, errlen, "table number %ld out of range (1…%d)", num, ENG_MAXTABLES - 1);
+        return -1;
+    }
+    if (size < INT32_MIN || size > INT32_MAX) {
+        snprintf(err, errlen, "table size %ld out of range", size);
+        return -1;
+    }
+    char why[400];
+    why[0] = 0;
+    FTABLE *t = eng_make_table(e, (int)num, (int)size, (int)gen, args, nargs, path, why, sizeof why);
+    if (!t) {
+        snprintf(err, errlen, "table %ld (GEN %ld): %s", num, gen, why[0] ? why : "could not be made");
+        return -1;
+    }
+    eng_set_table(e, (int)num, t);
+    return (int)num;
+}
 
 /* ---- voices ---- */
 
@@ -471,6 +572,7 @@ static void ctx_init(ENGINE *e, OP_CTX *c, ENG_VOICE *v)
     c->kr = e->cfg.sr / e->cfg.ksmps;
     c->onedkr = 1.0 / c->kr;
     c->dbfs = e->cfg.dbfs;
+    c->a4 = e->cfg.a4;
     c->ofs = 0;
     c->end = e->cfg.ksmps;
 }
@@ -1020,6 +1122,11 @@ void eng_process(ENGINE *e, float *const *out, const float *const *in, int nfram
 
 int eng_run_instr0(ENGINE *e, const INSTR_TMPL *t)
 {
+    char err[256];
+    if (eng_prepare_instr(e, t, err, sizeof err)) {
+        emsg(e, "INIT ERROR in instr 0: %s", err);
+        return -1;
+    }
     ENG_VOICE v;
     memset(&v, 0, sizeof v);
     v.arena_size = t->arena_used + e->cfg.voice_mem;

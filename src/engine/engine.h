@@ -82,6 +82,13 @@ const ENG_CONFIG *eng_config(const ENGINE *e);
  * While processing runs, the same changes travel as EV_TABLE / EV_INSTR
  * events so the audio thread only swaps pointers. */
 void eng_set_instr(ENGINE *e, int num, INSTR_TMPL *t);
+/* Create the shared opcode states (OP_SHARED) the template's opcodes use
+ * that this engine lacks yet.  Control thread, before the template can play:
+ * before it is posted as EV_INSTR (the ring then publishes the states with
+ * it); eng_set_instr and eng_run_instr0 do it themselves (a state that
+ * cannot be made then fails the notes' init).  0, or -1 with a
+ * message in err (out of memory, or a state that could not be made). */
+int eng_prepare_instr(ENGINE *e, const INSTR_TMPL *t, char *err, size_t errlen);
 const INSTR_TMPL *eng_get_instr(const ENGINE *e, int num);
 void eng_set_table(ENGINE *e, int num, FTABLE *t);
 const FTABLE *eng_get_table(const ENGINE *e, int num);
@@ -96,24 +103,11 @@ FTABLE *eng_make_table(ENGINE *e, int num, int size, int gen, const double *args
                        char *err, size_t errlen);
 void eng_set_filedir(ENGINE *e, const char *dir);
 
-/* A named control channel (chnget/chnset, /chn/set, /chn/get).  Its value is
- * read and written by both threads (chnset on the processing thread, /chn/get
- * on the control thread), so it is one atomic 64-bit word holding the double's
- * bits; relaxed, since only the value itself is published. */
-typedef struct eng_chn { _Atomic uint64_t bits; } ENG_CHN;
-static inline double eng_chn_get(const ENG_CHN *c)
-{
-    uint64_t b = atomic_load_explicit((_Atomic uint64_t *)&c->bits, memory_order_relaxed);
-    double v;
-    memcpy(&v, &b, sizeof v);
-    return v;
-}
-static inline void eng_chn_set(ENG_CHN *c, double v)
-{
-    uint64_t b;
-    memcpy(&b, &v, sizeof b);
-    atomic_store_explicit(&c->bits, b, memory_order_relaxed);
-}
+/* A named control channel (chnget/chnset, /chn/set, /chn/get): the atomic
+ * word op.h defines for opcodes (OP_CHN), under the engine's names. */
+typedef OP_CHN ENG_CHN;
+static inline double eng_chn_get(const ENG_CHN *c) { return op_chn_get(c); }
+static inline void eng_chn_set(ENG_CHN *c, double v) { op_chn_set(c, v); }
 #define ENG_CHN_NAMELEN 64  /* names are shorter than this */
 
 /* The channel `name`: its address, stable for the engine's life.  Looking up

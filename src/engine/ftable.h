@@ -3,7 +3,21 @@
 #define ONDES_FTABLE_H
 
 #include <stddef.h>
-#include "../opcodes/op.h"   /* FTABLE */
+#include <stdint.h>
+
+/* A function table: what GEN routines fill and table opcodes read.  Built off
+ * the audio thread, never changed once installed (a new one replaces it). */
+typedef struct ftable {
+    float *data;        /* size + 1 points: the guard point is data[size] */
+    int32_t size;
+    int32_t lenmask;    /* size - 1 when size is a power of two, else -1 */
+    int32_t lobits;     /* Csound 6.18's lobits: log2(2^28 / size) for pow2 sizes (its PHMAX is 2^28) */
+    int32_t nchnls;     /* channels of a GEN 1 table */
+    double sr;          /* sample rate of a GEN 1 table's sound, else 0 */
+    double gen01_base_freq;
+    int num;
+} FTABLE;
+
 
 /*
  * Make table `num` with GEN routine `gen` (negative: no rescaling, as in

@@ -120,6 +120,8 @@ enum { IR_OP, IR_JUMP, IR_LABEL };
 typedef struct ir {
     int kind;
     const OP_DESC *desc;
+    op_init_fn init;    /* the instance's init and perf: the descriptor's, or its prep's choice */
+    op_perf_fn perf;
     uint32_t op_off;
     int argnames;       /* index of the OP's first name in the template's argnames */
     int label;
@@ -509,21 +511,37 @@ static const OP_DESC *select_desc(CG *g, const NODE *at, const char *name, const
 
 /* ---- emitting steps ---- */
 
-static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const OPERAND *ins, int nin, const NODE *at)
+/* An opcode call: its OP in the image, its arguments' relocations, its IR.
+ * `ngiven` of the `nin` inputs were written in the call (the rest are the
+ * signature's defaults). */
+static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const OPERAND *ins, int nin, int ngiven,
+                 const NODE *at)
 {
-    uint32_t op_off = img_alloc(g, d->size, 16);
     int nargs = nout + nin;
-    uint32_t args_off = img_alloc(g, sizeof(OP_ARG) * (size_t)(nargs ? nargs : 1), 8);
+    int inl = OP_ARGS_INLINE(d->flags);
+    if (inl && nargs > inl) cg_error(g, at, "'%s': too many arguments (at most %d)", d->name, inl - nout);
+    uint32_t op_off = img_alloc(g, d->size, 16);
+    /* the argument pointers: in the struct's named OP_ARG fields right after
+     * the header, or (older descriptors) in an array of their own */
+    uint32_t args_off = inl ? op_off + (uint32_t)sizeof(OP)
+                            : img_alloc(g, sizeof(OP_ARG) * (size_t)(nargs ? nargs : 1), 8);
     OP *op = (OP *)(g->img + op_off);
     op->desc = d;
     op->nout = (int16_t)nout;
     op->nin = (int16_t)nin;
+    op->ngiven = (int16_t)ngiven;
     op->line = at ? at->line : 0;
+    for (int i = 0; i < nargs && i < 128; i++)
+        if ((i < nout ? outs[i].rate : ins[i - nout].rate) == 'a') op->arate[i >> 6] |= (uint64_t)1 << (i & 63);
     add_reloc(g, op_off + (uint32_t)offsetof(OP, arg), REL_LOCAL, args_off);
     for (int i = 0; i < nargs; i++) {
         const OPERAND *o = i < nout ? &outs[i] : &ins[i - nout];
         add_reloc(g, args_off + (uint32_t)(sizeof(OP_ARG) * (size_t)i), o->base, o->off);
     }
+    /* the descriptor's compile-time step: checks, and the loop for these rates */
+    OP_PREP prep = { d->init, d->perf, "" };
+    if (d->prep && d->prep(op, &prep))
+        cg_error(g, at, "'%s': %s", d->name, prep.err[0] ? prep.err : "cannot be used this way");
     INSTR_TMPL *t = g->t;
     if (t->nargnames + nargs + 1 > g->capargnames) {   /* geometric: linear in the code's length */
         while (t->nargnames + nargs + 1 > g->capargnames) g->capargnames = g->capargnames ? g->capargnames * 2 : 64;
@@ -535,6 +553,8 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
     }
     IR *r = add_ir(g, IR_OP);
     r->desc = d;
+    r->init = prep.init;
+    r->perf = prep.perf;
     r->op_off = op_off;
     r->argnames = t->nargnames;
     t->nargnames += nargs;
@@ -595,7 +615,7 @@ static OPERAND to_audio(CG *g, OPERAND x, const NODE *at)
     if (x.rate == 'a') return x;
     OPERAND out = new_var(g, 'a');
     const OP_DESC *d = select_desc(g, at, "##upsamp", "a", 1, 0, (char[]){ x.rate }, 1, &at);
-    emit(g, d, &out, 1, &x, 1, at);
+    emit(g, d, &out, 1, &x, 1, 1, at);
     return out;
 }
 
@@ -624,7 +644,7 @@ static OPERAND compile_call(CG *g, const NODE *n, char hint, const OPERAND *dest
     for (; *L && is_optional(*L); L++) ins[ntot++] = op_const(g, optional_default(*L));
     char orate = d->out[0] == 'm' ? 'a' : d->out[0] == 'z' ? 'k' : d->out[0];
     OPERAND out = result_slot(g, orate, dest);
-    emit(g, d, &out, 1, ins, ntot, n);
+    emit(g, d, &out, 1, ins, ntot, nin, n);
     return out;
 }
 
@@ -719,7 +739,7 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         char r = a.rate == 'c' ? 'i' : a.rate;
         const OP_DESC *d = select_desc(g, n, nm, &r, 1, 0, &a.rate, 1, (const NODE *const *)n->kids);
         OPERAND out = result_slot(g, r, dest);
-        emit(g, d, &out, 1, &a, 1, n);
+        emit(g, d, &out, 1, &a, 1, 1, n);
         return out;
     }
     case N_BINOP: {
@@ -739,7 +759,7 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         const OP_DESC *d = select_desc(g, n, binop_name(n->op), &r, 1, 0, rates, 2, kids);
         OPERAND ins[2] = { a, b };
         OPERAND out = result_slot(g, r, dest);
-        emit(g, d, &out, 1, ins, 2, n);
+        emit(g, d, &out, 1, ins, 2, 2, n);
         return out;
     }
     case N_COND: {
@@ -755,7 +775,7 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         const OP_DESC *d = select_desc(g, n, "##cond", &r, 1, 0, rates, 3, (const NODE *const *)n->kids);
         OPERAND ins[3] = { c, a, b };
         OPERAND out = result_slot(g, r, dest);
-        emit(g, d, &out, 1, ins, 3, n);
+        emit(g, d, &out, 1, ins, 3, 3, n);
         return out;
     }
     default:
@@ -867,7 +887,7 @@ static void compile_assign(CG *g, const NODE *n)
     OPERAND v = compile_expr(g, rhs, s->rate, &dst);
     if (v.base == dst.base && v.off == dst.off && v.rate == dst.rate) return;   /* computed in place */
     const OP_DESC *d = select_desc(g, n, "=", &s->rate, 1, 0, &v.rate, 1, (const NODE *const *)n->kids);
-    emit(g, d, &dst, 1, &v, 1, n);
+    emit(g, d, &dst, 1, &v, 1, 1, n);
 }
 
 static void compile_opcode(CG *g, const NODE *n)
@@ -900,7 +920,7 @@ static void compile_opcode(CG *g, const NODE *n)
         if (outsyms[i]->rate == 'S') cg_error(g, n->outs[i], "opcodes cannot write string variables yet");
         outs[i] = sym_operand(g, n->outs[i], outsyms[i]);
     }
-    emit(g, d, outs, nout, ins, ntot, n);
+    emit(g, d, outs, nout, ins, ntot, nin, n);
 }
 
 /* Named parameters, the rule of doc/osc.md ("Named parameters"), which
@@ -1021,13 +1041,12 @@ static CHAIN_STEP *build_chain(CG *g, int perf, int *count)
         if (r->kind == IR_LABEL) {
             pos[r->label] = n;
         } else if (r->kind == IR_OP) {
-            const OP_DESC *d = r->desc;
-            if (perf ? d->perf != NULL : d->init != NULL) {
+            if (perf ? r->perf != NULL : r->init != NULL) {
                 CHAIN_STEP *s = &ch[n++];
                 s->op_off = r->op_off;
                 s->cond_base = -1;
-                if (perf) s->fn = d->perf;
-                else s->ifn = d->init;
+                if (perf) s->fn = r->perf;
+                else s->ifn = r->init;
             }
         } else if (r->pass == 'g' || r->pass == (perf ? 'k' : 'i')) {
             CHAIN_STEP *s = &ch[n++];

@@ -1,5 +1,5 @@
 /* arith.c — expression operators, assignment, math functions and pitch/amplitude conversions. */
-#include "registry.h"
+#include "op.h"
 #include <math.h>
 #include <stdint.h>
 
@@ -170,21 +170,20 @@ static int bitnot_i(OP *o, OP_CTX *c) { bitnot_k(o, c); return 0; }
 
 /* ---- pitch conversions (Csound's aops.c formulas; A4 from the header) ---- */
 
-static double a4_of(OP_CTX *c);
 
 /* mtof, cpsmidinn: A4 · 2^((m − 69)/12) */
-static void mtof_k(OP *o, OP_CTX *c) { OUTK(o) = a4_of(c) * pow(2.0, (INK(o, 0) - 69.0) / 12.0); }
+static void mtof_k(OP *o, OP_CTX *c) { OUTK(o) = c->a4 * pow(2.0, (INK(o, 0) - 69.0) / 12.0); }
 static int mtof_i(OP *o, OP_CTX *c) { mtof_k(o, c); return 0; }
 static void mtof_a(OP *o, OP_CTX *c)
 {
     float *r = OUTA(o);
     const float *a = INA(o, 0);
-    double a4 = a4_of(c);
+    double a4 = c->a4;
     for (int i = c->ofs; i < c->end; i++) r[i] = (float)(a4 * pow(2.0, (a[i] - 69.0) / 12.0));
     op_aclear_edges(r, c);
 }
 /* ftom: 69 + 12·log2(f / A4) */
-static void ftom_k(OP *o, OP_CTX *c) { OUTK(o) = 69.0 + 12.0 * log2(INK(o, 0) / a4_of(c)); }
+static void ftom_k(OP *o, OP_CTX *c) { OUTK(o) = 69.0 + 12.0 * log2(INK(o, 0) / c->a4); }
 static int ftom_i(OP *o, OP_CTX *c) { ftom_k(o, c); return 0; }
 
 /*
@@ -209,13 +208,13 @@ static double oct_of_pch(double pch)
     double fract = modf(pch, &oct);
     return oct + fract * (100.0 / 12.0);
 }
-static void cpspch_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(oct_of_pch(INK(o, 0)), a4_of(c)); }
+static void cpspch_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(oct_of_pch(INK(o, 0)), c->a4); }
 static int cpspch_i(OP *o, OP_CTX *c) { cpspch_k(o, c); return 0; }
-static void cpsoct_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(INK(o, 0), a4_of(c)); }
+static void cpsoct_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(INK(o, 0), c->a4); }
 static int cpsoct_i(OP *o, OP_CTX *c) { cpsoct_k(o, c); return 0; }
 static void octpch_k(OP *o, OP_CTX *c) { OUTK(o) = oct_of_pch(INK(o, 0)); }
 static int octpch_i(OP *o, OP_CTX *c) { octpch_k(o, c); return 0; }
-static void octcps_k(OP *o, OP_CTX *c) { OUTK(o) = log2(INK(o, 0) / a4_of(c)) + 8.75; }
+static void octcps_k(OP *o, OP_CTX *c) { OUTK(o) = log2(INK(o, 0) / c->a4) + 8.75; }
 static int octcps_i(OP *o, OP_CTX *c) { octcps_k(o, c); return 0; }
 static void pchoct_k(OP *o, OP_CTX *c)
 {
@@ -333,7 +332,7 @@ static void cond_a(OP *o, OP_CTX *c)
     op_aclear_edges(r, c);
 }
 
-const OP_DESC op_arith[] = {
+static const OP_DESC op_arith[] = {
     BINOP_ENTRIES(add, "##add"),
     BINOP_ENTRIES(sub, "##sub"),
     BINOP_ENTRIES(mul, "##mul"),
@@ -402,7 +401,6 @@ const OP_DESC op_arith[] = {
     { "pchoct", "k", "k", sizeof(AOP), NULL, pchoct_k, 0 },
     OP_END
 };
+OP_FAMILY(arith, "Mathematical Operations; Pitch Converters; Amplitude Converters", op_arith);
 
 /* A4 reaches opcodes through the engine's configuration. */
-#include "../engine/engine.h"
-static double a4_of(OP_CTX *c) { return eng_config(op_engine(c))->a4; }

@@ -1,5 +1,5 @@
 /* env.c — envelopes and line generators: line, expon, linseg, expseg, expsega, transeg, linsegr, expsegr, linen, linenr, adsr, madsr, xadsr, mxadsr. */
-#include "registry.h"
+#include "op.h"
 #include <limits.h>
 #include <math.h>
 #include <string.h>
@@ -1010,7 +1010,7 @@ static void linenr_ak(OP *o, OP_CTX *c) { linenr_run(o, c, NULL, IN(o, 0)); }
 
 /* ---------------------------------------------------------------------- */
 
-const OP_DESC op_env[] = {
+static const OP_DESC op_env[] = {
     { "line", "k", "iii", sizeof(LINE), line_init, line_k, 0 },
     { "line", "a", "iii", sizeof(LINE), line_init, line_a, 0 },
     { "expon", "k", "iii", sizeof(LINE), expon_init, expon_k, 0 },
@@ -1042,3 +1042,4 @@ const OP_DESC op_env[] = {
     { "mxadsr", "a", "iiiioj", sizeof(LSEG), mxadsr_init, expsegr_a, OPF_RELEASE },
     OP_END
 };
+OP_FAMILY(env, "Signal Generators: Envelope Generators; Linear and Exponential Generators", op_env);

@@ -1,5 +1,5 @@
 /* filter.c — filters: tone, atone, reson, the Butterworth family, moogladder, moogvcf. */
-#include "registry.h"
+#include "op.h"
 #include <math.h>
 #include <string.h>
 
@@ -12,19 +12,17 @@
  * all state in double as Csound keeps it.  Audio inputs are float here (Csound's
  * are double), which is the only source of difference: about -140 dB.
  *
- * Rate variants are separate descriptors; which inputs are audio is read from
- * the descriptor's type string at init (Csound's IS_ASIG_ARG).
+ * One descriptor serves every rate combination (Csound's x inputs): a prep
+ * picks the loop written for the rates given where the loops differ, and the
+ * others ask op_isa at init which inputs are audio (Csound's IS_ASIG_ARG).
  */
 
 #define TWOPI 6.28318530717958647692528676655900576
 #define PI    3.14159265358979323846264338327950288
 #define ROOT2 1.4142135623730950488
 
-/* 1 when input `i` (0-based, counting inputs only) of this descriptor is audio */
-static int in_is_audio(const OP *o, int i) { return o->desc->in[i] == 'a'; }
-
 /* a scalar-or-audio input: the value for frame n */
-#define XIN(ptr, isa, n) ((isa) ? (double)(ptr).a[n] : *(ptr).k)
+#define XIN(arg, isa, n) ((isa) ? (double)(arg).a[n] : *(arg).k)
 
 /* ------------------------------------------------------------------------ */
 /* tone, atone (OOps/ugens5.c tonset/tone/atone, Opcodes/afilters.c tonea/atonea)
@@ -41,6 +39,7 @@ static int in_is_audio(const OP *o, int i) { return o->desc->in[i] == 'a'; }
  */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, khp, istor;
     double c1, c2, yt1, prvhp;
 } TONE;
 
@@ -54,18 +53,18 @@ static void tone_coefs(TONE *p, double hp, OP_CTX *c)
 static int tone_init(OP *o, OP_CTX *c)
 {
     TONE *p = (TONE *)o;
-    p->prvhp = in_is_audio(o, 1) ? (double)o->arg[2].a[0] : *o->arg[2].k;
+    p->prvhp = XIN(p->khp, op_isa(o, 2), 0);
     tone_coefs(p, p->prvhp, c);
-    if (*o->arg[3].k == 0) p->yt1 = 0.0;
+    if (*p->istor.k == 0) p->yt1 = 0.0;
     return 0;
 }
 
 static void tone_k(OP *o, OP_CTX *c)
 {
     TONE *p = (TONE *)o;
-    float *ar = o->arg[0].a;
-    const float *asig = o->arg[1].a;
-    double khp = *o->arg[2].k;
+    float *ar = p->ar.a;
+    const float *asig = p->asig.a;
+    double khp = *p->khp.k;
     if (khp != p->prvhp) {
         p->prvhp = khp;
         tone_coefs(p, khp, c);
@@ -82,8 +81,8 @@ static void tone_k(OP *o, OP_CTX *c)
 static void tone_a(OP *o, OP_CTX *c)
 {
     TONE *p = (TONE *)o;
-    float *ar = o->arg[0].a;
-    const float *asig = o->arg[1].a, *ahp = o->arg[2].a;
+    float *ar = p->ar.a;
+    const float *asig = p->asig.a, *ahp = p->khp.a;
     double yt1 = p->yt1;
     for (int n = c->ofs; n < c->end; n++) {
         if ((double)ahp[n] != p->prvhp) {
@@ -100,9 +99,9 @@ static void tone_a(OP *o, OP_CTX *c)
 static void atone_k(OP *o, OP_CTX *c)
 {
     TONE *p = (TONE *)o;
-    float *ar = o->arg[0].a;
-    const float *asig = o->arg[1].a;
-    double khp = *o->arg[2].k;
+    float *ar = p->ar.a;
+    const float *asig = p->asig.a;
+    double khp = *p->khp.k;
     if (khp != p->prvhp) {
         p->prvhp = khp;
         tone_coefs(p, khp, c);
@@ -129,6 +128,7 @@ static void atone_k(OP *o, OP_CTX *c)
  */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, xcf, xbw, iscl, iskip;
     int scale, acf, abw;
     double c1, c2, c3, yt1, yt2, cosf, prvcf, prvbw;
 } RESON;
@@ -136,27 +136,27 @@ typedef struct {
 static int reson_init(OP *o, OP_CTX *c)
 {
     RESON *p = (RESON *)o;
-    double iscl = *o->arg[4].k;
+    double iscl = *p->iscl.k;
     int scale = op_int(iscl);
     if (scale && scale != 1 && scale != 2)
         return op_initerr(c, o, "illegal reson iscl value, %f", iscl);
     p->scale = scale;
     p->prvcf = p->prvbw = -100.0;
-    if (*o->arg[5].k == 0) p->yt1 = p->yt2 = 0.0;
-    p->acf = in_is_audio(o, 1);
-    p->abw = in_is_audio(o, 2);
+    if (*p->iskip.k == 0) p->yt1 = p->yt2 = 0.0;
+    p->acf = op_isa(o, 2);
+    p->abw = op_isa(o, 3);
     return 0;
 }
 
 static void reson_perf(OP *o, OP_CTX *c)
 {
     RESON *p = (RESON *)o;
-    float *ar = o->arg[0].a;
-    const float *asig = o->arg[1].a;
+    float *ar = p->ar.a;
+    const float *asig = p->asig.a;
     double tpidsr = TWOPI / c->sr;
     double c1 = p->c1, c2 = p->c2, c3 = p->c3, yt1 = p->yt1, yt2 = p->yt2;
     for (int n = c->ofs; n < c->end; n++) {
-        double cf = XIN(o->arg[2], p->acf, n), bw = XIN(o->arg[3], p->abw, n);
+        double cf = XIN(p->xcf, p->acf, n), bw = XIN(p->xbw, p->abw, n);
         int flag = 0;
         if (cf != p->prvcf) {
             p->prvcf = cf;
@@ -208,6 +208,8 @@ static void reson_perf(OP *o, OP_CTX *c)
  */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, xfco, x2;  /* x2: istor (low/high-pass) or xbw (band filters) */
+    OP_ARG istor2;              /* band filters' istor */
     int afo, abw;
     double lkf, lkb;
     double a[8];
@@ -216,13 +218,13 @@ typedef struct {
 static int butter_init(OP *o, OP_CTX *c)
 {
     BFIL *p = (BFIL *)o;
-    int two = o->desc->in[2] != 'o';    /* band filters: asig, xfo, xbw, istor */
-    if (*o->arg[two ? 4 : 3].k == 0) {
+    int two = o->nin == 4;      /* band filters: asig, xfo, xbw, istor */
+    if (*(two ? p->istor2 : p->x2).k == 0) {
         p->a[6] = p->a[7] = 0.0;
         p->lkf = p->lkb = 0.0;
     }
-    p->afo = in_is_audio(o, 1);
-    p->abw = two && in_is_audio(o, 2);
+    p->afo = op_isa(o, 2);
+    p->abw = two && op_isa(o, 3);
     return 0;
 }
 
@@ -269,30 +271,30 @@ static void pass_through(const float *in, float *out, const OP_CTX *c)
 static void butterlp_k(OP *o, OP_CTX *c)
 {
     BFIL *p = (BFIL *)o;
-    float *out = o->arg[0].a;
-    double fc = *o->arg[2].k;
+    float *out = p->ar.a;
+    double fc = *p->xfco.k;
     if (fc <= 0.0) { memset(out, 0, sizeof(float) * (size_t)c->ksmps); return; }
     if (fc != p->lkf) { p->lkf = fc; butter_lp_coefs(p->a, fc, c); }
-    butter_run(p, o->arg[1].a, out, c);
+    butter_run(p, p->asig.a, out, c);
     op_aclear_edges(out, c);
 }
 
 static void butterhp_k(OP *o, OP_CTX *c)
 {
     BFIL *p = (BFIL *)o;
-    float *out = o->arg[0].a;
-    double fc = *o->arg[2].k;
-    if (fc <= 0.0) { pass_through(o->arg[1].a, out, c); return; }
+    float *out = p->ar.a;
+    double fc = *p->xfco.k;
+    if (fc <= 0.0) { pass_through(p->asig.a, out, c); return; }
     if (fc != p->lkf) { p->lkf = fc; butter_hp_coefs(p->a, fc, c); }
-    butter_run(p, o->arg[1].a, out, c);
+    butter_run(p, p->asig.a, out, c);
     op_aclear_edges(out, c);
 }
 
 static void butterlp_a(OP *o, OP_CTX *c)
 {
     BFIL *p = (BFIL *)o;
-    float *out = o->arg[0].a;
-    const float *in = o->arg[1].a, *afc = o->arg[2].a;
+    float *out = p->ar.a;
+    const float *in = p->asig.a, *afc = p->xfco.a;
     if (afc[0] <= 0.0f) { memset(out, 0, sizeof(float) * (size_t)c->ksmps); return; }
     for (int n = c->ofs; n < c->end; n++) {
         if ((double)afc[n] != p->lkf) { p->lkf = afc[n]; butter_lp_coefs(p->a, p->lkf, c); }
@@ -304,8 +306,8 @@ static void butterlp_a(OP *o, OP_CTX *c)
 static void butterhp_a(OP *o, OP_CTX *c)
 {
     BFIL *p = (BFIL *)o;
-    float *out = o->arg[0].a;
-    const float *in = o->arg[1].a, *afc = o->arg[2].a;
+    float *out = p->ar.a;
+    const float *in = p->asig.a, *afc = p->xfco.a;
     if (afc[0] <= 0.0f) { pass_through(in, out, c); return; }
     for (int n = c->ofs; n < c->end; n++) {
         if ((double)afc[n] != p->lkf) { p->lkf = afc[n]; butter_hp_coefs(p->a, p->lkf, c); }
@@ -317,12 +319,12 @@ static void butterhp_a(OP *o, OP_CTX *c)
 static void butterbp_perf(OP *o, OP_CTX *c)
 {
     BFIL *p = (BFIL *)o;
-    float *out = o->arg[0].a;
-    const float *in = o->arg[1].a;
+    float *out = p->ar.a;
+    const float *in = p->asig.a;
     double *a = p->a;
-    if (XIN(o->arg[3], p->abw, 0) <= 0.0) { memset(out, 0, sizeof(float) * (size_t)c->ksmps); return; }
+    if (XIN(p->x2, p->abw, 0) <= 0.0) { memset(out, 0, sizeof(float) * (size_t)c->ksmps); return; }
     for (int n = c->ofs; n < c->end; n++) {
-        double fr = XIN(o->arg[2], p->afo, n), bw = XIN(o->arg[3], p->abw, n);
+        double fr = XIN(p->xfco, p->afo, n), bw = XIN(p->x2, p->abw, n);
         if (bw != p->lkb || fr != p->lkf) {
             p->lkf = fr;
             p->lkb = bw;
@@ -342,12 +344,12 @@ static void butterbp_perf(OP *o, OP_CTX *c)
 static void butterbr_perf(OP *o, OP_CTX *c)
 {
     BFIL *p = (BFIL *)o;
-    float *out = o->arg[0].a;
-    const float *in = o->arg[1].a;
+    float *out = p->ar.a;
+    const float *in = p->asig.a;
     double *a = p->a;
-    if (XIN(o->arg[3], p->abw, 0) <= 0.0) { pass_through(in, out, c); return; }
+    if (XIN(p->x2, p->abw, 0) <= 0.0) { pass_through(in, out, c); return; }
     for (int n = c->ofs; n < c->end; n++) {
-        double fr = XIN(o->arg[2], p->afo, n), bw = XIN(o->arg[3], p->abw, n);
+        double fr = XIN(p->xfco, p->afo, n), bw = XIN(p->x2, p->abw, n);
         if (bw != p->lkb || fr != p->lkf) {
             p->lkf = fr;
             p->lkb = bw;
@@ -382,6 +384,7 @@ static void butterbr_perf(OP *o, OP_CTX *c)
  */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, xcf, xres, istor;
     double delay[6], tanhstg[3];
     double oldfreq, oldres, oldacr, oldtune;
 } MOOGLADDER;
@@ -389,7 +392,7 @@ typedef struct {
 static int moogladder_init(OP *o, OP_CTX *c)
 {
     MOOGLADDER *p = (MOOGLADDER *)o;
-    if (*o->arg[4].k == 0) {
+    if (*p->istor.k == 0) {
         memset(p->delay, 0, sizeof p->delay);
         memset(p->tanhstg, 0, sizeof p->tanhstg);
         p->oldfreq = 0.0;
@@ -450,12 +453,12 @@ static double moog_block_start(MOOGLADDER *p, double freq, double res, OP_CTX *c
 static void moogladder_kk(OP *o, OP_CTX *c)
 {
     MOOGLADDER *p = (MOOGLADDER *)o;
-    float *out = o->arg[0].a;
-    const float *in = o->arg[1].a;
+    float *out = p->ar.a;
+    const float *in = p->asig.a;
     double vt = 1.0 / (1.22070315 * c->dbfs);
-    double res = *o->arg[3].k, acr, tune;
+    double res = *p->xres.k, acr, tune;
     if (res < 0) res = 0;
-    double res4 = moog_block_start(p, *o->arg[2].k, res, c, vt, &acr, &tune);
+    double res4 = moog_block_start(p, *p->xcf.k, res, c, vt, &acr, &tune);
     for (int i = c->ofs; i < c->end; i++) out[i] = moog_tick(p, in[i], res4, tune, vt);
     op_aclear_edges(out, c);
 }
@@ -463,8 +466,8 @@ static void moogladder_kk(OP *o, OP_CTX *c)
 static void moogladder_aa(OP *o, OP_CTX *c)
 {
     MOOGLADDER *p = (MOOGLADDER *)o;
-    float *out = o->arg[0].a;
-    const float *in = o->arg[1].a, *freq = o->arg[2].a, *res = o->arg[3].a;
+    float *out = p->ar.a;
+    const float *in = p->asig.a, *freq = p->xcf.a, *res = p->xres.a;
     double vt = 1.0 / (1.22070315 * c->dbfs);
     double cres = res[0], acr, tune;    /* frame 0, not clamped: as Csound */
     double res4 = moog_block_start(p, freq[0], cres, c, vt, &acr, &tune);
@@ -486,10 +489,10 @@ static void moogladder_aa(OP *o, OP_CTX *c)
 static void moogladder_ak(OP *o, OP_CTX *c)
 {
     MOOGLADDER *p = (MOOGLADDER *)o;
-    float *out = o->arg[0].a;
-    const float *in = o->arg[1].a, *freq = o->arg[2].a;
+    float *out = p->ar.a;
+    const float *in = p->asig.a, *freq = p->xcf.a;
     double vt = 1.0 / (1.22070315 * c->dbfs);
-    double res = *o->arg[3].k, acr, tune;
+    double res = *p->xres.k, acr, tune;
     if (res < 0) res = 0;
     double res4 = moog_block_start(p, freq[0], res, c, vt, &acr, &tune);
     res = p->oldres;
@@ -509,10 +512,10 @@ static void moogladder_ak(OP *o, OP_CTX *c)
 static void moogladder_ka(OP *o, OP_CTX *c)
 {
     MOOGLADDER *p = (MOOGLADDER *)o;
-    float *out = o->arg[0].a;
-    const float *in = o->arg[1].a, *res = o->arg[3].a;
+    float *out = p->ar.a;
+    const float *in = p->asig.a, *res = p->xres.a;
     double vt = 1.0 / (1.22070315 * c->dbfs);
-    double freq = *o->arg[2].k, cres = res[0], acr, tune;
+    double freq = *p->xcf.k, cres = res[0], acr, tune;
     if (cres < 0) cres = 0;
     double res4 = moog_block_start(p, freq, cres, c, vt, &acr, &tune);
     cres = p->oldres;
@@ -543,6 +546,7 @@ static void moogladder_ka(OP *o, OP_CTX *c)
  */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, xfco, xres, iscale, iskip;
     int afco, ares;
     double maxint;
     double xnm1, y1nm1, y2nm1, y3nm1, y1n, y2n, y3n, y4n;
@@ -551,13 +555,13 @@ typedef struct {
 static int moogvcf_init(OP *o, OP_CTX *c)
 {
     MOOGVCF *p = (MOOGVCF *)o;
-    if (*o->arg[5].k == 0) {
+    if (*p->iskip.k == 0) {
         p->xnm1 = p->y1nm1 = p->y2nm1 = p->y3nm1 = 0.0;
         p->y1n = p->y2n = p->y3n = p->y4n = 0.0;
     }
-    p->afco = in_is_audio(o, 1);
-    p->ares = in_is_audio(o, 2);
-    if ((p->maxint = *o->arg[4].k) == 0) p->maxint = c->dbfs;
+    p->afco = op_isa(o, 2);
+    p->ares = op_isa(o, 3);
+    if ((p->maxint = *p->iscale.k) == 0) p->maxint = c->dbfs;
     return 0;
 }
 
@@ -574,19 +578,19 @@ static void moogvcf_coefs(double fco, double res, const OP_CTX *c, double *kp, d
 static void moogvcf_perf(OP *o, OP_CTX *c)
 {
     MOOGVCF *p = (MOOGVCF *)o;
-    float *out = o->arg[0].a;
-    const float *in = o->arg[1].a;
+    float *out = p->ar.a;
+    const float *in = p->asig.a;
     double max = p->maxint, dmax = 1.0 / max, zerodb = c->dbfs;
     double xnm1 = p->xnm1, y1nm1 = p->y1nm1, y2nm1 = p->y2nm1, y3nm1 = p->y3nm1;
     double y1n = p->y1n, y2n = p->y2n, y3n = p->y3n, y4n = p->y4n;
-    double fco = XIN(o->arg[2], p->afco, 0), res = XIN(o->arg[3], p->ares, 0);
+    double fco = XIN(p->xfco, p->afco, 0), res = XIN(p->xres, p->ares, 0);
     double kp = 0, pp1d2 = 0, k = 0;
     int arate = p->afco || p->ares;
     if (!arate) moogvcf_coefs(fco, res, c, &kp, &pp1d2, &k);   /* once per block */
     for (int n = c->ofs; n < c->end; n++) {
         if (arate) {
-            if (p->afco) fco = o->arg[2].a[n];
-            if (p->ares) res = o->arg[3].a[n];
+            if (p->afco) fco = p->xfco.a[n];
+            if (p->ares) res = p->xres.a[n];
             moogvcf_coefs(fco, res, c, &kp, &pp1d2, &k);
         }
         double xn = (double)in[n] * dmax / zerodb;
@@ -607,40 +611,34 @@ static void moogvcf_perf(OP *o, OP_CTX *c)
     op_aclear_edges(out, c);
 }
 
-#define BUTTER_ENTRIES(NAME, PERF_A, PERF_K)                                          \
-    { NAME, "a", "aao", sizeof(BFIL), butter_init, PERF_A, 0 },                       \
-    { NAME, "a", "ako", sizeof(BFIL), butter_init, PERF_K, 0 }
+/* the loop for the rates given (the others read op_isa at init) */
+static int tone_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, 2, tone_k, tone_a); return 0; }
+static int butterlp_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, 2, butterlp_k, butterlp_a); return 0; }
+static int butterhp_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, 2, butterhp_k, butterhp_a); return 0; }
+static int moogladder_prep(OP *o, OP_PREP *p)
+{
+    p->perf = op_pick2(o, 2, 3, moogladder_kk, moogladder_ka, moogladder_ak, moogladder_aa);
+    return 0;
+}
 
-#define BAND_ENTRIES(NAME, PERF)                                                      \
-    { NAME, "a", "aaao", sizeof(BFIL), butter_init, PERF, 0 },                        \
-    { NAME, "a", "aako", sizeof(BFIL), butter_init, PERF, 0 },                        \
-    { NAME, "a", "akao", sizeof(BFIL), butter_init, PERF, 0 },                        \
-    { NAME, "a", "akko", sizeof(BFIL), butter_init, PERF, 0 }
+#define BFIL_ROW(NAME, IN, PERF, PREP) { NAME, "a", IN, sizeof(BFIL), butter_init, PERF, OP_ARGS_IN(5), PREP }
 
-#define XX_ENTRIES(NAME, TAIL, T, INIT, PERF)                                         \
-    { NAME, "a", "aaa" TAIL, sizeof(T), INIT, PERF, 0 },                              \
-    { NAME, "a", "aak" TAIL, sizeof(T), INIT, PERF, 0 },                              \
-    { NAME, "a", "aka" TAIL, sizeof(T), INIT, PERF, 0 },                              \
-    { NAME, "a", "akk" TAIL, sizeof(T), INIT, PERF, 0 }
-
-const OP_DESC op_filter[] = {
-    { "tone", "a", "aao", sizeof(TONE), tone_init, tone_a, 0 },
-    { "tone", "a", "ako", sizeof(TONE), tone_init, tone_k, 0 },
-    { "atone", "a", "ako", sizeof(TONE), tone_init, atone_k, 0 },
-    XX_ENTRIES("reson", "oo", RESON, reson_init, reson_perf),
-    BUTTER_ENTRIES("butterlp", butterlp_a, butterlp_k),
-    BUTTER_ENTRIES("butlp", butterlp_a, butterlp_k),
-    BUTTER_ENTRIES("butterhp", butterhp_a, butterhp_k),
-    BUTTER_ENTRIES("buthp", butterhp_a, butterhp_k),
-    BAND_ENTRIES("butterbp", butterbp_perf),
-    BAND_ENTRIES("butbp", butterbp_perf),
-    BAND_ENTRIES("butterbr", butterbr_perf),
-    BAND_ENTRIES("butbr", butterbr_perf),
-    { "moogladder", "a", "aaao", sizeof(MOOGLADDER), moogladder_init, moogladder_aa, 0 },
-    { "moogladder", "a", "aako", sizeof(MOOGLADDER), moogladder_init, moogladder_ak, 0 },
-    { "moogladder", "a", "akao", sizeof(MOOGLADDER), moogladder_init, moogladder_ka, 0 },
-    { "moogladder", "a", "akko", sizeof(MOOGLADDER), moogladder_init, moogladder_kk, 0 },
-    XX_ENTRIES("moogvcf", "po", MOOGVCF, moogvcf_init, moogvcf_perf),
-    XX_ENTRIES("moogvcf2", "oo", MOOGVCF, moogvcf_init, moogvcf_perf),
+static const OP_DESC op_filter[] = {
+    { "tone", "a", "axo", sizeof(TONE), tone_init, tone_k, OP_ARGS_IN(4), tone_prep },
+    /* Csound 6.18 registers atone's audio-rate cutoff as "ako" (see above): k only */
+    { "atone", "a", "ako", sizeof(TONE), tone_init, atone_k, OP_ARGS_IN(4) },
+    { "reson", "a", "axxoo", sizeof(RESON), reson_init, reson_perf, OP_ARGS_IN(6) },
+    BFIL_ROW("butterlp", "axo", butterlp_k, butterlp_prep),
+    BFIL_ROW("butlp", "axo", butterlp_k, butterlp_prep),
+    BFIL_ROW("butterhp", "axo", butterhp_k, butterhp_prep),
+    BFIL_ROW("buthp", "axo", butterhp_k, butterhp_prep),
+    BFIL_ROW("butterbp", "axxo", butterbp_perf, NULL),
+    BFIL_ROW("butbp", "axxo", butterbp_perf, NULL),
+    BFIL_ROW("butterbr", "axxo", butterbr_perf, NULL),
+    BFIL_ROW("butbr", "axxo", butterbr_perf, NULL),
+    { "moogladder", "a", "axxo", sizeof(MOOGLADDER), moogladder_init, moogladder_kk, OP_ARGS_IN(5), moogladder_prep },
+    { "moogvcf", "a", "axxpo", sizeof(MOOGVCF), moogvcf_init, moogvcf_perf, OP_ARGS_IN(6) },
+    { "moogvcf2", "a", "axxoo", sizeof(MOOGVCF), moogvcf_init, moogvcf_perf, OP_ARGS_IN(6) },
     OP_END
 };
+OP_FAMILY(filter, "Signal Modifiers: Standard Filters", op_filter);

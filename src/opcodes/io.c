@@ -1,5 +1,5 @@
 /* io.c — audio input and output, panning: in, ins, inch, out, outs, outch, pan2. */
-#include "registry.h"
+#include "op.h"
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -155,7 +155,7 @@ static void inch_perf(OP *o, OP_CTX *c)
     for (int k = 0; k < o->nout && k < o->nin; k++) in_copy(c, o->arg[k].a, op_int(*o->arg[o->nout + k].k) - 1);
 }
 
-const OP_DESC op_io[] = {
+static const OP_DESC op_io[] = {
     { "in", "a", "", sizeof(OUTOP), NULL, in_perf, 0 },
     { "ins", "aa", "", sizeof(OUTOP), NULL, ins_perf, 0 },
     { "inch", "m", "z", sizeof(OUTOP), NULL, inch_perf, 0 },
@@ -167,3 +167,4 @@ const OP_DESC op_io[] = {
     { "pan2", "aa", "aao", sizeof(PAN2), pan2_init, pan2_a, 0 },
     OP_END
 };
+OP_FAMILY(io, "Signal Input and Output; Signal Modifiers: Panning and Spatialization", op_io);

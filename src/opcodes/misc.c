@@ -1,6 +1,5 @@
-/* misc.c — init, printing, note control, time, the global seed and named channels. */
-#include "registry.h"
-#include "../engine/engine.h"
+/* misc.c — init, printing, note control, time, and named channels. */
+#include "op.h"
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
@@ -14,7 +13,7 @@ static int instr_number(OP_CTX *c) { return op_int(op_p1(c)); }
 
 /* The k-cycle counter Csound calls kcount: blocks run so far.  During a
  * block's init pass it is that block's index; during its perf pass, one more. */
-static int64_t block_index(OP_CTX *c) { return eng_frame(op_engine(c)) / c->ksmps; }
+static int64_t block_index(OP_CTX *c) { return op_frame(c) / c->ksmps; }
 
 /* ---- init ---- */
 
@@ -322,50 +321,15 @@ static void timek_k(OP *o, OP_CTX *c) { *o->arg[0].k = (double)(block_index(c) +
 static int times_i(OP *o, OP_CTX *c) { *o->arg[0].k = (double)block_index(c) * c->onedkr; return 0; }
 static void times_k(OP *o, OP_CTX *c) { *o->arg[0].k = (double)(block_index(c) + 1) * c->onedkr; }
 
-/* ---- seed ---- */
-
-/*
- * seed ival (Csound's seedrand, OOps/aops.c): the seed of the engine-wide
- * random generators: lrint-like rounding (ival + 0.5 truncated); 0 seeds from
- * the clock.  Csound applies it to its global generators (the x-class noise
- * opcodes, rnd, birnd); here it is stored per engine and noise opcodes read it
- * with op_global_seed().  It lives in a reserved engine channel, "##seed", so
- * it needs no state outside the engine.
- */
-#define SEED_CHANNEL "##seed"
-
-uint32_t op_global_seed(OP_CTX *c)
-{
-    ENG_CHN *s = eng_channel(op_engine(c), SEED_CHANNEL, 0);
-    return s ? (uint32_t)op_i64(eng_chn_get(s)) : 0;   /* any double: no undefined cast */
-}
-
-static int seed_init(OP *o, OP_CTX *c)
-{
-    int32_t xx = op_int(*o->arg[0].k + 0.5);
-    uint32_t v;
-    if (xx > 0) {
-        v = (uint32_t)xx;
-    } else {
-        v = (uint32_t)time(NULL);
-        if (v == 0) v = 1;
-        op_msg(c, "Seeding from current time %u\n", (unsigned)v);
-    }
-    ENG_CHN *s = eng_channel(op_engine(c), SEED_CHANNEL, 1);
-    if (!s) return op_initerr(c, o, "no room left for the seed (channel table full)");
-    eng_chn_set(s, (double)v);
-    return 0;
-}
-
 /* ---- named channels (Csound's chnget / chnset, OOps/bus.c), control channels only ---- */
 
-/* the values are atomic (ENG_CHN): /chn/get reads them from the control thread */
-typedef struct { OP h; ENG_CHN *chn; } CHN;
+/* the values are atomic (OP_CHN): /chn/get reads them from the control thread */
+typedef struct { OP h; OP_CHN *chn; } CHN;
 
 static int chn_find(OP *o, OP_CTX *c, const char *name)
 {
     CHN *p = (CHN *)o;
-    p->chn = eng_channel(op_engine(c), name, 1);
+    p->chn = op_channel(c, name);
     if (!p->chn)
         return op_initerr(c, o, "channel \"%s\": the name is too long or there is no room for more channels", name);
     return 0;
@@ -375,27 +339,27 @@ static int chn_find(OP *o, OP_CTX *c, const char *name)
 static int chnget_i(OP *o, OP_CTX *c)
 {
     if (chn_find(o, c, o->arg[1].s)) return -1;
-    *o->arg[0].k = eng_chn_get(((CHN *)o)->chn);
+    *o->arg[0].k = op_chn_get(((CHN *)o)->chn);
     return 0;
 }
 
 /* kval chnget "name": looked up at i-time, read every k-cycle (not at i-time, as in Csound) */
 static int chnget_k_init(OP *o, OP_CTX *c) { return chn_find(o, c, o->arg[1].s); }
-static void chnget_k(OP *o, OP_CTX *c) { *o->arg[0].k = eng_chn_get(((CHN *)o)->chn); }
+static void chnget_k(OP *o, OP_CTX *c) { *o->arg[0].k = op_chn_get(((CHN *)o)->chn); }
 
 /* chnset ival, "name": written at i-time */
 static int chnset_i(OP *o, OP_CTX *c)
 {
     if (chn_find(o, c, o->arg[1].s)) return -1;
-    eng_chn_set(((CHN *)o)->chn, *o->arg[0].k);
+    op_chn_set(((CHN *)o)->chn, *o->arg[0].k);
     return 0;
 }
 
 /* chnset kval, "name": written every k-cycle */
 static int chnset_k_init(OP *o, OP_CTX *c) { return chn_find(o, c, o->arg[1].s); }
-static void chnset_k(OP *o, OP_CTX *c) { eng_chn_set(((CHN *)o)->chn, *o->arg[0].k); }
+static void chnset_k(OP *o, OP_CTX *c) { op_chn_set(((CHN *)o)->chn, *o->arg[0].k); }
 
-const OP_DESC op_misc[] = {
+static const OP_DESC op_misc[] = {
     { "init", "i", "i", sizeof(OP), init_k, NULL, 0 },
     { "init", "k", "i", sizeof(OP), init_k, NULL, 0 },
     { "init", "a", "i", sizeof(OP), init_a, NULL, 0 },
@@ -412,10 +376,10 @@ const OP_DESC op_misc[] = {
     { "timek", "k", "", sizeof(OP), NULL, timek_k, 0 },
     { "times", "i", "", sizeof(OP), times_i, NULL, 0 },
     { "times", "k", "", sizeof(OP), NULL, times_k, 0 },
-    { "seed", "", "i", sizeof(OP), seed_init, NULL, 0 },
     { "chnget", "i", "S", sizeof(CHN), chnget_i, NULL, 0 },
     { "chnget", "k", "S", sizeof(CHN), chnget_k_init, chnget_k, 0 },
     { "chnset", "", "iS", sizeof(CHN), chnset_i, NULL, 0 },
     { "chnset", "", "kS", sizeof(CHN), chnset_k_init, chnset_k, 0 },
     OP_END
 };
+OP_FAMILY(misc, "Instrument Control; Printing and Display; Time Reading; Software Bus", op_misc);

@@ -1,11 +1,10 @@
-/* noise.c — random generators: rand, randh, randi, noise, random. */
-#include "registry.h"
-#include "../engine/engine.h"
+/* noise.c — random generators: rand, randh, randi, noise, random, and their seed. */
+#include "op.h"
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <time.h>
 
-uint32_t op_global_seed(OP_CTX *c);     /* misc.c: the value of the last `seed`, 0 if none */
 
 /*
  * rand, randh, randi follow Csound 6.18's OOps/ugens4.c bit for bit, so a
@@ -353,30 +352,64 @@ static void randi_a(OP *o, OP_CTX *c)
  * 2531011 in 32 bits, starting at 2345678, so `random` repeats from run to
  * run) and randSeed1 (noise: x = 742938285 x mod 2^31 - 1, seeded from the
  * clock; Csound 6.18's noise differs from run to run even after `seed`, so only
- * its statistics can be compared; here `seed` makes it repeat).  Each lives in
- * a reserved engine channel (a 32-bit integer is exact in a double), beside a
- * record of the `seed` value it last took, so it is shared by every instance
- * of the engine and a later `seed` takes effect at the next init. */
-typedef struct { ENG_CHN *state, *applied; } SHARED_RNG;   /* atomic words: /chn/get may read them */
+ * its statistics can be compared; here `seed` makes it repeat).  They live in
+ * one state per engine (OP_SHARED), each beside a record of the `seed` value it
+ * last took, so a later `seed` takes effect at the next init.  Only the
+ * processing thread touches it (and instr 0's init before processing). */
+typedef struct { double state, applied; } RNG_GEN;   /* a 32-bit integer is exact in a double */
+typedef struct {
+    uint32_t seed;          /* the last `seed`, 0 when none ran */
+    RNG_GEN holdrand, randseed1;
+} RNG_STATE;
+static const OP_SHARED rng_shared = { "random generators", sizeof(RNG_STATE), NULL, NULL };
 
-static int shared_rng(OP *o, OP_CTX *c, SHARED_RNG *g, const char *name, double dflt, int from_time)
+typedef struct { double *state, *applied; } SHARED_RNG;
+
+/* Point g at the engine's generator `which` of r (a member), seeding it as
+ * `seed` asked: 1 when a (new) seed was applied, 0 when not, -1 on error. */
+static int shared_rng(OP *o, OP_CTX *c, SHARED_RNG *g, size_t which, double dflt, int from_time)
 {
-    char seedname[32];
-    snprintf(seedname, sizeof seedname, "%s:seed", name);
-    g->state = eng_channel(op_engine(c), name, 1);
-    g->applied = eng_channel(op_engine(c), seedname, 1);
-    if (!g->state || !g->applied)
-        return op_initerr(c, o, "no room left for the random generator's state (channel table full)");
-    double seed = (double)op_global_seed(c) + 1.0;     /* 0: never set */
-    double applied = eng_chn_get(g->applied);
-    if (applied == 0.0 && seed == 1.0) {                /* first use, no seed: the default */
-        eng_chn_set(g->state, from_time ? (double)(seed_from_time(c, 0) % 0x7FFFFFFEu + 1u) : dflt);
-        eng_chn_set(g->applied, 1.0);
-    } else if (applied != seed) {                       /* a (new) seed */
-        eng_chn_set(g->state, seed - 1.0);
-        eng_chn_set(g->applied, seed);
+    RNG_STATE *r = op_shared(c, &rng_shared);
+    if (!r) return op_initerr(c, o, "the engine has no random generators (instrument not prepared)");
+    RNG_GEN *gen = (RNG_GEN *)((char *)r + which);
+    g->state = &gen->state;
+    g->applied = &gen->applied;
+    double seed = (double)r->seed + 1.0;               /* 0: never set */
+    if (gen->applied == 0.0 && seed == 1.0) {          /* first use, no seed: the default */
+        gen->state = from_time ? (double)(seed_from_time(c, 0) % 0x7FFFFFFEu + 1u) : dflt;
+        gen->applied = 1.0;
+    } else if (gen->applied != seed) {                 /* a (new) seed */
+        gen->state = seed - 1.0;
+        gen->applied = seed;
         return 1;
     }
+    return 0;
+}
+
+/* ---- seed ---- */
+
+/*
+ * seed ival (Csound's seedrand, OOps/aops.c): the seed of the engine-wide
+ * random generators: lrint-like rounding (ival + 0.5 truncated); 0 seeds from
+ * the clock.  Csound applies it to its global generators (the x-class noise
+ * opcodes, rnd, birnd); here it is stored per engine and noise opcodes read it
+ * from the engine's shared RNG_STATE.
+ */
+
+static int seed_init(OP *o, OP_CTX *c)
+{
+    int32_t xx = op_int(*o->arg[0].k + 0.5);
+    uint32_t v;
+    if (xx > 0) {
+        v = (uint32_t)xx;
+    } else {
+        v = (uint32_t)time(NULL);
+        if (v == 0) v = 1;
+        op_msg(c, "Seeding from current time %u\n", (unsigned)v);
+    }
+    RNG_STATE *r = op_shared(c, &rng_shared);
+    if (!r) return op_initerr(c, o, "the engine has no random generators (instrument not prepared)");
+    r->seed = v;
     return 0;
 }
 
@@ -395,12 +428,12 @@ typedef struct {
 static int noise_init(OP *o, OP_CTX *c)
 {
     NOISE *p = (NOISE *)o;
-    int rc = shared_rng(o, c, &p->g, "##randSeed1", 0, 1);
+    int rc = shared_rng(o, c, &p->g, offsetof(RNG_STATE, randseed1), 0, 1);
     if (rc < 0) return rc;
     if (rc == 1) {
-        uint32_t v = (uint32_t)op_i64(eng_chn_get(p->g.state));  /* Csound's seedrand reduction */
+        uint32_t v = (uint32_t)op_i64(*p->g.state);  /* Csound's seedrand reduction */
         while (v >= 0x7FFFFFFEu) v -= 0x7FFFFFFEu;
-        eng_chn_set(p->g.state, (double)(v ? v : 1));
+        *p->g.state = (double)(v ? v : 1);
     }
     p->last = 0.0;
     p->lastbeta = *o->arg[2].k;
@@ -431,13 +464,13 @@ static void noise_perf(OP *o, OP_CTX *c)
         p->ampmod = 0.785 / (1.0 + beta);
     }
     double lastx = p->last, sq1mb2 = p->sq1mb2, ampmod = p->ampmod;
-    int32_t seed = (int32_t)eng_chn_get(p->g.state);
+    int32_t seed = (int32_t)*p->g.state;
     for (int n = c->ofs, i = 0; n < c->end; n++, i++) {
         double rnd = 2.0 * (double)(rand31_fm(&seed) - 1) / 2147483645.0 - 1.0;
         lastx = lastx * beta + sq1mb2 * rnd;
         out[n] = (float)(lastx * AMP(o, p, i) * ampmod);     /* a-rate amp read from frame 0, as Csound */
     }
-    eng_chn_set(p->g.state, (double)seed);
+    *p->g.state = (double)seed;
     p->last = lastx;
     op_aclear_edges(out, c);
 }
@@ -459,18 +492,18 @@ static inline double rand_gab(double *state)
 static int random_setup(OP *o, OP_CTX *c)
 {
     RANDOM *p = (RANDOM *)o;
-    int rc = shared_rng(o, c, &p->g, "##holdrand", 2345678.0, 0);
+    int rc = shared_rng(o, c, &p->g, offsetof(RNG_STATE, holdrand), 2345678.0, 0);
     if (rc < 0) return rc;
-    if (rc == 1) eng_chn_set(p->g.state, (double)(int32_t)((uint32_t)op_i64(eng_chn_get(p->g.state)) & 0x7FFFFFFFu));
+    if (rc == 1) *p->g.state = (double)(int32_t)((uint32_t)op_i64(*p->g.state) & 0x7FFFFFFFu);
     return 0;
 }
 
 static void random_k(OP *o, OP_CTX *c)
 {
     RANDOM *p = (RANDOM *)o;
-    double st = eng_chn_get(p->g.state);
+    double st = *p->g.state;
     *o->arg[0].k = rand_gab(&st) * (*o->arg[2].k - *o->arg[1].k) + *o->arg[1].k;
-    eng_chn_set(p->g.state, st);
+    *p->g.state = st;
 }
 
 static int random_i(OP *o, OP_CTX *c)
@@ -485,9 +518,9 @@ static void random_a(OP *o, OP_CTX *c)
     RANDOM *p = (RANDOM *)o;
     float *out = o->arg[0].a;
     double min = *o->arg[1].k, rge = *o->arg[2].k - min;
-    double st = eng_chn_get(p->g.state);   /* in a local for the loop, stored back once */
+    double st = *p->g.state;   /* in a local for the loop, stored back once */
     for (int n = c->ofs; n < c->end; n++) out[n] = (float)(rand_gab(&st) * rge + min);
-    eng_chn_set(p->g.state, st);
+    *p->g.state = st;
     op_aclear_edges(out, c);
 }
 
@@ -498,16 +531,18 @@ static void random_a(OP *o, OP_CTX *c)
     { NAME, "a", "kkvoo", sizeof(RANDHI), INIT, PERF_A, 0 },                           \
     { NAME, "k", "kkvoo", sizeof(RANDHI), INIT, PERF_K, 0 }
 
-const OP_DESC op_noise[] = {
+static const OP_DESC op_noise[] = {
     { "rand", "a", "avoo", sizeof(RAND), rand_init, rand_a, 0 },
     { "rand", "a", "kvoo", sizeof(RAND), rand_init, rand_a, 0 },
     { "rand", "k", "kvoo", sizeof(RAND), rand_init, rand_k, 0 },
     HI_ENTRIES("randh", randh_init, randh_a, randh_k),
     HI_ENTRIES("randi", randi_init, randi_a, randi_k),
-    { "noise", "a", "ak", sizeof(NOISE), noise_init, noise_perf, 0 },
-    { "noise", "a", "kk", sizeof(NOISE), noise_init, noise_perf, 0 },
-    { "random", "a", "kk", sizeof(RANDOM), random_setup, random_a, 0 },
-    { "random", "k", "kk", sizeof(RANDOM), random_setup, random_k, 0 },
-    { "random", "i", "ii", sizeof(RANDOM), random_i, NULL, 0 },
+    { "noise", "a", "ak", sizeof(NOISE), noise_init, noise_perf, 0, NULL, &rng_shared },
+    { "noise", "a", "kk", sizeof(NOISE), noise_init, noise_perf, 0, NULL, &rng_shared },
+    { "random", "a", "kk", sizeof(RANDOM), random_setup, random_a, 0, NULL, &rng_shared },
+    { "random", "k", "kk", sizeof(RANDOM), random_setup, random_k, 0, NULL, &rng_shared },
+    { "random", "i", "ii", sizeof(RANDOM), random_i, NULL, 0, NULL, &rng_shared },
+    { "seed", "", "i", sizeof(OP), seed_init, NULL, 0, NULL, &rng_shared },
     OP_END
 };
+OP_FAMILY(noise, "Signal Generators: Random (Noise) Generators", op_noise);

@@ -2,8 +2,11 @@
 #ifndef ONDES_OP_H
 #define ONDES_OP_H
 
+#include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
+#include "../engine/ftable.h"   /* FTABLE: what table opcodes read */
 
 /*
  * How an opcode runs.
@@ -16,13 +19,36 @@
  *
  *     typedef struct { OP h; double phase; } OSCILI;
  *
- * The header's `arg` array holds pointers to the opcode's arguments, outputs
- * first, then inputs, in the order of the descriptor's type strings.
+ * Arguments are OP_ARG pointers, outputs first, then inputs, in the order of
+ * the descriptor's type strings.  An opcode names them as fields of its own
+ * struct, right after the header, as Csound's opcodes name theirs:
+ *
+ *     typedef struct { OP h; OP_ARG ar, asig, kcf, istor; double c1, c2, yt1; } TONE;
+ *
+ * and says so with OP_ARGS_IN(n) in its descriptor (n: how many such fields;
+ * a variadic signature declares an array of its largest count, OP_ARG
+ * args[N]).  The compiler lays the pointers there; `h.arg` points at the first
+ * in every case, so o->arg[i] also works.  (Descriptors without OP_ARGS_IN
+ * get the pointers in a separate array after the struct: the old layout,
+ * kept while families move over.)
  * Scalars (i- and k-rate) are doubles, as in Csound; audio (a-rate) signals are
  * contiguous float blocks of ksmps frames; strings are const char *.
  * Optional arguments missing from the call are filled by the compiler with
  * their Csound defaults, so an opcode always sees every argument its
- * signature lists (variadic tails excepted: see `nin`).
+ * signature lists (variadic tails excepted: see `nin`); `ngiven` says how many
+ * the call wrote.
+ *
+ * Rates.  An `x` input takes a, k or i (Csound's x): one descriptor serves
+ * every combination, and op_isa(o, i) tells an instance which arguments are
+ * audio (Csound's IS_ASIG_ARG).  The choice of loop is made once, off the
+ * audio thread: a descriptor's `prep` runs when the instrument compiles and
+ * may pick the perf function for the rates it got (OP_PREP.perf), so the
+ * a-rate loops stay branch-free and vectorisable.
+ *
+ * State shared by every instance in one engine (random generators and their
+ * seed, band-limited tables) is declared once as an OP_SHARED and named by the
+ * descriptors that use it; the engine creates it off the audio thread before
+ * an instrument using it can play, and op_shared() finds it.
  *
  * Sample-accurate starts and ends: a voice that starts (or ends) inside a
  * block is active only for frames [c->ofs, c->end) of that block.  A-rate
@@ -37,6 +63,7 @@
 
 struct engine;
 struct eng_voice;
+struct op_desc;
 
 typedef union op_arg {
     double *k;          /* i- or k-rate scalar */
@@ -49,10 +76,18 @@ typedef struct op_desc OP_DESC;
 typedef struct op {
     const OP_DESC *desc;
     OP_ARG *arg;        /* nout outputs, then nin inputs */
+    uint64_t arate[2];  /* bit i: argument i (outputs first) is an a-rate block (op_isa) */
     int16_t nout, nin;  /* actual counts (variadic signatures vary) */
+    int16_t ngiven;     /* inputs written in the call; nin - ngiven were defaults */
     int32_t line;       /* source line, for init error messages */
     const char *const *argnames;  /* source text of each argument (op_argname) */
 } OP;
+
+/* 1 when argument i (outputs first, as o->arg) is an a-rate block. */
+static inline int op_isa(const OP *o, int i)
+{
+    return i >= 0 && i < 128 && (int)((o->arate[i >> 6] >> (i & 63)) & 1u);
+}
 
 /* What a step sees: the engine, its voice, the block geometry. */
 typedef struct op_ctx {
@@ -61,6 +96,7 @@ typedef struct op_ctx {
     double sr, onedsr;  /* sample rate and its inverse */
     double kr, onedkr;  /* control rate (sr/ksmps) and its inverse */
     double dbfs;        /* 0dbfs */
+    double a4;          /* A4's frequency (the orchestra's A4) */
     int ksmps;
     int ofs, end;       /* active frames of this block: [ofs, end) */
 } OP_CTX;
@@ -68,21 +104,49 @@ typedef struct op_ctx {
 typedef int  (*op_init_fn)(OP *op, OP_CTX *c);   /* 0 = ok, else op_initerr() */
 typedef void (*op_perf_fn)(OP *op, OP_CTX *c);
 
+/* What a descriptor's prep step sees and may change, at compile time (off the
+ * audio thread).  The OP is the instance's image: desc, arate, nout, nin and
+ * ngiven are set, the argument pointers are not yet. */
+typedef struct op_prep {
+    op_init_fn init;    /* desc->init unless prep picks another */
+    op_perf_fn perf;    /* desc->perf unless prep picks another (e.g. for the rates given) */
+    char err[160];      /* why prep refused (it returns -1): reported at the call's line */
+} OP_PREP;
+typedef int (*op_prep_fn)(OP *op, OP_PREP *p);
+
+/* The engine a shared state is made for. */
+typedef struct op_env {
+    double sr, dbfs, a4;
+    int ksmps, nchnls;
+} OP_ENV;
+
+/* State shared by every instance of some opcodes within one engine: declared
+ * once (static const) in the family file, named by each descriptor that uses
+ * it.  The engine allocates `size` zeroed bytes and runs `create` on a control
+ * thread before any instrument using it plays; `destroy` when the engine goes.
+ * Only the processing thread touches it afterwards (and instr 0's init, on the
+ * control thread, before processing starts). */
+typedef struct op_shared_desc {
+    const char *name;
+    size_t size;
+    int (*create)(void *state, const OP_ENV *env, char *err, size_t errlen);  /* NULL: zeroed is ready */
+    void (*destroy)(void *state);                                          /* NULL: nothing to free */
+} OP_SHARED;
+
 /*
  * The descriptor.  `out` and `in` are Csound's type strings:
  *   outputs: a k i S; m = any number of a; z = any number of k;
- *            X = the same rate as the first a/k input ("x" style polymorphism is
- *            otherwise done with several descriptors of the same name)
+ *            X = the same rate as the first a/k input
  *   inputs:  a (a-rate), k (k- or i-rate), i (i-rate), x (a, k or i),
  *            S (string), T (string or i), c (i-rate constant only)
  *            optional i with default: o 0, p 1, j -1, q 10, v 0.5, h 127
  *            optional k with default: O 0, P 1, V 0.5, J -1
  *            variadic tails: m (i…), M (a, k or i …), z (k…), y (a…), N (anything),
  *            Z (alternating k, a, k, a…)
- * Several descriptors may share a name: the compiler takes the first whose
- * signature fits the call (output rates, then input rates), so list the
- * specialised variants (a-rate amplitude, a-rate frequency…) in the order
- * Csound would choose them.
+ * Several descriptors may share a name (a different output rate, a different
+ * algorithm): the compiler takes the first whose signature fits the call
+ * (output rates, then input rates).  Rate variants of one algorithm are one
+ * descriptor with `x` inputs and a prep that picks the loop.
  */
 struct op_desc {
     const char *name;
@@ -91,15 +155,44 @@ struct op_desc {
     size_t size;        /* sizeof the opcode's struct (starts with OP) */
     op_init_fn init;    /* i-time; NULL if none */
     op_perf_fn perf;    /* every k-cycle; NULL for i-time-only opcodes */
-    unsigned flags;
+    unsigned flags;     /* OPF_*, and OP_ARGS_IN(n) */
+    op_prep_fn prep;    /* compile time: validate, pick init/perf for the rates; NULL if none */
+    const OP_SHARED *shared;  /* per-engine state its instances use (op_shared); NULL if none */
 };
 
 enum {
     OPF_RELEASE = 1u << 0,  /* opcode extends the note with a release (linsegr) */
 };
+/* The struct names its arguments: n OP_ARG fields right after the header. */
+#define OP_ARGS_IN(n) ((unsigned)(n) << 16)
+#define OP_ARGS_INLINE(flags) ((int)((flags) >> 16))
+
+/* For preps: the loop for the rates of argument i (outputs first), or of
+ * arguments i and j: k (neither audio), then j audio, i audio, both. */
+static inline op_perf_fn op_pick(const OP *o, int i, op_perf_fn k, op_perf_fn a)
+{
+    return op_isa(o, i) ? a : k;
+}
+static inline op_perf_fn op_pick2(const OP *o, int i, int j, op_perf_fn kk, op_perf_fn ka, op_perf_fn ak,
+                                  op_perf_fn aa)
+{
+    return op_isa(o, i) ? (op_isa(o, j) ? aa : ak) : (op_isa(o, j) ? ka : kk);
+}
+
+/* A family file registers its table with OP_FAMILY(name, "Manual section"):
+ * the build collects every OP_FAMILY line of src/opcodes into the registry
+ * (families.inc), so adding an opcode touches its family file only.  The
+ * table ends with OP_END. */
+typedef struct op_family {
+    const char *name;       /* the family (its file's name) */
+    const char *section;    /* the Csound manual's section, for doc/opcodes.md */
+    const OP_DESC *ops;
+} OP_FAMILY_DESC;
+#define OP_FAMILY(NAME, SECTION, TABLE) \
+    const OP_FAMILY_DESC op_family_##NAME = { #NAME, SECTION, TABLE }
 
 /* A family file exports a table ended by an entry with name == NULL. */
-#define OP_END { NULL, NULL, NULL, 0, NULL, NULL, 0 }
+#define OP_END { NULL, NULL, NULL, 0, NULL, NULL, 0, NULL, NULL }
 
 /* ---- services for opcodes (implemented by the engine) ---- */
 
@@ -116,18 +209,6 @@ int op_initerr(OP_CTX *c, OP *op, const char *fmt, ...)
  * is (add the newline yourself). */
 void op_msg(OP_CTX *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
-/* Function tables (GEN routines fill them; see engine/ftable.h). */
-typedef struct ftable {
-    float *data;        /* size + 1 points: the guard point is data[size] */
-    int32_t size;
-    int32_t lenmask;    /* size - 1 when size is a power of two, else -1 */
-    int32_t lobits;     /* Csound 6.18's lobits: log2(2^28 / size) for pow2 sizes (its PHMAX is 2^28) */
-    int32_t nchnls;     /* channels of a GEN 1 table */
-    double sr;          /* sample rate of a GEN 1 table's sound, else 0 */
-    double gen01_base_freq;
-    int num;
-} FTABLE;
-
 /* The table numbered `num`, or NULL.  num == -1 is Csound's built-in sine
  * (16384 points + guard). */
 const FTABLE *op_ftable(OP_CTX *c, double num);
@@ -139,8 +220,36 @@ int  op_releasing(OP_CTX *c);               /* 1 once the note is in its release
 double op_p3(OP_CTX *c);                    /* the note's duration in seconds (negative: held) */
 double op_p1(OP_CTX *c);                    /* the note's instrument number as given (fraction kept) */
 
-/* The seed given by the `seed` opcode, or 0 when it never ran (noise opcodes). */
-uint32_t op_global_seed(OP_CTX *c);
+/* The engine's instance of a shared state the descriptor names (OP_SHARED),
+ * or NULL when the engine has none (an instrument compiled for another one).
+ * A short scan of the engine's few shared states: call it at init and keep
+ * the pointer. */
+void *op_shared(OP_CTX *c, const OP_SHARED *s);
+
+/* The first frame of the block being run (Csound's kcount is this / ksmps). */
+int64_t op_frame(OP_CTX *c);
+
+/* A named control channel (chnget/chnset, /chn/set, /chn/get): one atomic
+ * 64-bit word holding a double's bits, read and written by both threads
+ * (chnset on the processing thread, /chn/get on the control thread);
+ * relaxed, since only the value itself is published. */
+typedef struct op_chn { _Atomic uint64_t bits; } OP_CHN;
+static inline double op_chn_get(const OP_CHN *c)
+{
+    uint64_t b = atomic_load_explicit((_Atomic uint64_t *)&c->bits, memory_order_relaxed);
+    double v;
+    memcpy(&v, &b, sizeof v);
+    return v;
+}
+static inline void op_chn_set(OP_CHN *c, double v)
+{
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    atomic_store_explicit(&c->bits, b, memory_order_relaxed);
+}
+/* The channel `name`, created if new; NULL when the name is too long or the
+ * channel table is full.  Its address is stable for the engine's life. */
+OP_CHN *op_channel(OP_CTX *c, const char *name);
 
 /* The source text of argument i (outputs first) as Csound names it for print:
  * a variable's name, a literal as written, "#i0"… for expressions. */
@@ -160,7 +269,13 @@ void op_badvalue(OP_CTX *c, OP *op);
 /* 1 when the code runs on a control thread (instr 0 / header code), where an
  * init function may allocate (ftgen). */
 int op_offline_init(OP_CTX *c);
-struct engine *op_engine(OP_CTX *c);
+
+/* Make table `num` with a GEN routine and install it, as an f statement
+ * would (only where op_offline_init: it allocates and may read a file);
+ * num 0 picks the first free number from `first_auto`.  Returns the number,
+ * or -1 with the reason in err. */
+int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, const double *args, int nargs,
+                  const char *path, char *err, size_t errlen);
 
 /* A value an instrument computed, as an int (channel, mode, table number,
  * count): saturated to ±2^30 (room for a -1 after), NaN as -2^30.

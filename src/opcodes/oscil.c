@@ -1,9 +1,9 @@
 /* oscil.c — table oscillators and phasors: oscil, oscili, oscil3, poscil, poscil3, phasor, vco2. */
-#include "registry.h"
+#include "op.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <threads.h>
+#include <stdio.h>
 
 /* ==================================================================== */
 /* oscil, oscili, oscil3: Csound's fixed-point phase oscillators        */
@@ -352,11 +352,9 @@ static void phasor_k(OP *o, OP_CTX *c)
  * is not supported), bit 4 enables kphs as phase modulation.
  *
  * The tables (10.7 MB of float for the five waveforms, ~60 ms to compute)
- * are shared and never change once built.  op_vco2_prepare() builds them
- * all, off the audio thread, and the session should call it at startup.
- * Until it has, vco2's init builds the array it needs through call_once —
- * that allocates and costs 7-27 ms per waveform: acceptable on a control
- * thread, not on the audio thread.
+ * are an engine's shared state (OP_SHARED vco2_shared): built off the audio
+ * thread before any instrument that uses vco2 can play, never changed after,
+ * freed with the engine.
  */
 
 #define VCO2_MAX_NPART 4096
@@ -378,7 +376,7 @@ typedef struct {
     const VCO2_TAB *by_npart[VCO2_MAX_NPART + 1];   /* Csound's nparts_tabl */
 } VCO2_ARRAY;
 
-static VCO2_ARRAY vco2_arrays[VCO2_NWAVES];
+typedef struct { VCO2_ARRAY arrays[VCO2_NWAVES]; } VCO2_TABLES;
 
 /* Csound's OSCBNK_PHS2INT: a phase in cycles to the 31-bit integer phase. */
 static inline uint32_t phs2int(double x)
@@ -505,9 +503,8 @@ static void vco2_calc_table(VCO2_TAB *t, int wave, double *w, const double *twc,
 }
 
 /* Csound's vco2_tables_create with the default parameters of waveform `wave`. */
-static void vco2_build(int wave)
+static void vco2_build(VCO2_ARRAY *arr, int wave)
 {
-    VCO2_ARRAY *arr = &vco2_arrays[wave];
     int maxpart = (wave == 2 ? 16384 : 8192) >> 1;
     if (maxpart > VCO2_MAX_NPART) maxpart = VCO2_MAX_NPART;
     double npart_f = 0.0;
@@ -521,6 +518,7 @@ static void vco2_build(int wave)
     size_t nwork = 4 * (VCO2_FFT_MAX / 2 + 1);
     double *work = malloc(sizeof(double) * (nwork + VCO2_FFT_MAX));
     if (!arr->tab || !work) { free(work); return; }         /* arr->ok stays 0 */
+    arr->ntabl = ntabl;     /* (tables not made yet are NULL: the free walks them all) */
     double *twc = work + nwork, *tws = twc + VCO2_FFT_MAX / 2;
     for (int j = 0; j < VCO2_FFT_MAX / 2; j++) {
         double ang = 2.0 * M_PI * (double)j / (double)VCO2_FFT_MAX;
@@ -544,39 +542,33 @@ static void vco2_build(int wave)
         arr->by_npart[np++] = &arr->tab[i];
         if (i < ntabl - 1 && np >= arr->tab[i + 1].npart) i++;
     }
-    arr->ntabl = ntabl;
     arr->ok = 1;
 }
 
-#define VCO2_ONCE(W)                                                                    \
-    static once_flag vco2_once_##W = ONCE_FLAG_INIT;                                    \
-    static void vco2_build_##W(void) { vco2_build(W); }
-VCO2_ONCE(0)
-VCO2_ONCE(1)
-VCO2_ONCE(2)
-VCO2_ONCE(3)
-VCO2_ONCE(4)
-
-static const VCO2_ARRAY *vco2_array(int wave)
+static void vco2_tables_free(void *st)
 {
-    switch (wave) {
-    case 0: call_once(&vco2_once_0, vco2_build_0); break;
-    case 1: call_once(&vco2_once_1, vco2_build_1); break;
-    case 2: call_once(&vco2_once_2, vco2_build_2); break;
-    case 3: call_once(&vco2_once_3, vco2_build_3); break;
-    case 4: call_once(&vco2_once_4, vco2_build_4); break;
-    default: return NULL;
+    VCO2_TABLES *T = st;
+    for (int w = 0; w < VCO2_NWAVES; w++) {
+        for (int i = 0; T->arrays[w].tab && i < T->arrays[w].ntabl; i++) free(T->arrays[w].tab[i].data);
+        free(T->arrays[w].tab);
     }
-    return vco2_arrays[wave].ok ? &vco2_arrays[wave] : NULL;
 }
 
-/* Build every vco2 table array now (10.7 MB, ~60 ms), off the audio thread;
- * safe to call again or concurrently.  The session calls it when an
- * instrument uses vco2 (registry.h). */
-void op_vco2_prepare(void)
+/* Every waveform's table array (10.7 MB, ~60 ms), off the audio thread. */
+static int vco2_tables_create(void *st, const OP_ENV *env, char *err, size_t errlen)
 {
-    for (int w = 0; w < VCO2_NWAVES; w++) (void)vco2_array(w);
+    VCO2_TABLES *T = st;
+    for (int w = 0; w < VCO2_NWAVES; w++) {
+        vco2_build(&T->arrays[w], w);
+        if (!T->arrays[w].ok) {
+            snprintf(err, errlen, "vco2: out of memory for the band-limited tables");
+            return -1;
+        }
+    }
+    return 0;
 }
+static const OP_SHARED vco2_shared = { "vco2's band-limited tables", sizeof(VCO2_TABLES), vco2_tables_create,
+                                       vco2_tables_free };
 
 typedef struct {
     OP h;
@@ -584,10 +576,8 @@ typedef struct {
     int init_k, mode, pm_enabled;
     double f_scl, p_min, p_scl, kphs_old, kphs2_old;
     uint32_t phs, phs2;
-    const double *kpw, *kphs;       /* the arguments, or vco2_zero when not given */
+    const double *kpw, *kphs;       /* the arguments (their defaults when not given) */
 } VCO2;
-
-static const double vco2_zero = 0.0;
 
 /* arguments: ar, kamp, kcps, imode, kpw, kphs, inyx */
 static int vco2_init(OP *o, OP_CTX *c)
@@ -595,13 +585,11 @@ static int vco2_init(OP *o, OP_CTX *c)
     static const int tnums[8] = { 0, 0, 1, 2, 1, 3, 4, 5 };
     static const int modes[8] = { 0, 1, 2, 0, 0, 0, 0, 0 };
     VCO2 *p = (VCO2 *)o;
-    /* how many arguments the call gave, from the descriptor that took it:
-     * "kko" up to 3, "kkik" 4, "kkikkv" 5 or 6 (inyx's default is then 0.5,
-     * which is what Csound uses when it is missing) */
-    int given = (int)strlen(o->desc->in);
-    if (given > 5) given = 5;
-    p->kpw = o->nin >= 4 ? o->arg[4].k : &vco2_zero;
-    p->kphs = o->nin >= 5 ? o->arg[5].k : &vco2_zero;
+    /* how many arguments the call gave (inyx's default is 0.5, what Csound
+     * uses when it is missing) */
+    int given = o->ngiven > 5 ? 5 : o->ngiven;
+    p->kpw = o->arg[4].k;     /* 0 when not given */
+    p->kphs = o->arg[5].k;
     int mode = (int)lrint(*o->arg[3].k) & 0x1F;
     if (mode & 1) return 0;                     /* skip initialisation */
     int min_args = 2;
@@ -612,8 +600,9 @@ static int vco2_init(OP *o, OP_CTX *c)
     p->mode = modes[(mode & 14) >> 1];
     if (tnum >= VCO2_NWAVES)
         return op_initerr(c, o, "table array not found for user defined waveform (vco2init is not supported)");
-    p->arr = vco2_array(tnum);
-    if (!p->arr) return op_initerr(c, o, "out of memory for the band-limited tables");
+    const VCO2_TABLES *T = op_shared(c, &vco2_shared);
+    if (!T) return op_initerr(c, o, "the engine has no band-limited tables (instrument not prepared)");
+    p->arr = &T->arrays[tnum];
     p->init_k = 1;
     p->pm_enabled = (mode & 16) ? 1 : 0;
     if ((mode & 16) || given < 5) {
@@ -624,7 +613,7 @@ static int vco2_init(OP *o, OP_CTX *c)
         p->phs = phs2int(x);
     }
     p->f_scl = c->onedsr;
-    double x = o->nin >= 6 ? *o->arg[6].k : 0.5;
+    double x = *o->arg[6].k;
     if (x < 0.001) x = 0.001;
     if (x > 0.5) x = 0.5;
     p->p_min = x / (double)VCO2_MAX_NPART;
@@ -727,7 +716,7 @@ static void vco2_perf(OP *o, OP_CTX *c)
     { #NAME, "a", "aajo", sizeof(SZ), INIT, NAME##_aa, 0 },                            \
     { #NAME, "k", "kkjo", sizeof(SZ), INIT, NAME##_k, 0 }
 
-const OP_DESC op_oscil[] = {
+static const OP_DESC op_oscil[] = {
     OSC_ENTRIES(oscil, osc_init, OSC),
     OSC_ENTRIES(oscili, osc_init, OSC),
     OSC_ENTRIES(oscil3, osc_init, OSC),
@@ -736,9 +725,7 @@ const OP_DESC op_oscil[] = {
     { "phasor", "a", "ao", sizeof(PHASOR), phasor_init, phasor_a, 0 },
     { "phasor", "a", "ko", sizeof(PHASOR), phasor_init, phasor_k_a, 0 },
     { "phasor", "k", "ko", sizeof(PHASOR), phasor_init, phasor_k, 0 },
-    /* three signatures only to know how many arguments were given (see vco2_init) */
-    { "vco2", "a", "kko", sizeof(VCO2), vco2_init, vco2_perf, 0 },
-    { "vco2", "a", "kkik", sizeof(VCO2), vco2_init, vco2_perf, 0 },
-    { "vco2", "a", "kkikkv", sizeof(VCO2), vco2_init, vco2_perf, 0 },
+    { "vco2", "a", "kkoOOv", sizeof(VCO2), vco2_init, vco2_perf, 0, NULL, &vco2_shared },
     OP_END
 };
+OP_FAMILY(oscil, "Signal Generators: Basic Oscillators; Phasors", op_oscil);

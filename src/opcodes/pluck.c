@@ -1,5 +1,5 @@
 /* pluck.c — plucked strings: pluck (Csound's Karplus-Strong). */
-#include "registry.h"
+#include "op.h"
 #include <stdint.h>
 
 /*
@@ -25,8 +25,8 @@
  * rand16: two linear congruential generators (x = 15625 x + 1 mod 2^15 or
  * 2^16, both seeded 1000) that Csound keeps once per Csound instance and
  * shares between all pluck notes.  They are reproduced exactly here, also
- * once per process (file statics, touched only by the thread running notes),
- * so every pluck matches Csound's sample for sample as long as notes draw
+ * once per engine (an OP_SHARED state, touched only by the thread running
+ * notes), so every pluck matches Csound's sample for sample as long as notes draw
  * from them in the same order as Csound does (instrument order within a
  * k-cycle, which the engine follows).
  *
@@ -35,20 +35,28 @@
 
 #define PLUKMIN 64
 
-static int32_t rand16_state = 1000, rand15_state = 1000;
+typedef struct { int32_t rand16, rand15; } PLUCK_RNG;
+
+static int pluck_rng_create(void *st, const OP_ENV *env, char *err, size_t errlen)
+{
+    PLUCK_RNG *g = st;
+    g->rand16 = g->rand15 = 1000;   /* Csound's seeds */
+    return 0;
+}
+static const OP_SHARED pluck_rng = { "pluck's generators", sizeof(PLUCK_RNG), pluck_rng_create, NULL };
 
 /* Csound's rand16: a signed 16-bit value in [-32768, 32767]. */
-static int16_t rand16(void)
+static int16_t rand16(PLUCK_RNG *g)
 {
-    rand16_state = (rand16_state * 15625 + 1) & 0xFFFF;
-    return (int16_t)(uint16_t)rand16_state;
+    g->rand16 = (g->rand16 * 15625 + 1) & 0xFFFF;
+    return (int16_t)(uint16_t)g->rand16;
 }
 
 /* Csound's rand15: a value in [0, 32767]. */
-static int16_t rand15(void)
+static int16_t rand15(PLUCK_RNG *g)
 {
-    rand15_state = (rand15_state * 15625 + 1) & 0x7FFF;
-    return (int16_t)rand15_state;
+    g->rand15 = (g->rand15 * 15625 + 1) & 0x7FFF;
+    return (int16_t)g->rand15;
 }
 
 /* Csound stores its thresholds as (int16)(double): on the machines Csound
@@ -64,6 +72,7 @@ static int16_t to_int16(double v)
 
 typedef struct {
     OP h;
+    PLUCK_RNG *rng;     /* the engine's generators */
     double *buf;        /* npts + 1 points */
     int32_t npts;
     int32_t phs256;
@@ -78,6 +87,7 @@ typedef struct {
 static int pluck_init(OP *o, OP_CTX *c)
 {
     PLUCK *p = (PLUCK *)o;
+    if (!(p->rng = op_shared(c, &pluck_rng))) return op_initerr(c, o, "the engine has no generators for pluck");
     double icps = *o->arg[3].k, ifn = *o->arg[4].k, imeth = *o->arg[5].k;
     if (!(icps > 0.0)) return op_initerr(c, o, "icps must be positive (got %g)", icps);
     double len = c->sr / icps;
@@ -122,7 +132,7 @@ static int pluck_init(OP *o, OP_CTX *c)
     if (!p->buf) return op_initerr(c, o, "out of note memory for a %d-point string", npts);
     p->npts = npts;
     if (ft == NULL) {
-        for (int32_t n = 0; n < npts; n++) p->buf[n] = rand16() * (1.0 / 32768.0);
+        for (int32_t n = 0; n < npts; n++) p->buf[n] = rand16(p->rng) * (1.0 / 32768.0);
     } else {
         int32_t step = ft->size / npts;        /* integer division, as Csound */
         int64_t at = 0;
@@ -153,7 +163,7 @@ static void pluck_smooth(PLUCK *p)
         break;
     case 2:                     /* stretched averaging */
         do {
-            if (rand15() < p->thresh1) {
+            if (rand15(p->rng) < p->thresh1) {
                 newval = (*fp + preval) * 0.5;
                 preval = *fp;
                 *fp++ = newval;
@@ -164,7 +174,7 @@ static void pluck_smooth(PLUCK *p)
         break;
     case 3:                     /* simple drum */
         do {
-            if (rand15() < p->thresh1) newval = -(*fp + preval) * 0.5;
+            if (rand15(p->rng) < p->thresh1) newval = -(*fp + preval) * 0.5;
             else newval = (*fp + preval) * 0.5;
             preval = *fp;
             *fp++ = newval;
@@ -172,8 +182,8 @@ static void pluck_smooth(PLUCK *p)
         break;
     case 4:                     /* stretched drum */
         do {
-            if (rand15() < p->thresh2) {
-                if (rand15() < p->thresh1) newval = -(*fp + preval) * 0.5;
+            if (rand15(p->rng) < p->thresh2) {
+                if (rand15(p->rng) < p->thresh1) newval = -(*fp + preval) * 0.5;
                 else newval = (*fp + preval) * 0.5;
                 preval = *fp;
                 *fp++ = newval;
@@ -233,7 +243,8 @@ static void pluck_perf(OP *o, OP_CTX *c)
     p->phs256 = phs256;
 }
 
-const OP_DESC op_pluck[] = {
-    { "pluck", "a", "kkiiioo", sizeof(PLUCK), pluck_init, pluck_perf, 0 },
+static const OP_DESC op_pluck[] = {
+    { "pluck", "a", "kkiiioo", sizeof(PLUCK), pluck_init, pluck_perf, 0, NULL, &pluck_rng },
     OP_END
 };
+OP_FAMILY(pluck, "Signal Generators: Models and Emulations", op_pluck);

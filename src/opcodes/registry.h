@@ -4,19 +4,17 @@
 
 #include "op.h"
 
-/* The family tables (one per file in src/opcodes). */
-extern const OP_DESC op_arith[], op_oscil[], op_env[], op_filter[], op_noise[],
-    op_io[], op_table[], op_misc[], op_pluck[], op_sample[];
-
 /* All descriptors named `name`, in registration order: *n gets the count.
  * Returns NULL when there is none.  Thread-safe (built once). */
 const OP_DESC *const *op_lookup(const char *name, int *n);
 
-/* Build vco2's band-limited tables (10.7 MB, ~60 ms) on the control thread
- * before processing, so a note's init never builds them on the audio thread. */
-void op_vco2_prepare(void);
-
 /* Every descriptor, sorted by name (internal operators, named "##…", first). */
 const OP_DESC *const *op_all(int *n);
+
+/* The families, in build order: *n gets the count. */
+const OP_FAMILY_DESC *const *op_families(int *n);
+
+/* The family a descriptor belongs to (its file and manual section). */
+const OP_FAMILY_DESC *op_family_of(const OP_DESC *d);
 
 #endif

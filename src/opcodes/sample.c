@@ -1,5 +1,5 @@
 /* sample.c — sample playback from GEN 1 tables: loscil, loscil3. */
-#include "registry.h"
+#include "op.h"
 #include <math.h>
 
 /*
@@ -328,10 +328,11 @@ static void loscil_a(OP *o, OP_CTX *c)  { losc_run((LOSC *)o, c, 0, 1); }
 static void loscil3_k(OP *o, OP_CTX *c) { losc_run((LOSC *)o, c, 1, 0); }
 static void loscil3_a(OP *o, OP_CTX *c) { losc_run((LOSC *)o, c, 1, 1); }
 
-const OP_DESC op_sample[] = {
+static const OP_DESC op_sample[] = {
     { "loscil",  "mm", "kkjojoojoo", sizeof(LOSC), losc_init, loscil_k, 0 },
     { "loscil",  "mm", "akjojoojoo", sizeof(LOSC), losc_init, loscil_a, 0 },
     { "loscil3", "mm", "kkjojoojoo", sizeof(LOSC), losc_init, loscil3_k, 0 },
     { "loscil3", "mm", "akjojoojoo", sizeof(LOSC), losc_init, loscil3_a, 0 },
     OP_END
 };
+OP_FAMILY(sample, "Signal Generators: Sample Playback", op_sample);

@@ -1,7 +1,5 @@
 /* table.c — function-table opcodes: table, tablei, table3, tablew, ftlen, ftsr, ftchnls, nsamp, ftgen. */
-#include "registry.h"
-#include "../engine/engine.h"
-#include "../engine/ftable.h"
+#include "op.h"
 #include <math.h>
 #include <stdint.h>
 #include <string.h>
@@ -291,30 +289,16 @@ static int ftgen_common(OP *o, OP_CTX *c, const char *path, int first_num)
     if (!op_offline_init(c))
         return op_initerr(c, o, "ftgen must be in the orchestra header (outside any instrument) for now; "
                                 "inside an instrument, make the table in the header or with an f statement");
-    ENGINE *e = op_engine(c);
-    long num = lrint(*o->arg[1].k);
-    long size = lrint(*o->arg[3].k);
-    long gen = lrint(*o->arg[4].k);
     double args[FTGEN_MAXARGS];
     int nargs = 0;
     if (path) args[nargs++] = 0.0;   /* the p5 slot: the file name, passed in `path` */
     for (int i = first_num; i < o->nin && nargs < FTGEN_MAXARGS; i++) args[nargs++] = *o->arg[o->nout + i].k;
     if (o->nin - first_num + (path ? 1 : 0) > FTGEN_MAXARGS)
         return op_initerr(c, o, "too many arguments (at most %d)", FTGEN_MAXARGS);
-    if (num < 0) return op_initerr(c, o, "table number %ld: must be 0 (choose one) or positive", num);
-    if (num == 0) {
-        for (num = FTGEN_FIRST_AUTO; num < ENG_MAXTABLES && eng_get_table(e, (int)num); num++)
-            ;
-        if (num >= ENG_MAXTABLES) return op_initerr(c, o, "no free table number left (at most %d)", ENG_MAXTABLES - 1);
-    } else if (num >= ENG_MAXTABLES) {
-        return op_initerr(c, o, "table number %ld out of range (1…%d)", num, ENG_MAXTABLES - 1);
-    }
-    if (size < INT32_MIN || size > INT32_MAX) return op_initerr(c, o, "table size %ld out of range", size);
-    char err[400];
-    err[0] = 0;
-    FTABLE *t = eng_make_table(e, (int)num, (int)size, (int)gen, args, nargs, path, err, sizeof err);
-    if (!t) return op_initerr(c, o, "table %ld (GEN %ld): %s", num, gen, err[0] ? err : "could not be made");
-    eng_set_table(e, (int)num, t);
+    char err[480];
+    int num = op_table_make(c, lrint(*o->arg[1].k), FTGEN_FIRST_AUTO, lrint(*o->arg[3].k), lrint(*o->arg[4].k),
+                            args, nargs, path, err, sizeof err);
+    if (num < 0) return op_initerr(c, o, "%s", err);
     *o->arg[0].k = (double)num;
     return 0;
 }
@@ -324,7 +308,7 @@ static int ftgen_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL, 4); }
 /* inputs: ifn itime isize igen "file", then numbers */
 static int ftgen_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, o->arg[o->nout + 4].s, 5); }
 
-const OP_DESC op_table[] = {
+static const OP_DESC op_table[] = {
     { "table", "i", "iiooo", sizeof(TABL), table_i, NULL, 0 },
     { "table", "k", "kiooo", sizeof(TABL), tab_setup, table_k, 0 },
     { "table", "a", "aiooo", sizeof(TABL), tab_setup, table_a, 0 },
@@ -346,3 +330,4 @@ const OP_DESC op_table[] = {
     { "ftgen", "i", "iiiiSm", sizeof(OP), ftgen_s, NULL, 0 },
     OP_END
 };
+OP_FAMILY(table, "Table Control; Table Access", op_table);

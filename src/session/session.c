@@ -5,7 +5,6 @@
 #include "../lang/csd.h"
 #include "../lang/evlist.h"
 #include "../engine/ftable.h"
-#include "../opcodes/registry.h"
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -687,19 +686,6 @@ static int itime_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t,
                      na->s, t ? t->name : "?", c->addr, buf[0] ? buf : "none");
 }
 
-/* Does the instrument call this opcode? (its steps' descriptors, from the image) */
-static int uses_opcode(const INSTR_TMPL *t, const char *name)
-{
-    const CHAIN_STEP *chains[2] = { t->init, t->perf };
-    int counts[2] = { t->ninit, t->nperf };
-    for (int k = 0; k < 2; k++)
-        for (int i = 0; i < counts[k]; i++)
-            if ((chains[k][i].fn || chains[k][i].ifn)
-                && !strcmp(((const OP *)(t->image + chains[k][i].op_off))->desc->name, name))
-                return 1;
-    return 0;
-}
-
 /* While playing: compile the instruments of an .orc file and swap them in. */
 static int live_load(SESSION *s, const char *path, char *err, size_t errlen)
 {
@@ -715,7 +701,8 @@ static int live_load(SESSION *s, const char *path, char *err, size_t errlen)
     }
     free(text);
     for (int i = 0; i < n; i++) {
-        if (uses_opcode(made[i], "vco2")) op_vco2_prepare();
+        /* its opcodes' shared state (vco2's tables…) made here, off the audio thread */
+        if (eng_prepare_instr(s->eng, made[i], err, errlen)) return -1;
         /* installed at the next block, not part of the command that named it
          * (a recorded event list carries the code as an /orc line) */
         ENG_EVENT ev;
@@ -998,7 +985,7 @@ static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
         snprintf(label, sizeof label, "/instr/def %s", c->args[0].s);
         INSTR_TMPL *tm = lang_orch_define(s->orch, c->args[0].s, c->args[1].s, label, 0, err, errlen);
         if (!tm) return -1;
-        if (uses_opcode(tm, "vco2")) op_vco2_prepare();
+        if (eng_prepare_instr(s->eng, tm, err, errlen)) return -1;
         ev.type = EV_INSTR;
         ev.instr = tm->num;
         ev.ptr = tm;
@@ -1180,7 +1167,8 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     for (int i = 0; i < lang_orch_count(s->orch); i++) {
         INSTR_TMPL *t = lang_orch_get(s->orch, i);
         eng_set_instr(s->eng, t->num, t);
-        if (uses_opcode(t, "vco2")) op_vco2_prepare();   /* here, not in a note's init */
+        /* its opcodes' shared state (vco2's tables…) made here, not in a note's init */
+        if (eng_prepare_instr(s->eng, t, err, errlen)) return -1;
     }
     if (lang_orch_instr0(s->orch)) {
         int r = eng_run_instr0(s->eng, lang_orch_instr0(s->orch));
