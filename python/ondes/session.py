@@ -593,7 +593,9 @@ class Session(_Base):
         self._reader.start()
         # port already taken: ondes should say so and exit; never talk to the other
         # process on that port as if it were ours
-        deadline = time.monotonic() + (min(starttimeout, 1.5) if busy else starttimeout)
+        # (the whole start timeout either way: on a loaded machine ondes may take
+        # more than a second to reach its port and refuse it)
+        deadline = time.monotonic() + starttimeout
         while time.monotonic() < deadline:
             if self.proc.poll() is not None:
                 break
