@@ -292,7 +292,6 @@ void eng_stats(const ENGINE *e, ENG_STATS *st)
     st->mem_size = m.size;
     st->mem_used = m.used;
     st->mem_peak = m.peak;
-    st->mem_late = m.high > m.warm ? m.high - m.warm : 0;
     st->limited = e->lim.reduced;
     st->limiter_min_gain = e->lim.on ? e->lim.min_gain : 1.0;
 }

@@ -164,7 +164,6 @@ typedef struct eng_stats {
     int64_t voices_refused;     /* pool full */
     int64_t mem_refused;        /* notes refused for want of note memory (--memory) */
     size_t mem_size, mem_used, mem_peak;  /* the note memory pool, the bytes in use, the most at once */
-    size_t mem_late;            /* bytes of it first touched by the processing thread (page faults), past ENG_MEM_WARM */
     int64_t events_dropped;     /* queue full */
     int64_t nan_voices;
     int64_t late_events;        /* timed commands that arrived after their frame */
