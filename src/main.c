@@ -57,6 +57,8 @@ static void usage(FILE *f)
           "  --limiter[=MS]       soft look-ahead limiter before the ceiling (MS look-ahead,\n"
           "                       default 5, at most 100): delays the output by MS\n"
           "  --voices N           voice pool size (default 1024)\n"
+          "  --memory MB          note memory for voices and their delay lines, reserved at\n"
+          "                       start (MiB, default 2304; the first 64 touched up front)\n"
           "  --list-opcodes       the opcodes and their Csound signatures\n"
           "  -h, --help           this text\n"
           "  --version\n",
@@ -168,7 +170,7 @@ static void ceiling_report(FILE *f, const char *prefix, ENGINE *e)
 /* Real time: JACK's sample rate rules, then the same session as offline. */
 static int realtime(const char *const *files, int nfiles, double sr, double ksmps, double channels, double ceiling,
                     double limiter_ms,
-                    double voices, const char *argv0, const char *name, int no_connect, const char *connect_re,
+                    double voices, double memory, const char *argv0, const char *name, int no_connect, const char *connect_re,
                     int port, const char *bind, int tcp, const char *record, const char *record_events,
                     int exit_at_end, const DRV_OFFLINE_OPTS *fw)
 {
@@ -184,7 +186,7 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
         if (ses_add_file(s, files[i], err, sizeof err)) rc = 1;
     char dirbuf[PATH_MAX];
     SES_OPTIONS so = { drv_jack_sample_rate(d), (int)ksmps, (int)channels, 0, (int)voices, ceiling,
-                       instrdir(argv0, dirbuf, sizeof dirbuf), 1, limiter_ms };
+                       instrdir(argv0, dirbuf, sizeof dirbuf), 1, limiter_ms, (int)memory };
     if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
     if (!rc && record_events && ses_record_events(s, record_events, err, sizeof err)) rc = 1;
     if (*ses_notes(s)) fputs(ses_notes(s), stderr);
@@ -212,7 +214,7 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
     ses_free(s);
     return rc;
 #else
-    (void)files; (void)nfiles; (void)sr; (void)ksmps; (void)channels; (void)ceiling; (void)limiter_ms; (void)voices; (void)argv0;
+    (void)files; (void)nfiles; (void)sr; (void)ksmps; (void)channels; (void)ceiling; (void)limiter_ms; (void)voices; (void)memory; (void)argv0;
     (void)name; (void)no_connect; (void)connect_re; (void)port; (void)bind; (void)tcp; (void)record; (void)record_events;
     (void)exit_at_end; (void)fw;
     return fail("this ondes was built without JACK and liblo: render offline with --render OUT.wav%s", "");
@@ -222,7 +224,7 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
 int main(int argc, char **argv)
 {
     const char *render = NULL, *format = NULL, *bits = NULL;
-    double sr = 0, ksmps = 0, channels = 0, duration = -1, tail = 0, ceiling = NAN, voices = 0, limiter_ms = 0;
+    double sr = 0, ksmps = 0, channels = 0, duration = -1, tail = 0, ceiling = NAN, voices = 0, limiter_ms = 0, memory = 0;
     const char *name = "ondes", *connect_re = NULL, *bind = "127.0.0.1", *record = NULL, *record_events = NULL;
     int no_connect = 0, exit_at_end = 0, freewheel = 0, tcp = 0;
     double port = 7770;
@@ -259,6 +261,7 @@ int main(int argc, char **argv)
             r = num_opt(a, v, 0.1, ENG_LIM_MAX_MS, &limiter_ms);
         }
         else if (!strcmp(a, "--voices")) r = num_opt(a, v, 1, 1 << 20, &voices);
+        else if (!strcmp(a, "--memory")) r = num_opt(a, v, 1, ENG_MEM_MAX_MB, &memory);
         else if (!strcmp(a, "--name")) { if (!v) return fail("option %s needs a value", a); name = v; }
         else if (!strcmp(a, "--connect")) { if (!v) return fail("option %s needs a value", a); connect_re = v; }
         else if (!strcmp(a, "--bind")) { if (!v) return fail("option %s needs a value", a); bind = v; }
@@ -294,18 +297,18 @@ int main(int argc, char **argv)
             continue;
         }
         if (r) return r;
-        if (ksmps != floor(ksmps) || channels != floor(channels) || voices != floor(voices))
+        if (ksmps != floor(ksmps) || channels != floor(channels) || voices != floor(voices) || memory != floor(memory))
             return fail("option %s needs a whole number", a);
         i++;
     }
-    if (!render) return realtime(files, nfiles, sr, ksmps, channels, ceiling, limiter_ms, voices, argv[0], name, no_connect,
+    if (!render) return realtime(files, nfiles, sr, ksmps, channels, ceiling, limiter_ms, voices, memory, argv[0], name, no_connect,
                                  connect_re, (int)port, bind, tcp, record, record_events, exit_at_end, NULL);
     if (freewheel) {
         if (nfiles == 0) return fail("nothing to render: give an .orc, .sco, .csd or .events file%s", "");
         char ferr[512];
         if (af_check_format(render, format, bits, ferr, sizeof ferr)) return fail("%s", ferr);
         DRV_OFFLINE_OPTS fw = { render, format, bits, -1, 0, 0, 0 };
-        return realtime(files, nfiles, sr, ksmps, channels, ceiling, limiter_ms, voices, argv[0], name, 1, NULL, (int)port,
+        return realtime(files, nfiles, sr, ksmps, channels, ceiling, limiter_ms, voices, memory, argv[0], name, 1, NULL, (int)port,
                         bind, 0, NULL, record_events, 1, &fw);
     }
     if (record || record_events) return fail("--record and --record-events are for real time; offline, --render is the recording%s", "");
@@ -319,7 +322,7 @@ int main(int argc, char **argv)
         if (ses_add_file(s, files[i], err, sizeof err)) rc = 1;
     char dirbuf[PATH_MAX];
     SES_OPTIONS so = { sr, (int)ksmps, (int)channels, 0, (int)voices, ceiling, instrdir(argv[0], dirbuf, sizeof dirbuf), 0,
-                       limiter_ms };
+                       limiter_ms, (int)memory };
     if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
     if (*ses_notes(s)) fputs(ses_notes(s), stderr);
     if (rc) {
@@ -355,6 +358,9 @@ int main(int argc, char **argv)
     printf("max voices: %d\n", st.max_voices_seen);
     if (st.voices_refused) printf("notes refused (no free voice): %lld\n", (long long)st.voices_refused);
     if (st.nan_voices) printf("voices silenced for NaN/inf: %lld\n", (long long)st.nan_voices);
+    if (st.mem_refused)
+        printf("notes refused (out of note memory: pool %zu MB, peak use %zu MB; see --memory): %lld\n",
+               st.mem_size >> 20, st.mem_peak >> 20, (long long)st.mem_refused);
     printf("speed: %.1fx real time (%.3f s)\n", rep.seconds > 0 ? secs / rep.seconds : 0.0, rep.seconds);
     ses_free(s);
     return 0;

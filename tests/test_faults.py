@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
 """test_faults.py — overload and faults, live: a full voice pool, a stalled audio thread
 (the command ring full), DSP load over 100 %, a voice going NaN, bad sound files, time tags
-far in the past and future, odd durations, too many p-fields, an id given to two events.
+far in the past and future, odd durations, too many p-fields, an id given to two events,
+note memory exhausted.
 Each must be answered (/fail to the right sender, counted in /status) and ondes keeps
 playing.  Runs a private dummy jackd (tests/livekit.py)."""
 import os
 import signal
+import subprocess
 import sys
 import time
 
@@ -245,6 +247,47 @@ try:
     ondes.send_signal(signal.SIGTERM)
     rc = ondes.wait(10)
     check(rc == 0, "stops cleanly after the overload (rc %r)" % rc)
+
+    # --- note memory exhausted (--memory 1): the note asking for more is refused, /fail to its sender
+    # naming the instrument, the bytes and the pool; the others play on; a re-render of the recorded
+    # event list (its /config carries the pool) refuses the same note and gives the same samples
+    port3 = free_port()
+    rec3, ev3 = os.path.join(tmp, "mem.wav"), os.path.join(tmp, "mem.events")
+    ondes, log = start_ondes(port3, "--memory", "1", "--record", rec3, "--record-events", ev3)
+    a = Client(port3)
+    check(a.ready(), "an ondes with 1 MB of note memory answers")
+    check(define(a, "tone", "out oscili(0.1, p4)\n"), "/instr/def tone")
+    # pluck at 0.5 Hz keeps a 2-second string: 96000 doubles, 768 KB of the 1 MB
+    check(define(a, "string", "a1 pluck 0.1, 220, 0.5, 0, 1\nout a1\n"), "/instr/def string")
+    a.send("/notify", 1)
+    a.send("/sched", 1, "tone", 0, 1.2, 330)
+    a.send("/sched", 2, "string", 0, 0.8)
+    a.send("/sync", 1)
+    a.wait_for("/synced", 2.0)
+    a.send("/sched", 3, "string", 0, 0.8)
+    m = a.wait_for("/fail", 2.0, lambda x: x[0] == "/sched")
+    check(m is not None and "event 3" in m[1] and "instr string" in m[1] and "768008 bytes asked" in m[1]
+          and "of 1.0 MB free" in m[1], "a second 2-second string in 1 MB: /fail naming it, bytes and pool: %r" % (m,))
+    r = status(a)
+    check(r and r[VOICES] == 2, "the tone and the first string play on: %r" % (r,))
+    m = a.wait_for("/event/end", 2.0, lambda x: x[0] == 2)
+    a.send("/sched", 4, "string", 0, 0.2)    # the first string's memory is back
+    e = a.wait_for("/event/end", 2.0, lambda x: x[0] == 4)
+    check(m is not None and e is not None and not fails(a),   # (no /event/end for a refused note)
+          "once the first string ends, its memory serves another: %r %r" % (m, e))
+    a.send("/quit")
+    check(ondes.wait(10) == 0, "stops cleanly")
+    live, _ = sf.read(rec3, dtype="float32", always_2d=True)
+    out3 = os.path.join(tmp, "mem-re.wav")
+    r = subprocess.run([os.environ.get("ONDES", "./ondes"), "--render", out3, "--bits", "32f", "--duration",
+                        repr(len(live) / SR), ev3], capture_output=True, text=True)
+    check(r.returncode == 0 and "/config" in open(ev3).read() and " memory 1 " in open(ev3).read()
+          and "notes refused (out of note memory" in r.stdout and "768008 bytes asked" in r.stderr,
+          "the recorded list carries memory 1 and its render refuses the same note: %s %s" % (r.stdout, r.stderr))
+    if r.returncode == 0:
+        off, _ = sf.read(out3, dtype="float32", always_2d=True)
+        check(len(off) == len(live) and np.array_equal(off, live) and np.abs(live).max() > 0.05,
+              "live and re-rendered samples are bit-identical (%d vs %d frames)" % (len(live), len(off)))
 
     # the first session's recording: B's 440 Hz note never broke while A's voice went NaN
     x, sr = sf.read(rec, dtype="float32")

@@ -5,6 +5,7 @@
 #include "spsc.h"
 #include "ftable.h"
 #include "limiter.h"
+#include "rtalloc.h"
 #include <float.h>
 #include <math.h>
 #include <stdarg.h>
@@ -20,11 +21,17 @@
 #define AUTO_MAXPTS 32
 #define MAX_SHARED 64       /* kinds of shared opcode state (OP_SHARED) one engine can hold */
 
+/* A block a voice took with op_alloc, behind a header linking it to the
+ * voice's others: ending the note frees exactly what it took. */
+typedef struct note_block { struct note_block *next; } NOTE_BLOCK;
+#define NOTE_BLOCK_HDR RTA_ALIGN     /* keeps the opcode's part aligned */
+
 typedef struct eng_voice {
     struct eng_voice *next;          /* active list, ordered by instrument number */
     const INSTR_TMPL *tmpl;
-    unsigned char *arena;
-    size_t arena_size, arena_used;
+    unsigned char *arena;            /* the template's image, t->arena_used bytes from the note memory pool */
+    NOTE_BLOCK *blocks;              /* op_alloc's blocks, freed with the voice */
+    size_t memfail;                  /* bytes an op_alloc could not get (0: none), for the init error */
     double *p;                       /* p-fields, at the start of the arena */
     int32_t id;
     uint32_t origin;                 /* who asked for it (ENG_EVENT.origin): told if it fails */
@@ -59,7 +66,7 @@ struct engine {
     int ended;
 
     ENG_VOICE *voices;
-    unsigned char *arenas;
+    RTA_POOL *mem;                   /* note memory: voices' arenas and op_alloc blocks (rtalloc.h) */
     ENG_VOICE **freelist;
     int nfree;
     ENG_VOICE *active;
@@ -125,7 +132,7 @@ void eng_config_default(ENG_CONFIG *c)
     c->dbfs = 32768;   /* Csound's default 0dbfs */
     c->a4 = 440;
     c->max_voices = 1024;
-    c->voice_mem = 64 * 1024;
+    c->mem_bytes = (size_t)ENG_MEM_DEFAULT_MB << 20;
     c->max_events = 65536;
     c->ceiling = 1.0;
     c->global_bytes = 1 << 20;
@@ -151,16 +158,12 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     ENGINE *e = calloc(1, sizeof *e);
     if (!e) goto oom;
     e->cfg = *cfg;
-    e->cfg.voice_mem = (cfg->voice_mem + 63) & ~(size_t)63;
     int ks = cfg->ksmps;
     if (sched_init(&e->sched, cfg->max_events) || msgring_init(&e->msgs, 1 << 16)
         || spsc_init(&e->cmds, sizeof(ENG_EVENT), ENG_CMD_RING) || spsc_init(&e->replies, sizeof(ENG_REPLY), 16384))
         goto oom;
     e->voices = calloc((size_t)cfg->max_voices, sizeof *e->voices);
     e->freelist = calloc((size_t)cfg->max_voices, sizeof *e->freelist);
-    /* Reserve every voice's arena now, and touch it, so processing never
-     * allocates or page-faults its way into memory. */
-    e->arenas = aligned_alloc(64, round64(e->cfg.voice_mem * (size_t)cfg->max_voices));
     e->globals = calloc(1, cfg->global_bytes);
     e->autos = calloc(MAX_AUTOS, sizeof *e->autos);
     e->channels = calloc(MAX_CHANNELS, sizeof *e->channels);
@@ -169,24 +172,25 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     e->spout = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * cfg->nchnls)));
     e->outblock = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * cfg->nchnls)));
     e->spin = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1))));
-    if (!e->voices || !e->freelist || !e->arenas || !e->globals || !e->autos || !e->channels || !e->retired || !e->kept || !e->spout
+    if (!e->voices || !e->freelist || !e->globals || !e->autos || !e->channels || !e->retired || !e->kept || !e->spout
         || !e->outblock || !e->spin) goto oom;
-    memset(e->arenas, 0, e->cfg.voice_mem * (size_t)cfg->max_voices);
     memset(e->spin, 0, sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1)));
     for (int i = 0; i < cfg->max_voices; i++) {
-        ENG_VOICE *v = &e->voices[i];
-        v->arena = e->arenas + e->cfg.voice_mem * (size_t)i;
-        v->arena_size = e->cfg.voice_mem;
         e->freelist[e->nfree++] = &e->voices[cfg->max_voices - 1 - i];
     }
     /* the limiter's delay line and gain windows, reserved here, off the audio thread */
     if (eng_lim_init(&e->lim, cfg->limiter_ms, cfg->sr, cfg->nchnls, cfg->ceiling)) goto oom;
+    /* the voices' memory: reserved now, taken and given back by notes in bounded time */
+    e->mem = rta_new(cfg->mem_bytes, ENG_MEM_WARM, err, errlen);
+    if (!e->mem) {
+        eng_free(e);
+        return NULL;
+    }
     e->bufpos = ks;    /* nothing buffered: the first call runs a block */
     ftable_sine();     /* built here, on the control thread, never by the audio thread */
     return e;
 oom:
-    snprintf(err, errlen, "out of memory reserving the engine (%d voices × %zu bytes)",
-             cfg->max_voices, cfg->voice_mem);
+    snprintf(err, errlen, "out of memory reserving the engine (%d voices)", cfg->max_voices);
     eng_free(e);
     return NULL;
 }
@@ -219,7 +223,7 @@ void eng_free(ENGINE *e)
     free(e->kept);
     free(e->voices);
     free(e->freelist);
-    free(e->arenas);
+    rta_delete(e->mem);
     free(e->globals);
     free(e->autos);
     free(e->channels);
@@ -344,6 +348,11 @@ int eng_active_voices(const ENGINE *e)
 void eng_stats(const ENGINE *e, ENG_STATS *st)
 {
     *st = e->stats;
+    RTA_STATS m;
+    rta_stats(e->mem, &m);
+    st->mem_size = m.size;
+    st->mem_used = m.used;
+    st->mem_peak = m.peak;
     st->limited = e->lim.reduced;
     st->limiter_min_gain = e->lim.on ? e->lim.min_gain : 1.0;
 }
@@ -432,14 +441,29 @@ static void refuse(ENGINE *e, uint32_t origin, int32_t id, const char *fmt, ...)
 
 /* ---- services for opcodes (op.h) ---- */
 
+/* From the note memory pool, linked to the voice so its end frees it. */
 void *op_alloc(OP_CTX *c, size_t bytes)
 {
     ENG_VOICE *v = c->voice;
-    size_t at = (v->arena_used + 31) & ~(size_t)31;
-    if (at + bytes > v->arena_size || at + bytes < at) return NULL;
-    v->arena_used = at + bytes;
-    memset(v->arena + at, 0, bytes);
-    return v->arena + at;
+    NOTE_BLOCK *b = bytes <= RTA_MAX_POOL ? rta_alloc(c->eng->mem, NOTE_BLOCK_HDR + bytes) : NULL;
+    if (!b) {
+        v->memfail = bytes;   /* op_initerr says how much, and how much there is */
+        return NULL;
+    }
+    b->next = v->blocks;
+    v->blocks = b;
+    void *p = (unsigned char *)b + NOTE_BLOCK_HDR;
+    memset(p, 0, bytes);
+    return p;
+}
+
+/* ": N bytes asked, F of S MB free (--memory)": why a note found no memory, for its message. */
+static void mem_why(const ENGINE *e, size_t asked, char *buf, size_t len)
+{
+    RTA_STATS m;
+    rta_stats(e->mem, &m);
+    snprintf(buf, len, "%zu bytes asked, %.1f of %.1f MB free (--memory)", asked,
+             (double)(m.size - m.used) / 1048576.0, (double)m.size / 1048576.0);
 }
 
 int op_initerr(OP_CTX *c, OP *op, const char *fmt, ...)
@@ -450,6 +474,13 @@ int op_initerr(OP_CTX *c, OP *op, const char *fmt, ...)
     vsnprintf(buf, sizeof buf, fmt, ap);
     va_end(ap);
     ENG_VOICE *v = c->voice;
+    if (v->memfail) {   /* the opcode ran out of note memory: say how much it asked for */
+        char why[120];
+        mem_why(c->eng, v->memfail, why, sizeof why);
+        size_t n = strlen(buf);
+        snprintf(buf + n, sizeof buf - n, ": %s", why);
+        c->eng->stats.mem_refused++;
+    }
     const INSTR_TMPL *t = v->tmpl;
     if (v->origin)   /* a live note: its sender hears why it did not start */
         refuse(c->eng, v->origin, v->id, "/sched: event %d: init error in instr %s (line %d): %s: %s", v->id,
@@ -581,7 +612,6 @@ static void ctx_init(ENGINE *e, OP_CTX *c, ENG_VOICE *v)
 static void voice_instantiate(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t)
 {
     memcpy(v->arena, t->image, t->arena_used);
-    v->arena_used = t->arena_used;
     for (int i = 0; i < t->nrelocs; i++) {
         const TMPL_RELOC *r = &t->relocs[i];
         void *target;
@@ -659,9 +689,23 @@ static void active_insert(ENGINE *e, ENG_VOICE *v)
     if (e->nactive > e->stats.max_voices_seen) e->stats.max_voices_seen = e->nactive;
 }
 
+/* Give back all the voice took from the note memory: bounded by its own blocks. */
+static void voice_free_memory(ENGINE *e, ENG_VOICE *v)
+{
+    for (NOTE_BLOCK *b = v->blocks, *next; b; b = next) {
+        next = b->next;
+        rta_free(e->mem, b);
+    }
+    v->blocks = NULL;
+    rta_free(e->mem, v->arena);
+    v->arena = NULL;
+    v->p = NULL;
+}
+
 static void voice_release_slot(ENGINE *e, ENG_VOICE *v)
 {
     if (e->notify && v->id != 0) reply(e, ENG_REPLY_END, v->id, NULL, 0);
+    voice_free_memory(e, v);
     v->gen++;
     v->tmpl = NULL;
     e->freelist[e->nfree++] = v;
@@ -701,13 +745,20 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
         return;
     }
-    if (t->arena_used > e->cfg.voice_mem) {
-        refuse(e, ev->origin, ev->id, "/sched: event %d: instr %s needs %u bytes per voice, more than the %zu reserved; note dropped",
-               ev->id, t->name, t->arena_used, e->cfg.voice_mem);
+    unsigned char *arena = rta_alloc(e->mem, t->arena_used);
+    if (!arena) {   /* the pool is reserved up front too: refused, the others play on */
+        char why[120];
+        mem_why(e, t->arena_used, why, sizeof why);
+        e->stats.mem_refused++;
+        refuse(e, ev->origin, ev->id, "/sched: event %d (instr %s): out of note memory: %s; note dropped", ev->id,
+               t->name, why);
         if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
         return;
     }
     ENG_VOICE *v = e->freelist[--e->nfree];
+    v->arena = arena;
+    v->blocks = NULL;
+    v->memfail = 0;
     voice_instantiate(e, v, t);
     int np = ev->np < EV_MAXP ? ev->np : EV_MAXP;
     for (int i = 1; i <= np; i++) v->p[i] = ev->p[i];
@@ -1129,15 +1180,20 @@ int eng_run_instr0(ENGINE *e, const INSTR_TMPL *t)
     }
     ENG_VOICE v;
     memset(&v, 0, sizeof v);
-    v.arena_size = t->arena_used + e->cfg.voice_mem;
-    v.arena = aligned_alloc(64, round64(v.arena_size));
-    if (!v.arena) return -1;
+    /* the note memory, as a note's: processing has not started, this thread owns the pool */
+    v.arena = rta_alloc(e->mem, t->arena_used);
+    if (!v.arena) {
+        char why[120];
+        mem_why(e, t->arena_used, why, sizeof why);
+        emsg(e, "INIT ERROR in instr 0 (header code): out of note memory: %s", why);
+        return -1;
+    }
     voice_instantiate(e, &v, t);
     v.offline_init = 1;
     v.end_frame = INT64_MAX;
     OP_CTX c;
     ctx_init(e, &c, &v);
     int r = run_init(e, &v, &c);
-    free(v.arena);
+    voice_free_memory(e, &v);
     return r;
 }

@@ -21,13 +21,22 @@ typedef struct eng_config {
     int nchnls_i;
     double dbfs;            /* 0dbfs */
     double a4;              /* A4 tuning */
-    int max_voices;
-    size_t voice_mem;       /* bytes of arena per voice */
+    int max_voices;         /* voices (ENG_VOICE) preallocated; their memory comes from the pool below */
+    size_t mem_bytes;       /* note memory (--memory): the real-time pool every voice takes its arena image
+                             * and its op_alloc blocks from, reserved at start (rtalloc.c) */
     int max_events;         /* capacity of the pending-event queue */
     double ceiling;         /* linear full scale of the master limiter (1 = 0 dBFS) */
     double limiter_ms;      /* look-ahead of the soft master limiter (--limiter); 0 = off (hard ceiling only) */
     size_t global_bytes;    /* size of the g-variable area */
 } ENG_CONFIG;
+/* --memory's default: a 30-second stereo float delay line in each of 100
+ * voices at 96 kHz (30 × 96000 × 2 × 4 × 100 bytes ≈ 2.2 GiB), with room
+ * for headers and instrument images.  Address space only, except the first
+ * ENG_MEM_WARM bytes, touched at start (see rta_new).  Smaller where
+ * pointers are 32 bits and no such range exists. */
+#define ENG_MEM_DEFAULT_MB (sizeof(void *) >= 8 ? 2304 : 256)
+#define ENG_MEM_MAX_MB 524288           /* RTA_MAX_POOL */
+#define ENG_MEM_WARM ((size_t)64 << 20)
 #define ENG_LIM_DEFAULT_MS 5.0  /* --limiter's look-ahead when none is given */
 #define ENG_LIM_MAX_MS 100.0    /* the longest look-ahead accepted */
 
@@ -147,12 +156,15 @@ typedef struct eng_stats {
     int64_t limited;            /* samples the look-ahead limiter scaled down (0 when off) */
     double limiter_min_gain;    /* the deepest gain it applied (1: none) */
     int64_t voices_refused;     /* pool full */
+    int64_t mem_refused;        /* notes refused for want of note memory (--memory) */
+    size_t mem_size, mem_used, mem_peak;  /* the note memory pool, the bytes in use, the most at once */
     int64_t events_dropped;     /* queue full */
     int64_t nan_voices;
     int64_t late_events;        /* timed commands that arrived after their frame */
     int64_t replies_dropped;    /* reply ring full */
     double peak[64];            /* per channel, after 0dbfs scaling, before the ceiling */
 } ENG_STATS;
+/* Control thread; the note memory figures once processing has stopped. */
 void eng_stats(const ENGINE *e, ENG_STATS *st);
 
 /* ---- live control: commands in, replies out (lock-free SPSC rings) ---- */
@@ -177,7 +189,7 @@ typedef struct eng_reply {
     int64_t frame;          /* when it happened */
     double v[7];            /* STATUS: voices, max voices, late events, dropped events, sr, ksmps, clipped samples;
                                END: v[0] = 1 when the event was refused at its start, never played */
-    char msg[96];           /* FAIL: why */
+    char msg[192];          /* FAIL: why (an init error names instrument, line, opcode and cause) */
     void *ptr;
     uint32_t origin;        /* FAIL, SYNCED, STATUS: the command's ENG_EVENT.origin (who to tell) */
 } ENG_REPLY;

@@ -11,9 +11,9 @@
  *   [ p-fields: double p[0..EV_MAXP] ]
  *   [ i/k scalars: double ]  [ a-rate blocks: float[ksmps], 32-byte aligned ]
  *   [ OP structs of every step, each followed by its OP_ARG array ]
- *   [ free space: op_alloc() takes from here ]
  *
- * Starting a note copies `image` into the voice's arena and patches the
+ * Starting a note takes an arena of arena_used bytes from the engine's note
+ * memory (op_alloc's blocks come from there too), copies `image` into it and patches the
  * pointers listed in `relocs` (arguments point into the arena, into the
  * engine's g-variables, or into the template's constant pool).  The chains
  * name their steps by arena offset, so one template serves every voice.
@@ -42,7 +42,7 @@ typedef struct chain_step {
 typedef struct instr_tmpl {
     char *name;             /* "1" or the instrument's name */
     int num;
-    uint32_t arena_used;    /* bytes the image takes; op_alloc starts here */
+    uint32_t arena_used;    /* bytes the image takes: the size of a voice's arena */
     unsigned char *image;
     TMPL_RELOC *relocs;
     int nrelocs;

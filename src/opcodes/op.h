@@ -57,7 +57,7 @@
  *
  * Rules for perf functions: no allocation, no locks, no I/O, no unbounded
  * loops.  Memory an opcode needs (delay lines) is taken at init time from the
- * voice's arena with op_alloc().  Messages (print) go out with op_msg(), which
+ * engine's note memory with op_alloc(), and given back when the note ends.  Messages (print) go out with op_msg(), which
  * writes to a lock-free ring the driver drains.
  */
 
@@ -196,8 +196,10 @@ typedef struct op_family {
 
 /* ---- services for opcodes (implemented by the engine) ---- */
 
-/* Memory for the life of the note, from the voice's arena; NULL when full
- * (then fail the init with op_initerr). Zeroed. Init time only. */
+/* Memory for the life of the note, from the engine's note memory (--memory,
+ * a real-time pool: constant time); NULL when it is exhausted (then fail the
+ * init with op_initerr, which adds the bytes asked and the pool's size).
+ * Zeroed, 32-byte aligned. Init time only. */
 void *op_alloc(OP_CTX *c, size_t bytes);
 
 /* Report an init error: the note is not started and the message (with the

@@ -60,6 +60,7 @@ struct session {
     /* CsOptions / /config values beyond the above (0 = not given) */
     int opt_nchnls_i_set, opt_nchnls_i;
     int opt_voices;                   /* /config voices, ceiling, limiter: a recorded session's master */
+    int opt_memory_mb;                /* /config memory (MiB): which notes found memory, for a re-render */
     double opt_ceiling_db, opt_limiter_ms;
     int opt_ceiling_set;
     double opt_a4;
@@ -1038,6 +1039,7 @@ static int collect_definitions(SESSION *s, char *err, size_t errlen)
                     else if (!strcmp(n, "0dbfs") && v > 0) s->opt_dbfs = v;
                     else if (!strcmp(n, "A4") && v > 0) s->opt_a4 = v;
                     else if (!strcmp(n, "voices") && v >= 1 && v <= (1 << 20)) s->opt_voices = (int)v;
+                    else if (!strcmp(n, "memory") && v >= 1 && v <= ENG_MEM_MAX_MB) s->opt_memory_mb = (int)v;
                     else if (!strcmp(n, "ceiling") && v >= -120 && v <= 24) s->opt_ceiling_db = v, s->opt_ceiling_set = 1;
                     else if (!strcmp(n, "limiter") && v >= 0 && v <= ENG_LIM_MAX_MS) s->opt_limiter_ms = v;
                     else return cmd_error(c, c->args[k].col, err, errlen, "unknown setting '%s' or bad value %g", n, v);
@@ -1155,6 +1157,8 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     cfg.limiter_ms = o->limiter_ms > 0 ? o->limiter_ms : s->opt_limiter_ms;
     if (o->max_voices > 0) cfg.max_voices = o->max_voices;
     else if (s->opt_voices > 0) cfg.max_voices = s->opt_voices;
+    if (o->memory_mb > 0) cfg.mem_bytes = (size_t)o->memory_mb << 20;
+    else if (s->opt_memory_mb > 0) cfg.mem_bytes = (size_t)s->opt_memory_mb << 20;
     size_t gb = lang_orch_global_bytes(s->orch) + 1024;
     if (gb > cfg.global_bytes) cfg.global_bytes = gb;
     int nev = 0;
@@ -1211,10 +1215,10 @@ int ses_record_events(SESSION *s, const char *path, char *err, size_t errlen)
     const ENG_CONFIG *c = eng_config(s->eng);
     fprintf(s->rec, "# ondes event list, recorded live: render it with ondes --render OUT.wav THIS_FILE\n");
     /* everything a re-render needs to give the same samples: the voice pool
-     * (which notes were refused) and the master (ceiling, limiter) too */
-    fprintf(s->rec, "@0 /config sr %.17g ksmps %d nchnls %d nchnls_i %d 0dbfs %.17g A4 %.17g voices %d ceiling %.17g"
-            " limiter %.17g\n", c->sr, c->ksmps, c->nchnls, c->nchnls_i, c->dbfs, c->a4, c->max_voices,
-            20 * log10(c->ceiling), c->limiter_ms);
+     * and the note memory (which notes were refused) and the master (ceiling, limiter) too */
+    fprintf(s->rec, "@0 /config sr %.17g ksmps %d nchnls %d nchnls_i %d 0dbfs %.17g A4 %.17g voices %d memory %zu"
+            " ceiling %.17g limiter %.17g\n", c->sr, c->ksmps, c->nchnls, c->nchnls_i, c->dbfs, c->a4, c->max_voices,
+            c->mem_bytes >> 20, 20 * log10(c->ceiling), c->limiter_ms);
     for (int i = 0; i < s->ntexts; i++) {
         const char *kind = s->texts[i];
         fprintf(s->rec, "@0 %s ", kind);

@@ -15,6 +15,7 @@ typedef struct ses_options {
     const char *instrdir; /* the instruments library, for names not defined in the files */
     int sr_from_jack;   /* sr is JACK's: warn when the orchestra asks for another */
     double limiter_ms;  /* --limiter look-ahead in ms; 0: off (the hard ceiling only) */
+    int memory_mb;      /* --memory: the note memory pool in MiB; 0: an event list's /config, else the default */
 } SES_OPTIONS;
 
 typedef struct session SESSION;

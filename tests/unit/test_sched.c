@@ -1,5 +1,6 @@
 /* test_sched.c — the scheduler: events land on their exact frame (mid-block too), equal frames keep their order, notes end and release on time. */
 #include "check.h"
+#include "engine_kit.h"
 #include "../../src/engine/engine.h"
 #include "../../src/engine/sched.h"
 #include "../../src/lang/orch.h"
@@ -17,26 +18,7 @@ static const char *ORC =
     "instr 1\n kv = p4\n a1 = kv\n out a1\nendin\n"
     "instr 2\n gk1 = gk1 + p4\nendin\n";
 
-static ENGINE *make(LANG_ORCH **po, char *err)
-{
-    LANG_ORCH *o = lang_orch_new();
-    if (lang_orch_add(o, ORC, strlen(ORC), "sched.orc", 1, err, 512)) return NULL;
-    LANG_HEADER h;
-    lang_orch_header(o, &h);
-    if (lang_orch_compile(o, &h, err, 512)) return NULL;
-    ENG_CONFIG cfg;
-    eng_config_default(&cfg);
-    cfg.sr = h.sr;
-    cfg.ksmps = h.ksmps;
-    cfg.nchnls = h.nchnls;
-    cfg.dbfs = h.dbfs;
-    cfg.max_voices = 16;
-    ENGINE *e = eng_new(&cfg, err, 512);
-    for (int i = 0; i < lang_orch_count(o); i++) eng_set_instr(e, lang_orch_get(o, i)->num, lang_orch_get(o, i));
-    if (lang_orch_instr0(o)) eng_run_instr0(e, lang_orch_instr0(o));
-    *po = o;
-    return e;
-}
+static ENGINE *make(LANG_ORCH **po, char *err) { return kit_engine(ORC, "sched.orc", 16, 0, po, err); }
 
 static ENG_EVENT start(int64_t frame, int id, int instr, double dur, double p4)
 {
