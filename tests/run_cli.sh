@@ -169,11 +169,11 @@ fi
 # --list-opcodes: every opcode with its Csound signature, one form a line.
 : >"$tmp/stderr"
 if run_ondes --list-opcodes \
-    && grep -qE '^oscili +a +kkjo$' "$tmp/stdout" && grep -qE '^moogladder ' "$tmp/stdout" \
+    && grep -qE '^oscili +a +xxjo$' "$tmp/stdout" && grep -qE '^moogladder ' "$tmp/stdout" \
     && ! grep -q '^##' "$tmp/stdout"; then
     pass list-opcodes
 else
-    fail list-opcodes "oscili a kkjo (or moogladder) missing, or internal operators listed"
+    fail list-opcodes "oscili a xxjo (or moogladder) missing, or internal operators listed"
 fi
 
 echo "$passed passed, $failed failed"

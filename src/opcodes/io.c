@@ -12,7 +12,11 @@
  * silenced and freed instead of reaching the speakers.
  */
 
-typedef struct { OP h; } OUTOP;
+/* The variadic ones (out, outch, inch) name their arguments as an array as
+ * long as the compiler allows a call to be (OP_ARGS_IN must cover the
+ * longest call). */
+#define MAX_IN 60       /* inputs of one call (compile.c) */
+#define MAX_OUT 32      /* outputs of one call (compile.c) */
 
 /* Whether any of x[ofs..end) is NaN or infinity: exponent bits all ones.
  * An integer OR-reduction, so it vectorises (a float sum would not without
@@ -40,18 +44,35 @@ static void bus_add(OP *o, OP_CTX *c, int chan, const float *sig)
     for (int i = c->ofs; i < c->end; i++) bus[i] += sig[i];
 }
 
-/* out a1 [, a2 …]: one signal per channel from the first */
+/* out asig1 [, asig2 …]: one signal per channel from the first */
+typedef struct { OP h; OP_ARG asig[MAX_IN]; } OUT;
+
 static void out_perf(OP *o, OP_CTX *c)
 {
-    for (int k = 0; k < o->nin; k++) bus_add(o, c, k, o->arg[k].a);
+    OUT *p = (OUT *)o;
+    for (int k = 0; k < o->nin; k++) bus_add(o, c, k, p->asig[k].a);
 }
 
-/* outch kchan1, a1 [, kchan2, a2 …] (channels from 1) */
+/* outs asig1, asig2; outs1 asig */
+typedef struct { OP h; OP_ARG asig1, asig2; } OUTS;
+
+static void outs_perf(OP *o, OP_CTX *c)
+{
+    OUTS *p = (OUTS *)o;
+    bus_add(o, c, 0, p->asig1.a);
+    bus_add(o, c, 1, p->asig2.a);
+}
+static void outs1_perf(OP *o, OP_CTX *c) { bus_add(o, c, 0, ((OUTS *)o)->asig1.a); }
+
+/* outch kchan1, asig1 [, kchan2, asig2 …] (channels from 1) */
+typedef struct { OP h; OP_ARG args[MAX_IN]; } OUTCH;
+
 static void outch_perf(OP *o, OP_CTX *c)
 {
+    OUTCH *p = (OUTCH *)o;
     for (int k = 0; k + 1 < o->nin; k += 2) {
-        int ch = op_int(*o->arg[k].k) - 1;
-        bus_add(o, c, ch, o->arg[k + 1].a);
+        int ch = op_int(*p->args[k].k) - 1;
+        bus_add(o, c, ch, p->args[k + 1].a);
     }
 }
 
@@ -70,6 +91,7 @@ static int outch_init(OP *o, OP_CTX *c)
  */
 typedef struct {
     OP h;
+    OP_ARG a1, a2, asig, xp, imode;
     double last_pan;        /* gains below are for this position (NaN: none yet) */
     float gl, gr;
 } PAN2;
@@ -91,21 +113,22 @@ static void pan_gains(int mode, double p, double *l, double *r)
 
 static int pan2_init(OP *o, OP_CTX *c)
 {
-    int mode = op_int(*o->arg[4].k);
+    PAN2 *p = (PAN2 *)o;
+    int mode = op_int(*p->imode.k);
     if (mode < 0 || mode > 3) return op_initerr(c, o, "mode %d: must be 0, 1, 2 or 3", mode);
-    ((PAN2 *)o)->last_pan = NAN;
+    p->last_pan = NAN;
     return 0;
 }
 
 static void pan2_k(OP *o, OP_CTX *c)
 {
-    float *al = o->arg[0].a, *ar = o->arg[1].a;
-    const float *in = o->arg[2].a;
     PAN2 *p = (PAN2 *)o;
-    double pan = *o->arg[3].k;
+    float *al = p->a1.a, *ar = p->a2.a;
+    const float *in = p->asig.a;
+    double pan = *p->xp.k;
     if (pan != p->last_pan) {   /* sin/cos only when the position moves */
         double l, r;
-        pan_gains(op_int(*o->arg[4].k), pan, &l, &r);
+        pan_gains(op_int(*p->imode.k), pan, &l, &r);
         p->gl = (float)l;
         p->gr = (float)r;
         p->last_pan = pan;
@@ -121,9 +144,10 @@ static void pan2_k(OP *o, OP_CTX *c)
 
 static void pan2_a(OP *o, OP_CTX *c)
 {
-    float *al = o->arg[0].a, *ar = o->arg[1].a;
-    const float *in = o->arg[2].a, *pan = o->arg[3].a;
-    int mode = op_int(*o->arg[4].k);
+    PAN2 *p = (PAN2 *)o;
+    float *al = p->a1.a, *ar = p->a2.a;
+    const float *in = p->asig.a, *pan = p->xp.a;
+    int mode = op_int(*p->imode.k);
     for (int i = c->ofs; i < c->end; i++) {
         double l, r;
         pan_gains(mode, pan[i], &l, &r);
@@ -143,28 +167,39 @@ static void in_copy(OP_CTX *c, float *out, int chan)
     op_aclear_edges(out, c);
 }
 
-static void in_perf(OP *o, OP_CTX *c) { in_copy(c, o->arg[0].a, 0); }
+/* ar1 in; ar1, ar2 ins */
+typedef struct { OP h; OP_ARG ar1, ar2; } INS;
+
+static void in_perf(OP *o, OP_CTX *c) { in_copy(c, ((INS *)o)->ar1.a, 0); }
 static void ins_perf(OP *o, OP_CTX *c)
 {
-    in_copy(c, o->arg[0].a, 0);
-    in_copy(c, o->arg[1].a, 1);
-}
-/* inch kchan1 [, kchan2 …]: one output per channel asked for (channels from 1) */
-static void inch_perf(OP *o, OP_CTX *c)
-{
-    for (int k = 0; k < o->nout && k < o->nin; k++) in_copy(c, o->arg[k].a, op_int(*o->arg[o->nout + k].k) - 1);
+    INS *p = (INS *)o;
+    in_copy(c, p->ar1.a, 0);
+    in_copy(c, p->ar2.a, 1);
 }
 
+/* ain1 [, ain2 …] inch kchan1 [, kchan2 …]: one output per channel asked for
+ * (channels from 1); the channel numbers follow the outputs */
+typedef struct { OP h; OP_ARG args[MAX_OUT + MAX_IN]; } INCH;
+
+static void inch_perf(OP *o, OP_CTX *c)
+{
+    INCH *p = (INCH *)o;
+    const OP_ARG *kchan = p->args + o->nout;
+    for (int k = 0; k < o->nout && k < o->nin; k++) in_copy(c, p->args[k].a, op_int(*kchan[k].k) - 1);
+}
+
+static int pan2_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, 3, pan2_k, pan2_a); return 0; }
+
 static const OP_DESC op_io[] = {
-    { "in", "a", "", sizeof(OUTOP), NULL, in_perf, 0 },
-    { "ins", "aa", "", sizeof(OUTOP), NULL, ins_perf, 0 },
-    { "inch", "m", "z", sizeof(OUTOP), NULL, inch_perf, 0 },
-    { "out", "", "y", sizeof(OUTOP), NULL, out_perf, 0 },
-    { "outs", "", "aa", sizeof(OUTOP), NULL, out_perf, 0 },
-    { "outs1", "", "a", sizeof(OUTOP), NULL, out_perf, 0 },
-    { "outch", "", "Z", sizeof(OUTOP), outch_init, outch_perf, 0 },
-    { "pan2", "aa", "ako", sizeof(PAN2), pan2_init, pan2_k, 0 },
-    { "pan2", "aa", "aao", sizeof(PAN2), pan2_init, pan2_a, 0 },
+    { "in", "a", "", sizeof(INS), NULL, in_perf, OP_ARGS_IN(1) },
+    { "ins", "aa", "", sizeof(INS), NULL, ins_perf, OP_ARGS_IN(2) },
+    { "inch", "m", "z", sizeof(INCH), NULL, inch_perf, OP_ARGS_IN(MAX_OUT + MAX_IN) },
+    { "out", "", "y", sizeof(OUT), NULL, out_perf, OP_ARGS_IN(MAX_IN) },
+    { "outs", "", "aa", sizeof(OUTS), NULL, outs_perf, OP_ARGS_IN(2) },
+    { "outs1", "", "a", sizeof(OUTS), NULL, outs1_perf, OP_ARGS_IN(1) },
+    { "outch", "", "Z", sizeof(OUTCH), outch_init, outch_perf, OP_ARGS_IN(MAX_IN) },
+    { "pan2", "aa", "axo", sizeof(PAN2), pan2_init, pan2_k, OP_ARGS_IN(5), pan2_prep },
     OP_END
 };
 OP_FAMILY(io, "Signal Input and Output; Signal Modifiers: Panning and Spatialization", op_io);

@@ -95,9 +95,10 @@ static uint32_t seed_from_time(OP_CTX *c, int say)
 }
 
 /* ------------------------------------------------------------------------ */
-/* rand xamp [, iseed, isize, ioffset] (ugens4.c rndset/krand/arand) */
+/* rand xamp [, iseed, isel, ioffset] (ugens4.c rndset/krand/arand) */
 typedef struct {
     OP h;
+    OP_ARG res, xamp, iseed, isel, ioffset;     /* res: ares, or kres of the k-rate form (kamp) */
     int32_t rand;
     int new31, ampa;
 } RAND;
@@ -105,8 +106,8 @@ typedef struct {
 static int rand_init(OP *o, OP_CTX *c)
 {
     RAND *p = (RAND *)o;
-    double iseed = *o->arg[2].k;
-    p->new31 = *o->arg[3].k != 0.0;
+    double iseed = *p->iseed.k;
+    p->new31 = *p->isel.k != 0.0;
     if (iseed >= 0.0) {
         if (iseed > 1.0) {
             uint32_t seed = seed_from_time(c, 1);
@@ -118,20 +119,20 @@ static int rand_init(OP *o, OP_CTX *c)
             p->rand = to_int16(iseed * 32768.0) & 0xFFFF;
         }
     }
-    p->ampa = o->desc->in[0] == 'a';
+    p->ampa = op_isa(o, 1);
     return 0;
 }
 
 static void rand_k(OP *o, OP_CTX *c)
 {
     RAND *p = (RAND *)o;
-    double amp = *o->arg[1].k, base = *o->arg[4].k;
+    double amp = *p->xamp.k, base = *p->ioffset.k;
     if (p->new31) {
         p->rand = randint31(p->rand);
-        *o->arg[0].k = base + DV2_31 * ((double)((int64_t)2 * (uint32_t)p->rand - BIPOLAR)) * amp;
+        *p->res.k = base + DV2_31 * ((double)((int64_t)2 * (uint32_t)p->rand - BIPOLAR)) * amp;
     } else {
         int16_t r = step16((int16_t)p->rand);
-        *o->arg[0].k = base + (double)r * amp * DV32768;
+        *p->res.k = base + (double)r * amp * DV32768;
         p->rand = r;
     }
 }
@@ -139,18 +140,18 @@ static void rand_k(OP *o, OP_CTX *c)
 static void rand_a(OP *o, OP_CTX *c)
 {
     RAND *p = (RAND *)o;
-    float *ar = o->arg[0].a;
-    double base = *o->arg[4].k;
+    float *ar = p->res.a;
+    double base = *p->ioffset.k;
     if (!p->new31) {
         int16_t r = (int16_t)p->rand;
         if (!p->ampa) {
-            double ampscl = *o->arg[1].k * DV32768;
+            double ampscl = *p->xamp.k * DV32768;
             for (int n = c->ofs; n < c->end; n++) {
                 r = step16(r);
                 ar[n] = (float)(base + (double)r * ampscl);
             }
         } else {
-            const float *xamp = o->arg[1].a;
+            const float *xamp = p->xamp.a;
             for (int n = c->ofs; n < c->end; n++) {
                 r = step16(r);
                 ar[n] = (float)(base + (double)r * (double)xamp[n] * DV32768);
@@ -160,13 +161,13 @@ static void rand_a(OP *o, OP_CTX *c)
     } else {
         int32_t r = p->rand;
         if (!p->ampa) {
-            double ampscl = *o->arg[1].k * DV2_31;
+            double ampscl = *p->xamp.k * DV2_31;
             for (int n = c->ofs; n < c->end; n++) {
                 r = randint31(r);
                 ar[n] = (float)(base + (double)((int64_t)2 * (uint32_t)r - BIPOLAR) * ampscl);
             }
         } else {
-            const float *xamp = o->arg[1].a;
+            const float *xamp = p->xamp.a;
             for (int n = c->ofs; n < c->end; n++) {
                 r = randint31(r);
                 ar[n] = (float)(base + DV2_31 * (double)((int64_t)2 * (uint32_t)r - BIPOLAR) * (double)xamp[n]);
@@ -182,6 +183,7 @@ static void rand_a(OP *o, OP_CTX *c)
  * krandh/randh, krandi/randi) */
 typedef struct {
     OP h;
+    OP_ARG res, xamp, xcps, iseed, isize, ioffset;  /* res: ares, or kres of the k-rate form (kamp, kcps) */
     int64_t phs;
     double num1, num2, dfdmax;
     int32_t rand;
@@ -203,8 +205,8 @@ static inline double randhi_next(RANDHI *p)
 static int randh_init(OP *o, OP_CTX *c)
 {
     RANDHI *p = (RANDHI *)o;
-    double iseed = *o->arg[3].k;
-    p->new31 = *o->arg[4].k != 0.0;
+    double iseed = *p->iseed.k;
+    p->new31 = *p->isize.k != 0.0;
     if (iseed >= 0.0) {
         if (iseed > 1.0) {
             uint32_t seed = seed_from_time(c, 1);
@@ -224,16 +226,16 @@ static int randh_init(OP *o, OP_CTX *c)
         }
         p->phs = 0;
     }
-    p->ampa = o->desc->in[0] == 'a';
-    p->cpsa = o->desc->in[1] == 'a';
+    p->ampa = op_isa(o, 1);
+    p->cpsa = op_isa(o, 2);
     return 0;
 }
 
 static int randi_init(OP *o, OP_CTX *c)
 {
     RANDHI *p = (RANDHI *)o;
-    double iseed = *o->arg[3].k;
-    p->new31 = *o->arg[4].k != 0.0;
+    double iseed = *p->iseed.k;
+    p->new31 = *p->isize.k != 0.0;
     if (iseed >= 0.0) {
         if (iseed > 1.0) {
             uint32_t seed = seed_from_time(c, 1);
@@ -264,8 +266,8 @@ static int randi_init(OP *o, OP_CTX *c)
         p->phs = 0;
         p->dfdmax = (p->num2 - p->num1) / FMAXLEN;
     }
-    p->ampa = o->desc->in[0] == 'a';
-    p->cpsa = o->desc->in[1] == 'a';
+    p->ampa = op_isa(o, 1);
+    p->cpsa = op_isa(o, 2);
     return 0;
 }
 
@@ -280,8 +282,8 @@ static int64_t phs_add(int64_t phs, int64_t inc)
 static void randh_k(OP *o, OP_CTX *c)
 {
     RANDHI *p = (RANDHI *)o;
-    *o->arg[0].k = *o->arg[5].k + p->num1 * *o->arg[1].k;
-    p->phs = phs_add(p->phs, op_i64(*o->arg[2].k * (FMAXLEN / c->kr)));
+    *p->res.k = *p->ioffset.k + p->num1 * *p->xamp.k;
+    p->phs = phs_add(p->phs, op_i64(*p->xcps.k * (FMAXLEN / c->kr)));
     if (p->phs >= MAXLEN) {
         p->phs &= PHMASK;
         p->num1 = randhi_next(p);
@@ -291,8 +293,8 @@ static void randh_k(OP *o, OP_CTX *c)
 static void randi_k(OP *o, OP_CTX *c)
 {
     RANDHI *p = (RANDHI *)o;
-    *o->arg[0].k = *o->arg[5].k + (p->num1 + (double)p->phs * p->dfdmax) * *o->arg[1].k;
-    p->phs = phs_add(p->phs, op_i64(*o->arg[2].k * (FMAXLEN / c->kr)));
+    *p->res.k = *p->ioffset.k + (p->num1 + (double)p->phs * p->dfdmax) * *p->xamp.k;
+    p->phs = phs_add(p->phs, op_i64(*p->xcps.k * (FMAXLEN / c->kr)));
     if (p->phs >= MAXLEN) {
         p->phs &= PHMASK;
         p->num1 = p->num2;
@@ -303,19 +305,19 @@ static void randi_k(OP *o, OP_CTX *c)
 
 /* amplitude and frequency of the i-th active frame: audio inputs are read
  * from frame i counted from 0, as Csound walks them from the block's start */
-#define AMP(o, p, i) ((p)->ampa ? (double)(o)->arg[1].a[i] : *(o)->arg[1].k)
-#define CPS(o, p, i) ((p)->cpsa ? (double)(o)->arg[2].a[i] : *(o)->arg[2].k)
+#define AMP(p, i) ((p)->ampa ? (double)(p)->xamp.a[i] : *(p)->xamp.k)
+#define CPS(p, i) ((p)->cpsa ? (double)(p)->xcps.a[i] : *(p)->xcps.k)
 
 static void randh_a(OP *o, OP_CTX *c)
 {
     RANDHI *p = (RANDHI *)o;
-    float *ar = o->arg[0].a;
-    double base = *o->arg[5].k, sicvt = FMAXLEN / c->sr;
-    int64_t phs = p->phs, inc = op_i64(CPS(o, p, 0) * sicvt);
+    float *ar = p->res.a;
+    double base = *p->ioffset.k, sicvt = FMAXLEN / c->sr;
+    int64_t phs = p->phs, inc = op_i64(CPS(p, 0) * sicvt);
     for (int n = c->ofs, i = 0; n < c->end; n++, i++) {
-        ar[n] = (float)(base + p->num1 * AMP(o, p, i));
+        ar[n] = (float)(base + p->num1 * AMP(p, i));
         phs = phs_add(phs, inc);
-        if (p->cpsa && i + 1 < c->ksmps) inc = op_i64(CPS(o, p, i + 1) * sicvt);
+        if (p->cpsa && i + 1 < c->ksmps) inc = op_i64(CPS(p, i + 1) * sicvt);
         if (phs >= MAXLEN) {
             phs &= PHMASK;
             p->num1 = randhi_next(p);
@@ -328,13 +330,13 @@ static void randh_a(OP *o, OP_CTX *c)
 static void randi_a(OP *o, OP_CTX *c)
 {
     RANDHI *p = (RANDHI *)o;
-    float *ar = o->arg[0].a;
-    double base = *o->arg[5].k, sicvt = FMAXLEN / c->sr;
-    int64_t phs = p->phs, inc = op_i64(CPS(o, p, 0) * sicvt);
+    float *ar = p->res.a;
+    double base = *p->ioffset.k, sicvt = FMAXLEN / c->sr;
+    int64_t phs = p->phs, inc = op_i64(CPS(p, 0) * sicvt);
     for (int n = c->ofs, i = 0; n < c->end; n++, i++) {
-        ar[n] = (float)(base + (p->num1 + (double)phs * p->dfdmax) * AMP(o, p, i));
+        ar[n] = (float)(base + (p->num1 + (double)phs * p->dfdmax) * AMP(p, i));
         phs = phs_add(phs, inc);
-        if (p->cpsa && i + 1 < c->ksmps) inc = op_i64(CPS(o, p, i + 1) * sicvt);
+        if (p->cpsa && i + 1 < c->ksmps) inc = op_i64(CPS(p, i + 1) * sicvt);
         if (phs >= MAXLEN) {
             phs &= PHMASK;
             p->num1 = p->num2;
@@ -396,9 +398,14 @@ static int shared_rng(OP *o, OP_CTX *c, SHARED_RNG *g, size_t which, double dflt
  * from the engine's shared RNG_STATE.
  */
 
+typedef struct {
+    OP h;
+    OP_ARG ival;
+} SEED;
+
 static int seed_init(OP *o, OP_CTX *c)
 {
-    int32_t xx = op_int(*o->arg[0].k + 0.5);
+    int32_t xx = op_int(*((SEED *)o)->ival.k + 0.5);
     uint32_t v;
     if (xx > 0) {
         v = (uint32_t)xx;
@@ -420,6 +427,7 @@ static int seed_init(OP *o, OP_CTX *c)
  *   x = beta x[-1] + sqrt(1 - beta²) r,  y = x · amp · 0.785 / (1 + beta). */
 typedef struct {
     OP h;
+    OP_ARG ar, xamp, kbeta;
     SHARED_RNG g;
     double last, lastbeta, sq1mb2, ampmod;
     int ampa;
@@ -436,10 +444,10 @@ static int noise_init(OP *o, OP_CTX *c)
         *p->g.state = (double)(v ? v : 1);
     }
     p->last = 0.0;
-    p->lastbeta = *o->arg[2].k;
+    p->lastbeta = *p->kbeta.k;
     p->sq1mb2 = sqrt(1.0 - p->lastbeta * p->lastbeta);
     p->ampmod = 0.785 / (1.0 + p->lastbeta);
-    p->ampa = o->desc->in[0] == 'a';
+    p->ampa = op_isa(o, 1);
     return 0;
 }
 
@@ -456,8 +464,8 @@ static inline int32_t rand31_fm(int32_t *seed)
 static void noise_perf(OP *o, OP_CTX *c)
 {
     NOISE *p = (NOISE *)o;
-    float *out = o->arg[0].a;
-    double beta = *o->arg[2].k;
+    float *out = p->ar.a;
+    double beta = *p->kbeta.k;
     if (beta != p->lastbeta) {
         p->lastbeta = beta;
         p->sq1mb2 = sqrt(1.0 - beta * beta);
@@ -468,7 +476,7 @@ static void noise_perf(OP *o, OP_CTX *c)
     for (int n = c->ofs, i = 0; n < c->end; n++, i++) {
         double rnd = 2.0 * (double)(rand31_fm(&seed) - 1) / 2147483645.0 - 1.0;
         lastx = lastx * beta + sq1mb2 * rnd;
-        out[n] = (float)(lastx * AMP(o, p, i) * ampmod);     /* a-rate amp read from frame 0, as Csound */
+        out[n] = (float)(lastx * AMP(p, i) * ampmod);     /* a-rate amp read from frame 0, as Csound */
     }
     *p->g.state = (double)seed;
     p->last = lastx;
@@ -479,6 +487,7 @@ static void noise_perf(OP *o, OP_CTX *c)
  * min + (max - min) · u, u = bits 1..31 of holdrand / (2^31 - 1). */
 typedef struct {
     OP h;
+    OP_ARG res, kmin, kmax;     /* ares, kres or ires; imin, imax in the i-rate form */
     SHARED_RNG g;
 } RANDOM;
 
@@ -502,7 +511,7 @@ static void random_k(OP *o, OP_CTX *c)
 {
     RANDOM *p = (RANDOM *)o;
     double st = *p->g.state;
-    *o->arg[0].k = rand_gab(&st) * (*o->arg[2].k - *o->arg[1].k) + *o->arg[1].k;
+    *p->res.k = rand_gab(&st) * (*p->kmax.k - *p->kmin.k) + *p->kmin.k;
     *p->g.state = st;
 }
 
@@ -516,33 +525,30 @@ static int random_i(OP *o, OP_CTX *c)
 static void random_a(OP *o, OP_CTX *c)
 {
     RANDOM *p = (RANDOM *)o;
-    float *out = o->arg[0].a;
-    double min = *o->arg[1].k, rge = *o->arg[2].k - min;
+    float *out = p->res.a;
+    double min = *p->kmin.k, rge = *p->kmax.k - min;
     double st = *p->g.state;   /* in a local for the loop, stored back once */
     for (int n = c->ofs; n < c->end; n++) out[n] = (float)(rand_gab(&st) * rge + min);
     *p->g.state = st;
     op_aclear_edges(out, c);
 }
 
+/* the a-rate forms take x inputs (their inits ask op_isa which are audio);
+ * Csound's k-rate forms take k-rate arguments only */
 #define HI_ENTRIES(NAME, INIT, PERF_A, PERF_K)                                         \
-    { NAME, "a", "aavoo", sizeof(RANDHI), INIT, PERF_A, 0 },                           \
-    { NAME, "a", "akvoo", sizeof(RANDHI), INIT, PERF_A, 0 },                           \
-    { NAME, "a", "kavoo", sizeof(RANDHI), INIT, PERF_A, 0 },                           \
-    { NAME, "a", "kkvoo", sizeof(RANDHI), INIT, PERF_A, 0 },                           \
-    { NAME, "k", "kkvoo", sizeof(RANDHI), INIT, PERF_K, 0 }
+    { NAME, "a", "xxvoo", sizeof(RANDHI), INIT, PERF_A, OP_ARGS_IN(6) },               \
+    { NAME, "k", "kkvoo", sizeof(RANDHI), INIT, PERF_K, OP_ARGS_IN(6) }
 
 static const OP_DESC op_noise[] = {
-    { "rand", "a", "avoo", sizeof(RAND), rand_init, rand_a, 0 },
-    { "rand", "a", "kvoo", sizeof(RAND), rand_init, rand_a, 0 },
-    { "rand", "k", "kvoo", sizeof(RAND), rand_init, rand_k, 0 },
+    { "rand", "a", "xvoo", sizeof(RAND), rand_init, rand_a, OP_ARGS_IN(5) },
+    { "rand", "k", "kvoo", sizeof(RAND), rand_init, rand_k, OP_ARGS_IN(5) },
     HI_ENTRIES("randh", randh_init, randh_a, randh_k),
     HI_ENTRIES("randi", randi_init, randi_a, randi_k),
-    { "noise", "a", "ak", sizeof(NOISE), noise_init, noise_perf, 0, NULL, &rng_shared },
-    { "noise", "a", "kk", sizeof(NOISE), noise_init, noise_perf, 0, NULL, &rng_shared },
-    { "random", "a", "kk", sizeof(RANDOM), random_setup, random_a, 0, NULL, &rng_shared },
-    { "random", "k", "kk", sizeof(RANDOM), random_setup, random_k, 0, NULL, &rng_shared },
-    { "random", "i", "ii", sizeof(RANDOM), random_i, NULL, 0, NULL, &rng_shared },
-    { "seed", "", "i", sizeof(OP), seed_init, NULL, 0, NULL, &rng_shared },
+    { "noise", "a", "xk", sizeof(NOISE), noise_init, noise_perf, OP_ARGS_IN(3), NULL, &rng_shared },
+    { "random", "a", "kk", sizeof(RANDOM), random_setup, random_a, OP_ARGS_IN(3), NULL, &rng_shared },
+    { "random", "k", "kk", sizeof(RANDOM), random_setup, random_k, OP_ARGS_IN(3), NULL, &rng_shared },
+    { "random", "i", "ii", sizeof(RANDOM), random_i, NULL, OP_ARGS_IN(3), NULL, &rng_shared },
+    { "seed", "", "i", sizeof(SEED), seed_init, NULL, OP_ARGS_IN(1), NULL, &rng_shared },
     OP_END
 };
 OP_FAMILY(noise, "Signal Generators: Random (Noise) Generators", op_noise);

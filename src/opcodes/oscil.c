@@ -36,6 +36,7 @@ enum { INTERP_NONE, INTERP_LIN, INTERP_CUBIC };
 
 typedef struct {
     OP h;
+    OP_ARG res, xamp, xcps, ifn, iphs;  /* res: ares, or kres of the k-rate form (kamp, kcps) */
     const FTABLE *ft;
     int32_t phs;
     int32_t lobits, lomask;
@@ -45,7 +46,7 @@ typedef struct {
 static int osc_init(OP *o, OP_CTX *c)
 {
     OSC *p = (OSC *)o;
-    double ifn = *o->arg[3].k, iphs = *o->arg[4].k;
+    double ifn = *p->ifn.k, iphs = *p->iphs.k;
     p->ft = op_ftable(c, ifn);
     if (!p->ft) return op_initerr(c, o, "table %g does not exist", ifn);
     if (p->ft->lenmask < 0)
@@ -104,12 +105,12 @@ static inline int32_t phs_add(int32_t phs, int32_t inc)
 static inline void osc_run(OP *o, OP_CTX *c, int interp, int aamp, int acps)
 {
     OSC *p = (OSC *)o;
-    float *ar = o->arg[0].a;
-    const float *ampa = aamp ? o->arg[1].a : NULL;
-    const float *cpsa = acps ? o->arg[2].a : NULL;
-    double ampk = aamp ? 0.0 : *o->arg[1].k;
+    float *ar = p->res.a;
+    const float *ampa = aamp ? p->xamp.a : NULL;
+    const float *cpsa = acps ? p->xcps.a : NULL;
+    double ampk = aamp ? 0.0 : *p->xamp.k;
     double sicvt = PHMAX / c->sr;
-    int32_t inc = acps ? 0 : (int32_t)lrint(*o->arg[2].k * sicvt);
+    int32_t inc = acps ? 0 : (int32_t)lrint(*p->xcps.k * sicvt);
     int32_t phs = p->phs;
     for (int i = c->ofs; i < c->end; i++) {
         if (acps) inc = (int32_t)lrint(cpsa[i] * sicvt);
@@ -135,8 +136,8 @@ static inline int32_t trunc_i32(double x)
 static inline void osc_krun(OP *o, OP_CTX *c, int interp)
 {
     OSC *p = (OSC *)o;
-    *o->arg[0].k = osc_read(p, p->phs, interp) * *o->arg[1].k;
-    int32_t inc = trunc_i32(*o->arg[2].k * (PHMAX / c->kr));
+    *p->res.k = osc_read(p, p->phs, interp) * *p->xamp.k;
+    int32_t inc = trunc_i32(*p->xcps.k * (PHMAX / c->kr));
     p->phs = phs_add(p->phs, inc);
 }
 
@@ -145,7 +146,12 @@ static inline void osc_krun(OP *o, OP_CTX *c, int interp)
     static void NAME##_ka(OP *o, OP_CTX *c) { osc_run(o, c, INTERP, 0, 1); }            \
     static void NAME##_ak(OP *o, OP_CTX *c) { osc_run(o, c, INTERP, 1, 0); }            \
     static void NAME##_aa(OP *o, OP_CTX *c) { osc_run(o, c, INTERP, 1, 1); }            \
-    static void NAME##_k(OP *o, OP_CTX *c) { osc_krun(o, c, INTERP); }
+    static void NAME##_k(OP *o, OP_CTX *c) { osc_krun(o, c, INTERP); }                 \
+    static int NAME##_prep(OP *o, OP_PREP *p)                                           \
+    {                                                                                   \
+        p->perf = op_pick2(o, 1, 2, NAME##_kk, NAME##_ka, NAME##_ak, NAME##_aa);        \
+        return 0;                                                                       \
+    }
 
 OSC_VARIANTS(oscil, INTERP_NONE)
 OSC_VARIANTS(oscili, INTERP_LIN)
@@ -168,6 +174,7 @@ OSC_VARIANTS(oscil3, INTERP_CUBIC)
  */
 typedef struct {
     OP h;
+    OP_ARG res, xamp, xcps, ifn, iphs;  /* res: ares, or kres of the k-rate form (kamp, kcps) */
     const FTABLE *ft;
     double phs, tablen, tablen_up_sr;
 } POSC;
@@ -175,7 +182,7 @@ typedef struct {
 static int posc_init(OP *o, OP_CTX *c)
 {
     POSC *p = (POSC *)o;
-    double ifn = *o->arg[3].k, iphs = *o->arg[4].k;
+    double ifn = *p->ifn.k, iphs = *p->iphs.k;
     p->ft = op_ftable(c, ifn);
     if (!p->ft) return op_initerr(c, o, "table %g does not exist", ifn);
     if (p->ft->size < 1) return op_initerr(c, o, "table %g is empty", ifn);
@@ -222,11 +229,11 @@ static inline double posc_read(const POSC *p, double phs, int cubic)
 static inline void posc_run(OP *o, OP_CTX *c, int cubic, int aamp, int acps)
 {
     POSC *p = (POSC *)o;
-    float *ar = o->arg[0].a;
-    const float *ampa = aamp ? o->arg[1].a : NULL;
-    const float *cpsa = acps ? o->arg[2].a : NULL;
-    double ampk = aamp ? 0.0 : *o->arg[1].k;
-    double si = acps ? 0.0 : *o->arg[2].k * p->tablen_up_sr;
+    float *ar = p->res.a;
+    const float *ampa = aamp ? p->xamp.a : NULL;
+    const float *cpsa = acps ? p->xcps.a : NULL;
+    double ampk = aamp ? 0.0 : *p->xamp.k;
+    double si = acps ? 0.0 : *p->xcps.k * p->tablen_up_sr;
     double phs = p->phs, tablen = p->tablen;
     for (int i = c->ofs; i < c->end; i++) {
         double amp = aamp ? (double)ampa[i] : ampk;
@@ -240,8 +247,8 @@ static inline void posc_run(OP *o, OP_CTX *c, int cubic, int aamp, int acps)
 static inline void posc_krun(OP *o, OP_CTX *c, int cubic)
 {
     POSC *p = (POSC *)o;
-    double si = *o->arg[2].k * p->tablen * c->onedkr;
-    *o->arg[0].k = *o->arg[1].k * posc_read(p, p->phs, cubic);
+    double si = *p->xcps.k * p->tablen * c->onedkr;
+    *p->res.k = *p->xamp.k * posc_read(p, p->phs, cubic);
     p->phs = posc_wrap(p->phs + si, p->tablen);
 }
 
@@ -250,7 +257,12 @@ static inline void posc_krun(OP *o, OP_CTX *c, int cubic)
     static void NAME##_ka(OP *o, OP_CTX *c) { posc_run(o, c, CUBIC, 0, 1); }            \
     static void NAME##_ak(OP *o, OP_CTX *c) { posc_run(o, c, CUBIC, 1, 0); }            \
     static void NAME##_aa(OP *o, OP_CTX *c) { posc_run(o, c, CUBIC, 1, 1); }            \
-    static void NAME##_k(OP *o, OP_CTX *c) { posc_krun(o, c, CUBIC); }
+    static void NAME##_k(OP *o, OP_CTX *c) { posc_krun(o, c, CUBIC); }                 \
+    static int NAME##_prep(OP *o, OP_PREP *p)                                           \
+    {                                                                                   \
+        p->perf = op_pick2(o, 1, 2, NAME##_kk, NAME##_ka, NAME##_ak, NAME##_aa);        \
+        return 0;                                                                       \
+    }
 
 POSC_VARIANTS(poscil, 0)
 POSC_VARIANTS(poscil3, 1)
@@ -267,13 +279,14 @@ POSC_VARIANTS(poscil3, 1)
  */
 typedef struct {
     OP h;
+    OP_ARG res, xcps, iphs;     /* res: ares, or kres of the k-rate form (kcps) */
     double curphs;
 } PHASOR;
 
 static int phasor_init(OP *o, OP_CTX *c)
 {
     PHASOR *p = (PHASOR *)o;
-    double iphs = *o->arg[2].k;
+    double iphs = *p->iphs.k;
     if (iphs >= 0) {
         double ip = trunc(iphs);
         if (ip != 0) op_msg(c, "WARNING: phasor: init phase truncation\n");
@@ -285,9 +298,9 @@ static int phasor_init(OP *o, OP_CTX *c)
 static inline void phasor_run(OP *o, OP_CTX *c, int acps)
 {
     PHASOR *p = (PHASOR *)o;
-    float *ar = o->arg[0].a;
-    const float *cpsa = acps ? o->arg[1].a : NULL;
-    double incr = acps ? 0.0 : *o->arg[1].k * c->onedsr;
+    float *ar = p->res.a;
+    const float *cpsa = acps ? p->xcps.a : NULL;
+    double incr = acps ? 0.0 : *p->xcps.k * c->onedsr;
     double phase = p->curphs;
     for (int i = c->ofs; i < c->end; i++) {
         if (acps) incr = cpsa[i] * c->onedsr;
@@ -302,13 +315,14 @@ static inline void phasor_run(OP *o, OP_CTX *c, int acps)
 
 static void phasor_a(OP *o, OP_CTX *c) { phasor_run(o, c, 1); }
 static void phasor_k_a(OP *o, OP_CTX *c) { phasor_run(o, c, 0); }
+static int phasor_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, 1, phasor_k_a, phasor_a); return 0; }
 
 static void phasor_k(OP *o, OP_CTX *c)
 {
     PHASOR *p = (PHASOR *)o;
     double phs = p->curphs;
-    *o->arg[0].k = phs;
-    phs += *o->arg[1].k * c->onedkr;
+    *p->res.k = phs;
+    phs += *p->xcps.k * c->onedkr;
     if (phs >= 1.0) phs -= 1.0;
     else if (phs < 0.0) phs += 1.0;
     p->curphs = phs;
@@ -572,14 +586,13 @@ static const OP_SHARED vco2_shared = { "vco2's band-limited tables", sizeof(VCO2
 
 typedef struct {
     OP h;
+    OP_ARG ar, kamp, kcps, imode, kpw, kphs, inyx;  /* kpw, kphs, inyx: their defaults when not given */
     const VCO2_ARRAY *arr;          /* NULL: not initialised (imode bit 0 on a fresh note) */
     int init_k, mode, pm_enabled;
     double f_scl, p_min, p_scl, kphs_old, kphs2_old;
     uint32_t phs, phs2;
-    const double *kpw, *kphs;       /* the arguments (their defaults when not given) */
 } VCO2;
 
-/* arguments: ar, kamp, kcps, imode, kpw, kphs, inyx */
 static int vco2_init(OP *o, OP_CTX *c)
 {
     static const int tnums[8] = { 0, 0, 1, 2, 1, 3, 4, 5 };
@@ -588,9 +601,7 @@ static int vco2_init(OP *o, OP_CTX *c)
     /* how many arguments the call gave (inyx's default is 0.5, what Csound
      * uses when it is missing) */
     int given = o->ngiven > 5 ? 5 : o->ngiven;
-    p->kpw = o->arg[4].k;     /* 0 when not given */
-    p->kphs = o->arg[5].k;
-    int mode = (int)lrint(*o->arg[3].k) & 0x1F;
+    int mode = (int)lrint(*p->imode.k) & 0x1F;
     if (mode & 1) return 0;                     /* skip initialisation */
     int min_args = 2;
     if ((mode & 14) == 2 || (mode & 14) == 4) min_args = 4;
@@ -608,12 +619,12 @@ static int vco2_init(OP *o, OP_CTX *c)
     if ((mode & 16) || given < 5) {
         p->phs = 0;
     } else {
-        double x = *p->kphs;
+        double x = *p->kphs.k;
         x -= trunc(x);          /* Csound: x − (int32)x */
         p->phs = phs2int(x);
     }
     p->f_scl = c->onedsr;
-    double x = *o->arg[6].k;
+    double x = *p->inyx.k;
     if (x < 0.001) x = 0.001;
     if (x > 0.5) x = 0.5;
     p->p_min = x / (double)VCO2_MAX_NPART;
@@ -631,12 +642,12 @@ static inline double vco2_read(const VCO2_TAB *t, uint32_t phs)
 static void vco2_perf(OP *o, OP_CTX *c)
 {
     VCO2 *p = (VCO2 *)o;
-    float *ar = o->arg[0].a;
+    float *ar = p->ar.a;
     if (!p->arr) {                              /* never initialised */
         memset(ar, 0, sizeof(float) * (size_t)c->ksmps);
         return;
     }
-    double kamp = *o->arg[1].k, kcps = *o->arg[2].k, kpw = *p->kpw, kphs = *p->kphs;
+    double kamp = *p->kamp.k, kcps = *p->kcps.k, kpw = *p->kpw.k, kphs = *p->kphs.k;
     double nact = (double)(c->end - c->ofs);    /* Csound divides by the active frames */
     double f, f1;
     if (p->init_k) {
@@ -709,12 +720,11 @@ static void vco2_perf(OP *o, OP_CTX *c)
 
 /* ==================================================================== */
 
+/* an a-rate row whose prep picks the loop for the rates of xamp and xcps, and
+ * a k-rate row (Csound's k-rate forms take k-rate arguments only) */
 #define OSC_ENTRIES(NAME, INIT, SZ)                                                     \
-    { #NAME, "a", "kkjo", sizeof(SZ), INIT, NAME##_kk, 0 },                            \
-    { #NAME, "a", "kajo", sizeof(SZ), INIT, NAME##_ka, 0 },                            \
-    { #NAME, "a", "akjo", sizeof(SZ), INIT, NAME##_ak, 0 },                            \
-    { #NAME, "a", "aajo", sizeof(SZ), INIT, NAME##_aa, 0 },                            \
-    { #NAME, "k", "kkjo", sizeof(SZ), INIT, NAME##_k, 0 }
+    { #NAME, "a", "xxjo", sizeof(SZ), INIT, NAME##_kk, OP_ARGS_IN(5), NAME##_prep },    \
+    { #NAME, "k", "kkjo", sizeof(SZ), INIT, NAME##_k, OP_ARGS_IN(5) }
 
 static const OP_DESC op_oscil[] = {
     OSC_ENTRIES(oscil, osc_init, OSC),
@@ -722,10 +732,9 @@ static const OP_DESC op_oscil[] = {
     OSC_ENTRIES(oscil3, osc_init, OSC),
     OSC_ENTRIES(poscil, posc_init, POSC),
     OSC_ENTRIES(poscil3, posc_init, POSC),
-    { "phasor", "a", "ao", sizeof(PHASOR), phasor_init, phasor_a, 0 },
-    { "phasor", "a", "ko", sizeof(PHASOR), phasor_init, phasor_k_a, 0 },
-    { "phasor", "k", "ko", sizeof(PHASOR), phasor_init, phasor_k, 0 },
-    { "vco2", "a", "kkoOOv", sizeof(VCO2), vco2_init, vco2_perf, 0, NULL, &vco2_shared },
+    { "phasor", "a", "xo", sizeof(PHASOR), phasor_init, phasor_k_a, OP_ARGS_IN(3), phasor_prep },
+    { "phasor", "k", "ko", sizeof(PHASOR), phasor_init, phasor_k, OP_ARGS_IN(3) },
+    { "vco2", "a", "kkoOOv", sizeof(VCO2), vco2_init, vco2_perf, OP_ARGS_IN(7), NULL, &vco2_shared },
     OP_END
 };
 OP_FAMILY(oscil, "Signal Generators: Basic Oscillators; Phasors", op_oscil);

@@ -72,6 +72,7 @@ static int16_t to_int16(double v)
 
 typedef struct {
     OP h;
+    OP_ARG ar, kamp, kcps, icps, ifn, imeth, iparm1, iparm2;
     PLUCK_RNG *rng;     /* the engine's generators */
     double *buf;        /* npts + 1 points */
     int32_t npts;
@@ -88,7 +89,7 @@ static int pluck_init(OP *o, OP_CTX *c)
 {
     PLUCK *p = (PLUCK *)o;
     if (!(p->rng = op_shared(c, &pluck_rng))) return op_initerr(c, o, "the engine has no generators for pluck");
-    double icps = *o->arg[3].k, ifn = *o->arg[4].k, imeth = *o->arg[5].k;
+    double icps = *p->icps.k, ifn = *p->ifn.k, imeth = *p->imeth.k;
     if (!(icps > 0.0)) return op_initerr(c, o, "icps must be positive (got %g)", icps);
     double len = c->sr / icps;
     int32_t npts = len < (double)PLUKMIN ? PLUKMIN : len > 16777216.0 ? 16777216 : (int32_t)len;
@@ -99,8 +100,8 @@ static int pluck_init(OP *o, OP_CTX *c)
     }
 
     p->method = (int)(int16_t)(int32_t)imeth;
-    p->param1 = *o->arg[6].k;
-    p->param2 = *o->arg[7].k;
+    p->param1 = *p->iparm1.k;
+    p->param2 = *p->iparm2.k;
     switch (p->method) {
     case 1: case 6:
         break;
@@ -211,8 +212,8 @@ static void pluck_smooth(PLUCK *p)
 static void pluck_perf(OP *o, OP_CTX *c)
 {
     PLUCK *p = (PLUCK *)o;
-    float *ar = o->arg[0].a;
-    double amp = *o->arg[1].k, kcps = *o->arg[2].k;
+    float *ar = p->ar.a;
+    double amp = *p->kamp.k, kcps = *p->kcps.k;
     int32_t ltwopi = p->npts << 8;
     double step = kcps * p->sicps;
     int32_t phsinc = step > -2147483648.0 && step < 2147483648.0 ? (int32_t)step : -1;
@@ -244,7 +245,7 @@ static void pluck_perf(OP *o, OP_CTX *c)
 }
 
 static const OP_DESC op_pluck[] = {
-    { "pluck", "a", "kkiiioo", sizeof(PLUCK), pluck_init, pluck_perf, 0, NULL, &pluck_rng },
+    { "pluck", "a", "kkiiioo", sizeof(PLUCK), pluck_init, pluck_perf, OP_ARGS_IN(8), NULL, &pluck_rng },
     OP_END
 };
 OP_FAMILY(pluck, "Signal Generators: Models and Emulations", op_pluck);

@@ -43,8 +43,14 @@
 
 #define LOSC_MIDDLE_C 261.62556530059862592
 
+/* The arguments: one or two outputs (mono, stereo), then the inputs, so where
+ * an input lies depends on the form; they are an array and the inputs are
+ * found from o->nout with these names. */
+enum { XAMP, KCPS, IFN, IBAS, IMOD1, IBEG1, IEND1, IMOD2, IBEG2, IEND2, LOSC_NIN };
+
 typedef struct {
     OP h;
+    OP_ARG args[2 + LOSC_NIN];  /* ar1 [, ar2], xamp, kcps, ifn, ibas, imod1, ibeg1, iend1, imod2, ibeg2, iend2 */
     const FTABLE *ft;
     double cpscvt;
     double lphs;
@@ -54,15 +60,17 @@ typedef struct {
     int stereo;
 } LOSC;
 
+/* The inputs of a call (after its one or two outputs). */
+static inline const OP_ARG *losc_in(const LOSC *p) { return p->args + p->h.nout; }
+
 /* Both opcodes: ar1 [, ar2] loscil xamp, kcps, ifn [, ibas] [, imod1, ibeg1, iend1] [, imod2, ibeg2, iend2] */
 static int losc_init(OP *o, OP_CTX *c)
 {
     LOSC *p = (LOSC *)o;
     int nout = o->nout;
-    const OP_ARG *in = o->arg + nout;
-    double ifn = *in[2].k, ibas = *in[3].k;
+    const OP_ARG *in = losc_in(p);
+    double ifn = *in[IFN].k, ibas = *in[IBAS].k;
     const char *name = o->desc->name;
-    if (nout < 1 || nout > 2) return op_initerr(c, o, "%s has one or two outputs (got %d)", name, nout);
     const FTABLE *ft = op_ftable(c, ifn);
     if (!ft) return op_initerr(c, o, "table %g does not exist", ifn);
     p->ft = ft;
@@ -82,7 +90,7 @@ static int losc_init(OP *o, OP_CTX *c)
                   "kcps 261.626 plays the table at one frame per sample\n", name, ifn);
     }
 
-    double imod1 = *in[4].k, imod2 = *in[7].k;
+    double imod1 = *in[IMOD1].k, imod2 = *in[IMOD2].k;
     p->mod1 = (int)(int16_t)(int32_t)imod1;
     if (p->mod1 < 0) {
         p->mod1 = 0;                                    /* the file's loop: none known */
@@ -92,8 +100,8 @@ static int losc_init(OP *o, OP_CTX *c)
     } else if (p->mod1 > 3) {
         return op_initerr(c, o, "illegal sustain loop data (imod1 = %g: 0, 1 or 2)", imod1);
     } else {
-        p->beg1 = *in[5].k;
-        p->end1 = *in[6].k;
+        p->beg1 = *in[IBEG1].k;
+        p->end1 = *in[IEND1].k;
         if (p->beg1 == 0.0 && p->end1 == 0.0) {
             p->end1 = maxphs;                           /* loop the whole sound */
         } else if (p->beg1 < 0.0 || p->end1 > maxphs || p->beg1 >= p->end1) {
@@ -107,8 +115,8 @@ static int losc_init(OP *o, OP_CTX *c)
         p->beg2 = 0.0;
         p->end2 = 0.0;
     } else {
-        p->beg2 = *in[8].k;
-        p->end2 = *in[9].k;
+        p->beg2 = *in[IBEG2].k;
+        p->end2 = *in[IEND2].k;
         if (p->mod2 > 3 || p->beg2 < 0.0 || p->end2 > maxphs || p->beg2 >= p->end2)
             return op_initerr(c, o, "illegal release loop data (imod2 %g, ibeg2 %g, iend2 %g: need a mode 0 … 2 "
                                     "and 0 <= ibeg2 < iend2 <= %g)", imod2, p->beg2, p->end2, maxphs);
@@ -220,14 +228,13 @@ static inline void zero(float *a, int from, int to)
 
 static inline void losc_run(LOSC *p, OP_CTX *c, int cubic, int aamp)
 {
-    OP *o = &p->h;
-    float *ar1 = o->arg[0].a, *ar2 = p->stereo ? o->arg[1].a : NULL;
-    const OP_ARG *in = o->arg + o->nout;
-    const float *xamp = aamp ? in[0].a : NULL;
-    double kamp = aamp ? 0.0 : *in[0].k;
+    float *ar1 = p->args[0].a, *ar2 = p->stereo ? p->args[1].a : NULL;
+    const OP_ARG *in = losc_in(p);
+    const float *xamp = aamp ? in[XAMP].a : NULL;
+    double kamp = aamp ? 0.0 : *in[XAMP].k;
     const float *tab = p->ft->data;
     int32_t flen = p->ft->size;
-    double inc = *in[1].k * p->cpscvt, beg, end;
+    double inc = *in[KCPS].k * p->cpscvt, beg, end;
     if (inc < 0) inc = -inc;
     if (p->seg1) {
         beg = p->beg1;
@@ -328,11 +335,19 @@ static void loscil_a(OP *o, OP_CTX *c)  { losc_run((LOSC *)o, c, 0, 1); }
 static void loscil3_k(OP *o, OP_CTX *c) { losc_run((LOSC *)o, c, 1, 0); }
 static void loscil3_a(OP *o, OP_CTX *c) { losc_run((LOSC *)o, c, 1, 1); }
 
+/* the loop for xamp's rate (xamp is argument nout) */
+static int loscil_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, o->nout, loscil_k, loscil_a); return 0; }
+static int loscil3_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, o->nout, loscil3_k, loscil3_a); return 0; }
+
+/* Csound's `mm` outputs as a mono and a stereo row: the compiler then refuses
+ * any other number of outputs itself (`mm` would take any number of a) */
+#define LOSC_ROWS(NAME, PERF, PREP)                                                             \
+    { NAME, "a", "xkjojoojoo", sizeof(LOSC), losc_init, PERF, OP_ARGS_IN(1 + LOSC_NIN), PREP }, \
+    { NAME, "aa", "xkjojoojoo", sizeof(LOSC), losc_init, PERF, OP_ARGS_IN(2 + LOSC_NIN), PREP }
+
 static const OP_DESC op_sample[] = {
-    { "loscil",  "mm", "kkjojoojoo", sizeof(LOSC), losc_init, loscil_k, 0 },
-    { "loscil",  "mm", "akjojoojoo", sizeof(LOSC), losc_init, loscil_a, 0 },
-    { "loscil3", "mm", "kkjojoojoo", sizeof(LOSC), losc_init, loscil3_k, 0 },
-    { "loscil3", "mm", "akjojoojoo", sizeof(LOSC), losc_init, loscil3_a, 0 },
+    LOSC_ROWS("loscil", loscil_k, loscil_prep),
+    LOSC_ROWS("loscil3", loscil3_k, loscil3_prep),
     OP_END
 };
 OP_FAMILY(sample, "Signal Generators: Sample Playback", op_sample);
