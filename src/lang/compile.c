@@ -624,15 +624,15 @@ static char infer(CG *g, const NODE *n, char hint);
 static OPERAND compile_call(CG *g, const NODE *n, char hint, const OPERAND *dest)
 {
     int nin = n->nkids;
-    char rates[64] = { 0 };
-    if (nin > 60) cg_error(g, n, "'%s': too many arguments", n->name);
+    char rates[OP_MAXIN + 4] = { 0 };
+    if (nin > OP_MAXIN) cg_error(g, n, "'%s': too many arguments", n->name);
     for (int i = 0; i < nin; i++) rates[i] = infer(g, n->kids[i], 0);
     char want = n->rate ? n->rate : hint;
     const OP_DESC *d;
     if (n->rate) d = select_desc(g, n, n->name, &want, 1, 0, rates, nin, (const NODE *const *)n->kids);
     else d = select_desc(g, n, n->name, NULL, 0, want, rates, nin, (const NODE *const *)n->kids);
     if (!d->out[0]) cg_error(g, n, "'%s' gives no value and cannot be used in an expression", n->name);
-    OPERAND ins[64];
+    OPERAND ins[OP_MAXIN + 4];
     const char *L = d->in;
     char last = 0;
     for (int i = 0; i < nin; i++) {
@@ -683,8 +683,8 @@ static char infer(CG *g, const NODE *n, char hint)
     }
     case N_CALL: {
         int nin = n->nkids;
-        char rates[64];
-        if (nin > 60) cg_error(g, n, "'%s': too many arguments", n->name);
+        char rates[OP_MAXIN + 4];
+        if (nin > OP_MAXIN) cg_error(g, n, "'%s': too many arguments", n->name);
         for (int i = 0; i < nin; i++) rates[i] = infer(g, n->kids[i], 0);
         if (n->rate) {
             select_desc(g, n, n->name, &n->rate, 1, 0, rates, nin, (const NODE *const *)n->kids);
@@ -893,11 +893,11 @@ static void compile_assign(CG *g, const NODE *n)
 static void compile_opcode(CG *g, const NODE *n)
 {
     int nout = n->nouts, nin = n->nkids;
-    if (nout > 32 || nin > 60) cg_error(g, n, "'%s': too many arguments", n->name);
-    char orates[33] = { 0 }, irates[64] = { 0 };
+    if (nout > OP_MAXOUT || nin > OP_MAXIN) cg_error(g, n, "'%s': too many arguments", n->name);
+    char orates[OP_MAXOUT + 1] = { 0 }, irates[OP_MAXIN + 4] = { 0 };
     int nd;
     if (!op_lookup(n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
-    SYM *outsyms[33];
+    SYM *outsyms[OP_MAXOUT + 1];
     for (int i = 0; i < nout; i++) {
         outsyms[i] = declare(g, n->outs[i], n->outs[i]->name);
         orates[i] = outsyms[i]->rate;
@@ -906,7 +906,7 @@ static void compile_opcode(CG *g, const NODE *n)
     const OP_DESC *d = select_desc(g, n, n->name, orates, nout, 0, irates, nin, (const NODE *const *)n->kids);
     if (nout == 0 && d->out[0] && d->out[0] != 'm' && d->out[0] != 'z')
         cg_error(g, n, "'%s' gives a value: assign it to a variable", n->name);
-    OPERAND ins[64], outs[33];
+    OPERAND ins[OP_MAXIN + 4], outs[OP_MAXOUT + 1];
     const char *L = d->in;
     char last = 0;
     for (int i = 0; i < nin; i++) {

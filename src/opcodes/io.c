@@ -15,8 +15,8 @@
 /* The variadic ones (out, outch, inch) name their arguments as an array as
  * long as the compiler allows a call to be (OP_ARGS_IN must cover the
  * longest call). */
-#define MAX_IN 60       /* inputs of one call (compile.c) */
-#define MAX_OUT 32      /* outputs of one call (compile.c) */
+#define MAX_IN OP_MAXIN     /* inputs of one call */
+#define MAX_OUT OP_MAXOUT   /* outputs of one call */
 
 /* Whether any of x[ofs..end) is NaN or infinity: exponent bits all ones.
  * An integer OR-reduction, so it vectorises (a float sum would not without

@@ -65,6 +65,11 @@ struct engine;
 struct eng_voice;
 struct op_desc;
 
+/* The most arguments one call may have (the compiler refuses more): size a
+ * variadic opcode's OP_ARG array with these. */
+#define OP_MAXOUT 32
+#define OP_MAXIN 60
+
 typedef union op_arg {
     double *k;          /* i- or k-rate scalar */
     float *a;           /* a-rate block of ksmps frames */
