@@ -17,17 +17,17 @@ static int64_t block_index(OP_CTX *c) { return op_frame(c) / c->ksmps; }
 
 /* ---- init ---- */
 
-/* kx init ival, ax init ival (Csound's init / ainit, OOps/aops.c): the value at
- * i-time.  An a-rate variable gets it in every frame, also those before a
- * note's sample-accurate start: nothing else writes them, and later blocks
- * use them all (checked with csound 6.18: `ax init` then `out ax * k` keeps
- * the whole value after the first block). */
-/* xres: ires, kres or ares by the row */
+/* xres init iarg: ires, kres or ares by the row */
 typedef struct {
     OP h;
     OP_ARG xres, iarg;
 } INIT;
 
+/* kx init ival, ax init ival (Csound's init / ainit, OOps/aops.c): the value at
+ * i-time.  An a-rate variable gets it in every frame, also those before a
+ * note's sample-accurate start: nothing else writes them, and later blocks
+ * use them all (checked with csound 6.18: `ax init` then `out ax * k` keeps
+ * the whole value after the first block). */
 static int init_k(OP *o, OP_CTX *c)
 {
     INIT *p = (INIT *)o;
