@@ -2,36 +2,56 @@
 #include "op.h"
 #include <math.h>
 #include <stdint.h>
+#include <stdio.h>
 
 /*
- * Every operator exists per rate combination so the loops stay plain:
+ * Every operator has a loop per rate combination so the loops stay plain:
  * i-rate runs once at init, k-rate once per k-cycle (not at init: in Csound
  * `ix = i(kx)` after `kx = 5` gives 0 — checked with csound 6), a-rate over
  * the note's active frames of the block, the others zeroed as Csound does (an
  * opcode that reads frame 0 of an input at a mid-block start sees 0 there).
+ * An a-rate result is one descriptor whose inputs take any rate ("xx"); its
+ * prep picks the loop for the rates given.  The compiler gives an operator
+ * the rate of its fastest operand and asks for that output rate, so k and i
+ * operands never reach the a-rate row (its prep refuses them all the same).
  */
 
-typedef struct { OP h; } AOP;
+/* The operators' generic arguments: out = a OP b, or out = f(a) (b unused). */
+typedef struct { OP h; OP_ARG out, a, b; } AOP;
 
-#define OUTK(o) (*(o)->arg[0].k)
-#define INK(o, i) (*(o)->arg[(i) + 1].k)
-#define OUTA(o) ((o)->arg[0].a)
-#define INA(o, i) ((o)->arg[(i) + 1].a)
+#define OUTK(o) (*((AOP *)(o))->out.k)
+#define OUTA(o) (((AOP *)(o))->out.a)
+#define AK(o) (*((AOP *)(o))->a.k)
+#define BK(o) (*((AOP *)(o))->b.k)
+#define AA(o) (((AOP *)(o))->a.a)
+#define BA(o) (((AOP *)(o))->b.a)
+#define AOP_ROW(NAME, OUT, IN, INIT, PERF) { NAME, OUT, IN, sizeof(AOP), INIT, PERF, OP_ARGS_IN(3) }
+
+/* The a-rate loop of a binary operator for its operands' rates (at least one is audio). */
+static int pick_binop(OP *o, OP_PREP *pr, op_perf_fn ka, op_perf_fn ak, op_perf_fn aa)
+{
+    if (!op_isa(o, 1) && !op_isa(o, 2)) {
+        snprintf(pr->err, sizeof pr->err, "an a-rate result needs an a-rate operand");
+        return -1;
+    }
+    pr->perf = op_pick2(o, 1, 2, NULL, ka, ak, aa);
+    return 0;
+}
 
 /* ---- binary operators ---- */
 
 #define BINOP(NAME, EXPR)                                                          \
     static void NAME##_kk(OP *o, OP_CTX *c)                                        \
     {                                                                              \
-        double x = INK(o, 0), y = INK(o, 1);                                       \
+        double x = AK(o), y = BK(o);                                               \
         OUTK(o) = (EXPR);                                                          \
     }                                                                              \
     static int NAME##_ii(OP *o, OP_CTX *c) { NAME##_kk(o, c); return 0; }          \
     static void NAME##_aa(OP *o, OP_CTX *c)                                        \
     {                                                                              \
         float *r = OUTA(o);                                                        \
-        const float *a = INA(o, 0), *b = INA(o, 1);                                \
-        for (int i = c->ofs; i < c->end; i++) {                                   \
+        const float *a = AA(o), *b = BA(o);                                        \
+        for (int i = c->ofs; i < c->end; i++) {                                    \
             float x = a[i], y = b[i];                                              \
             r[i] = (float)(EXPR);                                                  \
         }                                                                          \
@@ -40,9 +60,9 @@ typedef struct { OP h; } AOP;
     static void NAME##_ak(OP *o, OP_CTX *c)                                        \
     {                                                                              \
         float *r = OUTA(o);                                                        \
-        const float *a = INA(o, 0);                                                \
-        const float y = (float)INK(o, 1);                                          \
-        for (int i = c->ofs; i < c->end; i++) {                                   \
+        const float *a = AA(o);                                                    \
+        const float y = (float)BK(o);                                              \
+        for (int i = c->ofs; i < c->end; i++) {                                    \
             float x = a[i];                                                        \
             r[i] = (float)(EXPR);                                                  \
         }                                                                          \
@@ -51,14 +71,15 @@ typedef struct { OP h; } AOP;
     static void NAME##_ka(OP *o, OP_CTX *c)                                        \
     {                                                                              \
         float *r = OUTA(o);                                                        \
-        const float x = (float)INK(o, 0);                                          \
-        const float *b = INA(o, 1);                                                \
-        for (int i = c->ofs; i < c->end; i++) {                                   \
+        const float x = (float)AK(o);                                              \
+        const float *b = BA(o);                                                    \
+        for (int i = c->ofs; i < c->end; i++) {                                    \
             float y = b[i];                                                        \
             r[i] = (float)(EXPR);                                                  \
         }                                                                          \
         op_aclear_edges(r, c);                                                     \
-    }
+    }                                                                              \
+    static int NAME##_prep(OP *o, OP_PREP *pr) { return pick_binop(o, pr, NAME##_ka, NAME##_ak, NAME##_aa); }
 
 BINOP(add, x + y)
 BINOP(sub, x - y)
@@ -67,18 +88,16 @@ BINOP(div, x / y)
 BINOP(mod, fmod(x, y))
 BINOP(pow, pow(x, y))
 
-#define BINOP_ENTRIES(NAME, OPNAME)                                                \
-    { OPNAME, "a", "aa", sizeof(AOP), NULL, NAME##_aa, 0 },                        \
-    { OPNAME, "a", "ak", sizeof(AOP), NULL, NAME##_ak, 0 },                        \
-    { OPNAME, "a", "ka", sizeof(AOP), NULL, NAME##_ka, 0 },                        \
-    { OPNAME, "k", "kk", sizeof(AOP), NULL, NAME##_kk, 0 },                \
-    { OPNAME, "i", "ii", sizeof(AOP), NAME##_ii, NULL, 0 }
+#define BINOP_ENTRIES(NAME, OPNAME)                                                            \
+    { OPNAME, "a", "xx", sizeof(AOP), NULL, NAME##_aa, OP_ARGS_IN(3), NAME##_prep },           \
+    AOP_ROW(OPNAME, "k", "kk", NULL, NAME##_kk),                                               \
+    AOP_ROW(OPNAME, "i", "ii", NAME##_ii, NULL)
 
 /* comparisons and logic: i- and k-rate only, as in Csound */
 #define LOGOP(NAME, EXPR)                                                          \
     static void NAME##_kk(OP *o, OP_CTX *c)                                        \
     {                                                                              \
-        double x = INK(o, 0), y = INK(o, 1);                                       \
+        double x = AK(o), y = BK(o);                                               \
         OUTK(o) = (EXPR) ? 1.0 : 0.0;                                              \
     }                                                                              \
     static int NAME##_ii(OP *o, OP_CTX *c) { NAME##_kk(o, c); return 0; }
@@ -95,7 +114,7 @@ LOGOP(or, x != 0 || y != 0)
 #define INTOP(NAME, EXPR)                                                          \
     static void NAME##_kk(OP *o, OP_CTX *c)                                        \
     {                                                                              \
-        long long x = (long long)INK(o, 0), y = (long long)INK(o, 1);              \
+        long long x = (long long)AK(o), y = (long long)BK(o);                      \
         OUTK(o) = (double)(EXPR);                                                  \
     }                                                                              \
     static int NAME##_ii(OP *o, OP_CTX *c) { NAME##_kk(o, c); return 0; }
@@ -107,23 +126,23 @@ INTOP(shl, y >= 0 && y < 63 ? x << y : 0)
 INTOP(shr, y >= 0 && y < 63 ? x >> y : 0)
 
 #define KI_ENTRIES(NAME, OPNAME)                                                   \
-    { OPNAME, "k", "kk", sizeof(AOP), NULL, NAME##_kk, 0 },                \
-    { OPNAME, "i", "ii", sizeof(AOP), NAME##_ii, NULL, 0 }
+    AOP_ROW(OPNAME, "k", "kk", NULL, NAME##_kk),                                   \
+    AOP_ROW(OPNAME, "i", "ii", NAME##_ii, NULL)
 
 /* ---- unary operators and one-argument functions ---- */
 
 #define UNOP(NAME, EXPR)                                                           \
     static void NAME##_k(OP *o, OP_CTX *c)                                         \
     {                                                                              \
-        double x = INK(o, 0);                                                      \
+        double x = AK(o);                                                          \
         OUTK(o) = (EXPR);                                                          \
     }                                                                              \
     static int NAME##_i(OP *o, OP_CTX *c) { NAME##_k(o, c); return 0; }            \
     static void NAME##_a(OP *o, OP_CTX *c)                                         \
     {                                                                              \
         float *r = OUTA(o);                                                        \
-        const float *a = INA(o, 0);                                                \
-        for (int i = c->ofs; i < c->end; i++) {                                   \
+        const float *a = AA(o);                                                    \
+        for (int i = c->ofs; i < c->end; i++) {                                    \
             double x = a[i];                                                       \
             r[i] = (float)(EXPR);                                                  \
         }                                                                          \
@@ -131,9 +150,9 @@ INTOP(shr, y >= 0 && y < 63 ? x >> y : 0)
     }
 
 #define UNOP_ENTRIES(NAME, OPNAME)                                                 \
-    { OPNAME, "i", "i", sizeof(AOP), NAME##_i, NULL, 0 },                          \
-    { OPNAME, "k", "k", sizeof(AOP), NULL, NAME##_k, 0 },                  \
-    { OPNAME, "a", "a", sizeof(AOP), NULL, NAME##_a, 0 }
+    AOP_ROW(OPNAME, "i", "i", NAME##_i, NULL),                                     \
+    AOP_ROW(OPNAME, "k", "k", NULL, NAME##_k),                                     \
+    AOP_ROW(OPNAME, "a", "a", NULL, NAME##_a)
 
 UNOP(neg, -x)
 UNOP(sin_, sin(x))
@@ -163,27 +182,27 @@ UNOP(semitone_, pow(2.0, x / 12.0))
 UNOP(cent_, pow(2.0, x / 1200.0))
 UNOP(signum_, (double)((x > 0) - (x < 0)))
 
-static void not_k(OP *o, OP_CTX *c) { OUTK(o) = INK(o, 0) == 0 ? 1.0 : 0.0; }
+static void not_k(OP *o, OP_CTX *c) { OUTK(o) = AK(o) == 0 ? 1.0 : 0.0; }
 static int not_i(OP *o, OP_CTX *c) { not_k(o, c); return 0; }
-static void bitnot_k(OP *o, OP_CTX *c) { OUTK(o) = (double)~(long long)INK(o, 0); }
+static void bitnot_k(OP *o, OP_CTX *c) { OUTK(o) = (double)~(long long)AK(o); }
 static int bitnot_i(OP *o, OP_CTX *c) { bitnot_k(o, c); return 0; }
 
 /* ---- pitch conversions (Csound's aops.c formulas; A4 from the header) ---- */
 
 
 /* mtof, cpsmidinn: A4 · 2^((m − 69)/12) */
-static void mtof_k(OP *o, OP_CTX *c) { OUTK(o) = c->a4 * pow(2.0, (INK(o, 0) - 69.0) / 12.0); }
+static void mtof_k(OP *o, OP_CTX *c) { OUTK(o) = c->a4 * pow(2.0, (AK(o) - 69.0) / 12.0); }
 static int mtof_i(OP *o, OP_CTX *c) { mtof_k(o, c); return 0; }
 static void mtof_a(OP *o, OP_CTX *c)
 {
     float *r = OUTA(o);
-    const float *a = INA(o, 0);
+    const float *a = AA(o);
     double a4 = c->a4;
     for (int i = c->ofs; i < c->end; i++) r[i] = (float)(a4 * pow(2.0, (a[i] - 69.0) / 12.0));
     op_aclear_edges(r, c);
 }
 /* ftom: 69 + 12·log2(f / A4) */
-static void ftom_k(OP *o, OP_CTX *c) { OUTK(o) = 69.0 + 12.0 * log2(INK(o, 0) / c->a4); }
+static void ftom_k(OP *o, OP_CTX *c) { OUTK(o) = 69.0 + 12.0 * log2(AK(o) / c->a4); }
 static int ftom_i(OP *o, OP_CTX *c) { ftom_k(o, c); return 0; }
 
 /*
@@ -208,68 +227,75 @@ static double oct_of_pch(double pch)
     double fract = modf(pch, &oct);
     return oct + fract * (100.0 / 12.0);
 }
-static void cpspch_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(oct_of_pch(INK(o, 0)), c->a4); }
+static void cpspch_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(oct_of_pch(AK(o)), c->a4); }
 static int cpspch_i(OP *o, OP_CTX *c) { cpspch_k(o, c); return 0; }
-static void cpsoct_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(INK(o, 0), c->a4); }
+static void cpsoct_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(AK(o), c->a4); }
 static int cpsoct_i(OP *o, OP_CTX *c) { cpsoct_k(o, c); return 0; }
-static void octpch_k(OP *o, OP_CTX *c) { OUTK(o) = oct_of_pch(INK(o, 0)); }
+static void octpch_k(OP *o, OP_CTX *c) { OUTK(o) = oct_of_pch(AK(o)); }
 static int octpch_i(OP *o, OP_CTX *c) { octpch_k(o, c); return 0; }
-static void octcps_k(OP *o, OP_CTX *c) { OUTK(o) = log2(INK(o, 0) / c->a4) + 8.75; }
+static void octcps_k(OP *o, OP_CTX *c) { OUTK(o) = log2(AK(o) / c->a4) + 8.75; }
 static int octcps_i(OP *o, OP_CTX *c) { octcps_k(o, c); return 0; }
 static void pchoct_k(OP *o, OP_CTX *c)
 {
     double oct;
-    double fract = modf(INK(o, 0), &oct);
+    double fract = modf(AK(o), &oct);
     OUTK(o) = oct + fract * 0.12;
 }
 static int pchoct_i(OP *o, OP_CTX *c) { pchoct_k(o, c); return 0; }
 
 /* ---- two-argument functions, min and max ---- */
 
-static void powf_k(OP *o, OP_CTX *c) { OUTK(o) = pow(INK(o, 0), INK(o, 1)); }
+static void powf_k(OP *o, OP_CTX *c) { OUTK(o) = pow(AK(o), BK(o)); }
 static int powf_i(OP *o, OP_CTX *c) { powf_k(o, c); return 0; }
 static void powf_a(OP *o, OP_CTX *c)
 {
     float *r = OUTA(o);
-    const float *a = INA(o, 0);
-    double y = INK(o, 1);
+    const float *a = AA(o);
+    double y = BK(o);
     for (int i = c->ofs; i < c->end; i++) r[i] = (float)pow(a[i], y);
     op_aclear_edges(r, c);
 }
 
-/* min/max over any number of arguments */
+/* min/max over any number of arguments: xin1, xin2 … (at most MINMAX_MAX; the compiler refuses more) */
+#define MINMAX_MAX 64
+typedef struct { OP h; OP_ARG out, xin[MINMAX_MAX]; } MINMAX;
+
 static void min_k(OP *o, OP_CTX *c)
 {
-    double m = INK(o, 0);
-    for (int i = 1; i < o->nin; i++) m = INK(o, i) < m ? INK(o, i) : m;
-    OUTK(o) = m;
+    MINMAX *p = (MINMAX *)o;
+    double m = *p->xin[0].k;
+    for (int i = 1; i < o->ngiven; i++) m = *p->xin[i].k < m ? *p->xin[i].k : m;
+    *p->out.k = m;
 }
 static int min_i(OP *o, OP_CTX *c) { min_k(o, c); return 0; }
 static void max_k(OP *o, OP_CTX *c)
 {
-    double m = INK(o, 0);
-    for (int i = 1; i < o->nin; i++) m = INK(o, i) > m ? INK(o, i) : m;
-    OUTK(o) = m;
+    MINMAX *p = (MINMAX *)o;
+    double m = *p->xin[0].k;
+    for (int i = 1; i < o->ngiven; i++) m = *p->xin[i].k > m ? *p->xin[i].k : m;
+    *p->out.k = m;
 }
 static int max_i(OP *o, OP_CTX *c) { max_k(o, c); return 0; }
 static void min_a(OP *o, OP_CTX *c)
 {
-    float *r = OUTA(o);
-    const float *a = INA(o, 0);
+    MINMAX *p = (MINMAX *)o;
+    float *r = p->out.a;
+    const float *a = p->xin[0].a;
     for (int i = c->ofs; i < c->end; i++) r[i] = a[i];
-    for (int k = 1; k < o->nin; k++) {
-        const float *b = INA(o, k);
+    for (int k = 1; k < o->ngiven; k++) {
+        const float *b = p->xin[k].a;
         for (int i = c->ofs; i < c->end; i++) r[i] = b[i] < r[i] ? b[i] : r[i];
     }
     op_aclear_edges(r, c);
 }
 static void max_a(OP *o, OP_CTX *c)
 {
-    float *r = OUTA(o);
-    const float *a = INA(o, 0);
+    MINMAX *p = (MINMAX *)o;
+    float *r = p->out.a;
+    const float *a = p->xin[0].a;
     for (int i = c->ofs; i < c->end; i++) r[i] = a[i];
-    for (int k = 1; k < o->nin; k++) {
-        const float *b = INA(o, k);
+    for (int k = 1; k < o->ngiven; k++) {
+        const float *b = p->xin[k].a;
         for (int i = c->ofs; i < c->end; i++) r[i] = b[i] > r[i] ? b[i] : r[i];
     }
     op_aclear_edges(r, c);
@@ -277,12 +303,12 @@ static void max_a(OP *o, OP_CTX *c)
 
 /* ---- assignment, rate conversion, the ?: operator ---- */
 
-static void assign_k(OP *o, OP_CTX *c) { OUTK(o) = INK(o, 0); }
+static void assign_k(OP *o, OP_CTX *c) { OUTK(o) = AK(o); }
 static int assign_i(OP *o, OP_CTX *c) { assign_k(o, c); return 0; }
 static void assign_a(OP *o, OP_CTX *c)
 {
     float *r = OUTA(o);
-    const float *a = INA(o, 0);
+    const float *a = AA(o);
     for (int i = c->ofs; i < c->end; i++) r[i] = a[i];
     op_aclear_edges(r, c);
 }
@@ -290,14 +316,14 @@ static void assign_a(OP *o, OP_CTX *c)
 static void upsamp(OP *o, OP_CTX *c)
 {
     float *r = OUTA(o);
-    float v = (float)INK(o, 0);
+    float v = (float)AK(o);
     for (int i = c->ofs; i < c->end; i++) r[i] = v;
     op_aclear_edges(r, c);
 }
 /* a(k): Csound 6.18 ramps from the previous k value (0 at first) to the
  * current one across the block, reaching it on the last frame (checked:
  * a(line 1 → …) with ksmps 4 gives 0.25 0.5 0.75 1 | 1.0625 …). */
-typedef struct { OP h; double prev; } AINTERP;
+typedef struct { OP h; OP_ARG out, a; double prev; } AINTERP;
 
 static int ainterp_init(OP *o, OP_CTX *c)
 {
@@ -308,8 +334,8 @@ static int ainterp_init(OP *o, OP_CTX *c)
 static void ainterp(OP *o, OP_CTX *c)
 {
     AINTERP *p = (AINTERP *)o;
-    float *r = OUTA(o);
-    double cur = INK(o, 0), v = p->prev, inc = (cur - v) / c->ksmps;
+    float *r = p->out.a;
+    double cur = *p->a.k, v = p->prev, inc = (cur - v) / c->ksmps;
     for (int i = 0; i < c->ksmps; i++) {
         v += inc;
         r[i] = (float)v;
@@ -319,18 +345,41 @@ static void ainterp(OP *o, OP_CTX *c)
 }
 
 /* k = i(a) style downsampling: the first frame of the block */
-static void downsamp_k(OP *o, OP_CTX *c) { OUTK(o) = INA(o, 0)[0]; }
-static int i_of_k(OP *o, OP_CTX *c) { OUTK(o) = INK(o, 0); return 0; }
+static void downsamp_k(OP *o, OP_CTX *c) { OUTK(o) = AA(o)[0]; }
+static int i_of_k(OP *o, OP_CTX *c) { OUTK(o) = AK(o); return 0; }
 
-static void cond_k(OP *o, OP_CTX *c) { OUTK(o) = INK(o, 0) != 0 ? INK(o, 1) : INK(o, 2); }
+/* one descriptor per output rate of =, k() and a(), the loop by the input's rate */
+static int assign_a_prep(OP *o, OP_PREP *pr) { pr->perf = op_pick(o, 1, upsamp, assign_a); return 0; }
+static int k_of_prep(OP *o, OP_PREP *pr) { pr->perf = op_pick(o, 1, assign_k, downsamp_k); return 0; }
+static int a_of_prep(OP *o, OP_PREP *pr)
+{
+    if (op_isa(o, 1)) {
+        pr->init = NULL;
+        pr->perf = assign_a;
+    }
+    return 0;
+}
+
+/* out = cond ? a : b */
+typedef struct { OP h; OP_ARG out, cond, a, b; } COND;
+
+static void cond_k(OP *o, OP_CTX *c)
+{
+    COND *p = (COND *)o;
+    *p->out.k = *p->cond.k != 0 ? *p->a.k : *p->b.k;
+}
 static int cond_i(OP *o, OP_CTX *c) { cond_k(o, c); return 0; }
 static void cond_a(OP *o, OP_CTX *c)
 {
-    const float *src = INK(o, 0) != 0 ? INA(o, 1) : INA(o, 2);
-    float *r = OUTA(o);
+    COND *p = (COND *)o;
+    const float *src = *p->cond.k != 0 ? p->a.a : p->b.a;
+    float *r = p->out.a;
     for (int i = c->ofs; i < c->end; i++) r[i] = src[i];
     op_aclear_edges(r, c);
 }
+
+#define COND_ROW(OUT, IN, INIT, PERF) { "##cond", OUT, IN, sizeof(COND), INIT, PERF, OP_ARGS_IN(4) }
+#define MINMAX_ROW(NAME, OUT, IN, INIT, PERF) { NAME, OUT, IN, sizeof(MINMAX), INIT, PERF, OP_ARGS_IN(1 + MINMAX_MAX) }
 
 static const OP_DESC op_arith[] = {
     BINOP_ENTRIES(add, "##add"),
@@ -345,25 +394,22 @@ static const OP_DESC op_arith[] = {
     KI_ENTRIES(bitand, "##bitand"), KI_ENTRIES(bitor, "##bitor"), KI_ENTRIES(bitxor, "##bitxor"),
     KI_ENTRIES(shl, "##shl"), KI_ENTRIES(shr, "##shr"),
     UNOP_ENTRIES(neg, "##neg"),
-    { "##not", "k", "k", sizeof(AOP), NULL, not_k, 0 },
-    { "##not", "i", "i", sizeof(AOP), not_i, NULL, 0 },
-    { "##bitnot", "k", "k", sizeof(AOP), NULL, bitnot_k, 0 },
-    { "##bitnot", "i", "i", sizeof(AOP), bitnot_i, NULL, 0 },
-    { "##cond", "i", "iii", sizeof(AOP), cond_i, NULL, 0 },
-    { "##cond", "k", "kkk", sizeof(AOP), NULL, cond_k, 0 },
-    { "##cond", "a", "kaa", sizeof(AOP), NULL, cond_a, 0 },
-    { "##upsamp", "a", "k", sizeof(AOP), NULL, upsamp, 0 },
-    { "=", "i", "i", sizeof(AOP), assign_i, NULL, 0 },
-    { "=", "k", "k", sizeof(AOP), NULL, assign_k, 0 },
-    { "=", "a", "a", sizeof(AOP), NULL, assign_a, 0 },
-    { "=", "a", "k", sizeof(AOP), NULL, upsamp, 0 },
-    { "upsamp", "a", "k", sizeof(AOP), NULL, upsamp, 0 },
-    { "downsamp", "k", "a", sizeof(AOP), NULL, downsamp_k, 0 },
-    { "i", "i", "k", sizeof(AOP), i_of_k, NULL, 0 },
-    { "k", "k", "k", sizeof(AOP), NULL, assign_k, 0 },
-    { "k", "k", "a", sizeof(AOP), NULL, downsamp_k, 0 },
-    { "a", "a", "k", sizeof(AINTERP), ainterp_init, ainterp, 0 },
-    { "a", "a", "a", sizeof(AOP), NULL, assign_a, 0 },
+    AOP_ROW("##not", "k", "k", NULL, not_k),
+    AOP_ROW("##not", "i", "i", not_i, NULL),
+    AOP_ROW("##bitnot", "k", "k", NULL, bitnot_k),
+    AOP_ROW("##bitnot", "i", "i", bitnot_i, NULL),
+    COND_ROW("i", "iii", cond_i, NULL),
+    COND_ROW("k", "kkk", NULL, cond_k),
+    COND_ROW("a", "kaa", NULL, cond_a),
+    AOP_ROW("##upsamp", "a", "k", NULL, upsamp),
+    AOP_ROW("=", "i", "i", assign_i, NULL),
+    AOP_ROW("=", "k", "k", NULL, assign_k),
+    { "=", "a", "x", sizeof(AOP), NULL, assign_a, OP_ARGS_IN(3), assign_a_prep },
+    AOP_ROW("upsamp", "a", "k", NULL, upsamp),
+    AOP_ROW("downsamp", "k", "a", NULL, downsamp_k),
+    AOP_ROW("i", "i", "k", i_of_k, NULL),
+    { "k", "k", "x", sizeof(AOP), NULL, assign_k, OP_ARGS_IN(3), k_of_prep },
+    { "a", "a", "x", sizeof(AINTERP), ainterp_init, ainterp, OP_ARGS_IN(2), a_of_prep },
     UNOP_ENTRIES(sin_, "sin"), UNOP_ENTRIES(cos_, "cos"), UNOP_ENTRIES(tan_, "tan"),
     UNOP_ENTRIES(asin_, "sininv"), UNOP_ENTRIES(acos_, "cosinv"), UNOP_ENTRIES(atan_, "taninv"),
     UNOP_ENTRIES(sinh_, "sinh"), UNOP_ENTRIES(cosh_, "cosh"), UNOP_ENTRIES(tanh_, "tanh"),
@@ -373,32 +419,32 @@ static const OP_DESC op_arith[] = {
     UNOP_ENTRIES(ceil_, "ceil"), UNOP_ENTRIES(round_, "round"), UNOP_ENTRIES(ampdb_, "ampdb"),
     UNOP_ENTRIES(dbamp_, "dbamp"), UNOP_ENTRIES(octave_, "octave"), UNOP_ENTRIES(semitone_, "semitone"),
     UNOP_ENTRIES(cent_, "cent"), UNOP_ENTRIES(signum_, "signum"),
-    { "pow", "i", "ii", sizeof(AOP), powf_i, NULL, 0 },
-    { "pow", "k", "kk", sizeof(AOP), NULL, powf_k, 0 },
-    { "pow", "a", "ak", sizeof(AOP), NULL, powf_a, 0 },
-    { "min", "i", "im", sizeof(AOP), min_i, NULL, 0 },
-    { "min", "k", "kz", sizeof(AOP), NULL, min_k, 0 },
-    { "min", "a", "ay", sizeof(AOP), NULL, min_a, 0 },
-    { "max", "i", "im", sizeof(AOP), max_i, NULL, 0 },
-    { "max", "k", "kz", sizeof(AOP), NULL, max_k, 0 },
-    { "max", "a", "ay", sizeof(AOP), NULL, max_a, 0 },
-    { "mtof", "i", "i", sizeof(AOP), mtof_i, NULL, 0 },
-    { "mtof", "k", "k", sizeof(AOP), NULL, mtof_k, 0 },
-    { "mtof", "a", "a", sizeof(AOP), NULL, mtof_a, 0 },
-    { "cpsmidinn", "i", "i", sizeof(AOP), mtof_i, NULL, 0 },
-    { "cpsmidinn", "k", "k", sizeof(AOP), NULL, mtof_k, 0 },
-    { "ftom", "i", "i", sizeof(AOP), ftom_i, NULL, 0 },
-    { "ftom", "k", "k", sizeof(AOP), NULL, ftom_k, 0 },
-    { "cpspch", "i", "i", sizeof(AOP), cpspch_i, NULL, 0 },
-    { "cpspch", "k", "k", sizeof(AOP), NULL, cpspch_k, 0 },
-    { "cpsoct", "i", "i", sizeof(AOP), cpsoct_i, NULL, 0 },
-    { "cpsoct", "k", "k", sizeof(AOP), NULL, cpsoct_k, 0 },
-    { "octpch", "i", "i", sizeof(AOP), octpch_i, NULL, 0 },
-    { "octpch", "k", "k", sizeof(AOP), NULL, octpch_k, 0 },
-    { "octcps", "i", "i", sizeof(AOP), octcps_i, NULL, 0 },
-    { "octcps", "k", "k", sizeof(AOP), NULL, octcps_k, 0 },
-    { "pchoct", "i", "i", sizeof(AOP), pchoct_i, NULL, 0 },
-    { "pchoct", "k", "k", sizeof(AOP), NULL, pchoct_k, 0 },
+    AOP_ROW("pow", "i", "ii", powf_i, NULL),
+    AOP_ROW("pow", "k", "kk", NULL, powf_k),
+    AOP_ROW("pow", "a", "ak", NULL, powf_a),
+    MINMAX_ROW("min", "i", "im", min_i, NULL),
+    MINMAX_ROW("min", "k", "kz", NULL, min_k),
+    MINMAX_ROW("min", "a", "ay", NULL, min_a),
+    MINMAX_ROW("max", "i", "im", max_i, NULL),
+    MINMAX_ROW("max", "k", "kz", NULL, max_k),
+    MINMAX_ROW("max", "a", "ay", NULL, max_a),
+    AOP_ROW("mtof", "i", "i", mtof_i, NULL),
+    AOP_ROW("mtof", "k", "k", NULL, mtof_k),
+    AOP_ROW("mtof", "a", "a", NULL, mtof_a),
+    AOP_ROW("cpsmidinn", "i", "i", mtof_i, NULL),
+    AOP_ROW("cpsmidinn", "k", "k", NULL, mtof_k),
+    AOP_ROW("ftom", "i", "i", ftom_i, NULL),
+    AOP_ROW("ftom", "k", "k", NULL, ftom_k),
+    AOP_ROW("cpspch", "i", "i", cpspch_i, NULL),
+    AOP_ROW("cpspch", "k", "k", NULL, cpspch_k),
+    AOP_ROW("cpsoct", "i", "i", cpsoct_i, NULL),
+    AOP_ROW("cpsoct", "k", "k", NULL, cpsoct_k),
+    AOP_ROW("octpch", "i", "i", octpch_i, NULL),
+    AOP_ROW("octpch", "k", "k", NULL, octpch_k),
+    AOP_ROW("octcps", "i", "i", octcps_i, NULL),
+    AOP_ROW("octcps", "k", "k", NULL, octcps_k),
+    AOP_ROW("pchoct", "i", "i", pchoct_i, NULL),
+    AOP_ROW("pchoct", "k", "k", NULL, pchoct_k),
     OP_END
 };
 OP_FAMILY(arith, "Mathematical Operations; Pitch Converters; Amplitude Converters", op_arith);

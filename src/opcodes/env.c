@@ -31,9 +31,12 @@
 
 #define MAXPOS 0x7FFFFFFF
 
-#define OUTK(o) (*(o)->arg[0].k)
-#define OUTA(o) ((o)->arg[0].a)
-#define IN(o, i) (*(o)->arg[(i) + 1].k)
+/* Arguments are named as Csound names them (xr: the output, k- or a-rate by
+ * the row).  A breakpoint list (linseg's ia, idur1, ib, idur2, ic …) is one
+ * args[] array, Csound's argums, of at most SEG_MAXARGS values: the compiler
+ * refuses more.  The ADSRs share the segment walkers' structs, their named
+ * arguments in a union with that array. */
+#define SEG_MAXARGS 64
 
 /* C's (int32_t) truncation of a count, kept inside int32_t's range. */
 static int32_t to_cnt(double x)
@@ -55,6 +58,7 @@ static void want_release(OP_CTX *c, int32_t kcycles)
 
 typedef struct {
     OP h;
+    OP_ARG xr, ia, idur, ib;
     double val;
     double inc, kinc;   /* line: per sample, per k-cycle */
     double mlt, kmlt;   /* expon: per sample, per k-cycle */
@@ -65,11 +69,11 @@ typedef struct {
 static int line_init(OP *o, OP_CTX *c)
 {
     LINE *p = (LINE *)o;
-    double dur = IN(o, 1);
+    double dur = *p->idur.k;
     if (dur > 0) {
-        p->inc = (IN(o, 2) - IN(o, 0)) / dur * c->onedsr;
+        p->inc = (*p->ib.k - *p->ia.k) / dur * c->onedsr;
         p->kinc = p->inc * c->ksmps;
-        p->val = IN(o, 0);
+        p->val = *p->ia.k;
     }
     return 0;
 }
@@ -77,14 +81,14 @@ static int line_init(OP *o, OP_CTX *c)
 static void line_k(OP *o, OP_CTX *c)
 {
     LINE *p = (LINE *)o;
-    OUTK(o) = p->val;
+    *p->xr.k = p->val;
     p->val += p->kinc;
 }
 
 static void line_a(OP *o, OP_CTX *c)
 {
     LINE *p = (LINE *)o;
-    float *ar = OUTA(o);
+    float *ar = p->xr.a;
     double val = p->val, inc = p->inc;
     for (int n = c->ofs; n < c->end; n++) {
         ar[n] = (float)val;
@@ -99,7 +103,7 @@ static void line_a(OP *o, OP_CTX *c)
 static int expon_init(OP *o, OP_CTX *c)
 {
     LINE *p = (LINE *)o;
-    double a = IN(o, 0), dur = IN(o, 1), b = IN(o, 2);
+    double a = *p->ia.k, dur = *p->idur.k, b = *p->ib.k;
     if (dur > 0) {
         if (a * b > 0) {
             p->mlt = pow(b / a, c->onedsr / dur);
@@ -119,14 +123,14 @@ static int expon_init(OP *o, OP_CTX *c)
 static void expon_k(OP *o, OP_CTX *c)
 {
     LINE *p = (LINE *)o;
-    OUTK(o) = p->val;
+    *p->xr.k = p->val;
     p->val *= p->kmlt;
 }
 
 static void expon_a(OP *o, OP_CTX *c)
 {
     LINE *p = (LINE *)o;
-    float *ar = OUTA(o);
+    float *ar = p->xr.a;
     double val = p->val, mlt = p->mlt;
     for (int n = c->ofs; n < c->end; n++) {
         ar[n] = (float)val;
@@ -147,6 +151,11 @@ typedef struct {
 
 typedef struct {
     OP h;
+    OP_ARG xr;
+    union {
+        OP_ARG args[SEG_MAXARGS];   /* linseg, linsegr, expsegr: ia, idur1, ib, idur2, ic … */
+        struct { OP_ARG iatt, idec, islev, irel, idel, ireltim; };   /* adsr, madsr, mxadsr */
+    };
     SEG *seg;           /* seg[0] is Csound's null segment before the first */
     int32_t cur;        /* index of the current segment */
     int32_t segsrem;    /* segments left, counting the current one; 0 = done */
@@ -165,15 +174,15 @@ static int lseg_setup(OP *o, OP_CTX *c)
     int nsegs = nin >> 1;
     p->seg = op_alloc(c, sizeof(SEG) * (size_t)(nsegs + 1));
     if (!p->seg) return op_initerr(c, o, "out of voice memory for %d segments", nsegs);
-    if (IN(o, 1) <= 0) return 0;
-    p->curval = IN(o, 0);
+    if (*p->args[1].k <= 0) return 0;
+    p->curval = *p->args[0].k;
     p->curcnt = 0;
     p->cur = 0;
     p->segsrem = nsegs + 1;
     for (int i = 1; i <= nsegs; i++) {
-        double dur = IN(o, 2 * i - 1);
+        double dur = *p->args[2 * i - 1].k;
         SEG *s = &p->seg[i];
-        s->nxtpt = IN(o, 2 * i);
+        s->nxtpt = *p->args[2 * i].k;
         if ((s->cnt = to_cnt(dur * c->kr + 0.5)) < 0) s->cnt = 0;
         if ((s->acnt = to_cnt(dur * c->sr + 0.5)) < 0) s->acnt = 0;
     }
@@ -186,7 +195,7 @@ static int lseg_setup(OP *o, OP_CTX *c)
 static void linseg_k(OP *o, OP_CTX *c)
 {
     LSEG *p = (LSEG *)o;
-    OUTK(o) = p->curval;
+    *p->xr.k = p->curval;
     if (!p->segsrem) return;
     if (--p->curcnt <= 0) {
         SEG *s = &p->seg[p->cur];
@@ -211,7 +220,7 @@ static void linseg_k(OP *o, OP_CTX *c)
 static void linseg_a(OP *o, OP_CTX *c)
 {
     LSEG *p = (LSEG *)o;
-    float *rs = OUTA(o);
+    float *rs = p->xr.a;
     for (int n = c->ofs; n < c->end; n++) {
         int move = 0;
         if (p->segsrem) {
@@ -290,7 +299,7 @@ static int lsegr_next(LSEG *p, int arate, int expo)
 static void segr_k(OP *o, OP_CTX *c, int expo)
 {
     LSEG *p = (LSEG *)o;
-    OUTK(o) = p->curval;
+    *p->xr.k = p->curval;
     if (!p->segsrem) return;
     if (op_releasing(c) && p->segsrem > 1) {
         SEG *s = lsegr_jump(p);
@@ -308,7 +317,7 @@ static void segr_k(OP *o, OP_CTX *c, int expo)
 static void segr_a(OP *o, OP_CTX *c, int expo)
 {
     LSEG *p = (LSEG *)o;
-    float *rs = OUTA(o);
+    float *rs = p->xr.a;
     int rel = op_releasing(c);
     for (int n = c->ofs; n < c->end; n++) {
         int move = 0;
@@ -360,16 +369,16 @@ static int expsegr_init(OP *o, OP_CTX *c)
     int nsegs = nin >> 1;
     p->seg = op_alloc(c, sizeof(SEG) * (size_t)(nsegs + 1));
     if (!p->seg) return op_initerr(c, o, "out of voice memory for %d segments", nsegs);
-    double prvpt = IN(o, 0);
-    if (IN(o, 1) < 0) return 0;
+    double prvpt = *p->args[0].k;
+    if (*p->args[1].k < 0) return 0;
     p->curval = prvpt;
     p->curcnt = 0;
     p->cur = 0;
     p->segsrem = nsegs + 1;
     for (int i = 1; i <= nsegs; i++) {
-        double dur = IN(o, 2 * i - 1);
+        double dur = *p->args[2 * i - 1].k;
         SEG *s = &p->seg[i];
-        s->nxtpt = IN(o, 2 * i);
+        s->nxtpt = *p->args[2 * i].k;
         if ((s->cnt = to_cnt(dur * c->kr + 0.5)) <= 0) {
             s->cnt = 0;
         } else if (s->nxtpt * prvpt <= 0) {
@@ -408,7 +417,7 @@ static void adsr_seg(SEG *s, double target, double secs, OP_CTX *c)
 static int adsr_setup(OP *o, OP_CTX *c, int midi)
 {
     LSEG *p = (LSEG *)o;
-    double iatt = IN(o, 0), idec = IN(o, 1), islev = IN(o, 2), irel = IN(o, 3), idel = IN(o, 4);
+    double iatt = *p->iatt.k, idec = *p->idec.k, islev = *p->islev.k, irel = *p->irel.k, idel = *p->idel.k;
     double len = op_p3(c);
     if (len <= 0) len = (double)(int32_t)(INT_MAX / c->sr);
     p->seg = op_alloc(c, sizeof(SEG) * 7);
@@ -446,7 +455,7 @@ static int madsr_init(OP *o, OP_CTX *c) { return adsr_setup(o, c, 1); }
 static int mxadsr_init(OP *o, OP_CTX *c)
 {
     LSEG *p = (LSEG *)o;
-    double iatt = IN(o, 0), idec = IN(o, 1), islev = IN(o, 2), irel = IN(o, 3), idel = IN(o, 4);
+    double iatt = *p->iatt.k, idec = *p->idec.k, islev = *p->islev.k, irel = *p->irel.k, idel = *p->idel.k;
     p->seg = op_alloc(c, sizeof(SEG) * 5);
     if (!p->seg) return op_initerr(c, o, "out of voice memory");
     if (iatt <= 0) return 0;
@@ -480,6 +489,11 @@ typedef struct {
 
 typedef struct {
     OP h;
+    OP_ARG xr;
+    union {
+        OP_ARG args[SEG_MAXARGS];   /* expseg, expsega: ia, idur1, ib, idur2, ic … */
+        struct { OP_ARG iatt, idec, islev, irel, idel; };   /* xadsr */
+    };
     XSEG *seg;
     int32_t nseg, cur;
 } XPSEG;
@@ -497,12 +511,12 @@ static int expseg_init(OP *o, OP_CTX *c)
     if (!p->seg) return op_initerr(c, o, "out of voice memory for %d segments", nsegs);
     p->nseg = nsegs;
     p->cur = 0;
-    double nxtval = IN(o, 0);
-    if (IN(o, 1) <= 0) return 0;        /* Csound skips its setup: output 0 */
+    double nxtval = *p->args[0].k;
+    if (*p->args[1].k <= 0) return 0;        /* Csound skips its setup: output 0 */
     for (int i = 0; i < nsegs; i++) {
         XSEG *s = &p->seg[i];
-        double val = nxtval, dur = IN(o, 2 * i + 1);
-        nxtval = IN(o, 2 * i + 2);
+        double val = nxtval, dur = *p->args[2 * i + 1].k;
+        nxtval = *p->args[2 * i + 2].k;
         if (val * nxtval <= 0) {
             memset(p->seg, 0, sizeof(XSEG) * (size_t)nsegs);
             if (val == 0) return op_initerr(c, o, "ival%d is zero", i + 1);
@@ -530,14 +544,14 @@ static void expseg_k(OP *o, OP_CTX *c)
         if (p->cur >= p->nseg - 1) { s->cnt = 0; break; }   /* (only if never set up) */
         s = &p->seg[++p->cur];
     }
-    OUTK(o) = s->val;
+    *p->xr.k = s->val;
     s->val *= s->mlt;
 }
 
 static void expseg_a(OP *o, OP_CTX *c)
 {
     XPSEG *p = (XPSEG *)o;
-    float *rs = OUTA(o);
+    float *rs = p->xr.a;
     XSEG *s = &p->seg[p->cur];
     for (int n = c->ofs; n < c->end; n++) {
         while (--s->acnt < 0) {
@@ -562,12 +576,12 @@ static int expsega_init(OP *o, OP_CTX *c)
     if (!p->seg) return op_initerr(c, o, "out of voice memory for %d segments", nsegs);
     p->nseg = nsegs;
     p->cur = 0;
-    double nxtval = IN(o, 0);
-    if (IN(o, 1) <= 0) return 0;
+    double nxtval = *p->args[0].k;
+    if (*p->args[1].k <= 0) return 0;
     for (int i = 0; i < nsegs; i++) {
         XSEG *s = &p->seg[i];
-        double val = nxtval, dur = IN(o, 2 * i + 1);
-        nxtval = IN(o, 2 * i + 2);
+        double val = nxtval, dur = *p->args[2 * i + 1].k;
+        nxtval = *p->args[2 * i + 2].k;
         if (val * nxtval <= 0) {
             memset(p->seg, 0, sizeof(XSEG) * (size_t)nsegs);
             if (val == 0) return op_initerr(c, o, "ival%d is zero", i + 1);
@@ -586,7 +600,7 @@ static int expsega_init(OP *o, OP_CTX *c)
 static void expsega_a(OP *o, OP_CTX *c)
 {
     XPSEG *p = (XPSEG *)o;
-    float *rs = OUTA(o);
+    float *rs = p->xr.a;
     XSEG *s = &p->seg[p->cur];
     double val = s->val;
     for (int n = c->ofs; n < c->end; n++) {
@@ -614,6 +628,7 @@ typedef struct {
 
 typedef struct {
     OP h;
+    OP_ARG xr, args[SEG_MAXARGS];   /* ia, idur1, itype1, ib, idur2, itype2, ic … */
     NSEG *seg;              /* seg[0] is the null segment */
     int32_t cur, segsrem, curcnt;
     double curval, curinc, alpha, curx;
@@ -631,8 +646,8 @@ static int transeg_init(OP *o, OP_CTX *c)
     int nsegs = nin / 3;
     p->seg = op_alloc(c, sizeof(NSEG) * (size_t)(nsegs + 1));
     if (!p->seg) return op_initerr(c, o, "out of voice memory for %d segments", nsegs);
-    double val = IN(o, 0);
-    if (IN(o, 1) <= 0) return 0;
+    double val = *p->args[0].k;
+    if (*p->args[1].k <= 0) return 0;
     p->curval = val;
     p->curcnt = 0;
     p->cur = 0;
@@ -640,7 +655,7 @@ static int transeg_init(OP *o, OP_CTX *c)
     p->curx = 0;
     for (int i = 1; i <= nsegs; i++) {
         NSEG *s = &p->seg[i];
-        double dur = IN(o, 3 * i - 2), alpha = IN(o, 3 * i - 1), nxtval = IN(o, 3 * i);
+        double dur = *p->args[3 * i - 2].k, alpha = *p->args[3 * i - 1].k, nxtval = *p->args[3 * i].k;
         double d = dur * c->sr;
         double r = rint(d);
         s->acnt = s->cnt = r >= 2147483647.0 ? MAXPOS : r <= -2147483648.0 ? INT32_MIN : (int32_t)r;
@@ -661,7 +676,7 @@ static int transeg_init(OP *o, OP_CTX *c)
 static void transeg_k(OP *o, OP_CTX *c)
 {
     TRANSEG *p = (TRANSEG *)o;
-    OUTK(o) = p->curval;
+    *p->xr.k = p->curval;
     if (!p->segsrem) return;
     if (--p->curcnt <= 0) {
         NSEG *s = &p->seg[p->cur];
@@ -686,7 +701,7 @@ static void transeg_k(OP *o, OP_CTX *c)
 static void transeg_a(OP *o, OP_CTX *c)
 {
     TRANSEG *p = (TRANSEG *)o;
-    float *rs = OUTA(o);
+    float *rs = p->xr.a;
     double val = p->curval;
     for (int n = c->ofs; n < c->end; n++) {
         if (p->segsrem) {
@@ -738,7 +753,7 @@ static void transeg_a(OP *o, OP_CTX *c)
 static int xadsr_init(OP *o, OP_CTX *c)
 {
     XPSEG *p = (XPSEG *)o;
-    double attack = IN(o, 0), decay = IN(o, 1), slev = IN(o, 2), release = IN(o, 3), delay = IN(o, 4);
+    double attack = *p->iatt.k, decay = *p->idec.k, slev = *p->islev.k, release = *p->irel.k, delay = *p->idel.k;
     double p3 = op_p3(c), len = p3;
     p->seg = op_alloc(c, sizeof(XSEG) * 5);
     if (!p->seg) return op_initerr(c, o, "out of voice memory");
@@ -803,6 +818,7 @@ static int xadsr_init(OP *o, OP_CTX *c)
 
 typedef struct {
     OP h;
+    OP_ARG xr, xamp, irise, idur, idec;
     int64_t cnt1, cnt2;     /* rise steps left; steps before the decay */
     double inc1, inc2;      /* rise and decay steps */
     double lin1, lin2;      /* rise and decay factors */
@@ -818,7 +834,7 @@ typedef struct {
 static int linen_setup(OP *o, OP_CTX *c, double rate)
 {
     LINEN *p = (LINEN *)o;
-    double iris = IN(o, 1), dur = IN(o, 2), idec = IN(o, 3);
+    double iris = *p->irise.k, dur = *p->idur.k, idec = *p->idec.k;
     if (dur > 0) {
         if (op_p3(c) < (iris < idec ? idec : iris)) op_msg(c, "WARNING: linen: p3 too short in linen\n");
         p->cnt1 = to_cnt(iris * rate + 0.5);
@@ -855,7 +871,7 @@ static void linen_k(OP *o, OP_CTX *c)
         fact *= p->lin2;
         p->lin2 -= p->inc2;
     }
-    OUTK(o) = IN(o, 0) * fact;
+    *p->xr.k = *p->xamp.k * fact;
 }
 
 /* The a-rate step; `sig` is a-rate (stride 1) or a k-rate scalar (stride 0). */
@@ -868,7 +884,7 @@ static void linen_k(OP *o, OP_CTX *c)
 static void linen_run(OP *o, OP_CTX *c, const float *asig, double ksig)
 {
     LINEN *p = (LINEN *)o;
-    float *rs = OUTA(o);
+    float *rs = p->xr.a;
     int64_t cnt1 = p->cnt1, cnt2 = p->cnt2;
     double lin1 = p->lin1, lin2 = p->lin2;
     const double inc1 = p->inc1, inc2 = p->inc2;
@@ -916,8 +932,9 @@ static void linen_run(OP *o, OP_CTX *c, const float *asig, double ksig)
     op_aclear_edges(rs, c);
 }
 
-static void linen_aa(OP *o, OP_CTX *c) { linen_run(o, c, o->arg[1].a, 0.0); }
-static void linen_ak(OP *o, OP_CTX *c) { linen_run(o, c, NULL, IN(o, 0)); }
+static void linen_aa(OP *o, OP_CTX *c) { linen_run(o, c, ((LINEN *)o)->xamp.a, 0.0); }
+static void linen_ak(OP *o, OP_CTX *c) { linen_run(o, c, NULL, *((LINEN *)o)->xamp.k); }
+static int linen_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, 1, linen_ak, linen_aa); return 0; }
 
 /* ---------------------------------------------------------------------- */
 /* linenr (Csound's lnrset/klinenr, alnrset/linenr)                         */
@@ -925,6 +942,7 @@ static void linen_ak(OP *o, OP_CTX *c) { linen_run(o, c, NULL, IN(o, 0)); }
 
 typedef struct {
     OP h;
+    OP_ARG xr, xamp, irise, idec, iatdec;
     int32_t cnt1;           /* rise steps left */
     double inc1, lin1;      /* rise step and factor */
     double val, val2, mlt2; /* last factor; release factor and its ratio */
@@ -940,7 +958,7 @@ typedef struct {
 static int linenr_setup(OP *o, OP_CTX *c, int arate)
 {
     LINENR *p = (LINENR *)o;
-    double iris = IN(o, 1), idec = IN(o, 2), iatdec = IN(o, 3);
+    double iris = *p->irise.k, idec = *p->idec.k, iatdec = *p->iatdec.k;
     p->cnt1 = arate ? to_cnt(iris * c->sr) : to_cnt(iris * c->kr + 0.5);
     if (p->cnt1 > 0) {
         p->inc1 = 1.0 / (double)p->cnt1;
@@ -976,13 +994,13 @@ static void linenr_k(OP *o, OP_CTX *c)
         fact *= p->val2;
         p->val2 *= p->mlt2;
     }
-    OUTK(o) = IN(o, 0) * fact;
+    *p->xr.k = *p->xamp.k * fact;
 }
 
 static void linenr_run(OP *o, OP_CTX *c, const float *asig, double ksig)
 {
     LINENR *p = (LINENR *)o;
-    float *rs = OUTA(o);
+    float *rs = p->xr.a;
     int rel = op_releasing(c), flag = 0;
     double val = p->val, val2 = p->val2;
     for (int n = c->ofs; n < c->end; n++) {
@@ -1005,41 +1023,47 @@ static void linenr_run(OP *o, OP_CTX *c, const float *asig, double ksig)
     op_aclear_edges(rs, c);
 }
 
-static void linenr_aa(OP *o, OP_CTX *c) { linenr_run(o, c, o->arg[1].a, 0.0); }
-static void linenr_ak(OP *o, OP_CTX *c) { linenr_run(o, c, NULL, IN(o, 0)); }
+static void linenr_aa(OP *o, OP_CTX *c) { linenr_run(o, c, ((LINENR *)o)->xamp.a, 0.0); }
+static void linenr_ak(OP *o, OP_CTX *c) { linenr_run(o, c, NULL, *((LINENR *)o)->xamp.k); }
+static int linenr_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, 1, linenr_ak, linenr_aa); return 0; }
 
 /* ---------------------------------------------------------------------- */
 
+#define ROW(NAME, OUT, IN, T, INIT, PERF, FLAGS) { NAME, OUT, IN, sizeof(T), INIT, PERF, FLAGS | OP_ARGS_IN(4) }
+#define SEG_ROW(NAME, OUT, IN, T, INIT, PERF, FLAGS) \
+    { NAME, OUT, IN, sizeof(T), INIT, PERF, FLAGS | OP_ARGS_IN(1 + SEG_MAXARGS) }
+#define LINEN_ROW(NAME, OUT, IN, T, INIT, PERF, FLAGS, PREP) \
+    { NAME, OUT, IN, sizeof(T), INIT, PERF, FLAGS | OP_ARGS_IN(5), PREP }
+
+/* one row per output rate; linen's and linenr's a-rate rows take xamp at a, k or i */
 static const OP_DESC op_env[] = {
-    { "line", "k", "iii", sizeof(LINE), line_init, line_k, 0 },
-    { "line", "a", "iii", sizeof(LINE), line_init, line_a, 0 },
-    { "expon", "k", "iii", sizeof(LINE), expon_init, expon_k, 0 },
-    { "expon", "a", "iii", sizeof(LINE), expon_init, expon_a, 0 },
-    { "linseg", "k", "iim", sizeof(LSEG), lseg_setup, linseg_k, 0 },
-    { "linseg", "a", "iim", sizeof(LSEG), lseg_setup, linseg_a, 0 },
-    { "linsegr", "k", "iim", sizeof(LSEG), linsegr_init, linsegr_k, OPF_RELEASE },
-    { "linsegr", "a", "iim", sizeof(LSEG), linsegr_init, linsegr_a, OPF_RELEASE },
-    { "expseg", "k", "iim", sizeof(XPSEG), expseg_init, expseg_k, 0 },
-    { "expseg", "a", "iim", sizeof(XPSEG), expseg_init, expseg_a, 0 },
-    { "expsega", "a", "iim", sizeof(XPSEG), expsega_init, expsega_a, 0 },
-    { "transeg", "k", "iiim", sizeof(TRANSEG), transeg_init, transeg_k, 0 },
-    { "transeg", "a", "iiim", sizeof(TRANSEG), transeg_init, transeg_a, 0 },
-    { "expsegr", "k", "iim", sizeof(LSEG), expsegr_init, expsegr_k, OPF_RELEASE },
-    { "expsegr", "a", "iim", sizeof(LSEG), expsegr_init, expsegr_a, OPF_RELEASE },
-    { "linen", "a", "aiii", sizeof(LINEN), linen_init_a, linen_aa, 0 },
-    { "linen", "a", "kiii", sizeof(LINEN), linen_init_a, linen_ak, 0 },
-    { "linen", "k", "kiii", sizeof(LINEN), linen_init_k, linen_k, 0 },
-    { "linenr", "a", "aiii", sizeof(LINENR), linenr_init_a, linenr_aa, OPF_RELEASE },
-    { "linenr", "a", "kiii", sizeof(LINENR), linenr_init_a, linenr_ak, OPF_RELEASE },
-    { "linenr", "k", "kiii", sizeof(LINENR), linenr_init_k, linenr_k, OPF_RELEASE },
-    { "adsr", "k", "iiiio", sizeof(LSEG), adsr_init, linseg_k, 0 },
-    { "adsr", "a", "iiiio", sizeof(LSEG), adsr_init, linseg_a, 0 },
-    { "madsr", "k", "iiiioj", sizeof(LSEG), madsr_init, linsegr_k, OPF_RELEASE },
-    { "madsr", "a", "iiiioj", sizeof(LSEG), madsr_init, linsegr_a, OPF_RELEASE },
-    { "xadsr", "k", "iiiio", sizeof(XPSEG), xadsr_init, expseg_k, 0 },
-    { "xadsr", "a", "iiiio", sizeof(XPSEG), xadsr_init, expseg_a, 0 },
-    { "mxadsr", "k", "iiiioj", sizeof(LSEG), mxadsr_init, expsegr_k, OPF_RELEASE },
-    { "mxadsr", "a", "iiiioj", sizeof(LSEG), mxadsr_init, expsegr_a, OPF_RELEASE },
+    ROW("line", "k", "iii", LINE, line_init, line_k, 0),
+    ROW("line", "a", "iii", LINE, line_init, line_a, 0),
+    ROW("expon", "k", "iii", LINE, expon_init, expon_k, 0),
+    ROW("expon", "a", "iii", LINE, expon_init, expon_a, 0),
+    SEG_ROW("linseg", "k", "iim", LSEG, lseg_setup, linseg_k, 0),
+    SEG_ROW("linseg", "a", "iim", LSEG, lseg_setup, linseg_a, 0),
+    SEG_ROW("linsegr", "k", "iim", LSEG, linsegr_init, linsegr_k, OPF_RELEASE),
+    SEG_ROW("linsegr", "a", "iim", LSEG, linsegr_init, linsegr_a, OPF_RELEASE),
+    SEG_ROW("expseg", "k", "iim", XPSEG, expseg_init, expseg_k, 0),
+    SEG_ROW("expseg", "a", "iim", XPSEG, expseg_init, expseg_a, 0),
+    SEG_ROW("expsega", "a", "iim", XPSEG, expsega_init, expsega_a, 0),
+    SEG_ROW("transeg", "k", "iiim", TRANSEG, transeg_init, transeg_k, 0),
+    SEG_ROW("transeg", "a", "iiim", TRANSEG, transeg_init, transeg_a, 0),
+    SEG_ROW("expsegr", "k", "iim", LSEG, expsegr_init, expsegr_k, OPF_RELEASE),
+    SEG_ROW("expsegr", "a", "iim", LSEG, expsegr_init, expsegr_a, OPF_RELEASE),
+    LINEN_ROW("linen", "a", "xiii", LINEN, linen_init_a, linen_ak, 0, linen_prep),
+    LINEN_ROW("linen", "k", "kiii", LINEN, linen_init_k, linen_k, 0, NULL),
+    LINEN_ROW("linenr", "a", "xiii", LINENR, linenr_init_a, linenr_ak, OPF_RELEASE, linenr_prep),
+    LINEN_ROW("linenr", "k", "kiii", LINENR, linenr_init_k, linenr_k, OPF_RELEASE, NULL),
+    SEG_ROW("adsr", "k", "iiiio", LSEG, adsr_init, linseg_k, 0),
+    SEG_ROW("adsr", "a", "iiiio", LSEG, adsr_init, linseg_a, 0),
+    SEG_ROW("madsr", "k", "iiiioj", LSEG, madsr_init, linsegr_k, OPF_RELEASE),
+    SEG_ROW("madsr", "a", "iiiioj", LSEG, madsr_init, linsegr_a, OPF_RELEASE),
+    SEG_ROW("xadsr", "k", "iiiio", XPSEG, xadsr_init, expseg_k, 0),
+    SEG_ROW("xadsr", "a", "iiiio", XPSEG, xadsr_init, expseg_a, 0),
+    SEG_ROW("mxadsr", "k", "iiiioj", LSEG, mxadsr_init, expsegr_k, OPF_RELEASE),
+    SEG_ROW("mxadsr", "a", "iiiioj", LSEG, mxadsr_init, expsegr_a, OPF_RELEASE),
     OP_END
 };
 OP_FAMILY(env, "Signal Generators: Envelope Generators; Linear and Exponential Generators", op_env);

@@ -17,6 +17,12 @@ static int64_t block_index(OP_CTX *c) { return op_frame(c) / c->ksmps; }
 
 /* ---- init ---- */
 
+/* xres init iarg: ires, kres or ares by the row */
+typedef struct {
+    OP h;
+    OP_ARG xres, iarg;
+} INIT;
+
 /* kx init ival, ax init ival (Csound's init / ainit, OOps/aops.c): the value at
  * i-time.  An a-rate variable gets it in every frame, also those before a
  * note's sample-accurate start: nothing else writes them, and later blocks
@@ -24,30 +30,41 @@ static int64_t block_index(OP_CTX *c) { return op_frame(c) / c->ksmps; }
  * the whole value after the first block). */
 static int init_k(OP *o, OP_CTX *c)
 {
-    *o->arg[0].k = *o->arg[1].k;
+    INIT *p = (INIT *)o;
+    *p->xres.k = *p->iarg.k;
     return 0;
 }
 
 static int init_a(OP *o, OP_CTX *c)
 {
-    float *a = o->arg[0].a;
-    float v = (float)*o->arg[1].k;
+    INIT *p = (INIT *)o;
+    float *a = p->xres.a;
+    float v = (float)*p->iarg.k;
     for (int i = 0; i < c->ksmps; i++) a[i] = v;
     return 0;
 }
 
 /* ---- print (Csound's printv, OOps/disprep.c): "instr N:  name = %5.3f" per argument ---- */
 
+/* print iarg [, iarg1 …]: at most MAXVALS values (the compiler refuses more) */
+#define MAXVALS 64
+
+typedef struct {
+    OP h;
+    OP_ARG iargs[MAXVALS];
+} PRINT;
+
 static int print_i(OP *o, OP_CTX *c)
 {
+    PRINT *p = (PRINT *)o;
     char line[512];
     int n = snprintf(line, sizeof line, "instr %d:", instr_number(c));
-    for (int i = 0; i < o->nin && n >= 0 && n < (int)sizeof line; i++) {
-        const char *name = op_argname(o, o->nout + i);
+    for (int i = 0; i < o->ngiven && n >= 0 && n < (int)sizeof line; i++) {
+        const char *name = op_argname(o, i);
         if (name)
-            n += snprintf(line + n, sizeof line - (size_t)n, "  %s = %5.3f", name, *o->arg[o->nout + i].k);
+            n += snprintf(line + n, sizeof line - (size_t)n, "  %s = %5.3f", name, *p->iargs[i].k);
         else
-            n += snprintf(line + n, sizeof line - (size_t)n, "  #%d = %5.3f", i + 1, *o->arg[o->nout + i].k);
+            n += snprintf(line + n, sizeof line - (size_t)n, "  #%d = %5.3f", i + 1, *p->iargs[i].k);
     }
     op_msg(c, "%s\n", line);
     return 0;
@@ -179,16 +196,20 @@ static int fmt_values(char *out, size_t cap, const char *fmt, const double *vals
 #undef PUT
 }
 
-#define MAXVALS 64
-
 /* prints "format" [, ival …] at i-time */
+typedef struct {
+    OP h;
+    OP_ARG Sfmt, ivals[MAXVALS];
+} PRINTS;
+
 static int prints_i(OP *o, OP_CTX *c)
 {
+    PRINTS *p = (PRINTS *)o;
     char fmt[FMT_MAX], out[FMT_MAX];
     double vals[MAXVALS];
-    int nv = o->nin - 1 < MAXVALS ? o->nin - 1 : MAXVALS;
-    for (int i = 0; i < nv; i++) vals[i] = *o->arg[o->nout + 1 + i].k;
-    fmt_escapes(o->arg[o->nout].s, fmt, sizeof fmt);
+    int nv = o->ngiven - 1;
+    for (int i = 0; i < nv; i++) vals[i] = *p->ivals[i].k;
+    fmt_escapes(p->Sfmt.s, fmt, sizeof fmt);
     if (fmt_values(out, sizeof out, fmt, vals, nv)) return op_initerr(c, o, "Insufficient arguments in formatted printing");
     op_msg(c, "%s", out);
     return 0;
@@ -204,6 +225,7 @@ static int prints_i(OP *o, OP_CTX *c)
  */
 typedef struct {
     OP h;
+    OP_ARG Sfmt, itime, kvals[MAXVALS];
     char *fmt;
     double ctime, printat;
 } PRINTKS;
@@ -211,19 +233,19 @@ typedef struct {
 static int printks_init(OP *o, OP_CTX *c)
 {
     PRINTKS *p = (PRINTKS *)o;
-    const char *s = o->arg[0].s;
+    const char *s = p->Sfmt.s;
     size_t cap = 2 * strlen(s) + 1;
     if (cap > FMT_MAX) cap = FMT_MAX;
     p->fmt = op_alloc(c, cap);
     if (!p->fmt) return op_initerr(c, o, "out of voice memory");
     fmt_escapes(s, p->fmt, cap);
-    double itime = *o->arg[1].k;
+    double itime = *p->itime.k;
     p->ctime = itime < c->onedkr ? c->onedkr : itime * c->kr;
     p->printat = (double)block_index(c);
     /* Csound reports a conversion with no value when it first prints: here, at once */
     char out[FMT_MAX];
     double dummy = 0;
-    if (fmt_values(out, sizeof out, p->fmt, &dummy, o->nin - 2 > 0))
+    if (fmt_values(out, sizeof out, p->fmt, &dummy, o->ngiven - 2 > 0))
         return op_initerr(c, o, "Insufficient arguments in formatted printing");
     return 0;
 }
@@ -234,8 +256,8 @@ static void printks_perf(OP *o, OP_CTX *c)
     if (p->printat > (double)block_index(c)) return;
     char out[FMT_MAX];
     double vals[MAXVALS];
-    int nv = o->nin - 2 < MAXVALS ? o->nin - 2 : MAXVALS;
-    for (int i = 0; i < nv; i++) vals[i] = *o->arg[2 + i].k;
+    int nv = o->ngiven - 2;
+    for (int i = 0; i < nv; i++) vals[i] = *p->kvals[i].k;
     if (fmt_values(out, sizeof out, p->fmt, vals, nv) == 0) op_msg(c, "%s", out);
     p->printat = (double)block_index(c) + p->ctime;
 }
@@ -248,6 +270,7 @@ static void printks_perf(OP *o, OP_CTX *c)
  */
 typedef struct {
     OP h;
+    OP_ARG itime, kval, ispace;
     double ctime, printat;
     int space;
 } PRINTK;
@@ -255,9 +278,9 @@ typedef struct {
 static int printk_init(OP *o, OP_CTX *c)
 {
     PRINTK *p = (PRINTK *)o;
-    double itime = *o->arg[0].k;
+    double itime = *p->itime.k;
     p->ctime = itime < c->onedkr ? 0.0 : itime * c->kr;
-    int sp = op_int(*o->arg[2].k);
+    int sp = op_int(*p->ispace.k);
     p->space = sp < 0 ? 0 : sp > 120 ? 120 : sp;
     p->printat = (double)block_index(c);
     return 0;
@@ -269,7 +292,7 @@ static void printk_perf(OP *o, OP_CTX *c)
     int64_t blk = block_index(c);
     if (p->printat > (double)blk) return;
     double t = (double)((blk + 1) * c->ksmps) / c->sr - c->onedkr;
-    op_msg(c, " i%4d time %11.5f: %*s%11.5f\n", instr_number(c), t, p->space, "", *o->arg[1].k);
+    op_msg(c, " i%4d time %11.5f: %*s%11.5f\n", instr_number(c), t, p->space, "", *p->kval.k);
     p->printat = (double)blk + p->ctime;
 }
 
@@ -283,52 +306,78 @@ static void turnoff_perf(OP *o, OP_CTX *c) { op_turnoff(c); }
 
 /* xtratim idur (Csound's xtratim, OOps/midiops.c): a release of at least
  * idur, counted in whole k-cycles (truncated), as Csound counts it. */
+typedef struct {
+    OP h;
+    OP_ARG iextradur;
+} XTRATIM;
+
 static int xtratim_init(OP *o, OP_CTX *c)
 {
-    double k = trunc(*o->arg[0].k * c->kr);
+    double k = trunc(*((XTRATIM *)o)->iextradur.k * c->kr);
     if (k > 0) op_xtratim(c, k * c->onedkr);
     return 0;
 }
 
 /* krel release (Csound's release): 1 once the note is releasing; like Csound
  * it gives the note a release of at least one k-cycle. */
+typedef struct {
+    OP h;
+    OP_ARG kflag;
+} RELEASE;
+
 static int release_init(OP *o, OP_CTX *c)
 {
     op_xtratim(c, c->onedkr);
-    *o->arg[0].k = 0;
+    *((RELEASE *)o)->kflag.k = 0;
     return 0;
 }
 
-static void release_perf(OP *o, OP_CTX *c) { *o->arg[0].k = op_releasing(c) ? 1.0 : 0.0; }
+static void release_perf(OP *o, OP_CTX *c) { *((RELEASE *)o)->kflag.k = op_releasing(c) ? 1.0 : 0.0; }
 
 /* ---- time (Csound's timek, times, timeinstk, timeinsts; OOps/ugrw1.c) ---- */
 
-typedef struct { OP h; int64_t n; } TIMEINST;
+/* kres timeinstk, kres timeinsts */
+typedef struct { OP h; OP_ARG kres; int64_t n; } TIMEINST;
 
 static int timeinst_init(OP *o, OP_CTX *c)
 {
-    ((TIMEINST *)o)->n = 0;
-    *o->arg[0].k = 0;
+    TIMEINST *p = (TIMEINST *)o;
+    p->n = 0;
+    *p->kres.k = 0;
     return 0;
 }
 /* k-cycles since the note began, counting the current one (1 on the first) */
-static void timeinstk_perf(OP *o, OP_CTX *c) { *o->arg[0].k = (double)++((TIMEINST *)o)->n; }
-static void timeinsts_perf(OP *o, OP_CTX *c) { *o->arg[0].k = (double)++((TIMEINST *)o)->n * c->onedkr; }
+static void timeinstk_perf(OP *o, OP_CTX *c)
+{
+    TIMEINST *p = (TIMEINST *)o;
+    *p->kres.k = (double)++p->n;
+}
+static void timeinsts_perf(OP *o, OP_CTX *c)
+{
+    TIMEINST *p = (TIMEINST *)o;
+    *p->kres.k = (double)++p->n * c->onedkr;
+}
 
-/* k-cycles since the performance began (the block's index at i-time, one more at k-time) */
-static int timek_i(OP *o, OP_CTX *c) { *o->arg[0].k = (double)block_index(c); return 0; }
-static void timek_k(OP *o, OP_CTX *c) { *o->arg[0].k = (double)(block_index(c) + 1); }
-static int times_i(OP *o, OP_CTX *c) { *o->arg[0].k = (double)block_index(c) * c->onedkr; return 0; }
-static void times_k(OP *o, OP_CTX *c) { *o->arg[0].k = (double)(block_index(c) + 1) * c->onedkr; }
+/* ires/kres timek, ires/kres times: k-cycles since the performance began (the
+ * block's index at i-time, one more at k-time) */
+typedef struct { OP h; OP_ARG xres; } TIME;
+
+static int timek_i(OP *o, OP_CTX *c) { *((TIME *)o)->xres.k = (double)block_index(c); return 0; }
+static void timek_k(OP *o, OP_CTX *c) { *((TIME *)o)->xres.k = (double)(block_index(c) + 1); }
+static int times_i(OP *o, OP_CTX *c) { *((TIME *)o)->xres.k = (double)block_index(c) * c->onedkr; return 0; }
+static void times_k(OP *o, OP_CTX *c) { *((TIME *)o)->xres.k = (double)(block_index(c) + 1) * c->onedkr; }
 
 /* ---- named channels (Csound's chnget / chnset, OOps/bus.c), control channels only ---- */
 
 /* the values are atomic (OP_CHN): /chn/get reads them from the control thread */
-typedef struct { OP h; OP_CHN *chn; } CHN;
+/* chnget's output and chnset's first input are both the value, then the name:
+ * ival/kval chnget Sname, chnset ival/kval, Sname */
+typedef struct { OP h; OP_ARG xval, Sname; OP_CHN *chn; } CHN;
 
-static int chn_find(OP *o, OP_CTX *c, const char *name)
+static int chn_find(OP *o, OP_CTX *c)
 {
     CHN *p = (CHN *)o;
+    const char *name = p->Sname.s;
     p->chn = op_channel(c, name);
     if (!p->chn)
         return op_initerr(c, o, "channel \"%s\": the name is too long or there is no room for more channels", name);
@@ -338,48 +387,56 @@ static int chn_find(OP *o, OP_CTX *c, const char *name)
 /* ival chnget "name": the value at i-time */
 static int chnget_i(OP *o, OP_CTX *c)
 {
-    if (chn_find(o, c, o->arg[1].s)) return -1;
-    *o->arg[0].k = op_chn_get(((CHN *)o)->chn);
+    CHN *p = (CHN *)o;
+    if (chn_find(o, c)) return -1;
+    *p->xval.k = op_chn_get(p->chn);
     return 0;
 }
 
 /* kval chnget "name": looked up at i-time, read every k-cycle (not at i-time, as in Csound) */
-static int chnget_k_init(OP *o, OP_CTX *c) { return chn_find(o, c, o->arg[1].s); }
-static void chnget_k(OP *o, OP_CTX *c) { *o->arg[0].k = op_chn_get(((CHN *)o)->chn); }
+static void chnget_k(OP *o, OP_CTX *c)
+{
+    CHN *p = (CHN *)o;
+    *p->xval.k = op_chn_get(p->chn);
+}
 
 /* chnset ival, "name": written at i-time */
 static int chnset_i(OP *o, OP_CTX *c)
 {
-    if (chn_find(o, c, o->arg[1].s)) return -1;
-    op_chn_set(((CHN *)o)->chn, *o->arg[0].k);
+    CHN *p = (CHN *)o;
+    if (chn_find(o, c)) return -1;
+    op_chn_set(p->chn, *p->xval.k);
     return 0;
 }
 
 /* chnset kval, "name": written every k-cycle */
-static int chnset_k_init(OP *o, OP_CTX *c) { return chn_find(o, c, o->arg[1].s); }
-static void chnset_k(OP *o, OP_CTX *c) { op_chn_set(((CHN *)o)->chn, *o->arg[0].k); }
+static void chnset_k(OP *o, OP_CTX *c)
+{
+    CHN *p = (CHN *)o;
+    op_chn_set(p->chn, *p->xval.k);
+}
 
 static const OP_DESC op_misc[] = {
-    { "init", "i", "i", sizeof(OP), init_k, NULL, 0 },
-    { "init", "k", "i", sizeof(OP), init_k, NULL, 0 },
-    { "init", "a", "i", sizeof(OP), init_a, NULL, 0 },
-    { "print", "", "m", sizeof(OP), print_i, NULL, 0 },
-    { "prints", "", "Sm", sizeof(OP), prints_i, NULL, 0 },
-    { "printks", "", "Siz", sizeof(PRINTKS), printks_init, printks_perf, 0 },
-    { "printk", "", "iko", sizeof(PRINTK), printk_init, printk_perf, 0 },
-    { "turnoff", "", "", sizeof(OP), NULL, turnoff_perf, 0 },
-    { "xtratim", "", "i", sizeof(OP), xtratim_init, NULL, 0 },
-    { "release", "k", "", sizeof(OP), release_init, release_perf, 0 },
-    { "timeinstk", "k", "", sizeof(TIMEINST), timeinst_init, timeinstk_perf, 0 },
-    { "timeinsts", "k", "", sizeof(TIMEINST), timeinst_init, timeinsts_perf, 0 },
-    { "timek", "i", "", sizeof(OP), timek_i, NULL, 0 },
-    { "timek", "k", "", sizeof(OP), NULL, timek_k, 0 },
-    { "times", "i", "", sizeof(OP), times_i, NULL, 0 },
-    { "times", "k", "", sizeof(OP), NULL, times_k, 0 },
-    { "chnget", "i", "S", sizeof(CHN), chnget_i, NULL, 0 },
-    { "chnget", "k", "S", sizeof(CHN), chnget_k_init, chnget_k, 0 },
-    { "chnset", "", "iS", sizeof(CHN), chnset_i, NULL, 0 },
-    { "chnset", "", "kS", sizeof(CHN), chnset_k_init, chnset_k, 0 },
+    { "init", "i", "i", sizeof(INIT), init_k, NULL, OP_ARGS_IN(2) },
+    { "init", "k", "i", sizeof(INIT), init_k, NULL, OP_ARGS_IN(2) },
+    { "init", "a", "i", sizeof(INIT), init_a, NULL, OP_ARGS_IN(2) },
+    { "print", "", "m", sizeof(PRINT), print_i, NULL, OP_ARGS_IN(MAXVALS) },
+    { "prints", "", "Sm", sizeof(PRINTS), prints_i, NULL, OP_ARGS_IN(1 + MAXVALS) },
+    { "printks", "", "Siz", sizeof(PRINTKS), printks_init, printks_perf, OP_ARGS_IN(2 + MAXVALS) },
+    { "printk", "", "iko", sizeof(PRINTK), printk_init, printk_perf, OP_ARGS_IN(3) },
+    { "turnoff", "", "", sizeof(OP), NULL, turnoff_perf, OP_ARGS_IN(0) },
+    { "xtratim", "", "i", sizeof(XTRATIM), xtratim_init, NULL, OP_ARGS_IN(1) },
+    { "release", "k", "", sizeof(RELEASE), release_init, release_perf, OP_ARGS_IN(1) },
+    { "timeinstk", "k", "", sizeof(TIMEINST), timeinst_init, timeinstk_perf, OP_ARGS_IN(1) },
+    { "timeinsts", "k", "", sizeof(TIMEINST), timeinst_init, timeinsts_perf, OP_ARGS_IN(1) },
+    { "timek", "i", "", sizeof(TIME), timek_i, NULL, OP_ARGS_IN(1) },
+    { "timek", "k", "", sizeof(TIME), NULL, timek_k, OP_ARGS_IN(1) },
+    { "times", "i", "", sizeof(TIME), times_i, NULL, OP_ARGS_IN(1) },
+    { "times", "k", "", sizeof(TIME), NULL, times_k, OP_ARGS_IN(1) },
+    { "chnget", "i", "S", sizeof(CHN), chnget_i, NULL, OP_ARGS_IN(2) },
+    { "chnget", "k", "S", sizeof(CHN), chn_find, chnget_k, OP_ARGS_IN(2) },
+    { "chnset", "", "iS", sizeof(CHN), chnset_i, NULL, OP_ARGS_IN(2) },
+    { "chnset", "", "kS", sizeof(CHN), chn_find, chnset_k, OP_ARGS_IN(2) },
     OP_END
 };
 OP_FAMILY(misc, "Instrument Control; Printing and Display; Time Reading; Software Bus", op_misc);

@@ -31,15 +31,15 @@
  * computed with one modulo so a wild index cannot stall the audio thread.
  */
 
+/* xres, xndx: ires/indx, kres/kndx or ares/andx by the row */
 typedef struct {
     OP h;
+    OP_ARG xres, xndx, ifn, ixmode, ixoff, iwrap;
     const FTABLE *ft;
     double mul;
     int32_t len, mask;  /* mask = len - 1 for power-of-two lengths, else -1 */
     int wrap;
 } TABL;
-
-enum { A_OUT = 0, A_NDX = 1, A_FN = 2, A_MODE = 3, A_OFF = 4, A_WRAP = 5 };
 
 /* The wrapped or limited integer index of x (already scaled), and its fraction. */
 static inline int32_t tab_index(double x, int32_t len, int32_t mask, int wrap, double *frac)
@@ -65,13 +65,13 @@ static inline int32_t tab_index(double x, int32_t len, int32_t mask, int wrap, d
 
 static int tab_find(OP *o, OP_CTX *c, TABL *p)
 {
-    double ifn = *o->arg[A_FN].k;
+    double ifn = *p->ifn.k;
     p->ft = op_ftable(c, ifn);
     if (!p->ft) return op_initerr(c, o, "table %g does not exist", ifn);
     if (p->ft->size < 1) return op_initerr(c, o, "table %g is empty", ifn);
     p->len = p->ft->size;
     p->mask = p->ft->lenmask >= 0 ? p->ft->lenmask : -1;
-    p->mul = *o->arg[A_MODE].k != 0 ? (double)p->len : 1.0;
+    p->mul = *p->ixmode.k != 0 ? (double)p->len : 1.0;
     return 0;
 }
 
@@ -80,7 +80,7 @@ static int tab_setup(OP *o, OP_CTX *c)
 {
     TABL *p = (TABL *)o;
     if (tab_find(o, c, p)) return -1;
-    p->wrap = op_int(*o->arg[A_WRAP].k) != 0;
+    p->wrap = op_int(*p->iwrap.k) != 0;
     return 0;
 }
 
@@ -89,7 +89,7 @@ static int tab_setup_i(OP *o, OP_CTX *c)
 {
     TABL *p = (TABL *)o;
     if (tab_find(o, c, p)) return -1;
-    p->wrap = *o->arg[A_WRAP].k != 0;
+    p->wrap = *p->iwrap.k != 0;
     return 0;
 }
 
@@ -127,20 +127,20 @@ static inline double read_cubic(const TABL *p, double x)
     {                                                                              \
         TABL *p = (TABL *)o;                                                       \
         if (tab_setup_i(o, c)) return -1;                                          \
-        *o->arg[A_OUT].k = READ(p, (*o->arg[A_NDX].k + *o->arg[A_OFF].k) * p->mul); \
+        *p->xres.k = READ(p, (*p->xndx.k + *p->ixoff.k) * p->mul);                 \
         return 0;                                                                  \
     }                                                                              \
     static void NAME##_k(OP *o, OP_CTX *c)                                         \
     {                                                                              \
         TABL *p = (TABL *)o;                                                       \
-        *o->arg[A_OUT].k = READ(p, (*o->arg[A_NDX].k + *o->arg[A_OFF].k) * p->mul); \
+        *p->xres.k = READ(p, (*p->xndx.k + *p->ixoff.k) * p->mul);                 \
     }                                                                              \
     static void NAME##_a(OP *o, OP_CTX *c)                                         \
     {                                                                              \
         TABL *p = (TABL *)o;                                                       \
-        float *out = o->arg[A_OUT].a;                                              \
-        const float *ndx = o->arg[A_NDX].a;                                        \
-        double off = *o->arg[A_OFF].k, mul = p->mul;                               \
+        float *out = p->xres.a;                                                    \
+        const float *ndx = p->xndx.a;                                              \
+        double off = *p->ixoff.k, mul = p->mul;                                    \
         for (int i = c->ofs; i < c->end; i++)                                      \
             out[i] = (float)READ(p, (ndx[i] + off) * mul);                         \
         op_aclear_edges(out, c);                                                   \
@@ -157,12 +157,11 @@ TABLE_READER(table3, read_cubic)
  * tablew xsig, xndx, ifn [, ixmode, ixoff, iwgmode] — Csound's tablew_*:
  * iwgmode 0 limits the index to [0, flen − 1], 1 wraps it, 2 rounds the index
  * to the nearest point (adds 0.5 before the floor), wraps it, and a write to
- * point 0 also writes the guard point.  Arguments: sig, ndx, fn, mode, off, wgmode.
+ * point 0 also writes the guard point.
  */
-enum { W_SIG = 0, W_NDX = 1, W_FN = 2, W_MODE = 3, W_OFF = 4, W_WRAP = 5 };
-
 typedef struct {
     OP h;
+    OP_ARG xsig, xndx, ifn, ixmode, ixoff, iwgmode;
     float *data;
     double mul;
     int32_t len, mask;
@@ -171,14 +170,14 @@ typedef struct {
 
 static int tablew_find(OP *o, OP_CTX *c, TABLW *p, int wgmode)
 {
-    double ifn = *o->arg[W_FN].k;
+    double ifn = *p->ifn.k;
     const FTABLE *ft = op_ftable(c, ifn);
     if (!ft) return op_initerr(c, o, "table %g does not exist", ifn);
     if (ft->size < 1) return op_initerr(c, o, "table %g is empty", ifn);
     p->data = (float *)ft->data;   /* tables are shared and writable, as in Csound */
     p->len = ft->size;
     p->mask = ft->lenmask >= 0 ? ft->lenmask : -1;
-    p->mul = *o->arg[W_MODE].k != 0 ? (double)p->len : 1.0;
+    p->mul = *p->ixmode.k != 0 ? (double)p->len : 1.0;
     p->wgmode = wgmode;
     return 0;
 }
@@ -194,7 +193,7 @@ static inline void write_one(TABLW *p, double x, double v)
 static int tablew_setup(OP *o, OP_CTX *c)
 {
     TABLW *p = (TABLW *)o;
-    int w = op_int(*o->arg[W_WRAP].k);   /* Csound truncates iwgmode to an integer */
+    int w = op_int(*p->iwgmode.k);   /* Csound truncates iwgmode to an integer */
     return tablew_find(o, c, p, w == 2 ? 2 : w != 0);
 }
 
@@ -202,21 +201,21 @@ static int tablew_i(OP *o, OP_CTX *c)
 {
     TABLW *p = (TABLW *)o;
     if (tablew_setup(o, c)) return -1;
-    write_one(p, (*o->arg[W_NDX].k + *o->arg[W_OFF].k) * p->mul, *o->arg[W_SIG].k);
+    write_one(p, (*p->xndx.k + *p->ixoff.k) * p->mul, *p->xsig.k);
     return 0;
 }
 
 static void tablew_k(OP *o, OP_CTX *c)
 {
     TABLW *p = (TABLW *)o;
-    write_one(p, (*o->arg[W_NDX].k + *o->arg[W_OFF].k) * p->mul, *o->arg[W_SIG].k);
+    write_one(p, (*p->xndx.k + *p->ixoff.k) * p->mul, *p->xsig.k);
 }
 
 static void tablew_a(OP *o, OP_CTX *c)
 {
     TABLW *p = (TABLW *)o;
-    const float *sig = o->arg[W_SIG].a, *ndx = o->arg[W_NDX].a;
-    double off = *o->arg[W_OFF].k;
+    const float *sig = p->xsig.a, *ndx = p->xndx.a;
+    double off = *p->ixoff.k;
     for (int i = c->ofs; i < c->end; i++) write_one(p, (ndx[i] + off) * p->mul, sig[i]);
 }
 
@@ -226,9 +225,16 @@ static void tablew_a(OP *o, OP_CTX *c)
  * GEN 1 is the orchestra's sr, ftchnls is 1, and nsamp is 0; for GEN 1 tables
  * nsamp is the number of sample frames.
  */
+/* ires ftlen ifn, and ftsr, ftchnls, nsamp alike */
+typedef struct {
+    OP h;
+    OP_ARG ires, ifn;
+} TABINFO;
+
 static const FTABLE *info_table(OP *o, OP_CTX *c)
 {
-    double ifn = *o->arg[1].k;
+    TABINFO *p = (TABINFO *)o;
+    double ifn = *p->ifn.k;
     const FTABLE *t = op_ftable(c, ifn);
     if (!t) op_initerr(c, o, "table %g does not exist", ifn);
     return t;
@@ -238,7 +244,7 @@ static int ftlen_i(OP *o, OP_CTX *c)
 {
     const FTABLE *t = info_table(o, c);
     if (!t) return -1;
-    *o->arg[0].k = t->size;
+    *((TABINFO *)o)->ires.k = t->size;
     return 0;
 }
 
@@ -246,7 +252,7 @@ static int ftsr_i(OP *o, OP_CTX *c)
 {
     const FTABLE *t = info_table(o, c);
     if (!t) return -1;
-    *o->arg[0].k = t->sr > 0 ? t->sr : c->sr;
+    *((TABINFO *)o)->ires.k = t->sr > 0 ? t->sr : c->sr;
     return 0;
 }
 
@@ -254,7 +260,7 @@ static int ftchnls_i(OP *o, OP_CTX *c)
 {
     const FTABLE *t = info_table(o, c);
     if (!t) return -1;
-    *o->arg[0].k = t->nchnls > 0 ? t->nchnls : 1;
+    *((TABINFO *)o)->ires.k = t->nchnls > 0 ? t->nchnls : 1;
     return 0;
 }
 
@@ -265,7 +271,7 @@ static int nsamp_i(OP *o, OP_CTX *c)
 {
     const FTABLE *t = info_table(o, c);
     if (!t) return -1;
-    *o->arg[0].k = t->sr > 0 ? (double)(t->size / (t->nchnls > 0 ? t->nchnls : 1)) : 0.0;
+    *((TABINFO *)o)->ires.k = t->sr > 0 ? (double)(t->size / (t->nchnls > 0 ? t->nchnls : 1)) : 0.0;
     return 0;
 }
 
@@ -284,50 +290,61 @@ static int nsamp_i(OP *o, OP_CTX *c)
 #define FTGEN_FIRST_AUTO 101
 #define FTGEN_MAXARGS 64
 
-static int ftgen_common(OP *o, OP_CTX *c, const char *path, int first_num)
+/* args: iarga, iargb … (the S row: "file", then numbers); the compiler
+ * refuses more than FTGEN_MAXARGS of them */
+typedef struct {
+    OP h;
+    OP_ARG gir, ifn, itime, isize, igen, args[FTGEN_MAXARGS];
+} FTGEN;
+
+static int ftgen_common(OP *o, OP_CTX *c, const char *path)
 {
+    FTGEN *p = (FTGEN *)o;
     if (!op_offline_init(c))
         return op_initerr(c, o, "ftgen must be in the orchestra header (outside any instrument) for now; "
                                 "inside an instrument, make the table in the header or with an f statement");
     double args[FTGEN_MAXARGS];
-    int nargs = 0;
-    if (path) args[nargs++] = 0.0;   /* the p5 slot: the file name, passed in `path` */
-    for (int i = first_num; i < o->nin && nargs < FTGEN_MAXARGS; i++) args[nargs++] = *o->arg[o->nout + i].k;
-    if (o->nin - first_num + (path ? 1 : 0) > FTGEN_MAXARGS)
-        return op_initerr(c, o, "too many arguments (at most %d)", FTGEN_MAXARGS);
+    int nargs = 0, ntail = o->ngiven - 4;
+    if (path) args[nargs++] = 0.0;   /* the p5 slot: args[0] is the file name, passed in `path` */
+    for (; nargs < ntail; nargs++) args[nargs] = *p->args[nargs].k;
     char err[480];
-    int num = op_table_make(c, lrint(*o->arg[1].k), FTGEN_FIRST_AUTO, lrint(*o->arg[3].k), lrint(*o->arg[4].k),
-                            args, nargs, path, err, sizeof err);
+    int num = op_table_make(c, lrint(*p->ifn.k), FTGEN_FIRST_AUTO, lrint(*p->isize.k), lrint(*p->igen.k), args,
+                            nargs, path, err, sizeof err);
     if (num < 0) return op_initerr(c, o, "%s", err);
-    *o->arg[0].k = (double)num;
+    *p->gir.k = (double)num;
     return 0;
 }
 
-/* inputs: ifn itime isize igen, then numbers */
-static int ftgen_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL, 4); }
-/* inputs: ifn itime isize igen "file", then numbers */
-static int ftgen_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, o->arg[o->nout + 4].s, 5); }
+/* ifn itime isize igen, then numbers */
+static int ftgen_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL); }
+/* ifn itime isize igen "file", then numbers */
+static int ftgen_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, ((FTGEN *)o)->args[0].s); }
 
+#define TABL_ROW(NAME, OUT, IN, INIT, PERF) { NAME, OUT, IN, sizeof(TABL), INIT, PERF, OP_ARGS_IN(6) }
+#define TABLW_ROW(NAME, IN, INIT, PERF) { NAME, "", IN, sizeof(TABLW), INIT, PERF, OP_ARGS_IN(6) }
+#define INFO_ROW(NAME, INIT) { NAME, "i", "i", sizeof(TABINFO), INIT, NULL, OP_ARGS_IN(2) }
+
+/* one row per output rate (tablew: per run time; Csound has no mixed-rate tablew) */
 static const OP_DESC op_table[] = {
-    { "table", "i", "iiooo", sizeof(TABL), table_i, NULL, 0 },
-    { "table", "k", "kiooo", sizeof(TABL), tab_setup, table_k, 0 },
-    { "table", "a", "aiooo", sizeof(TABL), tab_setup, table_a, 0 },
-    { "tablei", "i", "iiooo", sizeof(TABL), tablei_i, NULL, 0 },
-    { "tablei", "k", "kiooo", sizeof(TABL), tab_setup, tablei_k, 0 },
-    { "tablei", "a", "aiooo", sizeof(TABL), tab_setup, tablei_a, 0 },
-    { "table3", "i", "iiooo", sizeof(TABL), table3_i, NULL, 0 },
-    { "table3", "k", "kiooo", sizeof(TABL), tab_setup, table3_k, 0 },
-    { "table3", "a", "aiooo", sizeof(TABL), tab_setup, table3_a, 0 },
-    { "tablew", "", "iiiooo", sizeof(TABLW), tablew_i, NULL, 0 },
-    { "tablew", "", "kkiooo", sizeof(TABLW), tablew_setup, tablew_k, 0 },
-    { "tablew", "", "aaiooo", sizeof(TABLW), tablew_setup, tablew_a, 0 },
-    { "tableiw", "", "iiiooo", sizeof(TABLW), tablew_i, NULL, 0 },
-    { "ftlen", "i", "i", sizeof(OP), ftlen_i, NULL, 0 },
-    { "ftsr", "i", "i", sizeof(OP), ftsr_i, NULL, 0 },
-    { "ftchnls", "i", "i", sizeof(OP), ftchnls_i, NULL, 0 },
-    { "nsamp", "i", "i", sizeof(OP), nsamp_i, NULL, 0 },
-    { "ftgen", "i", "iiiim", sizeof(OP), ftgen_i, NULL, 0 },
-    { "ftgen", "i", "iiiiSm", sizeof(OP), ftgen_s, NULL, 0 },
+    TABL_ROW("table", "i", "iiooo", table_i, NULL),
+    TABL_ROW("table", "k", "kiooo", tab_setup, table_k),
+    TABL_ROW("table", "a", "aiooo", tab_setup, table_a),
+    TABL_ROW("tablei", "i", "iiooo", tablei_i, NULL),
+    TABL_ROW("tablei", "k", "kiooo", tab_setup, tablei_k),
+    TABL_ROW("tablei", "a", "aiooo", tab_setup, tablei_a),
+    TABL_ROW("table3", "i", "iiooo", table3_i, NULL),
+    TABL_ROW("table3", "k", "kiooo", tab_setup, table3_k),
+    TABL_ROW("table3", "a", "aiooo", tab_setup, table3_a),
+    TABLW_ROW("tablew", "iiiooo", tablew_i, NULL),
+    TABLW_ROW("tablew", "kkiooo", tablew_setup, tablew_k),
+    TABLW_ROW("tablew", "aaiooo", tablew_setup, tablew_a),
+    TABLW_ROW("tableiw", "iiiooo", tablew_i, NULL),
+    INFO_ROW("ftlen", ftlen_i),
+    INFO_ROW("ftsr", ftsr_i),
+    INFO_ROW("ftchnls", ftchnls_i),
+    INFO_ROW("nsamp", nsamp_i),
+    { "ftgen", "i", "iiiim", sizeof(FTGEN), ftgen_i, NULL, OP_ARGS_IN(5 + FTGEN_MAXARGS) },
+    { "ftgen", "i", "iiiiSm", sizeof(FTGEN), ftgen_s, NULL, OP_ARGS_IN(5 + FTGEN_MAXARGS) },
     OP_END
 };
 OP_FAMILY(table, "Table Control; Table Access", op_table);
