@@ -39,6 +39,7 @@ typedef struct eng_voice {
     int offline_init;                /* instr 0 on the control thread */
     int initerr;
     unsigned gen;                    /* bumped when the voice is freed (automation checks) */
+    OP_LINKS links;                  /* delayr/delayw/deltap chain of this note (op_links) */
 } ENG_VOICE;
 
 typedef struct automation {
@@ -458,6 +459,7 @@ int op_nchnls(OP_CTX *c) { return c->eng->cfg.nchnls; }
 void op_badvalue(OP_CTX *c, OP *op) { c->voice->bad = 1; }
 int op_offline_init(OP_CTX *c) { return c->voice->offline_init; }
 struct engine *op_engine(OP_CTX *c) { return c->eng; }
+OP_LINKS *op_links(OP_CTX *c) { return &c->voice->links; }
 
 /* ---- voices ---- */
 
@@ -493,6 +495,7 @@ static void voice_instantiate(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t)
     }
     v->p = (double *)v->arena;
     v->tmpl = t;
+    memset(&v->links, 0, sizeof v->links);
 }
 
 static double *cond_ptr(ENGINE *e, ENG_VOICE *v, const CHAIN_STEP *s)

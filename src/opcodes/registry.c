@@ -19,7 +19,7 @@ static int cmp(const void *a, const void *b)
 static void build(void)
 {
     const OP_DESC *tables[] = { op_arith, op_oscil, op_env, op_filter, op_noise, op_io, op_table, op_misc,
-                                  op_pluck, op_sample };
+                                  op_pluck, op_sample, op_delay, op_vdelayx, op_reverb_units };
     int n = 0;
     for (size_t t = 0; t < sizeof tables / sizeof *tables; t++)
         for (const OP_DESC *d = tables[t]; d->name; d++) n++;

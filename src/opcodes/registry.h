@@ -6,7 +6,8 @@
 
 /* The family tables (one per file in src/opcodes). */
 extern const OP_DESC op_arith[], op_oscil[], op_env[], op_filter[], op_noise[],
-    op_io[], op_table[], op_misc[], op_pluck[], op_sample[];
+    op_io[], op_table[], op_misc[], op_pluck[], op_sample[], op_delay[], op_vdelayx[],
+    op_reverb_units[];
 
 /* All descriptors named `name`, in registration order: *n gets the count.
  * Returns NULL when there is none.  Thread-safe (built once). */
