@@ -57,23 +57,33 @@ static double comb_coef(COMB *p, int guard)
     return p->coef;
 }
 
-static void comb_perf(OP *o, OP_CTX *c)
+/* comb and alpass: one loop, the unit's arithmetic chosen by `allpass`
+ * (alpass's gain is not flushed). */
+static void comb_run(OP *o, OP_CTX *c, int allpass)
 {
     COMB *p = (COMB *)o;
-    double coef = comb_coef(p, 1), *buf = p->buf;
+    double coef = comb_coef(p, !allpass), *buf = p->buf;
     float *ar = o->arg[0].a;
     const float *asig = o->arg[1].a;
     int32_t i = p->pos, npts = p->npts;
     for (int n = c->ofs; n < c->end; n++) {
-        double out = buf[i];
-        buf[i] *= coef;
-        buf[i] += asig[n];
-        ar[n] = (float)out;
+        double y = buf[i], z;
+        if (allpass) {
+            buf[i] = z = coef * y + asig[n];
+            ar[n] = (float)(y - coef * z);
+        } else {
+            buf[i] *= coef;
+            buf[i] += asig[n];
+            ar[n] = (float)y;
+        }
         if (++i >= npts) i = 0;
     }
     p->pos = i;
     op_aclear_edges(ar, c);
 }
+
+static void comb_perf(OP *o, OP_CTX *c) { comb_run(o, c, 0); }
+static void alpass_perf(OP *o, OP_CTX *c) { comb_run(o, c, 1); }
 
 /* Csound's invcomb runs over the whole block, whatever the note's first
  * and last active frames (it ignores sample-accurate offsets): so here. */
@@ -90,23 +100,6 @@ static void combinv_perf(OP *o, OP_CTX *c)
         if (++i >= npts) i = 0;
     }
     p->pos = i;
-}
-
-static void alpass_perf(OP *o, OP_CTX *c)
-{
-    COMB *p = (COMB *)o;
-    double coef = comb_coef(p, 0), *buf = p->buf;
-    float *ar = o->arg[0].a;
-    const float *asig = o->arg[1].a;
-    int32_t i = p->pos, npts = p->npts;
-    for (int n = c->ofs; n < c->end; n++) {
-        double y = buf[i], z;
-        buf[i] = z = coef * y + asig[n];
-        ar[n] = (float)(y - coef * z);
-        if (++i >= npts) i = 0;
-    }
-    p->pos = i;
-    op_aclear_edges(ar, c);
 }
 
 /* ------------------------------------------------------------------------ */
