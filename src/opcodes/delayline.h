@@ -48,14 +48,14 @@ static inline double dl_wrap_up(double x, double m)
     return x == x ? x : 0.0;
 }
 
-/* `while (x >= m) x -= m;` for an x already >= 0. */
+/* `while (x >= m) x -= m;` for an x already >= 0; infinity reads as 0. */
 static inline double dl_wrap_down(double x, double m)
 {
     if (x >= m) {
         x -= m;
         if (x >= m) x = fmod(x, m);
     }
-    return x;
+    return x == x ? x : 0.0;
 }
 
 /* A fractional read index split as Csound's vdelayx and deltapx do:
@@ -65,7 +65,7 @@ static inline double dl_wrap_down(double x, double m)
 static inline double dl_split(double x, int32_t maxd, int32_t *xpos)
 {
     x = dl_wrap_up(x, (double)maxd);
-    if (x >= 0x1p31) x = fmod(x, (double)maxd);     /* past int32: same fraction */
+    if (x >= 0x1p31) x = dl_wrap_down(x, (double)maxd);     /* past int32: same fraction */
     int32_t i = (int32_t)x;
     *xpos = dl_wrapi(i, maxd);
     return x - (double)i;
