@@ -47,6 +47,7 @@ typedef struct eng_voice {
     int offline_init;                /* instr 0 on the control thread */
     int initerr;
     unsigned gen;                    /* bumped when the voice is freed (automation checks) */
+    OP_LINKS links;                  /* delayr/delayw/deltap chain of this note (op_links) */
 } ENG_VOICE;
 
 typedef struct automation {
@@ -590,6 +591,7 @@ int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, cons
     eng_set_table(e, (int)num, t);
     return (int)num;
 }
+OP_LINKS *op_links(OP_CTX *c) { return &c->voice->links; }
 
 /* ---- voices ---- */
 
@@ -625,6 +627,7 @@ static void voice_instantiate(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t)
     }
     v->p = (double *)v->arena;
     v->tmpl = t;
+    memset(&v->links, 0, sizeof v->links);
 }
 
 static double *cond_ptr(ENGINE *e, ENG_VOICE *v, const CHAIN_STEP *s)

@@ -300,6 +300,18 @@ static inline int64_t op_i64(double v)
     return v >= 0x1p52 ? ((int64_t)1 << 52) : v > -0x1p52 ? (int64_t)v : -((int64_t)1 << 52);
 }
 
+/* Per-voice links between opcode instances that find each other at init, as
+ * Csound's delayr, delayw and deltap* do through its delayr FIFO
+ * (first_delayr/last_delayr/delayr_stack_depth in the CSOUND struct): a
+ * delayr appends itself, a delayw takes the oldest, a tap reads the newest
+ * (or one by index).  One per voice, zeroed when a note starts, touched only
+ * by init functions; the opcodes keep their own `next` pointers. */
+typedef struct op_links {
+    void *first_delayr, *last_delayr;
+    int delayr_depth;
+} OP_LINKS;
+OP_LINKS *op_links(OP_CTX *c);
+
 /* A-rate helpers. */
 static inline void op_aclear_edges(float *a, const OP_CTX *c)
 {
