@@ -1159,7 +1159,9 @@ static int end_section(PARSER *P)
         if (e->op == 'i') {
             /* p3 is the time between the warped start and end; a held note
              * keeps its sign (csound 6.18: -2 beats at t 0 30 gives -4 s) */
-            double w = warp(P, b + fabs(d)) - e->time;
+            /* without t statements p3 stays as written, as in csound (an end
+             * minus a start would round: 2.9003 - 1.7003 is not 1.2) */
+            double w = P->ntempo ? warp(P, b + fabs(d)) - e->time : fabs(d);
             e->dur = d < 0 ? -w : w;
             double end = e->time + (d < 0 ? 0 : e->dur);
             if (end > len)
