@@ -203,6 +203,23 @@ try:
           % (N, t_send, N / t_send, t_all, len(ended), len(refused)), flush=True)
     c.send("/notify", 0)
 
+    # the real-time pool under delay lines (issue 9): 300 overlapping notes, each
+    # reserving a 2 s delayr line read at an a-rate time, their memory taken and
+    # given back on the audio thread while the rtcheck probe watches it
+    c.got.clear()
+    c.send("/instr/def", "dly", "asig oscili 0.0005, 300\nadel delayr 2\n"
+           "atap deltapi 0.5 + oscili:a(0.3, 2)\ndelayw asig\noutch 2, atap")
+    check(c.wait_for("/done", 5.0) is not None, "the delay instrument compiles live")
+    for i in range(300):
+        c.send("/sched", 700000 + i, "dly", i * 0.001, 0.4)
+    c.send("/sync", 4242)
+    check(c.wait_for("/synced", 10.0, lambda a: a[0] == 4242) is not None, "/synced after the delay notes")
+    time.sleep(0.8)   # they play out: 0.3 s of starts, 0.4 s each
+    c.send("/sync", 4243)
+    c.wait_for("/synced", 5.0, lambda a: a[0] == 4243)
+    fails = [a for p, a in c.got if p == "/fail"]
+    check(fails == [], "300 notes with 2 s delay lines, none refused: %r" % fails[:3])
+
     c.send("/quit")
     try:
         rc = ondes.wait(5)
