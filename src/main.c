@@ -333,7 +333,7 @@ int main(int argc, char **argv)
     DRV_OFFLINE_OPTS oo = { render, format, bits, duration, ses_end_time(s) + eng_config(e)->limiter_ms / 1000, tail,
                             isatty(2) };
     DRV_REPORT rep;
-    if (drv_offline_render(e, &oo, stderr, &rep, err, sizeof err)) {
+    if (drv_offline_render(s, &oo, stderr, &rep, err, sizeof err)) {
         fprintf(stderr, "ondes: %s\n", err);
         ses_free(s);
         return 1;
