@@ -207,6 +207,23 @@ static int opt_help(const char *opt, const char *val);
 static int opt_version(const char *opt, const char *val) { puts("ondes " PACKAGE_VERSION); return 0; }
 static int opt_list_opcodes(const char *opt, const char *val) { list_opcodes(); return 0; }
 
+/* The OSC commands, from the command table (cmd.h): address, flags (or -), what it does, its arguments. */
+static int opt_list_commands(const char *opt, const char *val)
+{
+    static const char *const flag_names[] = { "live", "prelude", "unrecorded", "no-ring", "codepos" };
+    int n;
+    const SES_CMD *t = ses_cmd_table(&n);
+    for (int i = 0; i < n; i++) {
+        char flags[96] = "";
+        for (unsigned b = 0; b < sizeof flag_names / sizeof flag_names[0]; b++)
+            if (t[i].flags & (1u << b))
+                snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "%s%s", flags[0] ? "," : "", flag_names[b]);
+        printf("%-12s %-24s %s%s%s\n", t[i].addr, flags[0] ? flags : "-", t[i].doc,
+               t[i].synopsis[0] ? "; arguments: " : "", t[i].synopsis);
+    }
+    return 0;
+}
+
 static int opt_allow(const char *opt, const char *val)
 {
     char e[300];
@@ -274,6 +291,8 @@ static const OPT options[] = {
     { "--voices", NULL, OPT_WHOLE, "N", &cli.voices, 1, 1 << 20, 0, NULL, NULL, "voice pool size (default 1024)" },
     { "--list-opcodes", NULL, OPT_EXIT, NULL, NULL, 0, 0, 0, opt_list_opcodes, NULL,
       "the opcodes and their Csound signatures" },
+    { "--list-commands", NULL, OPT_EXIT, NULL, NULL, 0, 0, 0, opt_list_commands, NULL,
+      "the OSC commands: address, flags, what each does" },
     { "--help", "-h", OPT_EXIT, NULL, NULL, 0, 0, 0, opt_help, NULL, "this text" },
     { "--version", NULL, OPT_EXIT, NULL, NULL, 0, 0, 0, opt_version, NULL, NULL },
 };
