@@ -1238,10 +1238,9 @@ const SES_CMD *ses_cmd_find(const char *addr)
     return NULL;
 }
 
-/* One command at its frame: its row's checks, then its run stage. */
-static int run_command(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+/* One command at its frame (k: its row, or NULL): the row's checks, then its run stage. */
+static int run_command(SESSION *s, const SES_CMD *k, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
 {
-    const SES_CMD *k = ses_cmd_find(c->addr);
     if (!k) return cmd_error(c, 0, e, "unknown command");
     /* replies and session control have no effect on a render */
     if ((k->flags & CMD_LIVE) && !s->live) return 0;
@@ -1368,7 +1367,10 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     int r = 0;
     for (int i = 0; i < s->nscores && !r; i++) r = schedule_score(s, &s->scores[i], 0, &e);
     for (int f = 0; f < s->nevfiles && !r; f++)
-        for (int i = 0; i < s->evfiles[f].n && !r; i++) r = run_command(s, &s->evfiles[f].cmds[i], &res, &e);
+        for (int i = 0; i < s->evfiles[f].n && !r; i++) {
+            const EVL_CMD *c = &s->evfiles[f].cmds[i];
+            r = run_command(s, ses_cmd_find(c->addr), c, &res, &e);
+        }
     if (r) ses_err_format(&e, err, errlen);
     return r;
 }
@@ -1462,10 +1464,10 @@ int ses_command(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     s->cur_cmd = ++s->cmd_seq;
     s->cur_origin = c->origin;
     s->posted = 0;
-    int r = run_command(s, c, res, e);
+    const SES_CMD *k = ses_cmd_find(c->addr);
+    int r = run_command(s, k, c, res, e);
     s->cur_absolute = 0;
     /* what reaches the engine is recorded once the engine says at which frame */
-    const SES_CMD *k = ses_cmd_find(c->addr);
     if (r == 0 && s->rec && s->posted && k && !(k->flags & CMD_UNRECORDED))
         pending_push(s, s->cur_cmd, command_line(c, res));
     s->cur_cmd = 0;
