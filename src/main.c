@@ -17,54 +17,6 @@
 #define ONDES_INSTRDIR "/usr/local/share/ondes/instruments"
 #endif
 
-static void usage(FILE *f)
-{
-    fputs("usage: ondes [OPTIONS] [FILE...]                 real time, as a JACK client\n"
-          "       ondes --render OUT.wav [OPTIONS] FILE...  offline, no JACK server needed\n"
-          "\n"
-          "FILE: .orc, .sco, .csd or .events (time-stamped OSC commands)\n"
-          "\n"
-          "offline rendering:\n"
-          "  -o, --render OUT     render to OUT (wav, flac, ogg, aiff)\n"
-          "  --sr N               sample rate (overrides the orchestra's)\n"
-          "  --ksmps N            frames per control block\n"
-          "  --channels N         output channels (nchnls)\n"
-          "  --format F           wav, flac, ogg or aiff (default: from OUT's extension)\n"
-          "  --bits B             16, 24 or 32f (default 24)\n"
-          "  --duration S         render exactly S seconds\n"
-          "  --tail S             render S seconds past the end of the score\n"
-          "  --freewheel          render through a running JACK server's freewheel mode\n"
-          "real time (JACK):\n"
-          "  --name NAME          JACK client name (default ondes)\n"
-          "  --no-connect         leave the outputs unconnected\n"
-          "  --connect REGEX      connect the outputs to input ports matching REGEX\n"
-          "  --port N             OSC UDP port (default 7770)\n"
-          "  --bind ADDR          OSC address to listen on (default 127.0.0.1); any other\n"
-          "                       (0.0.0.0, a LAN address) takes commands from the network\n"
-          "  --allow CIDR         only these clients may send (192.168.1.0/24, 10.0.0.7,\n"
-          "                       fd00::/8; repeatable); 127.0.0.1 and ::1 always may.  Others'\n"
-          "                       packets are dropped unanswered, counted in /status\n"
-          "  --data-dir DIR       files clients name (/table/read, /instr/load…) must be inside\n"
-          "                       a DIR (repeatable); with a non-loopback --bind and no DIR,\n"
-          "                       clients cannot read files (library instruments still load)\n"
-          "  --tcp                OSC over TCP too, on the same port\n"
-          "  --record OUT.wav     write what is played to OUT.wav (32-bit float)\n"
-          "  --record-events F    write every command played, stamped with its frame, to F\n"
-          "                       (ondes --render OUT.wav F gives the same samples)\n"
-          "  --exit-at-end        stop when the given score has ended\n"
-          "common:\n"
-          "  --ceiling DB         master ceiling in dBFS (hard limit, default 0)\n"
-          "  --limiter[=MS]       soft look-ahead limiter before the ceiling (MS look-ahead,\n"
-          "                       default 5, at most 100): delays the output by MS\n"
-          "  --voices N           voice pool size (default 1024)\n"
-          "  --memory MB          note memory for voices and their delay lines, reserved at\n"
-          "                       start (MiB, default 2304; the first 64 touched up front)\n"
-          "  --list-opcodes       the opcodes and their Csound signatures\n"
-          "  -h, --help           this text\n"
-          "  --version\n",
-          f);
-}
-
 /* name, outputs and inputs in Csound's type letters, one form a line */
 static void list_opcodes(void)
 {
@@ -121,6 +73,16 @@ static const char *instrdir(const char *argv0, char *buf, size_t n)
     return ONDES_INSTRDIR;
 }
 
+/* ---- the command line: one row per option; --help is printed from the rows ---- */
+
+/* The options' values, their defaults here. */
+static struct cli {
+    const char *render, *format, *bits;
+    double sr, ksmps, channels, duration, tail, ceiling, voices, memory, limiter_ms, port;
+    const char *name, *connect_re, *bind, *record, *record_events;
+    int no_connect, exit_at_end, freewheel, tcp;
+} cli = { .duration = -1, .ceiling = NAN, .port = 7770, .name = "ondes", .bind = "127.0.0.1" };
+
 /* --allow and --data-dir, kept here rather than passed down realtime()'s
  * long list: only the real-time run uses them. */
 static struct {
@@ -168,33 +130,30 @@ static void ceiling_report(FILE *f, const char *prefix, ENGINE *e)
 }
 
 /* Real time: JACK's sample rate rules, then the same session as offline. */
-static int realtime(const char *const *files, int nfiles, double sr, double ksmps, double channels, double ceiling,
-                    double limiter_ms,
-                    double voices, double memory, const char *argv0, const char *name, int no_connect, const char *connect_re,
-                    int port, const char *bind, int tcp, const char *record, const char *record_events,
-                    int exit_at_end, const DRV_OFFLINE_OPTS *fw)
+static int realtime(const char *const *files, int nfiles, const char *argv0, const DRV_OFFLINE_OPTS *fw)
 {
 #ifdef ONDES_REALTIME
     char err[2048];
-    if (sr > 0) fprintf(stderr, "ondes: --sr is for offline renders: JACK's sample rate rules\n");
-    DRV_JACK *d = drv_jack_open(name, err, sizeof err);
+    if (cli.sr > 0) fprintf(stderr, "ondes: --sr is for offline renders: JACK's sample rate rules\n");
+    DRV_JACK *d = drv_jack_open(cli.name, err, sizeof err);
     if (!d) return fail("%s", err);
     SESSION *s = ses_new();
     int rc = 0;
-    if (!fw && net_setup(s, bind, err, sizeof err)) rc = 1;   /* freewheel opens no OSC */
+    if (!fw && net_setup(s, cli.bind, err, sizeof err)) rc = 1;   /* freewheel opens no OSC */
     for (int i = 0; i < nfiles && !rc; i++)
         if (ses_add_file(s, files[i], err, sizeof err)) rc = 1;
     char dirbuf[PATH_MAX];
-    SES_OPTIONS so = { drv_jack_sample_rate(d), (int)ksmps, (int)channels, 0, (int)voices, ceiling,
-                       instrdir(argv0, dirbuf, sizeof dirbuf), 1, limiter_ms, (int)memory };
+    SES_OPTIONS so = { drv_jack_sample_rate(d), (int)cli.ksmps, (int)cli.channels, 0, (int)cli.voices, cli.ceiling,
+                       instrdir(argv0, dirbuf, sizeof dirbuf), 1, cli.limiter_ms, (int)cli.memory };
     if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
-    if (!rc && record_events && ses_record_events(s, record_events, err, sizeof err)) rc = 1;
+    if (!rc && cli.record_events && ses_record_events(s, cli.record_events, err, sizeof err)) rc = 1;
     if (*ses_notes(s)) fputs(ses_notes(s), stderr);
     if (rc) {
         fprintf(stderr, "%s%s\n", strstr(err, ": error: ") ? "" : "ondes: ", err);
     } else {
-        DRV_JACK_OPTS jo = { .no_connect = no_connect, .connect_regex = connect_re, .port = port, .bind = bind, .tcp = tcp,
-                             .record = record, .exit_at_end = exit_at_end, .end_time = ses_end_time(s) };
+        DRV_JACK_OPTS jo = { .no_connect = cli.no_connect, .connect_regex = cli.connect_re, .port = (int)cli.port,
+                             .bind = cli.bind, .tcp = cli.tcp, .record = cli.record, .exit_at_end = cli.exit_at_end,
+                             .end_time = ses_end_time(s) };
         jo.allow = &net.allow;
         if (fw) {   /* --render OUT --freewheel: the score through JACK's freewheel mode */
             jo.record = fw->path;
@@ -203,6 +162,8 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
             jo.freewheel = 1;
             jo.exit_at_end = 1;
             jo.no_connect = 1;
+            jo.connect_regex = NULL;
+            jo.tcp = 0;
         }
         int r = drv_jack_run(d, s, &jo, stderr, err, sizeof err);
         if (r < 0) fprintf(stderr, "ondes: %s\n", err);
@@ -214,115 +175,252 @@ static int realtime(const char *const *files, int nfiles, double sr, double ksmp
     ses_free(s);
     return rc;
 #else
-    (void)files; (void)nfiles; (void)sr; (void)ksmps; (void)channels; (void)ceiling; (void)limiter_ms; (void)voices; (void)memory; (void)argv0;
-    (void)name; (void)no_connect; (void)connect_re; (void)port; (void)bind; (void)tcp; (void)record; (void)record_events;
-    (void)exit_at_end; (void)fw;
+    (void)files; (void)nfiles; (void)argv0; (void)fw;
     return fail("this ondes was built without JACK and liblo: render offline with --render OUT.wav%s", "");
 #endif
 }
 
+typedef enum {
+    OPT_FLAG,       /* sets an int to 1 */
+    OPT_STR,        /* a value: "option X needs a value" when missing */
+    OPT_FILE,       /* a file name: "option X needs a file name" when missing */
+    OPT_NUM,        /* a number from lo to hi */
+    OPT_WHOLE,      /* a whole number from lo to hi */
+    OPT_OPTNUM,     /* a flag giving `dflt`, or --opt=N from lo to hi */
+    OPT_CALL,       /* a value handed to call() */
+    OPT_EXIT        /* call() prints something; ondes exits with status 0 */
+} OPT_KIND;
+
+typedef struct opt {
+    const char *name;           /* "--sr" */
+    const char *alias;          /* "-o", or NULL */
+    OPT_KIND kind;
+    const char *arg;            /* the value's name in --help, NULL for none */
+    void *to;                   /* int * (FLAG), const char ** (STR, FILE), double * (NUM, WHOLE, OPTNUM) */
+    double lo, hi, dflt;
+    int (*call)(const char *opt, const char *val);   /* OPT_CALL, OPT_EXIT: 0, or the exit status */
+    const char *section;        /* a heading in --help before this row, or NULL */
+    const char *help;           /* lines separated by \n */
+} OPT;
+
+static int opt_help(const char *opt, const char *val);
+static int opt_version(const char *opt, const char *val) { puts("ondes " PACKAGE_VERSION); return 0; }
+static int opt_list_opcodes(const char *opt, const char *val) { list_opcodes(); return 0; }
+
+/* The OSC commands, from the command table (cmd.h): address, flags (or -), what it does, its arguments. */
+static int opt_list_commands(const char *opt, const char *val)
+{
+    static const char *const flag_names[] = { "live", "prelude", "unrecorded", "no-ring", "codepos" };
+    int n;
+    const SES_CMD *t = ses_cmd_table(&n);
+    for (int i = 0; i < n; i++) {
+        char flags[96] = "";
+        for (unsigned b = 0; b < sizeof flag_names / sizeof flag_names[0]; b++)
+            if (t[i].flags & (1u << b))
+                snprintf(flags + strlen(flags), sizeof flags - strlen(flags), "%s%s", flags[0] ? "," : "", flag_names[b]);
+        printf("%-12s %-24s %s%s%s\n", t[i].addr, flags[0] ? flags : "-", t[i].doc,
+               t[i].synopsis[0] ? "; arguments: " : "", t[i].synopsis);
+    }
+    return 0;
+}
+
+static int opt_allow(const char *opt, const char *val)
+{
+    char e[300];
+    return osc_acl_add(&net.allow, val, e, sizeof e) ? fail("%s", e) : 0;
+}
+
+static int opt_data_dir(const char *opt, const char *val)
+{
+    struct stat st;
+    if (stat(val, &st)) {
+        fprintf(stderr, "ondes: --data-dir '%s': %s\n", val, strerror(errno));
+        return 2;
+    }
+    if (!S_ISDIR(st.st_mode)) {
+        fprintf(stderr, "ondes: --data-dir '%s': not a directory\n", val);
+        return 2;
+    }
+    if (net.ndirs == 64) return fail("too many --data-dir folders (at most 64)%s", "");
+    net.dirs[net.ndirs++] = val;
+    return 0;
+}
+
+static const OPT options[] = {
+    { "--render", "-o", OPT_FILE, "OUT", &cli.render, 0, 0, 0, NULL, "offline rendering",
+      "render to OUT (wav, flac, ogg, aiff)" },
+    { "--sr", NULL, OPT_NUM, "N", &cli.sr, 1000, 768000, 0, NULL, NULL, "sample rate (overrides the orchestra's)" },
+    { "--ksmps", NULL, OPT_WHOLE, "N", &cli.ksmps, 1, 65536, 0, NULL, NULL, "frames per control block" },
+    { "--channels", NULL, OPT_WHOLE, "N", &cli.channels, 1, 64, 0, NULL, NULL, "output channels (nchnls)" },
+    { "--format", NULL, OPT_STR, "F", &cli.format, 0, 0, 0, NULL, NULL,
+      "wav, flac, ogg or aiff (default: from OUT's extension)" },
+    { "--bits", NULL, OPT_STR, "B", &cli.bits, 0, 0, 0, NULL, NULL, "16, 24 or 32f (default 24)" },
+    { "--duration", NULL, OPT_NUM, "S", &cli.duration, 0, 1e7, 0, NULL, NULL, "render exactly S seconds" },
+    { "--tail", NULL, OPT_NUM, "S", &cli.tail, 0, 1e6, 0, NULL, NULL, "render S seconds past the end of the score" },
+    { "--freewheel", NULL, OPT_FLAG, NULL, &cli.freewheel, 0, 0, 0, NULL, NULL,
+      "render through a running JACK server's freewheel mode" },
+    { "--name", NULL, OPT_STR, "NAME", &cli.name, 0, 0, 0, NULL, "real time (JACK)", "JACK client name (default ondes)" },
+    { "--no-connect", NULL, OPT_FLAG, NULL, &cli.no_connect, 0, 0, 0, NULL, NULL, "leave the outputs unconnected" },
+    { "--connect", NULL, OPT_STR, "REGEX", &cli.connect_re, 0, 0, 0, NULL, NULL,
+      "connect the outputs to input ports matching REGEX" },
+    { "--port", NULL, OPT_NUM, "N", &cli.port, 1, 65535, 0, NULL, NULL, "OSC UDP port (default 7770)" },
+    { "--bind", NULL, OPT_STR, "ADDR", &cli.bind, 0, 0, 0, NULL, NULL,
+      "OSC address to listen on (default 127.0.0.1); any other\n"
+      "(0.0.0.0, a LAN address) takes commands from the network" },
+    { "--allow", NULL, OPT_CALL, "CIDR", NULL, 0, 0, 0, opt_allow, NULL,
+      "only these clients may send (192.168.1.0/24, 10.0.0.7,\n"
+      "fd00::/8; repeatable); 127.0.0.1 and ::1 always may.  Others'\n"
+      "packets are dropped unanswered, counted in /status" },
+    { "--data-dir", NULL, OPT_CALL, "DIR", NULL, 0, 0, 0, opt_data_dir, NULL,
+      "files clients name (/table/read, /instr/load…) must be inside\n"
+      "a DIR (repeatable); with a non-loopback --bind and no DIR,\n"
+      "clients cannot read files (library instruments still load)" },
+    { "--tcp", NULL, OPT_FLAG, NULL, &cli.tcp, 0, 0, 0, NULL, NULL, "OSC over TCP too, on the same port" },
+    { "--record", NULL, OPT_FILE, "OUT.wav", &cli.record, 0, 0, 0, NULL, NULL,
+      "write what is played to OUT.wav (32-bit float)" },
+    { "--record-events", NULL, OPT_FILE, "F", &cli.record_events, 0, 0, 0, NULL, NULL,
+      "write every command played, stamped with its frame, to F\n"
+      "(ondes --render OUT.wav F gives the same samples)" },
+    { "--exit-at-end", NULL, OPT_FLAG, NULL, &cli.exit_at_end, 0, 0, 0, NULL, NULL,
+      "stop when the given score has ended" },
+    { "--ceiling", NULL, OPT_NUM, "DB", &cli.ceiling, -120, 24, 0, NULL, "common",
+      "master ceiling in dBFS (hard limit, default 0)" },
+    { "--limiter", NULL, OPT_OPTNUM, "[=MS]", &cli.limiter_ms, 0.1, ENG_LIM_MAX_MS, ENG_LIM_DEFAULT_MS, NULL, NULL,
+      "soft look-ahead limiter before the ceiling (MS look-ahead,\n"
+      "default 5, at most 100): delays the output by MS" },
+    { "--voices", NULL, OPT_WHOLE, "N", &cli.voices, 1, 1 << 20, 0, NULL, NULL, "voice pool size (default 1024)" },
+    { "--memory", NULL, OPT_WHOLE, "MB", &cli.memory, 1, ENG_MEM_MAX_MB, 0, NULL, NULL,
+      "note memory for voices and their delay lines, reserved at\n"
+      "start (MiB, default 2304; the first 64 touched up front)" },
+    { "--list-opcodes", NULL, OPT_EXIT, NULL, NULL, 0, 0, 0, opt_list_opcodes, NULL,
+      "the opcodes and their Csound signatures" },
+    { "--list-commands", NULL, OPT_EXIT, NULL, NULL, 0, 0, 0, opt_list_commands, NULL,
+      "the OSC commands: address, flags, what each does" },
+    { "--help", "-h", OPT_EXIT, NULL, NULL, 0, 0, 0, opt_help, NULL, "this text" },
+    { "--version", NULL, OPT_EXIT, NULL, NULL, 0, 0, 0, opt_version, NULL, NULL },
+};
+#define NOPTIONS (int)(sizeof options / sizeof options[0])
+
+static int opt_help(const char *opt, const char *val)
+{
+    fputs("usage: ondes [OPTIONS] [FILE...]                 real time, as a JACK client\n"
+          "       ondes --render OUT.wav [OPTIONS] FILE...  offline, no JACK server needed\n"
+          "\n"
+          "FILE: .orc, .sco, .csd or .events (time-stamped OSC commands)\n"
+          "\n", stdout);
+    for (int i = 0; i < NOPTIONS; i++) {
+        const OPT *o = &options[i];
+        char left[64];
+        snprintf(left, sizeof left, "%s%s%s%s%s", o->alias ? o->alias : "", o->alias ? ", " : "", o->name,
+                 o->arg && o->arg[0] != '[' ? " " : "", o->arg ? o->arg : "");
+        if (o->section) printf("%s:\n", o->section);
+        if (!o->help) {
+            printf("  %s\n", left);
+            continue;
+        }
+        printf("  %-20s ", left);
+        for (const char *h = o->help, *nl; h; h = nl ? nl + 1 : NULL) {
+            nl = strchr(h, '\n');
+            printf("%s%.*s\n", h == o->help ? "" : "                       ", nl ? (int)(nl - h) : (int)strlen(h), h);
+        }
+    }
+    return 0;
+}
+
+static const OPT *find_option(const char *a)
+{
+    for (int i = 0; i < NOPTIONS; i++)
+        if (!strcmp(a, options[i].name) || (options[i].alias && !strcmp(a, options[i].alias))) return &options[i];
+    return NULL;
+}
+
+/* One option, as spelled `a`, its value `v` (NULL: none given); `inline_v`: given as --opt=value.
+ * Returns -1 to go on, or the status ondes exits with. */
+static int take_option(const OPT *o, const char *a, const char *v, int inline_v)
+{
+    switch (o->kind) {
+    case OPT_FLAG:
+        if (inline_v) return fail("option %s takes no value", a);
+        *(int *)o->to = 1;
+        return -1;
+    case OPT_EXIT:
+        return o->call(a, v);
+    case OPT_OPTNUM:   /* a flag, or --opt=N */
+        if (!inline_v) {
+            *(double *)o->to = o->dflt;
+            return -1;
+        }
+        return num_opt(a, v, o->lo, o->hi, o->to) ? 2 : -1;
+    case OPT_NUM:
+    case OPT_WHOLE:
+        if (num_opt(a, v, o->lo, o->hi, o->to)) return 2;
+        if (o->kind == OPT_WHOLE && *(double *)o->to != floor(*(double *)o->to))
+            return fail("option %s needs a whole number", a);
+        return -1;
+    case OPT_STR:
+    case OPT_FILE:
+        if (!v) return fail(o->kind == OPT_FILE ? "option %s needs a file name" : "option %s needs a value", a);
+        *(const char **)o->to = v;
+        return -1;
+    case OPT_CALL:
+        if (!v) return fail("option %s needs a value", a);
+        return o->call(a, v) ? 2 : -1;
+    }
+    return -1;
+}
+
+/* Does the option take the next argument as its value? */
+static int takes_value(const OPT *o) { return o->kind != OPT_FLAG && o->kind != OPT_EXIT && o->kind != OPT_OPTNUM; }
+
 int main(int argc, char **argv)
 {
-    const char *render = NULL, *format = NULL, *bits = NULL;
-    double sr = 0, ksmps = 0, channels = 0, duration = -1, tail = 0, ceiling = NAN, voices = 0, limiter_ms = 0, memory = 0;
-    const char *name = "ondes", *connect_re = NULL, *bind = "127.0.0.1", *record = NULL, *record_events = NULL;
-    int no_connect = 0, exit_at_end = 0, freewheel = 0, tcp = 0;
-    double port = 7770;
     const char *files[256];
     int nfiles = 0;
     for (int i = 1; i < argc; i++) {
-        const char *a = argv[i];
-        const char *v = i + 1 < argc ? argv[i + 1] : NULL;
-        int r = 0;
-        /* --opt=value spelling too */
-        char optbuf[64];
-        const char *eq = strchr(a, '=');
-        if (a[0] == '-' && a[1] == '-' && eq && (size_t)(eq - a) < sizeof optbuf) {
-            memcpy(optbuf, a, (size_t)(eq - a));
-            optbuf[eq - a] = 0;
-            a = optbuf;
-            v = eq + 1;
-            i--;   /* the value is not a separate argument */
-        }
-        if (!strcmp(a, "-h") || !strcmp(a, "--help")) { usage(stdout); return 0; }
-        else if (!strcmp(a, "--version")) { puts("ondes " PACKAGE_VERSION); return 0; }
-        else if (!strcmp(a, "--list-opcodes")) { list_opcodes(); return 0; }
-        else if (!strcmp(a, "-o") || !strcmp(a, "--render")) { if (!v) return fail("option %s needs a file name", a); render = v; }
-        else if (!strcmp(a, "--sr")) r = num_opt(a, v, 1000, 768000, &sr);
-        else if (!strcmp(a, "--ksmps")) r = num_opt(a, v, 1, 65536, &ksmps);
-        else if (!strcmp(a, "--channels")) r = num_opt(a, v, 1, 64, &channels);
-        else if (!strcmp(a, "--format")) { if (!v) return fail("option %s needs a value", a); format = v; }
-        else if (!strcmp(a, "--bits")) { if (!v) return fail("option %s needs a value", a); bits = v; }
-        else if (!strcmp(a, "--duration")) r = num_opt(a, v, 0, 1e7, &duration);
-        else if (!strcmp(a, "--tail")) r = num_opt(a, v, 0, 1e6, &tail);
-        else if (!strcmp(a, "--ceiling")) r = num_opt(a, v, -120, 24, &ceiling);
-        else if (!strcmp(a, "--limiter")) {   /* a flag, or --limiter=MS */
-            if (!(eq && v == eq + 1)) { limiter_ms = ENG_LIM_DEFAULT_MS; continue; }
-            r = num_opt(a, v, 0.1, ENG_LIM_MAX_MS, &limiter_ms);
-        }
-        else if (!strcmp(a, "--voices")) r = num_opt(a, v, 1, 1 << 20, &voices);
-        else if (!strcmp(a, "--memory")) r = num_opt(a, v, 1, ENG_MEM_MAX_MB, &memory);
-        else if (!strcmp(a, "--name")) { if (!v) return fail("option %s needs a value", a); name = v; }
-        else if (!strcmp(a, "--connect")) { if (!v) return fail("option %s needs a value", a); connect_re = v; }
-        else if (!strcmp(a, "--bind")) { if (!v) return fail("option %s needs a value", a); bind = v; }
-        else if (!strcmp(a, "--allow")) {
-            char e[300];
-            if (!v) return fail("option %s needs a value", a);
-            if (osc_acl_add(&net.allow, v, e, sizeof e)) return fail("%s", e);
-        } else if (!strcmp(a, "--data-dir")) {
-            struct stat st;
-            if (!v) return fail("option %s needs a value", a);
-            if (stat(v, &st)) {
-                fprintf(stderr, "ondes: --data-dir '%s': %s\n", v, strerror(errno));
-                return 2;
-            }
-            if (!S_ISDIR(st.st_mode)) {
-                fprintf(stderr, "ondes: --data-dir '%s': not a directory\n", v);
-                return 2;
-            }
-            if (net.ndirs == 64) return fail("too many --data-dir folders (at most 64)%s", "");
-            net.dirs[net.ndirs++] = v;
-        }
-        else if (!strcmp(a, "--record")) { if (!v) return fail("option %s needs a file name", a); record = v; }
-        else if (!strcmp(a, "--record-events")) { if (!v) return fail("option %s needs a file name", a); record_events = v; }
-        else if (!strcmp(a, "--port")) r = num_opt(a, v, 1, 65535, &port);
-        else if (!strcmp(a, "--no-connect")) { no_connect = 1; continue; }
-        else if (!strcmp(a, "--exit-at-end")) { exit_at_end = 1; continue; }
-        else if (!strcmp(a, "--freewheel")) { freewheel = 1; continue; }
-        else if (!strcmp(a, "--tcp")) { tcp = 1; continue; }
-        else if (a[0] == '-' && a[1]) return fail("unknown option '%s' (see ondes --help)", a);
-        else {
+        const char *a = argv[i], *v = NULL;
+        if (a[0] != '-' || !a[1]) {
             if (nfiles == 256) return fail("too many files%s", "");
             files[nfiles++] = a;
             continue;
         }
-        if (r) return r;
-        if (ksmps != floor(ksmps) || channels != floor(channels) || voices != floor(voices) || memory != floor(memory))
-            return fail("option %s needs a whole number", a);
-        i++;
+        /* --opt=value spelling too */
+        char optbuf[64];
+        const char *eq = strchr(a, '=');
+        int inline_v = a[1] == '-' && eq && (size_t)(eq - a) < sizeof optbuf;
+        if (inline_v) {
+            memcpy(optbuf, a, (size_t)(eq - a));
+            optbuf[eq - a] = 0;
+            a = optbuf;
+            v = eq + 1;
+        }
+        const OPT *o = find_option(a);
+        if (!o) return fail("unknown option '%s' (see ondes --help)", a);
+        if (!inline_v && takes_value(o) && i + 1 < argc) v = argv[++i];
+        int r = take_option(o, a, v, inline_v);
+        if (r >= 0) return r;
     }
-    if (!render) return realtime(files, nfiles, sr, ksmps, channels, ceiling, limiter_ms, voices, memory, argv[0], name, no_connect,
-                                 connect_re, (int)port, bind, tcp, record, record_events, exit_at_end, NULL);
-    if (freewheel) {
+    const char *render = cli.render;
+    if (!render) return realtime(files, nfiles, argv[0], NULL);
+    if (cli.freewheel) {
         if (nfiles == 0) return fail("nothing to render: give an .orc, .sco, .csd or .events file%s", "");
         char ferr[512];
-        if (af_check_format(render, format, bits, ferr, sizeof ferr)) return fail("%s", ferr);
-        DRV_OFFLINE_OPTS fw = { render, format, bits, -1, 0, 0, 0 };
-        return realtime(files, nfiles, sr, ksmps, channels, ceiling, limiter_ms, voices, memory, argv[0], name, 1, NULL, (int)port,
-                        bind, 0, NULL, record_events, 1, &fw);
+        if (af_check_format(render, cli.format, cli.bits, ferr, sizeof ferr)) return fail("%s", ferr);
+        DRV_OFFLINE_OPTS fw = { render, cli.format, cli.bits, -1, 0, 0, 0 };
+        cli.record = NULL;
+        return realtime(files, nfiles, argv[0], &fw);
     }
-    if (record || record_events) return fail("--record and --record-events are for real time; offline, --render is the recording%s", "");
+    if (cli.record || cli.record_events) return fail("--record and --record-events are for real time; offline, --render is the recording%s", "");
     if (nfiles == 0) return fail("nothing to play: give an .orc, .sco, .csd or .events file%s", "");
     char err[2048];
-    if (af_check_format(render, format, bits, err, sizeof err)) return fail("%s", err);
+    if (af_check_format(render, cli.format, cli.bits, err, sizeof err)) return fail("%s", err);
 
     SESSION *s = ses_new();
     int rc = 0;
     for (int i = 0; i < nfiles && !rc; i++)
         if (ses_add_file(s, files[i], err, sizeof err)) rc = 1;
     char dirbuf[PATH_MAX];
-    SES_OPTIONS so = { sr, (int)ksmps, (int)channels, 0, (int)voices, ceiling, instrdir(argv[0], dirbuf, sizeof dirbuf), 0,
-                       limiter_ms, (int)memory };
+    SES_OPTIONS so = { cli.sr, (int)cli.ksmps, (int)cli.channels, 0, (int)cli.voices, cli.ceiling,
+                       instrdir(argv[0], dirbuf, sizeof dirbuf), 0, cli.limiter_ms, (int)cli.memory };
     if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
     if (*ses_notes(s)) fputs(ses_notes(s), stderr);
     if (rc) {
@@ -333,10 +431,10 @@ int main(int argc, char **argv)
     }
     ENGINE *e = ses_engine(s);
     /* the limiter delays the output by its look-ahead: the render runs that much longer so the end is not cut */
-    DRV_OFFLINE_OPTS oo = { render, format, bits, duration, ses_end_time(s) + eng_config(e)->limiter_ms / 1000, tail,
-                            isatty(2) };
+    DRV_OFFLINE_OPTS oo = { render, cli.format, cli.bits, cli.duration,
+                            ses_end_time(s) + eng_config(e)->limiter_ms / 1000, cli.tail, isatty(2) };
     DRV_REPORT rep;
-    if (drv_offline_render(e, &oo, stderr, &rep, err, sizeof err)) {
+    if (drv_offline_render(s, &oo, stderr, &rep, err, sizeof err)) {
         fprintf(stderr, "ondes: %s\n", err);
         ses_free(s);
         return 1;

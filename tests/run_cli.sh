@@ -176,5 +176,31 @@ else
     fail list-opcodes "oscili a xxjo (or moogladder) missing, or internal operators listed"
 fi
 
+# --list-commands: the command table, one command a line: address, flags, what it does.
+: >"$tmp/stderr"
+if run_ondes --list-commands \
+    && grep -qE '^/sched +- +start an event' "$tmp/stdout" \
+    && grep -qE '^/sync +live,unrecorded ' "$tmp/stdout" && grep -qE '^/config +prelude ' "$tmp/stdout"; then
+    pass list-commands
+else
+    fail list-commands "/sched, /sync (live, unrecorded) or /config (prelude) missing"
+fi
+
+# Options come from one table: --help lists each, and a flag given a value is refused (it once looped forever).
+: >"$tmp/stderr"
+if run_ondes --help && grep -qE '^  -o, --render OUT +render to OUT' "$tmp/stdout" \
+    && grep -qE '^  --limiter\[=MS\] +soft look-ahead' "$tmp/stdout" && grep -qE '^  --list-commands ' "$tmp/stdout"; then
+    pass help-from-table
+else
+    fail help-from-table "--help lacks -o, --render OUT, --limiter[=MS] or --list-commands"
+fi
+timeout 20 "${ondes_cmd[@]}" --tcp=1 </dev/null >"$tmp/stdout" 2>"$tmp/stderr"
+rc=$?
+if [ $rc -eq 2 ] && grep -q "ondes: option --tcp takes no value" "$tmp/stderr"; then
+    pass flag-with-value
+else
+    fail flag-with-value "--tcp=1: exit $rc, expected 2 and 'option --tcp takes no value'"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

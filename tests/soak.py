@@ -34,8 +34,11 @@ print("soak: %.0f s, %g msg/s per client, seed %d" % (opt.seconds, opt.rate, opt
 # Failures the engine finds after the command took effect (so it is also in the recorded list)
 ENGINE_SIDE = ("neither playing nor pending", "is not playing", "no free voice", "produced NaN", "init error",
                "too many automations", "bad p-field", "event queue is full", "is not defined", "bytes per voice")
-# Commands the recorded event list leaves out: their replies account for them
-UNRECORDED = ("/sync", "/status", "/chn/get")
+# Commands the recorded event list leaves out (the command table's "unrecorded" flag, from
+# ondes --list-commands): their replies account for them
+UNRECORDED = tuple(line.split()[0] for line in subprocess.run([ONDES, "--list-commands"], capture_output=True, text=True,
+                                                              check=True).stdout.splitlines()
+                   if "unrecorded" in line.split()[1].split(","))
 INSTRS = {
     "pad": "kamp = p4\nkfreq = p5\naenv linsegr 0, 0.02, 1, 0.1, 0\nout oscili(kamp * aenv, kfreq)\n",
     "pluck": "out pluck(p4, p5, 220, 0, 1)\n",

@@ -22,9 +22,10 @@ typedef struct drv_report {
     double seconds;         /* wall clock */
 } DRV_REPORT;
 
-/* Render as fast as the CPU allows, messages from the engine to `msgs`.
+/* Render the session's engine as fast as the CPU allows, messages from the
+ * engine to `msgs`, its replies drained by the session (ses_drain_replies).
  * Returns 0, or -1 with a message in err. */
-int drv_offline_render(ENGINE *e, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_REPORT *rep, char *err, size_t errlen);
+int drv_offline_render(SESSION *s, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_REPORT *rep, char *err, size_t errlen);
 
 /* ---- JACK (built when configure finds JACK and liblo) ---- */
 

@@ -267,6 +267,7 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
     while (!atomic_load_explicit(&stop_signal, memory_order_relaxed) && !(osc && osc_quit_requested(osc))) {
         if (osc) osc_poll(osc, 10);
         else usleep(2000);
+        ses_drain_replies(s);   /* freewheel has no OSC server: tables and instruments are freed all the same */
         drv_drain_messages(e, msgs);
         if (rec && drain_record(d, rec, err, errlen)) {
             rc = -1;
@@ -289,6 +290,7 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
             rc = -1;
         }
     }
+    ses_drain_replies(s);
     drv_drain_messages(e, msgs);
     int64_t ov = atomic_load(&d->rec_overruns);
     fprintf(msgs, "ondes: stopped after %.3f s; xruns %lld%s", (double)total / d->sr,

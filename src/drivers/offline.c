@@ -34,8 +34,9 @@ static void progress_bar(int64_t done, int64_t total, int final)
     fflush(stderr);
 }
 
-int drv_offline_render(ENGINE *e, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_REPORT *rep, char *err, size_t errlen)
+int drv_offline_render(SESSION *s, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_REPORT *rep, char *err, size_t errlen)
 {
+    ENGINE *e = ses_engine(s);
     const ENG_CONFIG *cfg = eng_config(e);
     double secs = o->duration >= 0 ? o->duration : o->end_time;
     int64_t total = (int64_t)llround(secs * cfg->sr);
@@ -53,6 +54,7 @@ int drv_offline_render(ENGINE *e, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_REP
         eng_process(e, bufs, NULL, n);
         if (af_write(w, (const float *const *)bufs, n, err, errlen)) { r = -1; break; }
         done += n;
+        ses_drain_replies(s);   /* replaced tables and instruments freed as the render goes */
         drv_drain_messages(e, msgs);
         if (o->progress && now() - last_draw > 0.1) {
             progress_bar(done, total, 0);
@@ -83,6 +85,7 @@ int drv_offline_render(ENGINE *e, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_REP
         }
     }
     if (o->progress) progress_bar(done, total, 1);
+    ses_drain_replies(s);
     drv_drain_messages(e, msgs);
     free(mem);
     char e2[256];

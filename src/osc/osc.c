@@ -3,7 +3,6 @@
 #include "acl.h"
 #include "../lang/evlist.h"
 #include "../engine/engine.h"
-#include "../engine/ftable.h"
 #include <lo/lo.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -161,17 +160,12 @@ static void send_fail(OSC_SERVER *o, const PEER *to, const char *path, const cha
     reply(o, to, "/fail", "ss", path, why);
 }
 
-/* "…: error: /sched: unknown instrument 'x'" → "unknown instrument 'x'";
- * compile errors keep their line:col ("3:5: error: undefined variable …"). */
-static const char *reason(const char *err, const char *path, const char *label)
+/* A /fail's text: the reason; for code the client sent (/instr/def), where in
+ * that code ("3:5: error: undefined variable …"). */
+static void fail_text(const SES_CMD *k, const SES_ERR *e, char *out, size_t n)
 {
-    size_t ll = strlen(label);
-    if (ll && !strncmp(err, label, ll) && err[ll] == ':') return err + ll + 1;
-    const char *e = strstr(err, ": error: ");
-    const char *r = e ? e + 9 : err;
-    size_t pl = strlen(path);
-    if (!strncmp(r, path, pl) && r[pl] == ':' && r[pl + 1] == ' ') r += pl + 2;
-    return r;
+    if (k && (k->flags & CMD_CODEPOS) && e->in_text) snprintf(out, n, "%d:%d: error: %s", e->line, e->col, e->msg);
+    else snprintf(out, n, "%s", e->msg);
 }
 
 static int handler(const char *path, const char *types, lo_arg **argv, int argc, lo_message msg, void *ud)
@@ -206,25 +200,10 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
         }
         }
     }
-    /* session control answered here */
-    if (!strcmp(path, "/quit")) {
-        o->quit = 1;
-        return 0;
-    }
-    if (!strcmp(path, "/chn/get")) {
-        if (argc < 1 || args[0].type != 's') {
-            send_fail(o, from, path, "expected a channel name");
-            return 0;
-        }
-        ENG_CHN *ch = eng_channel(ses_engine(o->ses), args[0].s, 0);
-        if (!ch) {
-            send_fail(o, from, path, "no such channel");
-            return 0;
-        }
-        reply(o, from, "/chn", "sd", args[0].s, eng_chn_get(ch));   /* atomic: the audio thread writes it */
-        return 0;
-    }
-    if (o->ring_stalled) {   /* refused whole rather than half done or left to the kernel to drop */
+    /* the command's row says what it needs and what its sender hears */
+    const SES_CMD *k = ses_cmd_find(path);
+    if (o->ring_stalled && !(k && (k->flags & CMD_NO_RING))) {
+        /* refused whole rather than half done or left to the kernel to drop */
         send_fail(o, from, path, "the command ring is full: the audio thread is not taking commands; nothing was done");
         return 0;
     }
@@ -244,25 +223,38 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
         c.frame = o->last_tag_frame;
         c.has_frame = 1;
     }
-    char err[1024];
-    char label[300];
-    snprintf(label, sizeof label, "/instr/def %s", argc > 0 && args[0].type == 's' ? args[0].s : "");
-    int id = 0;
-    if (ses_command(o->ses, &c, &id, err, sizeof err)) {
-        send_fail(o, from, path, reason(err, path, !strcmp(path, "/instr/def") ? label : ""));
+    SES_RESULT res;
+    SES_ERR err;
+    if (ses_command(o->ses, &c, &res, &err)) {
+        char why[1100];
+        fail_text(k, &err, why, sizeof why);
+        send_fail(o, from, path, why);
         return 0;
     }
-    if (!strcmp(path, "/sched") && argc > 0 && args[0].type == 'f' && args[0].f == -1)
-        reply(o, from, "/sched/id", "i", id);
-    else if (!strcmp(path, "/instr/def") || !strcmp(path, "/instr/load") || !strcmp(path, "/table/gen")
-             || !strcmp(path, "/table/read"))
+    switch (k->reply) {   /* k is a row: an unknown address failed above */
+    case CMD_REPLY_ID:
+        if (res.chosen) reply(o, from, "/sched/id", "i", res.id);
+        break;
+    case CMD_REPLY_DONE:
         reply(o, from, "/done", "ss", path, argc > 0 && args[0].type == 's' ? args[0].s : "");
-    else if (!strcmp(path, "/notify")) {
+        break;
+    case CMD_REPLY_CHN:
+        reply(o, from, "/chn", "sd", args[0].s, res.value);
+        break;
+    case CMD_REPLY_NOTIFY:
         o->notify_to = *from;
-        o->notify_to.valid = args[0].f != 0;
+        o->notify_to.valid = res.value != 0;
+        break;
+    case CMD_REPLY_QUIT:
+        o->quit = 1;
+        break;
+    case CMD_REPLY_NONE: case CMD_REPLY_SYNCED: case CMD_REPLY_STATUS:   /* the engine answers those */
+        break;
     }
     return 0;
 }
+
+static void client_reply(void *ud, const ENG_REPLY *r);
 
 static int bind_socket(int fd, const struct addrinfo *ai)
 {
@@ -355,6 +347,7 @@ OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, int tcp, os
     /* we place timed bundles on their frame ourselves: liblo must not hold them back */
     lo_server_enable_queue(o->srv, 0, 1);
     lo_server_add_method(o->srv, NULL, NULL, handler, o);
+    ses_set_reply_sink(s, client_reply, o);
     return o;
 }
 
@@ -371,6 +364,7 @@ void osc_set_allow(OSC_SERVER *o, const OSC_ACL *acl)
 void osc_close(OSC_SERVER *o)
 {
     if (!o) return;
+    ses_set_reply_sink(o->ses, NULL, NULL);
     free(o->acl);
     lo_server_free(o->srv);
     close(o->fd);
@@ -383,54 +377,42 @@ void osc_close(OSC_SERVER *o)
     free(o);
 }
 
-/* The engine's replies, to whoever asked. */
-static void send_replies(OSC_SERVER *o)
+/* The engine's replies for clients, to whoever asked (ses_drain_replies
+ * handles the session's own and passes these on). */
+static void client_reply(void *ud, const ENG_REPLY *r)
 {
-    ENGINE *e = ses_engine(o->ses);
-    ENG_REPLY r;
-    while (eng_reply_read(e, &r)) {
-        switch (r.type) {
-        case ENG_REPLY_SYNCED:   /* /synced and /status.reply go to the sender's tag, like failures */
-            if (peer_of(o, r.origin)) reply(o, peer_of(o, r.origin), "/synced", "i", r.id);
-            break;
-        case ENG_REPLY_END:
-            ses_event_ended(o->ses, r.id);
-            if (r.v[0] == 0) reply(o, &o->notify_to, "/event/end", "i", r.id);   /* not for a refused note */
-            break;
-        case ENG_REPLY_STATUS: {
-            /* voices, DSP load %, xruns, late events, sr, ksmps, refused commands, clipped samples */
-            double load = 0, xruns = 0;
-            if (o->dstats) o->dstats(o->ud, &load, &xruns);
-            if (peer_of(o, r.origin))
-                reply(o, peer_of(o, r.origin), "/status.reply", "ifiidihh", (int)r.v[0], load, (int)xruns, (int)r.v[2],
-                      r.v[4], (int)r.v[5], (int64_t)o->refused, (int64_t)r.v[6]);
-            break;
+    OSC_SERVER *o = ud;
+    const PEER *to = peer_of(o, r->origin);   /* /synced, /status.reply and failures go to the sender's tag */
+    switch (r->type) {
+    case ENG_REPLY_SYNCED:
+        if (to) reply(o, to, "/synced", "i", r->id);
+        break;
+    case ENG_REPLY_END:
+        if (r->v[0] == 0) reply(o, &o->notify_to, "/event/end", "i", r->id);   /* not for a refused note */
+        break;
+    case ENG_REPLY_STATUS: {
+        /* voices, DSP load %, xruns, late events, sr, ksmps, refused commands, clipped samples */
+        double load = 0, xruns = 0;
+        if (o->dstats) o->dstats(o->ud, &load, &xruns);
+        if (to)
+            reply(o, to, "/status.reply", "ifiidihh", (int)r->v[0], load, (int)xruns, (int)r->v[2], r->v[4],
+                  (int)r->v[5], (int64_t)o->refused, (int64_t)r->v[6]);
+        break;
+    }
+    case ENG_REPLY_FAIL: {
+        /* the engine's text names its command ("/set: event 3 is not playing"); a
+         * score's failure has no sender: the console has it */
+        if (!to) break;
+        char addr[32] = "/sched";
+        const char *colon = strchr(r->msg, ':');
+        if (r->msg[0] == '/' && colon && colon - r->msg < (long)sizeof addr) {
+            snprintf(addr, sizeof addr, "%.*s", (int)(colon - r->msg), r->msg);
+            send_fail(o, to, addr, colon + 2);
+        } else {
+            send_fail(o, to, addr, r->msg);
         }
-        case ENG_REPLY_FAIL: {
-            /* "/set: event 3 is not playing" names its address; it goes to the
-             * command's sender (a score's failure has none: the console has it) */
-            const PEER *to = peer_of(o, r.origin);
-            if (!to) break;
-            char addr[32] = "/sched";
-            const char *colon = strchr(r.msg, ':');
-            if (r.msg[0] == '/' && colon && colon - r.msg < (long)sizeof addr) {
-                snprintf(addr, sizeof addr, "%.*s", (int)(colon - r.msg), r.msg);
-                send_fail(o, to, addr, colon + 2);
-            } else {
-                send_fail(o, to, addr, r.msg);
-            }
-            break;
-        }
-        case ENG_REPLY_EXEC:
-            ses_executed(o->ses, (uint32_t)r.id, r.frame);
-            break;
-        case ENG_REPLY_FREE_TABLE:
-            ftable_free(r.ptr);
-            break;
-        case ENG_REPLY_FREE_INSTR:
-            ses_instr_retired(o->ses, r.ptr);
-            break;
-        }
+        break;
+    }
     }
 }
 
@@ -441,7 +423,7 @@ static void dispatch(OSC_SERVER *o, const PEER *from, unsigned char *data, size_
     o->from_tag = peer_tag(o, &o->from);
     /* liblo validates the packet (type tags, sizes, bundles) before our handler sees it */
     if (lo_server_dispatch_data(o->srv, data, n) < 0) o->refused++;
-    send_replies(o);
+    ses_drain_replies(o->ses);
 }
 
 /* --allow: a packet or connection from an address not listed is dropped
@@ -532,7 +514,7 @@ void osc_poll(OSC_SERVER *o, int timeout_ms)
             int64_t t = now_ms();
             if (!o->ring_low_since) o->ring_low_since = t;
             if (t - o->ring_low_since < RING_STALL_MS) {
-                send_replies(o);
+                ses_drain_replies(o->ses);
                 usleep(1000);   /* the control loop would otherwise spin */
                 return;
             }
@@ -572,7 +554,7 @@ void osc_poll(OSC_SERVER *o, int timeout_ms)
             }
         }
     }
-    send_replies(o);
+    ses_drain_replies(o->ses);
 }
 
 int osc_quit_requested(const OSC_SERVER *o) { return o->quit; }

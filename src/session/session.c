@@ -51,7 +51,6 @@ struct session {
     char filedir[1024];    /* the first file's folder: where Csound looks for sound files too */
     int user_orch;         /* an .orc or .csd was given (not only event lists) */
     int live;              /* commands go through the engine's ring (a driver is processing) */
-    int last_id;           /* the id the last /sched got (-1 asks the engine to choose) */
     int cur_absolute;      /* the live command carries an exact frame (a time-tagged bundle) */
     char instrdir[1024];   /* the instruments library */
     int restrict_files;    /* clients may read files only inside datadirs (ses_restrict_files) */
@@ -74,6 +73,8 @@ struct session {
     int posted;            /* events the current command posted */
     struct pending { uint32_t seq; char *line; } *pend;
     int npend, cappend, pend_head;
+    ses_reply_fn sink;     /* who gets the clients' replies (the OSC server), or NULL */
+    void *sink_ud;
 };
 
 static void note(SESSION *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -399,7 +400,7 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
 
 /* Which instrument each event id plays, for /set's parameter names.  A hash
  * table (linear probing) so a long session's notes cost O(1) each; live, an id
- * leaves it when the engine says its events are over (ses_event_ended), so an
+ * leaves it when the engine says its events are over (event_ended), so an
  * installation running for days keeps only what plays or waits. */
 static IDMAP *id_slot(const SESSION *s, int id)
 {
@@ -432,9 +433,8 @@ static int id_instr(SESSION *s, int id)
     return m && m->id ? m->instr : -1;
 }
 
-void ses_instr_retired(SESSION *s, const INSTR_TMPL *t) { lang_orch_free_retired(s->orch, t); }
-
-void ses_event_ended(SESSION *s, int id)
+/* Live: the engine reported (ENG_REPLY_END) that an event with this id is over. */
+static void event_ended(SESSION *s, int id)
 {
     IDMAP *m = id_slot(s, id);
     if (!m || !m->id || --m->count > 0) return;
@@ -449,6 +449,44 @@ void ses_event_ended(SESSION *s, int id)
         s->ids[j].id = 0;
         *id_slot(s, moved.id) = moved;
     }
+}
+
+/* ---- errors as values (cmd.h) ---- */
+
+void ses_err_format(const SES_ERR *e, char *out, size_t n)
+{
+    if (!e->where[0]) snprintf(out, n, "%s", e->msg);
+    else if (e->addr[0]) snprintf(out, n, "%s: error: %s: %s", e->where, e->addr, e->msg);
+    else snprintf(out, n, "%s: error: %s", e->where, e->msg);
+}
+
+/* An error at `where` ("file:line:col", or NULL: none). Returns -1. */
+static int err_at(SES_ERR *e, const char *where, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static int err_at(SES_ERR *e, const char *where, const char *fmt, ...)
+{
+    memset(e, 0, sizeof *e);
+    snprintf(e->where, sizeof e->where, "%s", where ? where : "");
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
+    va_end(ap);
+    return -1;
+}
+
+/* The compiler and the score reader report about text we gave them under
+ * `label` as "LABEL:LINE:COL: error: MSG" (or "LABEL: error: MSG"): kept
+ * apart here, where the label is known, so no one downstream parses text.
+ * Any other message (a file that cannot be opened…) is the message itself.
+ * Returns -1. */
+static int text_error(SES_ERR *e, const char *label, const char *text)
+{
+    size_t n = strlen(label);
+    const char *m = strncmp(text, label, n) ? NULL : strstr(text + n, ": error: ");
+    if (!m) return err_at(e, NULL, "%s", text);
+    err_at(e, NULL, "%s", m + 9);
+    snprintf(e->where, sizeof e->where, "%.*s", (int)(m - text), text);
+    e->in_text = sscanf(text + n, ":%d:%d", &e->line, &e->col) == 2;
+    return -1;
 }
 
 /* ---- scheduling ---- */
@@ -468,7 +506,7 @@ static void extend_end(SESSION *s, double t)
     if (t > s->end_time) s->end_time = t;
 }
 
-static int schedule(SESSION *s, ENG_EVENT *ev, char *err, size_t errlen)
+static int schedule(SESSION *s, ENG_EVENT *ev, SES_ERR *e)
 {
     if (s->live) {
         /* live commands count their frames from the block that takes them,
@@ -477,16 +515,11 @@ static int schedule(SESSION *s, ENG_EVENT *ev, char *err, size_t errlen)
         ev->cmd = s->cur_cmd;
         ev->origin = s->cur_origin;
         s->posted++;
-        if (eng_post(s->eng, ev)) {
-            snprintf(err, errlen, "the command ring is full: try again");
-            return -1;
-        }
+        if (eng_post(s->eng, ev)) return err_at(e, NULL, "the command ring is full: try again");
         return 0;
     }
-    if (eng_schedule(s->eng, ev)) {
-        snprintf(err, errlen, "too many events (the queue holds %d)", eng_config(s->eng)->max_events);
-        return -1;
-    }
+    if (eng_schedule(s->eng, ev))
+        return err_at(e, NULL, "too many events (the queue holds %d)", eng_config(s->eng)->max_events);
     return 0;
 }
 
@@ -494,32 +527,22 @@ static int schedule(SESSION *s, ENG_EVENT *ev, char *err, size_t errlen)
 /* `frame`: when it takes effect (a command's own frame: no round trip through seconds, which can
  * land one frame early and swap the table before a note on the same frame). */
 static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, const double *args, int nargs,
-                      const char *path, const char *where, char *err, size_t errlen)
+                      const char *path, const char *where, SES_ERR *e)
 {
     char e2[400];
-    if (num < 1 || num >= ENG_MAXTABLES) {
-        snprintf(err, errlen, "%s: error: table number %d out of range (1…%d)", where, num, ENG_MAXTABLES - 1);
-        return -1;
-    }
+    if (num < 1 || num >= ENG_MAXTABLES)
+        return err_at(e, where, "table number %d out of range (1…%d)", num, ENG_MAXTABLES - 1);
     /* While playing, one command may not stall the control thread for
      * seconds and take gigabytes (a UDP packet asked for Csound's 2^28
      * points, found by fuzzing): 2^24 points; files keep Csound's limit. */
-    if (s->live && (size > SES_MAX_LIVE_TABLE || size < -SES_MAX_LIVE_TABLE)) {
-        snprintf(err, errlen, "%s: error: table size %d too large while playing (at most %d points)", where, size,
-                 SES_MAX_LIVE_TABLE);
-        return -1;
-    }
+    if (s->live && (size > SES_MAX_LIVE_TABLE || size < -SES_MAX_LIVE_TABLE))
+        return err_at(e, where, "table size %d too large while playing (at most %d points)", size, SES_MAX_LIVE_TABLE);
     /* every string a table command carries is a file name (GEN 1's today) */
     char resolved[4096];
-    if (path && !(path = client_file(s, path, 0, resolved, sizeof resolved, e2, sizeof e2))) {
-        snprintf(err, errlen, "%s: error: %s", where, e2);
-        return -1;
-    }
+    if (path && !(path = client_file(s, path, 0, resolved, sizeof resolved, e2, sizeof e2)))
+        return err_at(e, where, "%s", e2);
     FTABLE *t = eng_make_table(s->eng, num, size, gen, args, nargs, path, e2, sizeof e2);
-    if (!t) {
-        snprintf(err, errlen, "%s: error: %s", where, e2);
-        return -1;
-    }
+    if (!t) return err_at(e, where, "%s", e2);
     if (frame <= 0 && !s->live) {
         eng_set_table(s->eng, num, t);
         return 0;
@@ -530,12 +553,12 @@ static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, con
     ev.frame = frame;
     ev.instr = num;
     ev.ptr = t;
-    return schedule(s, &ev, err, errlen);
+    return schedule(s, &ev, e);
 }
 
 /* A score's events, its times counted from frame `base` (a /score command's own frame: each
  * event lands at base + its own frame, as live where base is the block that took it). */
-static int schedule_score(SESSION *s, const SCO *sc, int64_t base, char *err, size_t errlen)
+static int schedule_score(SESSION *s, const SCO *sc, int64_t base, SES_ERR *err)
 {
     double offset = (double)base / s->hdr.sr;
     for (int i = 0; i < sc->n; i++) {
@@ -546,13 +569,10 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, char *err, si
         if (e->op == 'f') {
             int num = sat_int(e->p[1]);
             if (num == 0) { extend_end(s, t + (e->np >= 3 ? e->p[3] : 0)); continue; }
-            if (e->np < 4) {
-                snprintf(err, errlen, "%s: error: f statement needs a table number, time, size and GEN", where);
-                return -1;
-            }
+            if (e->np < 4) return err_at(err, where, "f statement needs a table number, time, size and GEN");
             const char *path = e->pstr && e->np >= 5 ? e->pstr[5] : NULL;
             int gen = sat_int(e->p[4]);
-            if (make_table(s, num, base + to_frame(s, e->time), sat_int(e->p[3]), gen, e->p + 5, e->np - 4, path, where, err, errlen)) return -1;
+            if (make_table(s, num, base + to_frame(s, e->time), sat_int(e->p[3]), gen, e->p + 5, e->np - 4, path, where, err)) return -1;
             continue;
         }
         if (e->op != 'i') continue;
@@ -561,18 +581,12 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, char *err, si
         int num;
         if (e->instr_name) {
             num = lang_orch_number(s->orch, e->instr_name);
-            if (num < 0) {
-                snprintf(err, errlen, "%s: error: unknown instrument '%s'", where, e->instr_name);
-                return -1;
-            }
+            if (num < 0) return err_at(err, where, "unknown instrument '%s'", e->instr_name);
         } else {
             num = sat_int(fabs(e->p[1]));
             char nb[32];
             snprintf(nb, sizeof nb, "%d", num);
-            if (lang_orch_number(s->orch, nb) < 0) {
-                snprintf(err, errlen, "%s: error: unknown instrument '%g'", where, e->p[1]);
-                return -1;
-            }
+            if (lang_orch_number(s->orch, nb) < 0) return err_at(err, where, "unknown instrument '%g'", e->p[1]);
         }
         ev.frame = base + to_frame(s, e->time);
         ev.issued = base;
@@ -590,43 +604,63 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, char *err, si
             if (e->dur > 0) extend_end(s, t + e->dur);
             else extend_end(s, t);
         }
-        if (schedule(s, &ev, err, errlen)) return -1;
+        if (schedule(s, &ev, err)) return -1;
     }
     if (sc->has_end || sc->end_time > 0) extend_end(s, sc->end_time + offset);
     return 0;
 }
 
-/* ---- event-list commands ---- */
+/* ---- event-list and OSC commands: one handler each, one row each in the table below ---- */
 
-static int cmd_error(const EVL_CMD *c, int col, char *err, size_t errlen, const char *fmt, ...)
-    __attribute__((format(printf, 5, 6)));
-static int cmd_error(const EVL_CMD *c, int col, char *err, size_t errlen, const char *fmt, ...)
+static int cmd_error(const EVL_CMD *c, int col, SES_ERR *e, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int cmd_error(const EVL_CMD *c, int col, SES_ERR *e, const char *fmt, ...)
 {
-    char msg[400];
+    memset(e, 0, sizeof *e);
+    e->line = c->line;
+    e->col = col ? col : c->col;
+    snprintf(e->where, sizeof e->where, "%s:%d:%d", c->file, e->line, e->col);
+    snprintf(e->addr, sizeof e->addr, "%s", c->addr);
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vsnprintf(e->msg, sizeof e->msg, fmt, ap);
     va_end(ap);
-    snprintf(err, errlen, "%s:%d:%d: error: %s: %s", c->file, c->line, col ? col : c->col, c->addr, msg);
     return -1;
 }
 
-static int num_arg(const EVL_CMD *c, int i, const char *what, double *v, char *err, size_t errlen)
+static int num_arg(const EVL_CMD *c, int i, const char *what, double *v, SES_ERR *e)
 {
-    if (i >= c->nargs) return cmd_error(c, 0, err, errlen, "missing %s (argument %d)", what, i + 1);
+    if (i >= c->nargs) return cmd_error(c, 0, e, "missing %s (argument %d)", what, i + 1);
     if (c->args[i].type != 'f')
-        return cmd_error(c, c->args[i].col, err, errlen, "%s must be a number, got \"%s\"", what, c->args[i].s);
-    if (!isfinite(c->args[i].f)) return cmd_error(c, c->args[i].col, err, errlen, "%s must be a finite number", what);
+        return cmd_error(c, c->args[i].col, e, "%s must be a number, got \"%s\"", what, c->args[i].s);
+    if (!isfinite(c->args[i].f)) return cmd_error(c, c->args[i].col, e, "%s must be a finite number", what);
     *v = c->args[i].f;
     return 0;
 }
 
 /* A whole-number argument within [lo, hi] (table numbers, sizes, GENs: never cast out of range). */
-static int int_arg(const EVL_CMD *c, int i, const char *what, double lo, double hi, double *v, char *err, size_t errlen)
+static int int_arg(const EVL_CMD *c, int i, const char *what, double lo, double hi, double *v, SES_ERR *e)
 {
-    if (num_arg(c, i, what, v, err, errlen)) return -1;
+    if (num_arg(c, i, what, v, e)) return -1;
     if (*v != floor(*v) || *v < lo || *v > hi)
-        return cmd_error(c, c->args[i].col, err, errlen, "%s must be a whole number from %g to %g", what, lo, hi);
+        return cmd_error(c, c->args[i].col, e, "%s must be a whole number from %g to %g", what, lo, hi);
+    return 0;
+}
+
+int ses_cmd_check(const SES_CMD *k, const EVL_CMD *c, SES_ERR *e)
+{
+    for (int i = 0; i < CMD_MAXARGS && k->args[i].kind; i++) {
+        const CMD_ARG *a = &k->args[i];
+        double v;
+        if (i >= c->nargs && a->optional) break;
+        if (a->kind == 'n' && num_arg(c, i, a->what, &v, e)) return -1;
+        if (a->kind == 'i' && int_arg(c, i, a->what, a->lo, a->hi, &v, e)) return -1;
+        if (a->kind == 's' && (i >= c->nargs || c->args[i].type != 's')) {
+            if (a->missing) return cmd_error(c, 0, e, "%s", a->missing);
+            if (i >= c->nargs) return cmd_error(c, 0, e, "missing %s (argument %d)", a->what, i + 1);
+            return cmd_error(c, c->args[i].col, e, "%s must be a string, got %g", a->what, c->args[i].f);
+        }
+        if (a->kind == 'x' && i >= c->nargs) return cmd_error(c, 0, e, "missing %s (argument %d)", a->what, i + 1);
+    }
     return 0;
 }
 
@@ -668,33 +702,34 @@ static void param_list(const INSTR_TMPL *t, int krate_only, char *buf, size_t le
 }
 
 /* "instrument 'saw' has no parameter 'kfreq' (it has: kmidi, kamp)" */
-static int unknown_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t, char *err, size_t errlen)
+static int unknown_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t, SES_ERR *e)
 {
     char buf[300];
     param_list(t, 0, buf, sizeof buf);
-    return cmd_error(c, na->col, err, errlen, "instrument '%s' has no parameter '%s' (it has: %s)",
-                     t ? t->name : "?", na->s, buf[0] ? buf : "none");
+    return cmd_error(c, na->col, e, "instrument '%s' has no parameter '%s' (it has: %s)", t ? t->name : "?", na->s,
+                     buf[0] ? buf : "none");
 }
 
 /* /set or /automate of a parameter read only at i-time (iamp = p4, kx init p5) */
-static int itime_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t, char *err, size_t errlen)
+static int itime_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t, SES_ERR *e)
 {
     char buf[300];
     param_list(t, 1, buf, sizeof buf);
-    return cmd_error(c, na->col, err, errlen,
+    return cmd_error(c, na->col, e,
                      "parameter '%s' of instrument '%s' is read only at i-time (an i-variable, or init): "
                      "/sched gives it, %s cannot change it (its k-rate parameters: %s)",
                      na->s, t ? t->name : "?", c->addr, buf[0] ? buf : "none");
 }
 
 /* While playing: compile the instruments of an .orc file and swap them in. */
-static int live_load(SESSION *s, const char *path, char *err, size_t errlen)
+static int live_load(SESSION *s, const char *path, SES_ERR *e)
 {
     size_t len;
-    char *text = read_file(path, &len, err, errlen);
-    if (!text) return -1;
+    char buf[1024];
+    char *text = read_file(path, &len, buf, sizeof buf);
+    if (!text) return err_at(e, NULL, "%s", buf);
     INSTR_TMPL *made[64];
-    int n = lang_orch_add_instruments(s->orch, text, len, path, 1, made, 64, err, errlen);
+    int n = lang_orch_add_instruments(s->orch, text, len, path, 1, made, 64, buf, sizeof buf);
     if (n > 0 && s->rec) {   /* instruments only: a re-render compiles them up front */
         fputs("@0 /orc ", s->rec);
         write_string(s->rec, text);
@@ -703,7 +738,7 @@ static int live_load(SESSION *s, const char *path, char *err, size_t errlen)
     free(text);
     for (int i = 0; i < n; i++) {
         /* its opcodes' shared state (vco2's tables…) made here, off the audio thread */
-        if (eng_prepare_instr(s->eng, made[i], err, errlen)) return -1;
+        if (eng_prepare_instr(s->eng, made[i], buf, sizeof buf)) return err_at(e, NULL, "%s", buf);
         /* installed at the next block, not part of the command that named it
          * (a recorded event list carries the code as an /orc line) */
         ENG_EVENT ev;
@@ -712,12 +747,9 @@ static int live_load(SESSION *s, const char *path, char *err, size_t errlen)
         ev.frame = EV_NOW;
         ev.instr = made[i]->num;
         ev.ptr = made[i];
-        if (eng_post(s->eng, &ev)) {
-            snprintf(err, errlen, "the command ring is full: try again");
-            return -1;
-        }
+        if (eng_post(s->eng, &ev)) return err_at(e, NULL, "the command ring is full: try again");
     }
-    return n < 0 ? -1 : 0;
+    return n < 0 ? text_error(e, path, buf) : 0;
 }
 
 /* /instr/load NAME: a bare name (letters, digits, _) the library has is its instruments/NAME.orc. */
@@ -736,356 +768,518 @@ static int live_number(SESSION *s, const char *name)
     if (num >= 0 || !s->live || !s->instrdir[0]) return num;
     for (const char *q = name; *q; q++)
         if (!isalnum((unsigned char)*q) && *q != '_') return -1;
-    char path[2048], e2[512];
+    char path[2048];
+    SES_ERR ignored;
     snprintf(path, sizeof path, "%s/%s.orc", s->instrdir, name);
-    if (access(path, R_OK) != 0 || live_load(s, path, e2, sizeof e2)) return -1;
+    if (access(path, R_OK) != 0 || live_load(s, path, &ignored)) return -1;
     return lang_orch_number(s->orch, name);
 }
 
-static int run_command(SESSION *s, const EVL_CMD *c, char *err, size_t errlen)
+/* The frame a command takes effect at, and an event stamped with it (a
+ * delay moves ev.frame; ev.issued stays the command's). */
+static int64_t cmd_frame(const SESSION *s, const EVL_CMD *c) { return c->has_frame ? c->frame : to_frame(s, c->time); }
+
+static void cmd_event(const SESSION *s, const EVL_CMD *c, ENG_EVENT *ev)
 {
-    int64_t frame = c->has_frame ? c->frame : to_frame(s, c->time);
-    double t = (double)frame / s->hdr.sr;
-    ENG_EVENT ev;
-    memset(&ev, 0, sizeof ev);
-    ev.frame = ev.issued = frame;   /* a delay moves frame; issued stays the command's */
-    const char *a = c->addr;
-    double v = 0;
-    if (!strcmp(a, "/sched")) {
-        double id = 0, delay = 0, dur = 0;
-        if (num_arg(c, 0, "the event id", &id, err, errlen)) return -1;
-        if (c->nargs < 2) return cmd_error(c, 0, err, errlen, "missing the instrument (argument 2)");
-        int num;
-        const EVL_ARG *ia = &c->args[1];
-        if (ia->type == 's') {
-            num = live_number(s, ia->s);
-            if (num < 0) return cmd_error(c, ia->col, err, errlen, "unknown instrument '%s'", ia->s);
-        } else {
-            char nb[32];
-            /* range first: (int) of 1e34 or NaN is undefined */
-            snprintf(nb, sizeof nb, "%d", ia->f >= 1 && ia->f < ENG_MAXINSTR ? (int)ia->f : 0);
-            num = lang_orch_number(s->orch, nb);
-            if (num < 0 || ia->f != floor(ia->f))
-                return cmd_error(c, ia->col, err, errlen, "unknown instrument %g", ia->f);
-        }
-        if (num_arg(c, 2, "the delay", &delay, err, errlen) || num_arg(c, 3, "the duration", &dur, err, errlen))
-            return -1;
-        if (id != floor(id) || (id < 1 && id != -1) || id > INT32_MAX)
-            return cmd_error(c, c->args[0].col, err, errlen, "the event id must be an integer from 1 to %d, or -1",
-                             INT32_MAX);
-        if (delay < 0) return cmd_error(c, c->args[2].col, err, errlen, "the delay cannot be negative");
-        if (delay > SES_MAX_TIME)
-            return cmd_error(c, c->args[2].col, err, errlen, "the delay is beyond %g seconds", SES_MAX_TIME);
-        const INSTR_TMPL *tm = tmpl_of(s, num);
-        ev.type = EV_START;
-        ev.id = id == -1 ? s->next_id++ : (int)id;
-        ev.instr = num;
-        ev.frame = frame + to_frame(s, delay);
-        ev.p[1] = num;
-        ev.p[2] = t + delay;
-        ev.p[3] = dur;
-        int np = 3;
-        int i = 4;
-        for (; i < c->nargs && c->args[i].type == 'f'; i++) {
-            if (np >= EV_MAXP) return cmd_error(c, c->args[i].col, err, errlen, "more than %d p-fields", EV_MAXP);
-            if (!isfinite(c->args[i].f))
-                return cmd_error(c, c->args[i].col, err, errlen, "p%d must be a finite number", np + 1);
-            ev.p[++np] = c->args[i].f;
-        }
-        /* name value pairs */
-        for (; i < c->nargs; i += 2) {
-            const EVL_ARG *na = &c->args[i];
-            if (na->type != 's')
-                return cmd_error(c, na->col, err, errlen, "expected a parameter name, got %g", na->f);
-            char prate;
-            int k = param_index(tm, na->s, &prate);
-            if (k < 0) return unknown_param(c, na, tm, err, errlen);
-            if (num_arg(c, i + 1, "the parameter value", &v, err, errlen)) return -1;
-            ev.p[k] = v;
-            if (k > np) np = k;
-        }
-        ev.np = np;
-        if (schedule(s, &ev, err, errlen)) return -1;
-        id_set(s, ev.id, num);   /* only once it is on its way: live, the engine's end report removes it */
-        s->last_id = ev.id;
-        extend_end(s, t + delay + (dur > 0 ? dur : 0));
-        return 0;
-    }
-    if (!strcmp(a, "/set") || !strcmp(a, "/automate") || !strcmp(a, "/stop") || !strcmp(a, "/kill")) {
-        double id = 0;
-        if (num_arg(c, 0, "the event id", &id, err, errlen)) return -1;
-        if (id != floor(id) || id < 1 || id > INT32_MAX)
-            return cmd_error(c, c->args[0].col, err, errlen, "no event with id %g is playing or waiting to start", id);
-        int instr = id_instr(s, sat_int(id));
-        if (instr < 0) return cmd_error(c, c->args[0].col, err, errlen, "no event with id %g is playing or waiting to start", id);
-        const INSTR_TMPL *tm = tmpl_of(s, instr);
-        ev.id = sat_int(id);
-        extend_end(s, t);
-        if (!strcmp(a, "/stop") || !strcmp(a, "/kill")) {
-            ev.type = a[1] == 's' ? EV_STOP : EV_KILL;
-            if (c->nargs > 1) {
-                if (num_arg(c, 1, "the delay", &v, err, errlen)) return -1;
-                if (v < 0 || v > SES_MAX_TIME)
-                    return cmd_error(c, c->args[1].col, err, errlen, "the delay must be from 0 to %g seconds", SES_MAX_TIME);
-                ev.frame += to_frame(s, v);
-                extend_end(s, t + v);
-            }
-            return schedule(s, &ev, err, errlen);
-        }
-        if (c->nargs < 2) return cmd_error(c, 0, err, errlen, "missing the parameter name");
-        if (c->args[1].type != 's')
-            return cmd_error(c, c->args[1].col, err, errlen, "expected a parameter name, got %g", c->args[1].f);
-        if (!strcmp(a, "/set")) {
-            ev.type = EV_SET;
-            int np = 0;
-            for (int i = 1; i < c->nargs; i += 2) {
-                const EVL_ARG *na = &c->args[i];
-                if (na->type != 's')
-                    return cmd_error(c, na->col, err, errlen, "expected a parameter name, got %g", na->f);
-                if (!strcmp(na->s, "delay")) {
-                    if (num_arg(c, i + 1, "the delay", &v, err, errlen)) return -1;
-                    if (v < 0 || v > SES_MAX_TIME)
-                        return cmd_error(c, c->args[i + 1].col, err, errlen, "the delay must be from 0 to %g seconds",
-                                         SES_MAX_TIME);
-                    ev.frame = frame + to_frame(s, v);
-                    continue;
-                }
-                char prate;
-                int k = param_index(tm, na->s, &prate);
-                if (k < 0) return unknown_param(c, na, tm, err, errlen);
-                if (prate != 'k') return itime_param(c, na, tm, err, errlen);
-                if (num_arg(c, i + 1, "the parameter value", &v, err, errlen)) return -1;
-                if (np + 2 > EV_MAXP) return cmd_error(c, na->col, err, errlen, "too many parameters");
-                ev.p[++np] = k;
-                ev.p[++np] = v;
-            }
-            ev.np = np;
-            return schedule(s, &ev, err, errlen);
-        }
-        /* /automate id name t0 v0 t1 v1 … [mode] [overtake] */
-        char prate;
-        int k = param_index(tm, c->args[1].s, &prate);
-        if (k < 0) return unknown_param(c, &c->args[1], tm, err, errlen);
-        if (prate != 'k') return itime_param(c, &c->args[1], tm, err, errlen);
-        ev.type = EV_AUTOMATE;
-        ev.p[1] = k;
-        ev.p[2] = AUTO_LINEAR;
-        int np = 4;
-        int i = 2;
-        double last_t = -1;
-        for (; i + 1 < c->nargs && c->args[i].type == 'f'; i += 2) {
-            if (np + 2 > EV_MAXP) return cmd_error(c, c->args[i].col, err, errlen, "too many breakpoints");
-            if (num_arg(c, i + 1, "a breakpoint value", &v, err, errlen)) return -1;
-            if (!isfinite(c->args[i].f) || c->args[i].f < 0 || c->args[i].f > SES_MAX_TIME)
-                return cmd_error(c, c->args[i].col, err, errlen, "a breakpoint time must be from 0 to %g seconds",
-                                 SES_MAX_TIME);
-            if (c->args[i].f < last_t)
-                return cmd_error(c, c->args[i].col, err, errlen, "breakpoint times must not go backwards");
-            last_t = c->args[i].f;
-            ev.p[++np] = c->args[i].f;
-            ev.p[++np] = v;
-        }
-        if (np == 4) return cmd_error(c, 0, err, errlen, "no breakpoints (time value pairs)");
-        for (; i < c->nargs; i++) {
-            const EVL_ARG *m = &c->args[i];
-            if (m->type != 's') return cmd_error(c, m->col, err, errlen, "a breakpoint time needs a value");
-            if (!strcmp(m->s, "linear")) ev.p[2] = AUTO_LINEAR;
-            else if (!strcmp(m->s, "cos")) ev.p[2] = AUTO_COS;
-            else if (!strcmp(m->s, "smooth")) ev.p[2] = AUTO_SMOOTH;
-            else if (!strncmp(m->s, "expon(", 6)) { ev.p[2] = AUTO_EXPON; ev.p[4] = atof(m->s + 6); }
-            else if (!strcmp(m->s, "overtake")) ev.p[3] = 1;
-            else return cmd_error(c, m->col, err, errlen, "unknown curve '%s' (linear, cos, smooth, expon(x), overtake)", m->s);
-        }
-        ev.np = np;
-        extend_end(s, t + last_t);
-        return schedule(s, &ev, err, errlen);
-    }
-    if (!strcmp(a, "/stopall") || !strcmp(a, "/panic")) {
-        ev.type = a[2] == 't' ? EV_STOPALL : EV_PANIC;
-        extend_end(s, t);
-        return schedule(s, &ev, err, errlen);
-    }
-    if (!strcmp(a, "/table/gen")) {
-        double num = 0, size = 0, gen = 0;
-        if (int_arg(c, 0, "the table number", 1, ENG_MAXTABLES - 1, &num, err, errlen)
-            || int_arg(c, 1, "the size", -(1 << 28), 1 << 28, &size, err, errlen)
-            || int_arg(c, 2, "the GEN number", -99, 99, &gen, err, errlen)) return -1;
-        double args[EV_MAXP];
-        int n = 0;
-        const char *path = NULL;
-        for (int i = 3; i < c->nargs && n < EV_MAXP; i++) {
-            if (c->args[i].type == 's') { path = c->args[i].s; args[n++] = 0; }
-            else if (num_arg(c, i, "a GEN argument", &args[n++], err, errlen)) return -1;
-        }
-        char where[300];
-        snprintf(where, sizeof where, "%s:%d:%d", c->file, c->line, c->col);
-        return make_table(s, sat_int(num), frame, sat_int(size), sat_int(gen), args, n, path, where, err, errlen);
-    }
-    if (!strcmp(a, "/table/read")) {
-        double num = 0, chan = 0;
-        if (int_arg(c, 0, "the table number", 1, ENG_MAXTABLES - 1, &num, err, errlen)) return -1;
-        if (c->nargs < 2 || c->args[1].type != 's') return cmd_error(c, 0, err, errlen, "missing the sound file path");
-        if (c->nargs > 2 && int_arg(c, 2, "the channel", 0, 64, &chan, err, errlen)) return -1;
-        /* GEN 1's p5 (the file, passed as the path), skip time, format (from the header), channel */
-        double args[4] = { 0, 0, 0, chan };
-        char where[300];
-        snprintf(where, sizeof where, "%s:%d:%d", c->file, c->line, c->col);
-        return make_table(s, sat_int(num), frame, 0, 1, args, 4, c->args[1].s, where, err, errlen);
-    }
-    if (!strcmp(a, "/table/free")) {
-        if (int_arg(c, 0, "the table number", 1, ENG_MAXTABLES - 1, &v, err, errlen)) return -1;
-        ev.type = EV_TABLE;
-        ev.instr = sat_int(v);
-        ev.ptr = NULL;
-        return schedule(s, &ev, err, errlen);
-    }
-    if (!strcmp(a, "/score")) {
-        if (c->nargs < 1 || c->args[0].type != 's') return cmd_error(c, 0, err, errlen, "missing the score text");
-        char label[300];
-        snprintf(label, sizeof label, "%s:%d (/score)", c->file, c->line);
-        SCO sc;
-        memset(&sc, 0, sizeof sc);
-        if (sco_parse(c->args[0].s, label, 1, &sc, err, errlen)) return -1;
-        int r = schedule_score(s, &sc, frame, err, errlen);
-        sco_free(&sc);
-        return r;
-    }
-    if (!strcmp(a, "/chn/set")) {
-        if (c->nargs < 1 || c->args[0].type != 's') return cmd_error(c, 0, err, errlen, "missing the channel name");
-        if (num_arg(c, 1, "the value", &v, err, errlen)) return -1;
-        size_t nlen = strlen(c->args[0].s);
-        if (!strncmp(c->args[0].s, "##", 2))   /* the engine's own (random generators' state) */
-            return cmd_error(c, c->args[0].col, err, errlen, "channel names beginning with ## are reserved");
-        if (nlen >= ENG_CHN_NAMELEN)
-            return cmd_error(c, c->args[0].col, err, errlen, "channel name longer than %d bytes", ENG_CHN_NAMELEN - 1);
-        /* while playing, only the processing thread creates channels (one
-         * writer, no lock): a new name travels in the event, created there */
-        ENG_CHN *ch = eng_channel(s->eng, c->args[0].s, !s->live);
-        if (!ch && !s->live) return cmd_error(c, c->args[0].col, err, errlen, "too many channels");
-        if (frame == 0 && !s->live) { eng_chn_set(ch, v); return 0; }
-        ev.type = EV_CHNSET;
-        ev.ptr = ch;
-        ev.p[1] = v;
-        if (!ch) memcpy(&ev.p[2], c->args[0].s, nlen + 1);   /* 63 bytes at most: well inside p[2..] */
-        return schedule(s, &ev, err, errlen);
-    }
-    if (!strcmp(a, "/instr/load") && s->live) {
-        if (c->nargs < 1 || c->args[0].type != 's') return cmd_error(c, 0, err, errlen, "missing the path of the .orc file");
-        /* a library NAME is installed code, not a client's path */
-        const char *p = c->args[0].s;
-        char lib[2048], resolved[4096];
-        if (library_file(s, p, lib, sizeof lib)) return live_load(s, lib, err, errlen);
-        if (!(p = client_file(s, p, 1, resolved, sizeof resolved, err, errlen))) return -1;
-        return live_load(s, p, err, errlen);
-    }
-    if (c->consumed) return 0;   /* applied before compiling */
-    if (!strcmp(a, "/instr/def")) {
-        if (c->nargs < 2 || c->args[0].type != 's' || c->args[1].type != 's')
-            return cmd_error(c, 0, err, errlen, "expected an instrument name and its code (two strings)");
-        char label[300];
-        snprintf(label, sizeof label, "/instr/def %s", c->args[0].s);
-        INSTR_TMPL *tm = lang_orch_define(s->orch, c->args[0].s, c->args[1].s, label, 0, err, errlen);
-        if (!tm) return -1;
-        if (eng_prepare_instr(s->eng, tm, err, errlen)) return -1;
-        ev.type = EV_INSTR;
-        ev.instr = tm->num;
-        ev.ptr = tm;
-        return schedule(s, &ev, err, errlen);
-    }
-    /* live, the engine always reports ends (eng_report_ends); who hears them is the OSC server's */
-    if (s->live && !strcmp(a, "/notify")) return num_arg(c, 0, "0 or 1", &v, err, errlen);
-    if (s->live && (!strcmp(a, "/sync") || !strcmp(a, "/status"))) {
-        ev.type = a[2] == 'y' ? EV_SYNC : EV_STATUS;
-        if (ev.type == EV_SYNC) {
-            if (num_arg(c, 0, "the sync id", &v, err, errlen)) return -1;
-            ev.id = sat_int(v);
-            ev.p[1] = v;
-        }
-        ev.frame = EV_NOW;
-        ev.origin = s->cur_origin;   /* the answer goes to whoever asked */
-        if (eng_post(s->eng, &ev)) { snprintf(err, errlen, "the command ring is full: try again"); return -1; }
-        return 0;
-    }
-    if (!strcmp(a, "/instr/load") || !strcmp(a, "/quit") || !strcmp(a, "/sync") || !strcmp(a, "/notify")
-        || !strcmp(a, "/status") || !strcmp(a, "/chn/get") || !strcmp(a, "/config") || !strcmp(a, "/orc")) {
-        /* replies and session control have no effect on a render; live, code
-         * and configuration come before the performance, not in it */
-        if (s->live && (!strcmp(a, "/config") || !strcmp(a, "/orc")))
-            return cmd_error(c, 0, err, errlen, "only before the performance starts (in an event list)");
-        return 0;
-    }
-    return cmd_error(c, 0, err, errlen, "unknown command");
+    memset(ev, 0, sizeof *ev);
+    ev->frame = ev->issued = cmd_frame(s, c);
 }
 
-/* Before compiling: /config sets the header, /orc and /instr/load add code,
- * and the first /instr/def of each name defines it.  A later /instr/def of
- * the same name is a redefinition at its own frame (run_command). */
-static int collect_definitions(SESSION *s, char *err, size_t errlen)
+/* /sched id instr delay dur [p4…] [name value…] */
+static int run_sched(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    int64_t frame = cmd_frame(s, c);
+    double t = (double)frame / s->hdr.sr, id = c->args[0].f, delay = c->args[2].f, dur = c->args[3].f, v = 0;
+    ENG_EVENT ev;
+    cmd_event(s, c, &ev);
+    int num;
+    const EVL_ARG *ia = &c->args[1];
+    if (ia->type == 's') {
+        num = live_number(s, ia->s);
+        if (num < 0) return cmd_error(c, ia->col, e, "unknown instrument '%s'", ia->s);
+    } else {
+        char nb[32];
+        /* range first: (int) of 1e34 or NaN is undefined */
+        snprintf(nb, sizeof nb, "%d", ia->f >= 1 && ia->f < ENG_MAXINSTR ? (int)ia->f : 0);
+        num = lang_orch_number(s->orch, nb);
+        if (num < 0 || ia->f != floor(ia->f)) return cmd_error(c, ia->col, e, "unknown instrument %g", ia->f);
+    }
+    if (id != floor(id) || (id < 1 && id != -1) || id > INT32_MAX)
+        return cmd_error(c, c->args[0].col, e, "the event id must be an integer from 1 to %d, or -1", INT32_MAX);
+    if (delay < 0) return cmd_error(c, c->args[2].col, e, "the delay cannot be negative");
+    if (delay > SES_MAX_TIME) return cmd_error(c, c->args[2].col, e, "the delay is beyond %g seconds", SES_MAX_TIME);
+    const INSTR_TMPL *tm = tmpl_of(s, num);
+    ev.type = EV_START;
+    ev.id = id == -1 ? s->next_id++ : (int)id;
+    ev.instr = num;
+    ev.frame = frame + to_frame(s, delay);
+    ev.p[1] = num;
+    ev.p[2] = t + delay;
+    ev.p[3] = dur;
+    int np = 3;
+    int i = 4;
+    for (; i < c->nargs && c->args[i].type == 'f'; i++) {
+        if (np >= EV_MAXP) return cmd_error(c, c->args[i].col, e, "more than %d p-fields", EV_MAXP);
+        if (!isfinite(c->args[i].f)) return cmd_error(c, c->args[i].col, e, "p%d must be a finite number", np + 1);
+        ev.p[++np] = c->args[i].f;
+    }
+    /* name value pairs */
+    for (; i < c->nargs; i += 2) {
+        const EVL_ARG *na = &c->args[i];
+        if (na->type != 's') return cmd_error(c, na->col, e, "expected a parameter name, got %g", na->f);
+        char prate;
+        int k = param_index(tm, na->s, &prate);
+        if (k < 0) return unknown_param(c, na, tm, e);
+        if (num_arg(c, i + 1, "the parameter value", &v, e)) return -1;
+        ev.p[k] = v;
+        if (k > np) np = k;
+    }
+    ev.np = np;
+    if (schedule(s, &ev, e)) return -1;
+    id_set(s, ev.id, num);   /* only once it is on its way: live, the engine's end report removes it */
+    res->id = ev.id;
+    res->chosen = id == -1;
+    extend_end(s, t + delay + (dur > 0 ? dur : 0));
+    return 0;
+}
+
+/* /set, /automate, /stop, /kill: the event the id names, and its instrument. */
+static int event_of(SESSION *s, const EVL_CMD *c, ENG_EVENT *ev, const INSTR_TMPL **tm, SES_ERR *e)
+{
+    double id = c->args[0].f;
+    if (id != floor(id) || id < 1 || id > INT32_MAX)
+        return cmd_error(c, c->args[0].col, e, "no event with id %g is playing or waiting to start", id);
+    int instr = id_instr(s, sat_int(id));
+    if (instr < 0) return cmd_error(c, c->args[0].col, e, "no event with id %g is playing or waiting to start", id);
+    *tm = tmpl_of(s, instr);
+    cmd_event(s, c, ev);
+    ev->id = sat_int(id);
+    extend_end(s, (double)ev->frame / s->hdr.sr);
+    return 0;
+}
+
+/* /stop id [delay], /kill id [delay] */
+static int stop_event(SESSION *s, const EVL_CMD *c, int type, SES_ERR *e)
+{
+    ENG_EVENT ev;
+    const INSTR_TMPL *tm;
+    if (event_of(s, c, &ev, &tm, e)) return -1;
+    ev.type = type;
+    if (c->nargs > 1) {
+        double v = c->args[1].f;
+        if (v < 0 || v > SES_MAX_TIME)
+            return cmd_error(c, c->args[1].col, e, "the delay must be from 0 to %g seconds", SES_MAX_TIME);
+        ev.frame += to_frame(s, v);
+        extend_end(s, (double)ev.issued / s->hdr.sr + v);
+    }
+    return schedule(s, &ev, e);
+}
+
+static int run_stop(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e) { return stop_event(s, c, EV_STOP, e); }
+static int run_kill(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e) { return stop_event(s, c, EV_KILL, e); }
+
+/* The parameter name /set and /automate start with. */
+static int first_param(const EVL_CMD *c, SES_ERR *e)
+{
+    if (c->nargs < 2) return cmd_error(c, 0, e, "missing the parameter name");
+    if (c->args[1].type != 's') return cmd_error(c, c->args[1].col, e, "expected a parameter name, got %g", c->args[1].f);
+    return 0;
+}
+
+/* /set id name value … [delay d] */
+static int run_set(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    ENG_EVENT ev;
+    const INSTR_TMPL *tm;
+    double v = 0;
+    if (event_of(s, c, &ev, &tm, e) || first_param(c, e)) return -1;
+    ev.type = EV_SET;
+    int np = 0;
+    for (int i = 1; i < c->nargs; i += 2) {
+        const EVL_ARG *na = &c->args[i];
+        if (na->type != 's') return cmd_error(c, na->col, e, "expected a parameter name, got %g", na->f);
+        if (!strcmp(na->s, "delay")) {
+            if (num_arg(c, i + 1, "the delay", &v, e)) return -1;
+            if (v < 0 || v > SES_MAX_TIME)
+                return cmd_error(c, c->args[i + 1].col, e, "the delay must be from 0 to %g seconds", SES_MAX_TIME);
+            ev.frame = ev.issued + to_frame(s, v);
+            continue;
+        }
+        char prate;
+        int k = param_index(tm, na->s, &prate);
+        if (k < 0) return unknown_param(c, na, tm, e);
+        if (prate != 'k') return itime_param(c, na, tm, e);
+        if (num_arg(c, i + 1, "the parameter value", &v, e)) return -1;
+        if (np + 2 > EV_MAXP) return cmd_error(c, na->col, e, "too many parameters");
+        ev.p[++np] = k;
+        ev.p[++np] = v;
+    }
+    ev.np = np;
+    return schedule(s, &ev, e);
+}
+
+/* /automate id name t0 v0 t1 v1 … [mode] [overtake] */
+static int run_automate(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    ENG_EVENT ev;
+    const INSTR_TMPL *tm;
+    double v = 0;
+    if (event_of(s, c, &ev, &tm, e) || first_param(c, e)) return -1;
+    char prate;
+    int k = param_index(tm, c->args[1].s, &prate);
+    if (k < 0) return unknown_param(c, &c->args[1], tm, e);
+    if (prate != 'k') return itime_param(c, &c->args[1], tm, e);
+    ev.type = EV_AUTOMATE;
+    ev.p[1] = k;
+    ev.p[2] = AUTO_LINEAR;
+    int np = 4;
+    int i = 2;
+    double last_t = -1;
+    for (; i + 1 < c->nargs && c->args[i].type == 'f'; i += 2) {
+        if (np + 2 > EV_MAXP) return cmd_error(c, c->args[i].col, e, "too many breakpoints");
+        if (num_arg(c, i + 1, "a breakpoint value", &v, e)) return -1;
+        if (!isfinite(c->args[i].f) || c->args[i].f < 0 || c->args[i].f > SES_MAX_TIME)
+            return cmd_error(c, c->args[i].col, e, "a breakpoint time must be from 0 to %g seconds", SES_MAX_TIME);
+        if (c->args[i].f < last_t) return cmd_error(c, c->args[i].col, e, "breakpoint times must not go backwards");
+        last_t = c->args[i].f;
+        ev.p[++np] = c->args[i].f;
+        ev.p[++np] = v;
+    }
+    if (np == 4) return cmd_error(c, 0, e, "no breakpoints (time value pairs)");
+    for (; i < c->nargs; i++) {
+        const EVL_ARG *m = &c->args[i];
+        if (m->type != 's') return cmd_error(c, m->col, e, "a breakpoint time needs a value");
+        if (!strcmp(m->s, "linear")) ev.p[2] = AUTO_LINEAR;
+        else if (!strcmp(m->s, "cos")) ev.p[2] = AUTO_COS;
+        else if (!strcmp(m->s, "smooth")) ev.p[2] = AUTO_SMOOTH;
+        else if (!strncmp(m->s, "expon(", 6)) { ev.p[2] = AUTO_EXPON; ev.p[4] = atof(m->s + 6); }
+        else if (!strcmp(m->s, "overtake")) ev.p[3] = 1;
+        else return cmd_error(c, m->col, e, "unknown curve '%s' (linear, cos, smooth, expon(x), overtake)", m->s);
+    }
+    ev.np = np;
+    extend_end(s, (double)ev.issued / s->hdr.sr + last_t);
+    return schedule(s, &ev, e);
+}
+
+/* /stopall, /panic */
+static int all_events(SESSION *s, const EVL_CMD *c, int type, SES_ERR *e)
+{
+    ENG_EVENT ev;
+    cmd_event(s, c, &ev);
+    ev.type = type;
+    extend_end(s, (double)ev.frame / s->hdr.sr);
+    return schedule(s, &ev, e);
+}
+
+static int run_stopall(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e) { return all_events(s, c, EV_STOPALL, e); }
+static int run_panic(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e) { return all_events(s, c, EV_PANIC, e); }
+
+/* "file:line:col" of a command, for the errors of what it makes (a table). */
+static void cmd_where(const EVL_CMD *c, char *where, size_t n) { snprintf(where, n, "%s:%d:%d", c->file, c->line, c->col); }
+
+/* /table/gen num size gen args… */
+static int run_table_gen(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    double args[EV_MAXP];
+    int n = 0;
+    const char *path = NULL;
+    for (int i = 3; i < c->nargs && n < EV_MAXP; i++) {
+        if (c->args[i].type == 's') { path = c->args[i].s; args[n++] = 0; }
+        else if (num_arg(c, i, "a GEN argument", &args[n++], e)) return -1;
+    }
+    char where[300];
+    cmd_where(c, where, sizeof where);
+    return make_table(s, sat_int(c->args[0].f), cmd_frame(s, c), sat_int(c->args[1].f), sat_int(c->args[2].f), args, n,
+                      path, where, e);
+}
+
+/* /table/read num path [channel] */
+static int run_table_read(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    /* GEN 1's p5 (the file, passed as the path), skip time, format (from the header), channel */
+    double args[4] = { 0, 0, 0, c->nargs > 2 ? c->args[2].f : 0 };
+    char where[300];
+    cmd_where(c, where, sizeof where);
+    return make_table(s, sat_int(c->args[0].f), cmd_frame(s, c), 0, 1, args, 4, c->args[1].s, where, e);
+}
+
+/* /table/free num */
+static int run_table_free(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    ENG_EVENT ev;
+    cmd_event(s, c, &ev);
+    ev.type = EV_TABLE;
+    ev.instr = sat_int(c->args[0].f);
+    ev.ptr = NULL;
+    return schedule(s, &ev, e);
+}
+
+/* /score text: its events counted from the command's frame */
+static int run_score(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    char label[300], buf[1024];
+    snprintf(label, sizeof label, "%s:%d (/score)", c->file, c->line);
+    SCO sc;
+    memset(&sc, 0, sizeof sc);
+    if (sco_parse(c->args[0].s, label, 1, &sc, buf, sizeof buf)) return text_error(e, label, buf);
+    int r = schedule_score(s, &sc, cmd_frame(s, c), e);
+    sco_free(&sc);
+    return r;
+}
+
+/* /chn/set name value */
+static int run_chn_set(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    const char *name = c->args[0].s;
+    double v = c->args[1].f;
+    size_t nlen = strlen(name);
+    if (!strncmp(name, "##", 2))   /* kept for the engine's own use (reserved since 0.1; none are used today) */
+        return cmd_error(c, c->args[0].col, e, "channel names beginning with ## are reserved");
+    if (nlen >= ENG_CHN_NAMELEN)
+        return cmd_error(c, c->args[0].col, e, "channel name longer than %d bytes", ENG_CHN_NAMELEN - 1);
+    /* while playing, only the processing thread creates channels (one
+     * writer, no lock): a new name travels in the event, created there */
+    ENG_CHN *ch = eng_channel(s->eng, name, !s->live);
+    if (!ch && !s->live) return cmd_error(c, c->args[0].col, e, "too many channels");
+    ENG_EVENT ev;
+    cmd_event(s, c, &ev);
+    if (ev.frame == 0 && !s->live) { eng_chn_set(ch, v); return 0; }
+    ev.type = EV_CHNSET;
+    ev.ptr = ch;
+    ev.p[1] = v;
+    if (!ch) memcpy(&ev.p[2], name, nlen + 1);   /* 63 bytes at most: well inside p[2..] */
+    return schedule(s, &ev, e);
+}
+
+/* /chn/get name: read here (atomic: the audio thread writes it), answered by the OSC server */
+static int run_chn_get(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    ENG_CHN *ch = eng_channel(s->eng, c->args[0].s, 0);
+    if (!ch) return cmd_error(c, c->args[0].col, e, "no such channel");
+    res->value = eng_chn_get(ch);
+    return 0;
+}
+
+/* /instr/load path|NAME while playing (an event list's is loaded before compiling: prepare_instr_load) */
+static int run_instr_load(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    if (!s->live) return 0;
+    /* a library NAME is installed code, not a client's path */
+    const char *p = c->args[0].s;
+    char lib[2048], resolved[4096];
+    if (library_file(s, p, lib, sizeof lib)) return live_load(s, lib, e);
+    memset(e, 0, sizeof *e);
+    if (!(p = client_file(s, p, 1, resolved, sizeof resolved, e->msg, sizeof e->msg))) return -1;
+    return live_load(s, p, e);
+}
+
+/* /instr/def name code at its frame: a redefinition (the first of a name was compiled with the orchestra) */
+static int run_instr_def(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    char label[300], buf[1024];
+    snprintf(label, sizeof label, "/instr/def %s", c->args[0].s);
+    INSTR_TMPL *tm = lang_orch_define(s->orch, c->args[0].s, c->args[1].s, label, 0, buf, sizeof buf);
+    if (!tm) return text_error(e, label, buf);
+    /* its opcodes' shared state (vco2's tables…) made here, off the audio thread */
+    if (eng_prepare_instr(s->eng, tm, buf, sizeof buf)) return err_at(e, NULL, "%s", buf);
+    ENG_EVENT ev;
+    cmd_event(s, c, &ev);
+    ev.type = EV_INSTR;
+    ev.instr = tm->num;
+    ev.ptr = tm;
+    return schedule(s, &ev, e);
+}
+
+/* /notify 0|1: live, the engine always reports ends (eng_report_ends); who hears them is the OSC server's */
+static int run_notify(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    res->value = c->args[0].f;
+    return 0;
+}
+
+/* /sync id, /status: answered by the engine once every earlier command took effect, to whoever asked */
+static int post_query(SESSION *s, int type, double id, SES_ERR *e)
+{
+    ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = type;
+    ev.id = sat_int(id);
+    ev.p[1] = id;
+    ev.frame = EV_NOW;
+    ev.origin = s->cur_origin;
+    if (eng_post(s->eng, &ev)) return err_at(e, NULL, "the command ring is full: try again");
+    return 0;
+}
+
+static int run_sync(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    return post_query(s, EV_SYNC, c->args[0].f, e);
+}
+
+static int run_status(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e) { return post_query(s, EV_STATUS, 0, e); }
+
+/* ---- the prepare stage: an event list's code and configuration, before compiling ---- */
+
+/* /config name value …: the header a recorded session played with */
+static int prepare_config(SESSION *s, EVL_CMD *c, SES_ERR *e)
+{
+    for (int k = 0; k + 1 < c->nargs; k += 2) {
+        double v = 0;
+        if (c->args[k].type != 's') return cmd_error(c, c->args[k].col, e, "expected a setting name");
+        if (num_arg(c, k + 1, "the value", &v, e)) return -1;
+        const char *n = c->args[k].s;
+        if (!strcmp(n, "sr") && v > 0) s->opt_sr = v;
+        else if (!strcmp(n, "ksmps") && v >= 1) s->opt_ksmps = sat_int(v);
+        else if (!strcmp(n, "nchnls") && v >= 1) s->opt_nchnls = sat_int(v);
+        else if (!strcmp(n, "nchnls_i") && v >= 0) s->opt_nchnls_i = sat_int(v), s->opt_nchnls_i_set = 1;
+        else if (!strcmp(n, "0dbfs") && v > 0) s->opt_dbfs = v;
+        else if (!strcmp(n, "A4") && v > 0) s->opt_a4 = v;
+        else if (!strcmp(n, "voices") && v >= 1 && v <= (1 << 20)) s->opt_voices = (int)v;
+        else if (!strcmp(n, "memory") && v >= 1 && v <= ENG_MEM_MAX_MB) s->opt_memory_mb = (int)v;
+        else if (!strcmp(n, "ceiling") && v >= -120 && v <= 24) s->opt_ceiling_db = v, s->opt_ceiling_set = 1;
+        else if (!strcmp(n, "limiter") && v >= 0 && v <= ENG_LIM_MAX_MS) s->opt_limiter_ms = v;
+        else return cmd_error(c, c->args[k].col, e, "unknown setting '%s' or bad value %g", n, v);
+    }
+    if (c->nargs % 2) return cmd_error(c, 0, e, "settings come in name value pairs");
+    c->consumed = 1;
+    return 0;
+}
+
+/* /orc code */
+static int prepare_orc(SESSION *s, EVL_CMD *c, SES_ERR *e)
+{
+    if (c->nargs != 1) return cmd_error(c, 0, e, "expected the orchestra code (one string)");
+    char label[300], buf[1024];
+    snprintf(label, sizeof label, "%s:%d: /orc", c->file, c->line);
+    keep_text(s, "/orc", c->args[0].s);
+    if (lang_orch_add(s->orch, c->args[0].s, strlen(c->args[0].s), label, 1, buf, sizeof buf))
+        return text_error(e, label, buf);
+    c->consumed = 1;
+    return 0;
+}
+
+/* /instr/load path|NAME */
+static int prepare_instr_load(SESSION *s, EVL_CMD *c, SES_ERR *e)
+{
+    int user = s->user_orch;   /* code loaded by an event list, like /instr/def */
+    char lib[2048], buf[1024];
+    const char *path = library_file(s, c->args[0].s, lib, sizeof lib) ? lib : c->args[0].s;
+    if (ses_add_file(s, path, buf, sizeof buf)) return text_error(e, path, buf);
+    s->user_orch = user;
+    c->consumed = 1;
+    return 0;
+}
+
+/* /instr/def name code: the first of each name is compiled with the orchestra; a later one is a
+ * redefinition at its own frame (run_instr_def) */
+static int prepare_instr_def(SESSION *s, EVL_CMD *c, SES_ERR *e)
+{
+    const char *name = c->args[0].s, *body = c->args[1].s;
+    for (const char *q = name; *q; q++)
+        if (!isalnum((unsigned char)*q) && *q != '_')
+            return cmd_error(c, c->args[0].col, e, "'%s' is not a valid instrument name", name);
+    if (lang_orch_defines(s->orch, name)) return 0;
+    size_t n = strlen(name) + strlen(body) + 32;
+    char *src = malloc(n);
+    snprintf(src, n, "instr %s\n%s\nendin\n", name, body);
+    char label[300], buf[1024];
+    snprintf(label, sizeof label, "%s:%d: /instr/def %s: code", c->file, c->line, name);
+    int r = lang_orch_add(s->orch, src, strlen(src), label, 0, buf, sizeof buf);
+    free(src);
+    if (r) return text_error(e, label, buf);
+    c->consumed = 1;
+    return 0;
+}
+
+/* ---- the command table (cmd.h): doc/osc.md lists the same rows, tests/unit/test_cmd.c checks both ---- */
+
+#define NUM(what) { 'n', 0, what, 0, 0, NULL }
+#define OPTNUM(what) { 'n', 1, what, 0, 0, NULL }
+#define INT(what, lo, hi) { 'i', 0, what, lo, hi, NULL }
+#define OPTINT(what, lo, hi) { 'i', 1, what, lo, hi, NULL }
+#define STR(what, missing) { 's', 0, what, 0, 0, missing }
+#define ANY(what) { 'x', 0, what, 0, 0, NULL }
+#define TABLE_NUM INT("the table number", 1, ENG_MAXTABLES - 1)
+#define DEF_ARG(what) STR(what, "expected an instrument name and its code (two strings)")
+
+static const SES_CMD commands[] = {
+    { "/instr/def", "name, code", { DEF_ARG("the instrument name"), DEF_ARG("the code") }, prepare_instr_def,
+      run_instr_def, CMD_REPLY_DONE, CMD_CODEPOS, "compile an instrument (off the audio thread) and swap it in" },
+    { "/instr/load", "path, or a library NAME", { STR("the path", "missing the path of the .orc file") },
+      prepare_instr_load, run_instr_load, CMD_REPLY_DONE, CMD_UNRECORDED, "the instruments of an .orc file" },
+    { "/sched", "id, instr, delay, dur, p4…, name value…",
+      { NUM("the event id"), ANY("the instrument"), NUM("the delay"), NUM("the duration") }, NULL, run_sched,
+      CMD_REPLY_ID, 0, "start an event" },
+    { "/set", "id, name value… (or pN value, delay d)", { NUM("the event id") }, NULL, run_set, CMD_REPLY_NONE, 0,
+      "change parameters of a playing event" },
+    { "/automate", "id, name, t0 v0 t1 v1 …, [mode], [overtake]", { NUM("the event id") }, NULL, run_automate,
+      CMD_REPLY_NONE, 0, "breakpoints from now" },
+    { "/stop", "id, [delay]", { NUM("the event id"), OPTNUM("the delay") }, NULL, run_stop, CMD_REPLY_NONE, 0,
+      "release, then free" },
+    { "/kill", "id, [delay]", { NUM("the event id"), OPTNUM("the delay") }, NULL, run_kill, CMD_REPLY_NONE, 0,
+      "free at once" },
+    { "/stopall", "", { { 0 } }, NULL, run_stopall, CMD_REPLY_NONE, 0, "release every event" },
+    { "/panic", "", { { 0 } }, NULL, run_panic, CMD_REPLY_NONE, 0, "silence every event now" },
+    { "/table/gen", "num, size, gen, args…",
+      { TABLE_NUM, INT("the size", -(1 << 28), 1 << 28), INT("the GEN number", -99, 99) }, NULL, run_table_gen,
+      CMD_REPLY_DONE, 0, "a table from a GEN routine (made off the audio thread)" },
+    { "/table/read", "num, path, [channel]",
+      { TABLE_NUM, STR("the sound file path", "missing the sound file path"), OPTINT("the channel", 0, 64) }, NULL,
+      run_table_read, CMD_REPLY_DONE, 0, "a sound file into a table (GEN 1)" },
+    { "/table/free", "num", { TABLE_NUM }, NULL, run_table_free, CMD_REPLY_NONE, 0, "free a table" },
+    { "/chn/set", "name, value", { STR("the channel name", "missing the channel name"), NUM("the value") }, NULL,
+      run_chn_set, CMD_REPLY_NONE, 0, "set a control channel" },
+    { "/chn/get", "name", { STR("the channel name", "expected a channel name") }, NULL, run_chn_get, CMD_REPLY_CHN,
+      CMD_LIVE | CMD_NO_RING | CMD_UNRECORDED, "read a control channel" },
+    { "/score", "text", { STR("the score text", "missing the score text") }, NULL, run_score, CMD_REPLY_NONE, 0,
+      "Csound score statements, times from now" },
+    { "/sync", "id", { NUM("the sync id") }, NULL, run_sync, CMD_REPLY_SYNCED, CMD_LIVE | CMD_UNRECORDED,
+      "answered once every earlier command took effect" },
+    { "/status", "", { { 0 } }, NULL, run_status, CMD_REPLY_STATUS, CMD_LIVE | CMD_UNRECORDED, "the engine's state" },
+    { "/notify", "0 or 1", { NUM("0 or 1") }, NULL, run_notify, CMD_REPLY_NOTIFY, CMD_LIVE | CMD_UNRECORDED,
+      "this sender hears /event/end" },
+    { "/quit", "", { { 0 } }, NULL, NULL, CMD_REPLY_QUIT, CMD_LIVE | CMD_NO_RING | CMD_UNRECORDED, "stop ondes" },
+    { "/config", "name value…", { { 0 } }, prepare_config, NULL, CMD_REPLY_NONE, CMD_PRELUDE,
+      "an event list's header (sr, ksmps, nchnls, 0dbfs, A4, voices, ceiling, limiter)" },
+    { "/orc", "code", { STR("the orchestra code", "expected the orchestra code (one string)") }, prepare_orc, NULL,
+      CMD_REPLY_NONE, CMD_PRELUDE, "an event list's orchestra code" },
+};
+
+const SES_CMD *ses_cmd_table(int *n)
+{
+    *n = (int)(sizeof commands / sizeof commands[0]);
+    return commands;
+}
+
+const SES_CMD *ses_cmd_find(const char *addr)
+{
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(commands[i].addr, addr)) return &commands[i];
+    return NULL;
+}
+
+/* One command at its frame (k: its row, or NULL): the row's checks, then its run stage. */
+static int run_command(SESSION *s, const SES_CMD *k, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    if (!k) return cmd_error(c, 0, e, "unknown command");
+    /* replies and session control have no effect on a render */
+    if ((k->flags & CMD_LIVE) && !s->live) return 0;
+    /* code and configuration come before the performance, not in it */
+    if (k->flags & CMD_PRELUDE)
+        return s->live ? cmd_error(c, 0, e, "only before the performance starts (in an event list)") : 0;
+    if (c->consumed) return 0;   /* applied before compiling */
+    if (ses_cmd_check(k, c, e)) return -1;
+    return k->run ? k->run(s, c, res, e) : 0;
+}
+
+/* The prepare stage of every event list's commands, in order, before compiling. */
+static int collect_definitions(SESSION *s, SES_ERR *e)
 {
     for (int f = 0; f < s->nevfiles; f++)
         for (int i = 0; i < s->evfiles[f].n; i++) {
             EVL_CMD *c = &s->evfiles[f].cmds[i];
-            if (!strcmp(c->addr, "/config")) {
-                for (int k = 0; k + 1 < c->nargs; k += 2) {
-                    double v = 0;
-                    if (c->args[k].type != 's')
-                        return cmd_error(c, c->args[k].col, err, errlen, "expected a setting name");
-                    if (num_arg(c, k + 1, "the value", &v, err, errlen)) return -1;
-                    const char *n = c->args[k].s;
-                    if (!strcmp(n, "sr") && v > 0) s->opt_sr = v;
-                    else if (!strcmp(n, "ksmps") && v >= 1) s->opt_ksmps = sat_int(v);
-                    else if (!strcmp(n, "nchnls") && v >= 1) s->opt_nchnls = sat_int(v);
-                    else if (!strcmp(n, "nchnls_i") && v >= 0) s->opt_nchnls_i = sat_int(v), s->opt_nchnls_i_set = 1;
-                    else if (!strcmp(n, "0dbfs") && v > 0) s->opt_dbfs = v;
-                    else if (!strcmp(n, "A4") && v > 0) s->opt_a4 = v;
-                    else if (!strcmp(n, "voices") && v >= 1 && v <= (1 << 20)) s->opt_voices = (int)v;
-                    else if (!strcmp(n, "memory") && v >= 1 && v <= ENG_MEM_MAX_MB) s->opt_memory_mb = (int)v;
-                    else if (!strcmp(n, "ceiling") && v >= -120 && v <= 24) s->opt_ceiling_db = v, s->opt_ceiling_set = 1;
-                    else if (!strcmp(n, "limiter") && v >= 0 && v <= ENG_LIM_MAX_MS) s->opt_limiter_ms = v;
-                    else return cmd_error(c, c->args[k].col, err, errlen, "unknown setting '%s' or bad value %g", n, v);
-                }
-                if (c->nargs % 2) return cmd_error(c, 0, err, errlen, "settings come in name value pairs");
-                c->consumed = 1;
-                continue;
-            }
-            if (!strcmp(c->addr, "/orc")) {
-                if (c->nargs != 1 || c->args[0].type != 's')
-                    return cmd_error(c, 0, err, errlen, "expected the orchestra code (one string)");
-                char label[300];
-                snprintf(label, sizeof label, "%s:%d: /orc", c->file, c->line);
-                keep_text(s, "/orc", c->args[0].s);
-                if (lang_orch_add(s->orch, c->args[0].s, strlen(c->args[0].s), label, 1, err, errlen)) return -1;
-                c->consumed = 1;
-                continue;
-            }
-            if (!strcmp(c->addr, "/instr/load")) {
-                if (c->nargs < 1 || c->args[0].type != 's')
-                    return cmd_error(c, 0, err, errlen, "missing the path of the .orc file");
-                int user = s->user_orch;   /* code loaded by an event list, like /instr/def */
-                char lib[2048];
-                if (ses_add_file(s, library_file(s, c->args[0].s, lib, sizeof lib) ? lib : c->args[0].s, err, errlen))
-                    return -1;
-                s->user_orch = user;
-                c->consumed = 1;
-                continue;
-            }
-            if (strcmp(c->addr, "/instr/def")) continue;
-            if (c->nargs < 2 || c->args[0].type != 's' || c->args[1].type != 's')
-                return cmd_error(c, 0, err, errlen, "expected an instrument name and its code (two strings)");
-            const char *name = c->args[0].s, *body = c->args[1].s;
-            for (const char *q = name; *q; q++)
-                if (!isalnum((unsigned char)*q) && *q != '_')
-                    return cmd_error(c, c->args[0].col, err, errlen, "'%s' is not a valid instrument name", name);
-            if (lang_orch_defines(s->orch, name)) continue;   /* a redefinition: at its frame */
-            size_t n = strlen(name) + strlen(body) + 32;
-            char *src = malloc(n);
-            snprintf(src, n, "instr %s\n%s\nendin\n", name, body);
-            char label[300];
-            snprintf(label, sizeof label, "%s:%d: /instr/def %s: code", c->file, c->line, name);
-            int r = lang_orch_add(s->orch, src, strlen(src), label, 0, err, errlen);
-            free(src);
-            if (r) return -1;
-            c->consumed = 1;
+            const SES_CMD *k = ses_cmd_find(c->addr);
+            if (k && k->prepare && (ses_cmd_check(k, c, e) || k->prepare(s, c, e))) return -1;
         }
     return 0;
 }
@@ -1112,7 +1306,11 @@ static int load_library(SESSION *s, const char *dir, char *err, size_t errlen)
 int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
 {
     snprintf(s->instrdir, sizeof s->instrdir, "%s", o->instrdir ? o->instrdir : "");
-    if (collect_definitions(s, err, errlen)) return -1;
+    SES_ERR e;
+    if (collect_definitions(s, &e)) {
+        ses_err_format(&e, err, errlen);
+        return -1;
+    }
     if (load_library(s, o->instrdir, err, errlen)) return -1;
     LANG_HEADER h;
     lang_orch_header(s->orch, &h);
@@ -1188,12 +1386,16 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
         if (n && msg[n - 1] == '\n') msg[--n] = 0;   /* note() ends the line */
         if (n) note(s, "%s", msg);
     }
-    for (int i = 0; i < s->nscores; i++)
-        if (schedule_score(s, &s->scores[i], 0, err, errlen)) return -1;
-    for (int f = 0; f < s->nevfiles; f++)
-        for (int i = 0; i < s->evfiles[f].n; i++)
-            if (run_command(s, &s->evfiles[f].cmds[i], err, errlen)) return -1;
-    return 0;
+    SES_RESULT res;
+    int r = 0;
+    for (int i = 0; i < s->nscores && !r; i++) r = schedule_score(s, &s->scores[i], 0, &e);
+    for (int f = 0; f < s->nevfiles && !r; f++)
+        for (int i = 0; i < s->evfiles[f].n && !r; i++) {
+            const EVL_CMD *c = &s->evfiles[f].cmds[i];
+            r = run_command(s, ses_cmd_find(c->addr), c, &res, &e);
+        }
+    if (r) ses_err_format(&e, err, errlen);
+    return r;
 }
 
 void ses_go_live(SESSION *s)
@@ -1230,7 +1432,7 @@ int ses_record_events(SESSION *s, const char *path, char *err, size_t errlen)
 }
 
 /* The command as a line of an event list (an engine-chosen id written as the id it got). */
-static char *command_line(const EVL_CMD *c, int id)
+static char *command_line(const EVL_CMD *c, const SES_RESULT *res)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -1238,8 +1440,8 @@ static char *command_line(const EVL_CMD *c, int id)
     fputs(c->addr, f);
     for (int i = 0; i < c->nargs; i++) {
         fputc(' ', f);
-        if (i == 0 && !strcmp(c->addr, "/sched") && c->args[0].type == 'f' && c->args[0].f == -1)
-            fprintf(f, "%d", id);
+        if (i == 0 && res->chosen)
+            fprintf(f, "%d", res->id);
         else if (c->args[i].type == 'f')
             fprintf(f, "%.17g", c->args[i].f);
         else
@@ -1249,7 +1451,7 @@ static char *command_line(const EVL_CMD *c, int id)
     return buf;
 }
 
-void ses_executed(SESSION *s, uint32_t seq, int64_t frame)
+static void record_executed(SESSION *s, uint32_t seq, int64_t frame)
 {
     while (s->npend > 0) {
         struct pending *p = &s->pend[s->pend_head];
@@ -1278,21 +1480,41 @@ static void pending_push(SESSION *s, uint32_t seq, char *line)
     s->npend++;
 }
 
-int ses_command(SESSION *s, const EVL_CMD *c, int *id, char *err, size_t errlen)
+int ses_command(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
 {
-    s->last_id = 0;
+    memset(res, 0, sizeof *res);
     s->cur_absolute = c->has_frame;
     s->cur_cmd = ++s->cmd_seq;
     s->cur_origin = c->origin;
     s->posted = 0;
-    int r = run_command(s, c, err, errlen);
+    const SES_CMD *k = ses_cmd_find(c->addr);
+    int r = run_command(s, k, c, res, e);
     s->cur_absolute = 0;
     /* what reaches the engine is recorded once the engine says at which frame */
-    static const char *const unrecorded[] = { "/sync", "/status", "/notify", "/quit", "/instr/load", NULL };
-    int skip = 0;
-    for (int i = 0; unrecorded[i]; i++) skip |= !strcmp(c->addr, unrecorded[i]);
-    if (r == 0 && s->rec && s->posted && !skip) pending_push(s, s->cur_cmd, command_line(c, s->last_id));
+    if (r == 0 && s->rec && s->posted && k && !(k->flags & CMD_UNRECORDED))
+        pending_push(s, s->cur_cmd, command_line(c, res));
     s->cur_cmd = 0;
-    if (id) *id = s->last_id;
     return r;
+}
+
+/* ---- the engine's replies: one reader for every driver ---- */
+
+void ses_set_reply_sink(SESSION *s, ses_reply_fn fn, void *ud)
+{
+    s->sink = fn;
+    s->sink_ud = ud;
+}
+
+void ses_drain_replies(SESSION *s)
+{
+    ENG_REPLY r;
+    while (eng_reply_read(s->eng, &r)) {
+        switch (r.type) {
+        case ENG_REPLY_EXEC: record_executed(s, (uint32_t)r.id, r.frame); continue;
+        case ENG_REPLY_FREE_TABLE: ftable_free(r.ptr); continue;
+        case ENG_REPLY_FREE_INSTR: lang_orch_free_retired(s->orch, r.ptr); continue;
+        case ENG_REPLY_END: event_ended(s, r.id); break;
+        }
+        if (s->sink) s->sink(s->sink_ud, &r);   /* SYNCED, END, STATUS, FAIL: the clients' */
+    }
 }

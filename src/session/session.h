@@ -4,6 +4,7 @@
 
 #include <stddef.h>
 #include "../engine/engine.h"
+#include "cmd.h"
 
 typedef struct ses_options {
     double sr;          /* 0: the orchestra's */
@@ -40,10 +41,15 @@ const char *ses_notes(const SESSION *s);
 /* From now on a driver is processing: commands go to the engine through its
  * lock-free ring, timed from the block that takes them. */
 void ses_go_live(SESSION *s);
-/* Live: the engine reported (ENG_REPLY_END) that an event with this id is over. */
-void ses_event_ended(SESSION *s, int id);
-/* Live: the engine no longer plays a replaced instrument template (ENG_REPLY_FREE_INSTR). */
-void ses_instr_retired(SESSION *s, const INSTR_TMPL *t);
+
+/* The engine's replies, read on the one control thread by every driver (the
+ * JACK loop, the OSC server, freewheel and offline renders): the session's
+ * own — ends, executed commands for --record-events, tables and replaced
+ * instruments to free — are handled here; the clients' (SYNCED, END, STATUS,
+ * FAIL) then go to the sink, when one is set. */
+typedef void (*ses_reply_fn)(void *ud, const ENG_REPLY *r);
+void ses_set_reply_sink(SESSION *s, ses_reply_fn fn, void *ud);
+void ses_drain_replies(SESSION *s);
 
 /* Files that clients name while playing (/table/read, /instr/load, GEN 1 by
  * /table/gen or a /score f statement) must resolve (realpath: no ../ or
@@ -54,17 +60,13 @@ void ses_instr_retired(SESSION *s, const INSTR_TMPL *t);
  * Returns 0, or -1 with err naming the directory that cannot be resolved. */
 int ses_restrict_files(SESSION *s, const char *const *dirs, int n, char *err, size_t errlen);
 
-struct evl_cmd;
 /* Run one command (an OSC message or an event-list line) on the control
- * thread.  *id gets the id a /sched was given.  Returns 0, or -1 with the
- * reason in err (for /fail). */
-int ses_command(SESSION *s, const struct evl_cmd *c, int *id, char *err, size_t errlen);
+ * thread, as its row in the command table (cmd.h) says.  Returns 0 with what
+ * the sender is told in res, or -1 with the error in e (for /fail). */
+int ses_command(SESSION *s, const struct evl_cmd *c, SES_RESULT *res, SES_ERR *e);
 
 /* --record-events FILE: write the configuration and the code loaded so far,
  * then every command that takes effect, stamped @FRAME (control thread). */
 int ses_record_events(SESSION *s, const char *path, char *err, size_t errlen);
-/* The engine reports (ENG_REPLY_EXEC) that command `seq` took effect with its
- * times counted from `frame`: its line goes to the recorded event list. */
-void ses_executed(SESSION *s, uint32_t seq, int64_t frame);
 
 #endif
