@@ -21,16 +21,20 @@
  * ignored).  Where Csound would loop forever or read outside the line
  * (delays longer than the line, negative or not finite), the positions are
  * reduced modulo the line instead (delayline.h).
+ *
+ * Arguments are named as Csound names them; one descriptor serves the a-
+ * and k-rate forms of a time Csound takes as x (deltapi, deltapn, deltap3,
+ * vdelay, vdelay3): a prep picks vdelay's and vdelay3's loops for the rates
+ * given, the taps ask op_isa at init.
  */
 
 #define PI 3.141592653589793238462643383279502884197
-
-static int in_is_audio(const OP *o, int i) { return o->desc->in[i] == 'a'; }
 
 /* ------------------------------------------------------------------------ */
 /* delay (ugens6.c delset/delay): a fixed line of lrint(idlt sr) samples. */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, idlt, iskip;
     float *buf;
     int32_t npts, cur;
 } DELAY;
@@ -38,7 +42,7 @@ typedef struct {
 static int delay_init(OP *o, OP_CTX *c)
 {
     DELAY *p = (DELAY *)o;
-    int32_t npts = dl_lrint(*o->arg[2].k * c->sr);
+    int32_t npts = dl_lrint(*p->idlt.k * c->sr);
     if (npts <= 0) return op_initerr(c, o, "illegal delay time");
     if (!(p->buf = dl_alloc(c, o, (size_t)npts, sizeof(float)))) return -1;
     p->npts = npts;
@@ -49,8 +53,8 @@ static int delay_init(OP *o, OP_CTX *c)
 static void delay_perf(OP *o, OP_CTX *c)
 {
     DELAY *p = (DELAY *)o;
-    float *ar = o->arg[0].a, *buf = p->buf;
-    const float *asig = o->arg[1].a;
+    float *ar = p->ar.a, *buf = p->buf;
+    const float *asig = p->asig.a;
     int32_t cur = p->cur, npts = p->npts;
     for (int n = c->ofs; n < c->end; n++) {
         float in = asig[n];             /* ar may be asig */
@@ -68,14 +72,15 @@ static void delay_perf(OP *o, OP_CTX *c)
  * (first output, then the shifted copy), which matters when ar is asig. */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, iskip;
     float sav1;
 } DELAY1;
 
 static void delay1_perf(OP *o, OP_CTX *c)
 {
     DELAY1 *p = (DELAY1 *)o;
-    float *ar = o->arg[0].a;
-    const float *asig = o->arg[1].a;
+    float *ar = p->ar.a;
+    const float *asig = p->asig.a;
     ar[c->ofs] = p->sav1;
     if (c->end - 1 > c->ofs)
         memmove(&ar[c->ofs + 1], &asig[c->ofs], sizeof(float) * (size_t)(c->end - 1 - c->ofs));
@@ -88,63 +93,84 @@ static void delay1_perf(OP *o, OP_CTX *c)
  * (int)(idel kr + 1.5) values.  imode bit 1: until the line has filled,
  * output the first input instead of 0. */
 typedef struct {
-    OP h;
     double *buf, frstkval;
     int32_t npts, init_k, pos, mode;
+} KLINE;
+
+typedef struct {
+    OP h;
+    OP_ARG kr, ksig, idel, imode;
+    KLINE l;
 } DELAYK;
 
-static int delayk_setup(OP *o, OP_CTX *c, double idel, int32_t extra)
+typedef struct {
+    OP h;
+    OP_ARG kr, ksig, kdel, imdel, imode;
+    KLINE l;
+} VDELK;
+
+static int kline_setup(OP *o, OP_CTX *c, KLINE *l, double idel, double imode, int32_t extra)
 {
-    DELAYK *p = (DELAYK *)o;
-    p->mode = dl_lrint(*o->arg[o->nout + o->nin - 1].k) & 3;
+    l->mode = dl_lrint(imode) & 3;
     int32_t npts = op_int(idel * c->kr + 1.5);
     if (npts < 1) return op_initerr(c, o, "invalid delay time (must be >= 0)");
-    if (!(p->buf = dl_alloc(c, o, (size_t)npts, sizeof(double)))) return -1;
-    p->npts = npts;
-    p->pos = 0;
-    p->init_k = npts - 1 + extra;
+    if (!(l->buf = dl_alloc(c, o, (size_t)npts, sizeof(double)))) return -1;
+    l->npts = npts;
+    l->pos = 0;
+    l->init_k = npts - 1 + extra;
     return 0;
 }
 
-static int delayk_init(OP *o, OP_CTX *c) { return delayk_setup(o, c, *o->arg[2].k, 0); }
-static int vdelk_init(OP *o, OP_CTX *c) { return delayk_setup(o, c, *o->arg[3].k, 1); }
+static int delayk_init(OP *o, OP_CTX *c)
+{
+    DELAYK *p = (DELAYK *)o;
+    return kline_setup(o, c, &p->l, *p->idel.k, *p->imode.k, 0);
+}
+
+static int vdelk_init(OP *o, OP_CTX *c)
+{
+    VDELK *p = (VDELK *)o;
+    return kline_setup(o, c, &p->l, *p->imdel.k, *p->imode.k, 1);
+}
 
 static void delayk_perf(OP *o, OP_CTX *c)
 {
     DELAYK *p = (DELAYK *)o;
+    KLINE *l = &p->l;
     (void)c;
-    double ksig = *o->arg[1].k;
-    p->buf[p->pos++] = ksig;
-    if (p->pos >= p->npts) p->pos = 0;
-    if (p->init_k) {
-        *o->arg[0].k = p->mode & 2 ? ksig : 0.0;
-        p->init_k--;
+    double ksig = *p->ksig.k;
+    l->buf[l->pos++] = ksig;
+    if (l->pos >= l->npts) l->pos = 0;
+    if (l->init_k) {
+        *p->kr.k = l->mode & 2 ? ksig : 0.0;
+        l->init_k--;
     } else {
-        *o->arg[0].k = p->buf[p->pos];
+        *p->kr.k = l->buf[l->pos];
     }
 }
 
 /* vdel_k: Csound stops the note on a negative delay; here it reads as 0. */
 static void vdelk_perf(OP *o, OP_CTX *c)
 {
-    DELAYK *p = (DELAYK *)o;
-    double ksig = *o->arg[1].k;
-    int32_t npts = p->npts;
-    p->buf[p->pos] = ksig;
-    int32_t d = dl_lrint(*o->arg[2].k * c->kr);
+    VDELK *p = (VDELK *)o;
+    KLINE *l = &p->l;
+    double ksig = *p->ksig.k;
+    int32_t npts = l->npts;
+    l->buf[l->pos] = ksig;
+    int32_t d = dl_lrint(*p->kdel.k * c->kr);
     if (d < 0) d = 0;
-    int32_t n = p->pos - d;
-    if (++p->pos >= npts) p->pos = 0;
-    if (p->init_k) {
+    int32_t n = l->pos - d;
+    if (++l->pos >= npts) l->pos = 0;
+    if (l->init_k) {
         double first = 0.0;
-        if (p->mode & 2) {
-            if (npts == p->init_k) p->frstkval = ksig;
-            first = p->frstkval;
+        if (l->mode & 2) {
+            if (npts == l->init_k) l->frstkval = ksig;
+            first = l->frstkval;
         }
-        *o->arg[0].k = n < 0 ? first : p->buf[n];
-        p->init_k--;
+        *p->kr.k = n < 0 ? first : l->buf[n];
+        l->init_k--;
     } else {
-        *o->arg[0].k = p->buf[dl_wrapi(n, npts)];
+        *p->kr.k = l->buf[dl_wrapi(n, npts)];
     }
 }
 
@@ -156,48 +182,73 @@ static void vdelk_perf(OP *o, OP_CTX *c)
  * joins the voice's FIFO (op_links), each delayw takes the oldest, and a
  * tap uses the newest, or with indx > 0 the indx-th newest (LIFO), with
  * indx < 0 the -indx-th oldest (FIFO), the index a delayr's optional second
- * output gives.  Minimum length ksmps, as in Csound. */
-typedef struct delayr {
-    OP h;
+ * output gives.  Minimum length ksmps, as in Csound.  The one- and
+ * two-output forms name their arguments in structs of their own around the
+ * same line, which is what the FIFO links and delayw and the taps use. */
+typedef struct dline {
     double *buf;
     int32_t npts, cur;
-    struct delayr *next;
+    struct dline *next;
+} DLINE;
+
+typedef struct {
+    OP h;
+    OP_ARG ar, idlt, iskip;
+    DLINE l;
 } DELAYR;
+
+typedef struct {
+    OP h;
+    OP_ARG ar, indx, idlt, iskip;      /* indx: this delayr's index for the taps */
+    DLINE l;
+} DELAYR2;
+
+static int delayr_setup(OP *o, OP_CTX *c, DLINE *d, double idlt, double *indx)
+{
+    OP_LINKS *l = op_links(c);
+    if (l->first_delayr) ((DLINE *)l->last_delayr)->next = d;
+    else l->first_delayr = d;
+    l->last_delayr = d;
+    l->delayr_depth++;
+    d->next = NULL;
+    if (indx) *indx = -(double)l->delayr_depth;
+    int32_t npts = dl_lrint(idlt * c->sr);
+    if (npts < c->ksmps) return op_initerr(c, o, "illegal delay time");
+    if (!(d->buf = dl_alloc(c, o, (size_t)npts, sizeof(double)))) return -1;
+    d->npts = npts;
+    d->cur = 0;
+    return 0;
+}
 
 static int delayr_init(OP *o, OP_CTX *c)
 {
     DELAYR *p = (DELAYR *)o;
-    OP_LINKS *l = op_links(c);
-    if (l->first_delayr) ((DELAYR *)l->last_delayr)->next = p;
-    else l->first_delayr = p;
-    l->last_delayr = p;
-    l->delayr_depth++;
-    p->next = NULL;
-    if (o->nout > 1) *o->arg[1].k = -(double)l->delayr_depth;
-    double idlt = *o->arg[o->nout].k;
-    int32_t npts = dl_lrint(idlt * c->sr);
-    if (npts < c->ksmps) return op_initerr(c, o, "illegal delay time");
-    if (!(p->buf = dl_alloc(c, o, (size_t)npts, sizeof(double)))) return -1;
-    p->npts = npts;
-    p->cur = 0;
-    return 0;
+    return delayr_setup(o, c, &p->l, *p->idlt.k, NULL);
 }
 
-static void delayr_perf(OP *o, OP_CTX *c)
+static int delayr2_init(OP *o, OP_CTX *c)
 {
-    DELAYR *p = (DELAYR *)o;
-    float *ar = o->arg[0].a;
-    int32_t i = p->cur, npts = p->npts;
+    DELAYR2 *p = (DELAYR2 *)o;
+    return delayr_setup(o, c, &p->l, *p->idlt.k, p->indx.k);
+}
+
+static inline void delayr_run(const DLINE *d, float *ar, OP_CTX *c)
+{
+    int32_t i = d->cur, npts = d->npts;
     for (int n = c->ofs; n < c->end; n++) {
-        ar[n] = (float)p->buf[i];
+        ar[n] = (float)d->buf[i];
         if (++i >= npts) i = 0;
     }
     op_aclear_edges(ar, c);
 }
 
+static void delayr_perf(OP *o, OP_CTX *c) { delayr_run(&((DELAYR *)o)->l, ((DELAYR *)o)->ar.a, c); }
+static void delayr2_perf(OP *o, OP_CTX *c) { delayr_run(&((DELAYR2 *)o)->l, ((DELAYR2 *)o)->ar.a, c); }
+
 typedef struct {
     OP h;
-    DELAYR *dr;
+    OP_ARG asig;
+    DLINE *dr;
 } DELAYW;
 
 static int delayw_init(OP *o, OP_CTX *c)
@@ -214,8 +265,9 @@ static int delayw_init(OP *o, OP_CTX *c)
 
 static void delayw_perf(OP *o, OP_CTX *c)
 {
-    DELAYR *q = ((DELAYW *)o)->dr;
-    const float *asig = o->arg[0].a;
+    DELAYW *p = (DELAYW *)o;
+    DLINE *q = p->dr;
+    const float *asig = p->asig.a;
     int32_t i = q->cur, npts = q->npts;
     for (int n = c->ofs; n < c->end; n++) {
         q->buf[i] = asig[n];
@@ -225,10 +277,10 @@ static void delayw_perf(OP *o, OP_CTX *c)
 }
 
 /* Csound's delayr_find: the delayr a tap reads, by its index argument. */
-static DELAYR *delayr_find(OP *o, OP_CTX *c, double ndx)
+static DLINE *delayr_find(OP *o, OP_CTX *c, double ndx)
 {
     OP_LINKS *l = op_links(c);
-    DELAYR *d = l->first_delayr;
+    DLINE *d = l->first_delayr;
     int32_t n = dl_lrint(ndx);
     if (!d) {
         op_initerr(c, o, "associated delayr not found");
@@ -247,24 +299,26 @@ static DELAYR *delayr_find(OP *o, OP_CTX *c, double ndx)
 /* deltap, deltapi, deltapn, deltap3: a tap on the newest delayr. */
 typedef struct {
     OP h;
-    DELAYR *dr;
+    OP_ARG ar, xdlt, indx;     /* xdlt: deltap's kdlt, deltapn's xnumsamps */
+    DLINE *dr;
     int adlt;
 } DELTAP;
 
 static int tap_init(OP *o, OP_CTX *c)
 {
     DELTAP *p = (DELTAP *)o;
-    p->adlt = in_is_audio(o, 0);
-    return (p->dr = delayr_find(o, c, *o->arg[2].k)) ? 0 : -1;
+    p->adlt = op_isa(o, 1);
+    return (p->dr = delayr_find(o, c, *p->indx.k)) ? 0 : -1;
 }
 
 /* deltap: k-rate time rounded to whole samples. */
 static void deltap_perf(OP *o, OP_CTX *c)
 {
-    DELAYR *q = ((DELTAP *)o)->dr;
-    float *ar = o->arg[0].a;
+    DELTAP *p = (DELTAP *)o;
+    const DLINE *q = p->dr;
+    float *ar = p->ar.a;
     int32_t npts = q->npts;
-    int32_t tap = dl_wrapi((int64_t)q->cur - dl_lrint(*o->arg[1].k * c->sr), npts);
+    int32_t tap = dl_wrapi((int64_t)q->cur - dl_lrint(*p->xdlt.k * c->sr), npts);
     for (int n = c->ofs; n < c->end; n++) {
         if (tap >= npts) tap -= npts;
         ar[n] = (float)q->buf[tap++];
@@ -274,7 +328,7 @@ static void deltap_perf(OP *o, OP_CTX *c)
 
 /* The tap position of frame n for an a-rate delay of idel samples: Csound
  * takes one step back into the line (delayline.h for the rest). */
-static inline int32_t tap_at(const DELAYR *q, int n, int ofs, int32_t idel)
+static inline int32_t tap_at(const DLINE *q, int n, int ofs, int32_t idel)
 {
     int64_t tap = (int64_t)q->cur + (n - ofs) - idel;
     if (tap < 0) tap += q->npts;
@@ -284,7 +338,7 @@ static inline int32_t tap_at(const DELAYR *q, int n, int ofs, int32_t idel)
 }
 
 /* deltapi: linear interpolation between the sample idel back and the one before. */
-static inline float lin_tap(const DELAYR *q, int32_t tap, double delfrac)
+static inline float lin_tap(const DLINE *q, int32_t tap, double delfrac)
 {
     int32_t prv = tap - 1;
     if (prv < 0) prv += q->npts;
@@ -293,7 +347,7 @@ static inline float lin_tap(const DELAYR *q, int32_t tap, double delfrac)
 
 /* deltap3 (John ffitch): cubic through the samples at tap+1, tap, tap-1,
  * tap-2.  Csound rounds 1/6 differently in its k- and a-rate loops. */
-static inline float cubic_tap(const DELAYR *q, int32_t tap, double delfrac, double sixth)
+static inline float cubic_tap(const DLINE *q, int32_t tap, double delfrac, double sixth)
 {
     int32_t npts = q->npts, prv = tap - 1;
     if (prv < 0) prv += npts;
@@ -315,7 +369,7 @@ static inline float cubic_tap(const DELAYR *q, int32_t tap, double delfrac, doub
  * pointer that starts at the block's first frame). */
 static inline double frac_tap(const DELTAP *p, const OP_CTX *c, int n, int rd, int32_t *tap)
 {
-    double delsmps = (p->adlt ? (double)p->h.arg[1].a[rd] : *p->h.arg[1].k) * c->sr;
+    double delsmps = (p->adlt ? (double)p->xdlt.a[rd] : *p->xdlt.k) * c->sr;
     int32_t idel = op_int(delsmps);
     if (p->adlt) *tap = tap_at(p->dr, n, c->ofs, idel);
     else *tap = dl_wrapi((int64_t)p->dr->cur - idel, p->dr->npts);
@@ -325,8 +379,8 @@ static inline double frac_tap(const DELTAP *p, const OP_CTX *c, int n, int rd, i
 static void deltapi_perf(OP *o, OP_CTX *c)
 {
     DELTAP *p = (DELTAP *)o;
-    const DELAYR *q = p->dr;
-    float *ar = o->arg[0].a;
+    const DLINE *q = p->dr;
+    float *ar = p->ar.a;
     int32_t tap = 0;
     double delfrac = 0.0;
     if (!p->adlt) delfrac = frac_tap(p, c, c->ofs, c->ofs, &tap);
@@ -341,8 +395,8 @@ static void deltapi_perf(OP *o, OP_CTX *c)
 static void deltap3_perf(OP *o, OP_CTX *c)
 {
     DELTAP *p = (DELTAP *)o;
-    const DELAYR *q = p->dr;
-    float *ar = o->arg[0].a;
+    const DLINE *q = p->dr;
+    float *ar = p->ar.a;
     int32_t tap = 0;
     double delfrac = 0.0;
     if (!p->adlt) delfrac = frac_tap(p, c, c->ofs, c->ofs, &tap);
@@ -358,12 +412,12 @@ static void deltap3_perf(OP *o, OP_CTX *c)
 static void deltapn_perf(OP *o, OP_CTX *c)
 {
     DELTAP *p = (DELTAP *)o;
-    const DELAYR *q = p->dr;
-    float *ar = o->arg[0].a;
+    const DLINE *q = p->dr;
+    float *ar = p->ar.a;
     int32_t tap = 0;
-    if (!p->adlt) tap = dl_wrapi((int64_t)q->cur - op_int(*o->arg[1].k), q->npts);
+    if (!p->adlt) tap = dl_wrapi((int64_t)q->cur - op_int(*p->xdlt.k), q->npts);
     for (int n = c->ofs; n < c->end; n++) {
-        if (p->adlt) tap = tap_at(q, n, c->ofs, op_int(o->arg[1].a[n]));
+        if (p->adlt) tap = tap_at(q, n, c->ofs, op_int(p->xdlt.a[n]));
         else if (tap >= q->npts) tap -= q->npts;
         ar[n] = (float)q->buf[tap++];
     }
@@ -376,7 +430,9 @@ static void deltapn_perf(OP *o, OP_CTX *c)
  * the block), and deltapxw's sinc path adds the block's first input frame. */
 typedef struct {
     OP h;
-    DELAYR *dr;
+    union { OP_ARG ar, ain; };  /* deltapx's output, deltapxw's input */
+    OP_ARG adlt, iwsize, indx;
+    DLINE *dr;
     int32_t wsize;
     double d2x;
 } DELTAPX;
@@ -384,9 +440,8 @@ typedef struct {
 static int tapx_init(OP *o, OP_CTX *c)
 {
     DELTAPX *p = (DELTAPX *)o;
-    /* deltapx: ar, adlt, iwsize, indx; deltapxw: ain, adlt, iwsize, indx */
-    if (!(p->dr = delayr_find(o, c, *o->arg[3].k))) return -1;
-    int32_t w = op_int(*o->arg[2].k + 0.5);
+    if (!(p->dr = delayr_find(o, c, *p->indx.k))) return -1;
+    int32_t w = op_int(*p->iwsize.k + 0.5);
     w = ((w + 2) >> 2) << 2;
     p->wsize = w < 4 ? 4 : w > 1024 ? 1024 : w;
     p->d2x = 1.0 - pow((double)p->wsize * 0.85172, -0.89624);
@@ -410,9 +465,9 @@ static inline int32_t tapx_cubic(double f, int32_t xpos, int32_t maxd, double a[
 static void deltapx_perf(OP *o, OP_CTX *c)
 {
     DELTAPX *p = (DELTAPX *)o;
-    const DELAYR *q = p->dr;
-    float *out = o->arg[0].a;
-    const float *del = o->arg[1].a;
+    const DLINE *q = p->dr;
+    float *out = p->ar.a;
+    const float *del = p->adlt.a;
     const double *buf = q->buf;
     int32_t maxd = q->npts, indx = q->cur, xpos, i2 = p->wsize >> 1;
     for (int n = c->ofs; n < c->end; n++, indx++) {
@@ -451,8 +506,8 @@ static void deltapx_perf(OP *o, OP_CTX *c)
 static void deltapxw_perf(OP *o, OP_CTX *c)
 {
     DELTAPX *p = (DELTAPX *)o;
-    const DELAYR *q = p->dr;
-    const float *in1 = o->arg[0].a, *del = o->arg[1].a;
+    const DLINE *q = p->dr;
+    const float *in1 = p->ain.a, *del = p->adlt.a;
     double *buf = q->buf;
     int32_t maxd = q->npts, indx = q->cur, xpos, i2 = p->wsize >> 1;
     for (int n = c->ofs; n < c->end; n++, indx++) {
@@ -493,9 +548,10 @@ static void deltapxw_perf(OP *o, OP_CTX *c)
  * line of (int)(imaxd sr / 1000) samples; linear or cubic interpolation.
  * The input is written before the read, so a delay of 0 is no delay.
  * A line shorter than a sample makes Csound's vdelay loop forever: an init
- * error here. */
+ * error here.  A prep picks the loop for the delay's rate. */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, xdel, imaxdel, iskip;
     float *buf;
     int32_t maxd, left;
 } VDEL;
@@ -503,7 +559,7 @@ typedef struct {
 static int vdel_init(OP *o, OP_CTX *c)
 {
     VDEL *p = (VDEL *)o;
-    int32_t n = op_int(*o->arg[3].k * (c->sr * 0.001)) + 1;
+    int32_t n = op_int(*p->imaxdel.k * (c->sr * 0.001)) + 1;
     if (n < 1) n = 1;
     if (!(p->buf = dl_alloc(c, o, (size_t)n, sizeof(float)))) return -1;
     p->maxd = n - 1;
@@ -513,16 +569,15 @@ static int vdel_init(OP *o, OP_CTX *c)
     return 0;
 }
 
-static void vdelay_perf(OP *o, OP_CTX *c)
+static inline void vdelay_run(OP *o, OP_CTX *c, int adel)
 {
     VDEL *p = (VDEL *)o;
-    float *out = o->arg[0].a, *buf = p->buf;
-    const float *in = o->arg[1].a;
-    int adel = in_is_audio(o, 1);
+    float *out = p->ar.a, *buf = p->buf;
+    const float *in = p->asig.a;
     double esr = c->sr * 0.001, fmaxd = (double)p->maxd;
     int32_t maxd = p->maxd, indx = p->left;
     for (int n = c->ofs; n < c->end; n++) {
-        double del = adel ? (double)o->arg[2].a[n] : *o->arg[2].k;
+        double del = adel ? (double)p->xdel.a[n] : *p->xdel.k;
         buf[indx] = in[n];
         double fv1 = dl_wrap_down(dl_wrap_up((double)indx - del * esr, fmaxd), fmaxd);
         double fv2 = fv1 < maxd - 1 ? fv1 + 1.0 : 0.0;
@@ -533,6 +588,9 @@ static void vdelay_perf(OP *o, OP_CTX *c)
     p->left = indx;
     op_aclear_edges(out, c);
 }
+
+static void vdelay_k(OP *o, OP_CTX *c) { vdelay_run(o, c, 0); }
+static void vdelay_a(OP *o, OP_CTX *c) { vdelay_run(o, c, 1); }
 
 /* vdelay3's read position: v1 and the fraction for a delay of fv1 samples back. */
 static inline double vdel3_pos(double fdel, int32_t indx, int32_t maxd, int32_t *pv1)
@@ -562,57 +620,70 @@ static inline double vdel3_cubic(double fv1, double b0, double b1, double b2, do
     return (w * b0 + x * b1 + y * b2 + z * b3) * fv1 + b1;
 }
 
-static void vdelay3_perf(OP *o, OP_CTX *c)
+static void vdelay3_a(OP *o, OP_CTX *c)
 {
     VDEL *p = (VDEL *)o;
-    float *out = o->arg[0].a, *buf = p->buf;
-    const float *in = o->arg[1].a;
+    float *out = p->ar.a, *buf = p->buf;
+    const float *in = p->asig.a, *del = p->xdel.a;
     double esr = c->sr * 0.001;
     int32_t maxd = p->maxd ? p->maxd : 1, indx = p->left, v0, v1, v2, v3;
-    if (in_is_audio(o, 1)) {
-        const float *del = o->arg[2].a;
-        for (int n = c->ofs; n < c->end; n++) {
-            buf[indx] = in[n];
-            double fv1 = vdel3_pos((double)del[n] * (-esr), indx, maxd, &v1);
-            v2 = v1 == maxd - 1 ? 0 : v1 + 1;
-            if (maxd < 4) {
-                out[n] = (float)(buf[v1] + fv1 * ((double)buf[v2] - buf[v1]));
-            } else {
-                v0 = v1 == 0 ? maxd - 1 : v1 - 1;
-                v3 = v2 == maxd - 1 ? 0 : v2 + 1;
-                out[n] = (float)vdel3_cubic(fv1, buf[v0], buf[v1], buf[v2], buf[v3]);
-            }
-            if (++indx == maxd) indx = 0;
+    for (int n = c->ofs; n < c->end; n++) {
+        buf[indx] = in[n];
+        double fv1 = vdel3_pos((double)del[n] * (-esr), indx, maxd, &v1);
+        v2 = v1 == maxd - 1 ? 0 : v1 + 1;
+        if (maxd < 4) {
+            out[n] = (float)(buf[v1] + fv1 * ((double)buf[v2] - buf[v1]));
+        } else {
+            v0 = v1 == 0 ? maxd - 1 : v1 - 1;
+            v3 = v2 == maxd - 1 ? 0 : v2 + 1;
+            out[n] = (float)vdel3_cubic(fv1, buf[v0], buf[v1], buf[v2], buf[v3]);
         }
-    } else {
-        double fv1 = vdel3_pos(*o->arg[2].k * -esr, indx, maxd, &v1);
-        for (int n = c->ofs; n < c->end; n++) {
-            if (maxd < 4) {             /* Csound writes no input in this case */
-                v2 = v1 == maxd - 1 ? 0 : v1 + 1;
-                out[n] = (float)(buf[v1] + fv1 * ((double)buf[v2] - buf[v1]));
-            } else {
-                buf[indx] = in[n];
-                v2 = v1 == maxd - 1 ? 0 : v1 + 1;
-                v0 = v1 == 0 ? maxd - 1 : v1 - 1;
-                v3 = v2 == maxd - 1 ? 0 : v2 + 1;
-                out[n] = (float)vdel3_cubic(fv1, buf[v0], buf[v1], buf[v2], buf[v3]);
-            }
-            if (++v1 >= maxd) v1 -= maxd;
-            if (++indx >= maxd) indx -= maxd;
-        }
+        if (++indx == maxd) indx = 0;
     }
     p->left = indx;
     op_aclear_edges(out, c);
 }
+
+static void vdelay3_k(OP *o, OP_CTX *c)
+{
+    VDEL *p = (VDEL *)o;
+    float *out = p->ar.a, *buf = p->buf;
+    const float *in = p->asig.a;
+    double esr = c->sr * 0.001;
+    int32_t maxd = p->maxd ? p->maxd : 1, indx = p->left, v0, v1, v2, v3;
+    double fv1 = vdel3_pos(*p->xdel.k * -esr, indx, maxd, &v1);
+    for (int n = c->ofs; n < c->end; n++) {
+        if (maxd < 4) {             /* Csound writes no input in this case */
+            v2 = v1 == maxd - 1 ? 0 : v1 + 1;
+            out[n] = (float)(buf[v1] + fv1 * ((double)buf[v2] - buf[v1]));
+        } else {
+            buf[indx] = in[n];
+            v2 = v1 == maxd - 1 ? 0 : v1 + 1;
+            v0 = v1 == 0 ? maxd - 1 : v1 - 1;
+            v3 = v2 == maxd - 1 ? 0 : v2 + 1;
+            out[n] = (float)vdel3_cubic(fv1, buf[v0], buf[v1], buf[v2], buf[v3]);
+        }
+        if (++v1 >= maxd) v1 -= maxd;
+        if (++indx >= maxd) indx -= maxd;
+    }
+    p->left = indx;
+    op_aclear_edges(out, c);
+}
+
+/* the loop for the delay's rate */
+static int vdelay_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, 2, vdelay_k, vdelay_a); return 0; }
+static int vdelay3_prep(OP *o, OP_PREP *p) { p->perf = op_pick(o, 2, vdelay3_k, vdelay3_a); return 0; }
 
 /* ------------------------------------------------------------------------ */
 /* multitap (OOps/vdelay.c, Paris Smaragdis): taps of i-rate times and
  * gains, asig, itime1, igain1, ...; a line as long as the longest time.
  * The times are i-rate, so each tap's distance is computed once here
  * (Csound recomputes the same value every sample); Csound overruns the line
- * for a negative time or none longer than a sample: here they are bounded. */
+ * for a negative time or none longer than a sample: here they are bounded.
+ * The pairs are an array as long as the compiler allows a call to be. */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, args[OP_MAXIN - 1];   /* itime1, igain1, itime2, igain2 … */
     float *buf;
     int32_t max, left, ntaps;
     int32_t *dist;
@@ -622,12 +693,12 @@ typedef struct {
 static int multitap_init(OP *o, OP_CTX *c)
 {
     MDEL *p = (MDEL *)o;
-    int nin = o->nin;
+    int nin = o->ngiven;        /* asig and the pairs */
     if ((nin & 1) == 0) return op_initerr(c, o, "Wrong input count in multitap");
-    double max = 0.0;
-    for (int i = 2; i < nin; i += 2)
-        if (max < *o->arg[i].k) max = *o->arg[i].k;
     p->ntaps = (nin - 1) / 2;
+    double max = 0.0;
+    for (int t = 0; t < p->ntaps; t++)
+        if (max < *p->args[2 * t].k) max = *p->args[2 * t].k;
     p->max = op_int(c->sr * max);
     if (p->max < 1) p->max = 1;
     if (!(p->buf = dl_alloc(c, o, (size_t)p->max, sizeof(float)))) return -1;
@@ -635,9 +706,9 @@ static int multitap_init(OP *o, OP_CTX *c)
     p->gain = op_alloc(c, sizeof(double) * (size_t)(p->ntaps + 1));
     if (!p->dist || !p->gain) return op_initerr(c, o, "out of note memory");
     for (int t = 0; t < p->ntaps; t++) {
-        int32_t d = op_int(c->sr * *o->arg[2 + 2 * t].k);
+        int32_t d = op_int(c->sr * *p->args[2 * t].k);
         p->dist[t] = d < 0 ? 0 : d > p->max ? p->max : d;
-        p->gain[t] = *o->arg[3 + 2 * t].k;
+        p->gain[t] = *p->args[2 * t + 1].k;
     }
     p->left = 0;
     return 0;
@@ -646,8 +717,8 @@ static int multitap_init(OP *o, OP_CTX *c)
 static void multitap_perf(OP *o, OP_CTX *c)
 {
     MDEL *p = (MDEL *)o;
-    float *out = o->arg[0].a, *buf = p->buf;
-    const float *in = o->arg[1].a;
+    float *out = p->ar.a, *buf = p->buf;
+    const float *in = p->asig.a;
     int32_t indx = p->left, max = p->max;
     for (int n = c->ofs; n < c->end; n++) {
         double v = 0.0;
@@ -666,30 +737,26 @@ static void multitap_perf(OP *o, OP_CTX *c)
 
 /* ------------------------------------------------------------------------ */
 
-#define TAP_ENTRIES(NAME, PERF)                                                   \
-    { NAME, "a", "ao", sizeof(DELTAP), tap_init, PERF, 0 },                       \
-    { NAME, "a", "ko", sizeof(DELTAP), tap_init, PERF, 0 }
+#define TAP_ROW(NAME, IN, PERF) { NAME, "a", IN, sizeof(DELTAP), tap_init, PERF, OP_ARGS_IN(3) }
 
 static const OP_DESC op_delay[] = {
-    { "delay", "a", "aio", sizeof(DELAY), delay_init, delay_perf, 0 },
-    { "delay1", "a", "ao", sizeof(DELAY1), NULL, delay1_perf, 0 },
-    { "delayk", "k", "kio", sizeof(DELAYK), delayk_init, delayk_perf, 0 },
-    { "vdel_k", "k", "kkio", sizeof(DELAYK), vdelk_init, vdelk_perf, 0 },
-    { "delayr", "a", "io", sizeof(DELAYR), delayr_init, delayr_perf, 0 },
-    { "delayr", "ai", "io", sizeof(DELAYR), delayr_init, delayr_perf, 0 },
-    { "delayr", "ak", "io", sizeof(DELAYR), delayr_init, delayr_perf, 0 },
-    { "delayw", "", "a", sizeof(DELAYW), delayw_init, delayw_perf, 0 },
-    { "deltap", "a", "ko", sizeof(DELTAP), tap_init, deltap_perf, 0 },
-    TAP_ENTRIES("deltapi", deltapi_perf),
-    TAP_ENTRIES("deltapn", deltapn_perf),
-    TAP_ENTRIES("deltap3", deltap3_perf),
-    { "deltapx", "a", "aio", sizeof(DELTAPX), tapx_init, deltapx_perf, 0 },
-    { "deltapxw", "", "aaio", sizeof(DELTAPX), tapx_init, deltapxw_perf, 0 },
-    { "vdelay", "a", "aaio", sizeof(VDEL), vdel_init, vdelay_perf, 0 },
-    { "vdelay", "a", "akio", sizeof(VDEL), vdel_init, vdelay_perf, 0 },
-    { "vdelay3", "a", "aaio", sizeof(VDEL), vdel_init, vdelay3_perf, 0 },
-    { "vdelay3", "a", "akio", sizeof(VDEL), vdel_init, vdelay3_perf, 0 },
-    { "multitap", "a", "am", sizeof(MDEL), multitap_init, multitap_perf, 0 },
+    { "delay", "a", "aio", sizeof(DELAY), delay_init, delay_perf, OP_ARGS_IN(4) },
+    { "delay1", "a", "ao", sizeof(DELAY1), NULL, delay1_perf, OP_ARGS_IN(3) },
+    { "delayk", "k", "kio", sizeof(DELAYK), delayk_init, delayk_perf, OP_ARGS_IN(4) },
+    { "vdel_k", "k", "kkio", sizeof(VDELK), vdelk_init, vdelk_perf, OP_ARGS_IN(5) },
+    { "delayr", "a", "io", sizeof(DELAYR), delayr_init, delayr_perf, OP_ARGS_IN(3) },
+    { "delayr", "ai", "io", sizeof(DELAYR2), delayr2_init, delayr2_perf, OP_ARGS_IN(4) },
+    { "delayr", "ak", "io", sizeof(DELAYR2), delayr2_init, delayr2_perf, OP_ARGS_IN(4) },
+    { "delayw", "", "a", sizeof(DELAYW), delayw_init, delayw_perf, OP_ARGS_IN(1) },
+    TAP_ROW("deltap", "ko", deltap_perf),
+    TAP_ROW("deltapi", "xo", deltapi_perf),
+    TAP_ROW("deltapn", "xo", deltapn_perf),
+    TAP_ROW("deltap3", "xo", deltap3_perf),
+    { "deltapx", "a", "aio", sizeof(DELTAPX), tapx_init, deltapx_perf, OP_ARGS_IN(4) },
+    { "deltapxw", "", "aaio", sizeof(DELTAPX), tapx_init, deltapxw_perf, OP_ARGS_IN(4) },
+    { "vdelay", "a", "axio", sizeof(VDEL), vdel_init, vdelay_k, OP_ARGS_IN(5), vdelay_prep },
+    { "vdelay3", "a", "axio", sizeof(VDEL), vdel_init, vdelay3_k, OP_ARGS_IN(5), vdelay3_prep },
+    { "multitap", "a", "am", sizeof(MDEL), multitap_init, multitap_perf, OP_ARGS_IN(2 + OP_MAXIN - 1) },
     OP_END
 };
 OP_FAMILY(delay, "Signal Modifiers: Delay", op_delay);

@@ -9,9 +9,10 @@
  * (nestedap by Hans Mikelson).  Recirculating lines, so all in double as
  * Csound keeps them, with its order of operations and its quirks (noted
  * where they are).  istor: every ondes note is a fresh instance (delay.c).
+ * Arguments are named as Csound names them; alpass's reverb time and
+ * vcomb's and valpass's loop time are x inputs (one row each), whose rate
+ * the opcode asks with op_isa.
  */
-
-static int in_is_audio(const OP *o, int i) { return o->desc->in[i] == 'a'; }
 
 #define LOG001 (-6.9078)            /* ugens6.c's log(.001), to 4 places */
 
@@ -26,6 +27,7 @@ static int in_is_audio(const OP *o, int i) { return o->desc->in[i] == 'a'; }
  * block's first frame when audio. */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, xrvt, ilpt, iskip, insmps;   /* xrvt: comb's and combinv's krvt */
     double *buf, coef, prvt;
     int32_t npts, pos;
 } COMB;
@@ -33,8 +35,8 @@ typedef struct {
 static int comb_init(OP *o, OP_CTX *c)
 {
     COMB *p = (COMB *)o;
-    double ilpt = *o->arg[3].k;
-    int32_t lpsiz = dl_lrint(*o->arg[5].k != 0 ? ilpt : ilpt * c->sr);
+    double ilpt = *p->ilpt.k;
+    int32_t lpsiz = dl_lrint(*p->insmps.k != 0 ? ilpt : ilpt * c->sr);
     if (lpsiz <= 0) return op_initerr(c, o, "illegal loop time");
     if (!(p->buf = dl_alloc(c, o, (size_t)lpsiz, sizeof(double)))) return -1;
     p->npts = lpsiz;
@@ -47,11 +49,10 @@ static int comb_init(OP *o, OP_CTX *c)
  * a gain below 1e-16 to 0 (heh 981101), alpass does not. */
 static double comb_coef(COMB *p, int guard)
 {
-    const OP *o = &p->h;
-    double krvt = in_is_audio(o, 1) ? (double)o->arg[2].a[0] : *o->arg[2].k;
+    double krvt = op_isa(&p->h, 2) ? (double)p->xrvt.a[0] : *p->xrvt.k;
     if (p->prvt != krvt) {
         p->prvt = krvt;
-        double exp_arg = LOG001 * *o->arg[3].k / p->prvt;
+        double exp_arg = LOG001 * *p->ilpt.k / p->prvt;
         p->coef = guard && exp_arg < -36.8413615 ? 0.0 : exp(exp_arg);
     }
     return p->coef;
@@ -63,8 +64,8 @@ static void comb_run(OP *o, OP_CTX *c, int allpass)
 {
     COMB *p = (COMB *)o;
     double coef = comb_coef(p, !allpass), *buf = p->buf;
-    float *ar = o->arg[0].a;
-    const float *asig = o->arg[1].a;
+    float *ar = p->ar.a;
+    const float *asig = p->asig.a;
     int32_t i = p->pos, npts = p->npts;
     for (int n = c->ofs; n < c->end; n++) {
         double y = buf[i], z;
@@ -91,8 +92,8 @@ static void combinv_perf(OP *o, OP_CTX *c)
 {
     COMB *p = (COMB *)o;
     double coef = comb_coef(p, 1), *buf = p->buf;
-    float *ar = o->arg[0].a;
-    const float *asig = o->arg[1].a;
+    float *ar = p->ar.a;
+    const float *asig = p->asig.a;
     int32_t i = p->pos, npts = p->npts;
     for (int n = 0; n < c->ksmps; n++) {
         double out = buf[i];
@@ -110,24 +111,25 @@ static void combinv_perf(OP *o, OP_CTX *c)
  * pointer starts at the block), valpass's from frame n: both as Csound. */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, krvt, xlpt, imaxlpt, iskip, insmps;
     double *buf, g, rvt, lpt;
     int32_t npts, wp;
     uint32_t maxlpt;
-    int insmps;
+    int smps;       /* insmps given: loop times in samples */
 } VCOMB;
 
 static int vcomb_init(OP *o, OP_CTX *c)
 {
     VCOMB *p = (VCOMB *)o;
-    double imaxlpt = *o->arg[4].k;
-    p->insmps = *o->arg[6].k != 0;
-    int32_t lpsiz = p->insmps ? dl_lrint(imaxlpt) : op_int(imaxlpt * c->sr);
+    double imaxlpt = *p->imaxlpt.k;
+    p->smps = *p->insmps.k != 0;
+    int32_t lpsiz = p->smps ? dl_lrint(imaxlpt) : op_int(imaxlpt * c->sr);
     if (lpsiz <= 0) return op_initerr(c, o, "illegal loop time");
     if (!(p->buf = dl_alloc(c, o, (size_t)lpsiz, sizeof(double)))) return -1;
     p->npts = lpsiz;
     p->wp = 0;
     p->rvt = p->lpt = p->g = 0.0;
-    double maxlpt = p->insmps ? imaxlpt : imaxlpt * c->sr;
+    double maxlpt = p->smps ? imaxlpt : imaxlpt * c->sr;
     p->maxlpt = (uint32_t)op_int(maxlpt);
     if (p->maxlpt > (uint32_t)lpsiz) p->maxlpt = (uint32_t)lpsiz;
     return 0;
@@ -136,7 +138,7 @@ static int vcomb_init(OP *o, OP_CTX *c)
 /* The read position for loop time lpt (this frame's), and the gain. */
 static int32_t vcomb_read(VCOMB *p, double lpt, double krvt, double sr)
 {
-    double v = p->insmps ? lpt : lpt * sr;
+    double v = p->smps ? lpt : lpt * sr;
     /* (uint32) of Csound: a negative count wraps to a huge one, so the longest loop */
     uint32_t xlpt = v > -1.0 && v < 4294967296.0 ? (v < 0 ? 0u : (uint32_t)v) : p->maxlpt;
     if (xlpt > p->maxlpt) xlpt = p->maxlpt;
@@ -154,14 +156,14 @@ static int32_t vcomb_read(VCOMB *p, double lpt, double krvt, double sr)
 static void vcomb_run(OP *o, OP_CTX *c, int allpass)
 {
     VCOMB *p = (VCOMB *)o;
-    float *ar = o->arg[0].a;
-    const float *asig = o->arg[1].a;
-    double krvt = *o->arg[2].k, *buf = p->buf;
-    int alpt = in_is_audio(o, 2);
+    float *ar = p->ar.a;
+    const float *asig = p->asig.a;
+    double krvt = *p->krvt.k, *buf = p->buf;
+    int alpt = op_isa(o, 3);
     int32_t rp = 0, npts = p->npts;
-    if (!alpt) rp = vcomb_read(p, *o->arg[3].k, krvt, c->sr);
+    if (!alpt) rp = vcomb_read(p, *p->xlpt.k, krvt, c->sr);
     for (int n = c->ofs; n < c->end; n++) {
-        if (alpt) rp = vcomb_read(p, o->arg[3].a[allpass ? n : n - c->ofs], krvt, c->sr);
+        if (alpt) rp = vcomb_read(p, p->xlpt.a[allpass ? n : n - c->ofs], krvt, c->sr);
         double y = buf[rp++], z;
         if (allpass) {
             buf[p->wp] = z = y * p->g + asig[n];
@@ -189,6 +191,7 @@ static void valpass_perf(OP *o, OP_CTX *c) { vcomb_run(o, c, 1); }
  * Csound leaves the output as it was; silence here. */
 typedef struct {
     OP h;
+    OP_ARG ar, asig, imode, imaxdel, idel1, igain1, idel2, igain2, idel3, igain3, istor;
     double *buf, out1, out2, out3;
     int32_t beg[3], end[3], pos[3];
     int mode;
@@ -197,10 +200,10 @@ typedef struct {
 static int nestedap_init(OP *o, OP_CTX *c)
 {
     NESTEDAP *p = (NESTEDAP *)o;
-    double imode = *o->arg[2].k;
-    int32_t n2 = op_int(*o->arg[6].k * c->sr), n3 = op_int(*o->arg[8].k * c->sr);
-    int32_t n1 = op_int(*o->arg[4].k * c->sr) - n2 - n3;
-    if (op_int(*o->arg[4].k * c->sr) <= n2 + n3) return op_initerr(c, o, "illegal delay time");
+    double imode = *p->imode.k;
+    int32_t n2 = op_int(*p->idel2.k * c->sr), n3 = op_int(*p->idel3.k * c->sr);
+    int32_t n1 = op_int(*p->idel1.k * c->sr) - n2 - n3;
+    if (op_int(*p->idel1.k * c->sr) <= n2 + n3) return op_initerr(c, o, "illegal delay time");
     int32_t npts = n1 + n2 + n3;
     if (!(p->buf = dl_alloc(c, o, (size_t)npts, sizeof(double)))) return -1;
     p->mode = imode == 1.0 ? 1 : imode == 2.0 ? 2 : imode == 3.0 ? 3 : 0;
@@ -223,10 +226,10 @@ static int nestedap_init(OP *o, OP_CTX *c)
 static void nestedap_perf(OP *o, OP_CTX *c)
 {
     NESTEDAP *p = (NESTEDAP *)o;
-    float *outp = o->arg[0].a;
-    const float *inp = o->arg[1].a;
+    float *outp = p->ar.a;
+    const float *inp = p->asig.a;
     double *b = p->buf;
-    double g1 = *o->arg[5].k, g2 = *o->arg[7].k, g3 = *o->arg[9].k;
+    double g1 = *p->igain1.k, g2 = *p->igain2.k, g3 = *p->igain3.k;
     int32_t *d = p->pos;
     for (int n = c->ofs; n < c->end; n++) {
         double in1 = inp[n];
@@ -257,15 +260,12 @@ static void nestedap_perf(OP *o, OP_CTX *c)
 }
 
 static const OP_DESC op_reverb_units[] = {
-    { "comb", "a", "akioo", sizeof(COMB), comb_init, comb_perf, 0 },
-    { "combinv", "a", "akioo", sizeof(COMB), comb_init, combinv_perf, 0 },
-    { "alpass", "a", "aaioo", sizeof(COMB), comb_init, alpass_perf, 0 },
-    { "alpass", "a", "akioo", sizeof(COMB), comb_init, alpass_perf, 0 },
-    { "vcomb", "a", "akaioo", sizeof(VCOMB), vcomb_init, vcomb_perf, 0 },
-    { "vcomb", "a", "akkioo", sizeof(VCOMB), vcomb_init, vcomb_perf, 0 },
-    { "valpass", "a", "akaioo", sizeof(VCOMB), vcomb_init, valpass_perf, 0 },
-    { "valpass", "a", "akkioo", sizeof(VCOMB), vcomb_init, valpass_perf, 0 },
-    { "nestedap", "a", "aiiiiooooo", sizeof(NESTEDAP), nestedap_init, nestedap_perf, 0 },
+    { "comb", "a", "akioo", sizeof(COMB), comb_init, comb_perf, OP_ARGS_IN(6) },
+    { "combinv", "a", "akioo", sizeof(COMB), comb_init, combinv_perf, OP_ARGS_IN(6) },
+    { "alpass", "a", "axioo", sizeof(COMB), comb_init, alpass_perf, OP_ARGS_IN(6) },
+    { "vcomb", "a", "akxioo", sizeof(VCOMB), vcomb_init, vcomb_perf, OP_ARGS_IN(7) },
+    { "valpass", "a", "akxioo", sizeof(VCOMB), vcomb_init, valpass_perf, OP_ARGS_IN(7) },
+    { "nestedap", "a", "aiiiiooooo", sizeof(NESTEDAP), nestedap_init, nestedap_perf, OP_ARGS_IN(11) },
     OP_END
 };
 OP_FAMILY(reverb_units, "Signal Modifiers: Reverberation", op_reverb_units);

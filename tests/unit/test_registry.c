@@ -6,9 +6,10 @@
 #include <stddef.h>
 #include <string.h>
 
-/* Every descriptor is well formed: named arguments fit in its struct, type
- * letters are Csound's, no two forms of a name share a signature, every one
- * belongs to a family with a manual section. */
+/* Every descriptor is well formed: one that takes arguments names them
+ * (OP_ARGS_IN) and they fit in its struct, type letters are Csound's, no two
+ * forms of a name share a signature, every one belongs to a family with a
+ * manual section. */
 static void test_descriptors(void)
 {
     int n;
@@ -19,6 +20,9 @@ static void test_descriptors(void)
         int inl = OP_ARGS_INLINE(d->flags);
         CHECKF(d->size >= sizeof(OP) + (size_t)inl * sizeof(OP_ARG), "%s: OP_ARGS_IN(%d) does not fit in %zu bytes",
                d->name, inl, d->size);
+        /* every family is on interface v2: arguments are named in the struct */
+        if (d->out[0] || d->in[0])
+            CHECKF(inl > 0, "%s %s:%s takes arguments without OP_ARGS_IN", d->name, d->out, d->in);
         if (inl) {
             /* a fixed signature needs room for every argument it can take */
             int variadic = strpbrk(d->in, "mMzyNZ") || strpbrk(d->out, "mz");
