@@ -519,12 +519,10 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
 {
     int nargs = nout + nin;
     int inl = OP_ARGS_INLINE(d->flags);
-    if (inl && nargs > inl) cg_error(g, at, "'%s': too many arguments (at most %d)", d->name, inl - nout);
+    if (nargs > inl) cg_error(g, at, "'%s': too many arguments (at most %d)", d->name, inl - nout);
     uint32_t op_off = img_alloc(g, d->size, 16);
-    /* the argument pointers: in the struct's named OP_ARG fields right after
-     * the header, or (older descriptors) in an array of their own */
-    uint32_t args_off = inl ? op_off + (uint32_t)sizeof(OP)
-                            : img_alloc(g, sizeof(OP_ARG) * (size_t)(nargs ? nargs : 1), 8);
+    /* the argument pointers: the struct's named OP_ARG fields right after the header */
+    uint32_t args_off = op_off + (uint32_t)sizeof(OP);
     OP *op = (OP *)(g->img + op_off);
     op->desc = d;
     op->nout = (int16_t)nout;

@@ -27,10 +27,9 @@
  *
  * and says so with OP_ARGS_IN(n) in its descriptor (n: how many such fields;
  * a variadic signature declares an array of its largest count, OP_ARG
- * args[N]).  The compiler lays the pointers there; `h.arg` points at the first
- * in every case, so o->arg[i] also works.  (Descriptors without OP_ARGS_IN
- * get the pointers in a separate array after the struct: the old layout,
- * kept while families move over.)
+ * args[N], N at most OP_MAXIN).  The compiler lays the pointers there and
+ * refuses a call with more arguments than the struct names; `h.arg` points
+ * at the first, so o->arg[i] also works (generic code such as print).
  * Scalars (i- and k-rate) are doubles, as in Csound; audio (a-rate) signals are
  * contiguous float blocks of ksmps frames; strings are const char *.
  * Optional arguments missing from the call are filled by the compiler with
