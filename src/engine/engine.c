@@ -665,9 +665,9 @@ static void add_automation(ENGINE *e, const ENG_EVENT *ev)
          * breakpoint times still counted from when it was asked for */
         int64_t starts[16];
         int n = 0, at = 0;
-        for (ENG_EVENT *p; n < 16 && (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) starts[n++] = p->frame;
+        for (SCHED_BODY *p; n < 16 && (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) starts[n++] = p->frame;
         if (!n) { refuse(e, ev->origin, ev->id, "/automate: event %d is neither playing nor pending", ev->id); return; }
-        for (int k = 0; k < n; k++) {   /* pushed after the scan: a push reorders the heap */
+        for (int k = 0; k < n; k++) {   /* pushed after the scan (which takes the first 16 asked for) */
             ENG_EVENT later = *ev;
             double shift = (double)(starts[k] - ev->frame) / e->cfg.sr;
             for (int i = 5; i + 1 <= later.np; i += 2) later.p[i] -= shift;
@@ -739,15 +739,19 @@ static void run_automations(ENGINE *e, int64_t now)
     }
 }
 
-/* /set's (p-field index, value) pairs into p[]; np grows for a pending event. */
-static void set_pfields(double *p, int32_t *np, const ENG_EVENT *ev)
+/* /set's (p-field index, value) pairs into a playing voice's p[], or into a
+ * pending start's body (pend; vp NULL), whose np then grows. */
+static void set_pfields(ENGINE *e, double *vp, SCHED_BODY *pend, const ENG_EVENT *ev)
 {
     for (int i = 1; i + 1 <= ev->np; i += 2) {
         int k = (int)ev->p[i];
-        if (k >= 1 && k <= EV_MAXP) {
-            p[k] = ev->p[i + 1];
-            if (np && k > *np) *np = k;
+        if (k < 1 || k > EV_MAXP) continue;
+        if (!pend) {
+            vp[k] = ev->p[i + 1];
+            continue;
         }
+        *sched_pfield(&e->sched, pend, k) = ev->p[i + 1];
+        if (k > pend->np) pend->np = k;
     }
 }
 
@@ -764,13 +768,13 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         int found = 0;
         for (v = e->active; v; v = v->next)
             if (v->id == ev->id) {
-                set_pfields(v->p, NULL, ev);
+                set_pfields(e, v->p, NULL, ev);
                 found = 1;
             }
         if (!found) {   /* every pending one asked for before this /set */
             int at = 0;
-            for (ENG_EVENT *p; (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) {
-                set_pfields(p->p, &p->np, ev);
+            for (SCHED_BODY *p; (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) {
+                set_pfields(e, NULL, p, ev);
                 found = 1;
             }
         }
@@ -914,8 +918,9 @@ static void run_block(ENGINE *e)
     int64_t bstart = e->frame, bend = bstart + ks;
     memset(e->spout, 0, sizeof(float) * (size_t)(ks * e->cfg.nchnls));
 
-    const ENG_EVENT *top;
+    const SCHED_HANDLE *top;
     ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);   /* events fill only what they carry (eng_event_span) */
     /* commands from the control thread: untimed ones take effect now, late
      * ones at once (counted); at most 512 a block keeps a block's work
      * bounded (the rest wait in the ring for the next blocks) */
