@@ -127,6 +127,17 @@ void eng_config_default(ENG_CONFIG *c)
 const ENG_CONFIG *eng_config(const ENGINE *e) { return &e->cfg; }
 
 /* aligned_alloc wants a size that is a multiple of the alignment */
+/* The next command from the ring (processing thread; eng_free once it stopped):
+ * its header and p[1..span], read in place, as eng_post sent them.  1 read, 0 empty. */
+static int cmd_pop(ENGINE *e, ENG_EVENT *ev)
+{
+    const ENG_EVENT *c = spsc_front(&e->cmds);
+    if (!c) return 0;
+    memcpy(ev, c, eng_event_bytes(c));
+    spsc_release(&e->cmds);
+    return 1;
+}
+
 static size_t round64(size_t n) { return (n + 63) & ~(size_t)63; }
 
 ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
@@ -189,7 +200,7 @@ void eng_free(ENGINE *e)
     if (!e) return;
     /* tables still travelling to the audio thread (in the ring or queued) are owned by their event */
     ENG_EVENT ev;
-    while (e->cmds.buf && spsc_pop(&e->cmds, &ev))
+    while (e->cmds.buf && cmd_pop(e, &ev))
         if (ev.type == EV_TABLE) ftable_free(ev.ptr);
     while (e->sched.heap && sched_peek(&e->sched)) {
         sched_pop(&e->sched, &ev);
@@ -297,7 +308,10 @@ int eng_schedule(ENGINE *e, const ENG_EVENT *ev)
     return 0;
 }
 
-int eng_post(ENGINE *e, const ENG_EVENT *ev) { return spsc_push(&e->cmds, ev); }
+/* Only the part of an event that holds it crosses (eng_event_bytes: a note's
+ * ~100 bytes, not the 576 of room for 64 p-fields); its slot stays full-size,
+ * so the ring still holds ENG_CMD_RING commands whatever they carry. */
+int eng_post(ENGINE *e, const ENG_EVENT *ev) { return spsc_push_part(&e->cmds, ev, eng_event_bytes(ev)); }
 int eng_post_space(ENGINE *e) { return ENG_CMD_RING - (int)spsc_count(&e->cmds); }
 int eng_reply_read(ENGINE *e, ENG_REPLY *r) { return spsc_pop(&e->replies, r); }
 
@@ -924,7 +938,7 @@ static void run_block(ENGINE *e)
     /* commands from the control thread: untimed ones take effect now, late
      * ones at once (counted); at most 512 a block keeps a block's work
      * bounded (the rest wait in the ring for the next blocks) */
-    for (int k = 0; k < 512 && spsc_pop(&e->cmds, &ev); k++) {
+    for (int k = 0; k < 512 && cmd_pop(e, &ev); k++) {
         int64_t base = 0;   /* what the command's times count from, for --record-events */
         if (ev.frame == EV_NOW) ev.frame = base = bstart;
         else if (ev.flags & EVF_RELATIVE) { ev.frame += bstart; base = bstart; }

@@ -468,5 +468,28 @@ int main(void)
     free(out);
     eng_free(e);
     lang_orch_free(o);
+
+    /* the command ring carries what events use: a note with all 64 p-fields,
+     * then a channel created by name (stored in p[2..]) in the same slots */
+    e = make(&o, err);
+    for (int round = 0; round < 2; round++) {
+        ENG_EVENT big = start(EV_NOW, 11, 1, (double)KS / SR, 0.25);
+        big.np = EV_MAXP;
+        CHECK(eng_post(e, &big) == 0);
+        ENG_EVENT cs;
+        memset(&cs, 0, sizeof cs);
+        cs.type = EV_CHNSET;
+        cs.frame = EV_NOW;
+        cs.p[1] = 0.5 + round;
+        strcpy((char *)&cs.p[2], "a_channel_whose_name_fills_the_space_for_it_to_sixty_three_byte");
+        CHECK(eng_post(e, &cs) == 0);
+        out = render(e, KS, KS);
+        CHECKF(out[0] == 0.25f, "the posted note played %g", out[0]);
+        ENG_CHN *ch = eng_channel(e, (const char *)&cs.p[2], 0);
+        CHECKF(ch && eng_chn_get(ch) == 0.5 + round, "channel %p", (void *)ch);
+        free(out);
+    }
+    eng_free(e);
+    lang_orch_free(o);
     return CHECK_RESULT();
 }
