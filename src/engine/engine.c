@@ -126,7 +126,6 @@ void eng_config_default(ENG_CONFIG *c)
 
 const ENG_CONFIG *eng_config(const ENGINE *e) { return &e->cfg; }
 
-/* aligned_alloc wants a size that is a multiple of the alignment */
 /* The next command from the ring (processing thread; eng_free once it stopped):
  * its header and p[1..span], read in place, as eng_post sent them.  1 read, 0 empty. */
 static int cmd_pop(ENGINE *e, ENG_EVENT *ev)
@@ -138,6 +137,7 @@ static int cmd_pop(ENGINE *e, ENG_EVENT *ev)
     return 1;
 }
 
+/* aligned_alloc wants a size that is a multiple of the alignment */
 static size_t round64(size_t n) { return (n + 63) & ~(size_t)63; }
 
 ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
@@ -309,7 +309,7 @@ int eng_schedule(ENGINE *e, const ENG_EVENT *ev)
 }
 
 /* Only the part of an event that holds it crosses (eng_event_bytes: a note's
- * ~100 bytes, not the 576 of room for 64 p-fields); its slot stays full-size,
+ * ~100 bytes, not the 584 of room for 64 p-fields); its slot stays full-size,
  * so the ring still holds ENG_CMD_RING commands whatever they carry. */
 int eng_post(ENGINE *e, const ENG_EVENT *ev) { return spsc_push_part(&e->cmds, ev, eng_event_bytes(ev)); }
 int eng_post_space(ENGINE *e) { return ENG_CMD_RING - (int)spsc_count(&e->cmds); }

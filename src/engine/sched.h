@@ -5,9 +5,9 @@
 #include "engine.h"
 
 /*
- * Why not a heap of ENG_EVENTs: an ENG_EVENT is 576 bytes (room for 64
- * p-fields), a note carries five or so, and a heap moves its entries about
- * twenty times a push or pop at 65 536 pending.  So the heap orders 24-byte
+ * Why not a heap of ENG_EVENTs: an ENG_EVENT is 584 bytes (room for 64
+ * p-fields), a note carries five or so, and a heap moves its entries some
+ * fifteen times a pop at 65 536 pending.  So the heap orders 24-byte
  * handles; each event's body sits still in a slab slot (two cache lines:
  * the header and p1..p7) until it is popped, and the p-fields beyond p7, when
  * an event has them, in a block of a p-field pool.  A /set or /automate finds
