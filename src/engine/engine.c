@@ -141,6 +141,17 @@ void eng_config_default(ENG_CONFIG *c)
 
 const ENG_CONFIG *eng_config(const ENGINE *e) { return &e->cfg; }
 
+/* The next command from the ring (processing thread; eng_free once it stopped):
+ * its header and p[1..span], read in place, as eng_post sent them.  1 read, 0 empty. */
+static int cmd_pop(ENGINE *e, ENG_EVENT *ev)
+{
+    const ENG_EVENT *c = spsc_front(&e->cmds);
+    if (!c) return 0;
+    memcpy(ev, c, eng_event_bytes(c));
+    spsc_release(&e->cmds);
+    return 1;
+}
+
 /* aligned_alloc wants a size that is a multiple of the alignment */
 static size_t round64(size_t n) { return (n + 63) & ~(size_t)63; }
 
@@ -201,7 +212,7 @@ void eng_free(ENGINE *e)
     if (!e) return;
     /* tables still travelling to the audio thread (in the ring or queued) are owned by their event */
     ENG_EVENT ev;
-    while (e->cmds.buf && spsc_pop(&e->cmds, &ev))
+    while (e->cmds.buf && cmd_pop(e, &ev))
         if (ev.type == EV_TABLE) ftable_free(ev.ptr);
     while (e->sched.heap && sched_peek(&e->sched)) {
         sched_pop(&e->sched, &ev);
@@ -368,7 +379,10 @@ int eng_schedule(ENGINE *e, const ENG_EVENT *ev)
     return 0;
 }
 
-int eng_post(ENGINE *e, const ENG_EVENT *ev) { return spsc_push(&e->cmds, ev); }
+/* Only the part of an event that holds it crosses (eng_event_bytes: a note's
+ * ~100 bytes, not the 584 of room for 64 p-fields); its slot stays full-size,
+ * so the ring still holds ENG_CMD_RING commands whatever they carry. */
+int eng_post(ENGINE *e, const ENG_EVENT *ev) { return spsc_push_part(&e->cmds, ev, eng_event_bytes(ev)); }
 int eng_post_space(ENGINE *e) { return ENG_CMD_RING - (int)spsc_count(&e->cmds); }
 int eng_reply_read(ENGINE *e, ENG_REPLY *r) { return spsc_pop(&e->replies, r); }
 
@@ -821,9 +835,9 @@ static void add_automation(ENGINE *e, const ENG_EVENT *ev)
          * breakpoint times still counted from when it was asked for */
         int64_t starts[16];
         int n = 0, at = 0;
-        for (ENG_EVENT *p; n < 16 && (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) starts[n++] = p->frame;
+        for (SCHED_BODY *p; n < 16 && (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) starts[n++] = p->frame;
         if (!n) { refuse(e, ev->origin, ev->id, "/automate: event %d is neither playing nor pending", ev->id); return; }
-        for (int k = 0; k < n; k++) {   /* pushed after the scan: a push reorders the heap */
+        for (int k = 0; k < n; k++) {   /* pushed after the scan (which takes the first 16 asked for) */
             ENG_EVENT later = *ev;
             double shift = (double)(starts[k] - ev->frame) / e->cfg.sr;
             for (int i = 5; i + 1 <= later.np; i += 2) later.p[i] -= shift;
@@ -895,15 +909,19 @@ static void run_automations(ENGINE *e, int64_t now)
     }
 }
 
-/* /set's (p-field index, value) pairs into p[]; np grows for a pending event. */
-static void set_pfields(double *p, int32_t *np, const ENG_EVENT *ev)
+/* /set's (p-field index, value) pairs into a playing voice's p[], or into a
+ * pending start's body (pend; vp NULL), whose np then grows. */
+static void set_pfields(ENGINE *e, double *vp, SCHED_BODY *pend, const ENG_EVENT *ev)
 {
     for (int i = 1; i + 1 <= ev->np; i += 2) {
         int k = (int)ev->p[i];
-        if (k >= 1 && k <= EV_MAXP) {
-            p[k] = ev->p[i + 1];
-            if (np && k > *np) *np = k;
+        if (k < 1 || k > EV_MAXP) continue;
+        if (!pend) {
+            vp[k] = ev->p[i + 1];
+            continue;
         }
+        *sched_pfield(&e->sched, pend, k) = ev->p[i + 1];
+        if (k > pend->np) pend->np = k;
     }
 }
 
@@ -920,13 +938,13 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         int found = 0;
         for (v = e->active; v; v = v->next)
             if (v->id == ev->id) {
-                set_pfields(v->p, NULL, ev);
+                set_pfields(e, v->p, NULL, ev);
                 found = 1;
             }
         if (!found) {   /* every pending one asked for before this /set */
             int at = 0;
-            for (ENG_EVENT *p; (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) {
-                set_pfields(p->p, &p->np, ev);
+            for (SCHED_BODY *p; (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) {
+                set_pfields(e, NULL, p, ev);
                 found = 1;
             }
         }
@@ -1070,12 +1088,13 @@ static void run_block(ENGINE *e)
     int64_t bstart = e->frame, bend = bstart + ks;
     memset(e->spout, 0, sizeof(float) * (size_t)(ks * e->cfg.nchnls));
 
-    const ENG_EVENT *top;
+    const SCHED_HANDLE *top;
     ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);   /* events fill only what they carry (eng_event_span) */
     /* commands from the control thread: untimed ones take effect now, late
      * ones at once (counted); at most 512 a block keeps a block's work
      * bounded (the rest wait in the ring for the next blocks) */
-    for (int k = 0; k < 512 && spsc_pop(&e->cmds, &ev); k++) {
+    for (int k = 0; k < 512 && cmd_pop(e, &ev); k++) {
         int64_t base = 0;   /* what the command's times count from, for --record-events */
         if (ev.frame == EV_NOW) ev.frame = base = bstart;
         else if (ev.flags & EVF_RELATIVE) { ev.frame += bstart; base = bstart; }

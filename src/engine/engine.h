@@ -79,7 +79,7 @@ typedef struct eng_event {
     uint32_t origin;        /* who sent it (the OSC server's client tag; 0: a file): failures go back there */
     int64_t issued;         /* the frame the command was given at (its times count from there) */
     void *ptr;
-    double p[EV_MAXP + 1];  /* p[0] unused, p-fields from p[1] */
+    double p[EV_MAXP + 1];  /* p[0] unused, p-fields from p[1]; only p[1..eng_event_span] travel */
 } ENG_EVENT;
 
 /* Lifecycle (control thread, before processing starts or after it stops). */
@@ -118,6 +118,22 @@ typedef OP_CHN ENG_CHN;
 static inline double eng_chn_get(const ENG_CHN *c) { return op_chn_get(c); }
 static inline void eng_chn_set(ENG_CHN *c, double v) { op_chn_set(c, v); }
 #define ENG_CHN_NAMELEN 64  /* names are shorter than this */
+
+/* The p-fields an event carries, p[1..span]: its np, never fewer than p1..p3
+ * (a note's instrument, start and duration, a score stop's p1), and for an
+ * EV_CHNSET that creates its channel the name stored from p[2].  Only these
+ * cross the command ring and wait in the queue; the rest of p[] is not kept,
+ * so nothing may read p-fields beyond them. */
+static inline int eng_event_span(const ENG_EVENT *ev)
+{
+    if (ev->type == EV_CHNSET && !ev->ptr) return 1 + ENG_CHN_NAMELEN / (int)sizeof(double);
+    return ev->np < 3 ? 3 : ev->np > EV_MAXP ? EV_MAXP : ev->np;
+}
+/* The bytes of an ENG_EVENT that hold it: the header and p[0..span]. */
+static inline size_t eng_event_bytes(const ENG_EVENT *ev)
+{
+    return offsetof(ENG_EVENT, p) + sizeof(double) * (size_t)(eng_event_span(ev) + 1);
+}
 
 /* The channel `name`: its address, stable for the engine's life.  Looking up
  * (create 0) works on any thread.  Creating (create 1; a fixed table reserved

@@ -1,24 +1,141 @@
-/* sched.c — the scheduler's priority queue: a binary heap of events by (frame, seq). */
+/* sched.c — the scheduler's queue: a binary heap of handles by (frame, seq), a slab of event bodies, an id index of pending starts. */
 #include "sched.h"
 #include <stdlib.h>
 
+#define WIDE (EV_MAXP - SCHED_INLINE)   /* p-fields in a p-field block: p8..p64 */
+
 int sched_init(SCHED *s, int cap)
 {
-    s->heap = malloc(sizeof(ENG_EVENT) * (size_t)(cap > 0 ? cap : 1));
-    s->n = 0;
+    memset(s, 0, sizeof *s);
+    int want = cap > 0 ? cap : 1;   /* (a queue of 0 refuses every push: n >= cap) */
+    size_t nidx = 2;
+    int bits = 1;
+    while (nidx < 2 * (size_t)want) nidx <<= 1, bits++;   /* load ≤ 1/2: short probes */
+    s->heap = malloc(sizeof *s->heap * (size_t)want);
+    s->body = malloc(sizeof *s->body * (size_t)want);
+    s->wide = calloc((size_t)want, sizeof(double) * WIDE);
+    s->free_body = malloc(sizeof *s->free_body * (size_t)want);
+    s->free_wide = malloc(sizeof *s->free_wide * (size_t)want);
+    s->idx = malloc(sizeof *s->idx * nidx);
+    if (!s->heap || !s->body || !s->wide || !s->free_body || !s->free_wide || !s->idx) {
+        sched_free(s);
+        return -1;
+    }
+    /* Touched now, off the audio thread, so its first uses do not fault pages
+     * in.  (The p-field pool is not: most events never use a block, and LIFO
+     * reuse keeps the few that do on the same pages.) */
+    memset(s->heap, 0, sizeof *s->heap * (size_t)want);
+    memset(s->body, 0, sizeof *s->body * (size_t)want);
+    /* LIFO stacks, slot 0 on top: a queue that stays short stays in a few pages */
+    for (int i = 0; i < want; i++) s->free_body[i] = s->free_wide[i] = want - 1 - i;
+    s->nfree_body = s->nfree_wide = want;
+    for (size_t i = 0; i < nidx; i++) s->idx[i] = (SCHED_IDX){ 0, -1, -1 };
+    s->mask = (uint32_t)(nidx - 1);
+    s->shift = 32 - bits;
     s->cap = cap;
-    s->seq = 0;
-    return s->heap ? 0 : -1;
+    return 0;
 }
 
 void sched_free(SCHED *s)
 {
     free(s->heap);
+    free(s->body);
+    free(s->wide);
+    free(s->free_body);
+    free(s->free_wide);
+    free(s->idx);
     s->heap = NULL;
+    s->body = NULL;
+    s->wide = NULL;
+    s->free_body = s->free_wide = NULL;
+    s->idx = NULL;
 }
 
+/* ---- the id index: linear probing, Fibonacci hashing, no tombstones ---- */
+
+static uint32_t idx_home(const SCHED *s, int32_t id) { return ((uint32_t)id * 0x9E3779B1u) >> s->shift; }
+
+/* The entry of `id`, or the empty one where it would go. */
+static uint32_t idx_find(const SCHED *s, int32_t id)
+{
+    uint32_t i = idx_home(s, id);
+    while (s->idx[i].head >= 0 && s->idx[i].id != id) i = (i + 1) & s->mask;
+    return i;
+}
+
+/* Empty entry i, moving later entries of its probe run back into the hole
+ * (Knuth's algorithm R), so lookups never walk over deleted entries. */
+static void idx_delete(SCHED *s, uint32_t i)
+{
+    for (uint32_t j = i;;) {
+        j = (j + 1) & s->mask;
+        if (s->idx[j].head < 0) break;
+        uint32_t k = idx_home(s, s->idx[j].id);
+        /* the entry at j may fill the hole unless its home lies cyclically in (i, j] */
+        int stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
+        if (!stays) {
+            s->idx[i] = s->idx[j];
+            i = j;
+        }
+    }
+    s->idx[i].head = s->idx[i].tail = -1;
+}
+
+/* A pending start joins the end of its id's chain: chains keep queue order. */
+static void chain_add(SCHED *s, int32_t slot)
+{
+    SCHED_BODY *b = &s->body[slot];
+    SCHED_IDX *x = &s->idx[idx_find(s, b->id)];
+    b->next = -1;
+    b->prev = x->tail;
+    if (x->head < 0) {
+        x->id = b->id;
+        x->head = slot;
+    } else {
+        s->body[x->tail].next = slot;
+    }
+    x->tail = slot;
+}
+
+static void chain_remove(SCHED *s, int32_t slot)
+{
+    SCHED_BODY *b = &s->body[slot];
+    if (b->prev >= 0 && b->next >= 0) {   /* in the middle: the entry keeps its ends */
+        s->body[b->prev].next = b->next;
+        s->body[b->next].prev = b->prev;
+        return;
+    }
+    uint32_t i = idx_find(s, b->id);
+    SCHED_IDX *x = &s->idx[i];
+    if (b->prev >= 0) s->body[b->prev].next = b->next;
+    else x->head = b->next;
+    if (b->next >= 0) s->body[b->next].prev = b->prev;
+    else x->tail = b->prev;
+    if (x->head < 0) idx_delete(s, i);
+}
+
+/* ---- bodies ---- */
+
+static double *pf(SCHED *s, SCHED_BODY *b, int k)
+{
+    return k <= SCHED_INLINE ? &b->p[k - 1] : &s->wide[(size_t)b->wide * WIDE + (size_t)(k - SCHED_INLINE - 1)];
+}
+
+double *sched_pfield(SCHED *s, SCHED_BODY *b, int k)
+{
+    if (k > b->nstored) {
+        if (k > SCHED_INLINE && b->wide < 0) b->wide = s->free_wide[--s->nfree_wide];
+        for (int i = b->nstored + 1; i < k; i++) *pf(s, b, i) = 0;   /* as a producer's memset left them */
+        b->nstored = k;
+        *pf(s, b, k) = 0;
+    }
+    return pf(s, b, k);
+}
+
+/* ---- the heap ---- */
+
 /* Earlier frame first; equal frames keep the order events were queued in. */
-static int before(const ENG_EVENT *a, const ENG_EVENT *b)
+static int before(const SCHED_HANDLE *a, const SCHED_HANDLE *b)
 {
     return a->frame < b->frame || (a->frame == b->frame && a->seq < b->seq);
 }
@@ -26,29 +143,70 @@ static int before(const ENG_EVENT *a, const ENG_EVENT *b)
 int sched_push(SCHED *s, const ENG_EVENT *ev)
 {
     if (s->n >= s->cap) return -1;
+    int32_t slot = s->free_body[--s->nfree_body];
+    SCHED_BODY *b = &s->body[slot];
+    b->frame = ev->frame;
+    b->issued = ev->issued;
+    b->ptr = ev->ptr;
+    b->type = ev->type;
+    b->id = ev->id;
+    b->instr = ev->instr;
+    b->np = ev->np;
+    b->flags = ev->flags;
+    b->cmd = ev->cmd;
+    b->origin = ev->origin;
+    int span = eng_event_span(ev);
+    b->nstored = span;
+    b->wide = -1;
+    memcpy(b->p, &ev->p[1], sizeof(double) * (size_t)(span < SCHED_INLINE ? span : SCHED_INLINE));
+    if (span > SCHED_INLINE) {
+        b->wide = s->free_wide[--s->nfree_wide];
+        memcpy(pf(s, b, SCHED_INLINE + 1), &ev->p[SCHED_INLINE + 1], sizeof(double) * (size_t)(span - SCHED_INLINE));
+    }
+    if (b->type == EV_START) chain_add(s, slot);
+    else b->next = b->prev = -1;
+
+    SCHED_HANDLE h = { ev->frame, s->seq++, slot };
     int i = s->n++;
-    ENG_EVENT e = *ev;
-    e.seq = s->seq++;
     while (i > 0) {
         int parent = (i - 1) / 2;
-        if (!before(&e, &s->heap[parent])) break;
+        if (!before(&h, &s->heap[parent])) break;
         s->heap[i] = s->heap[parent];
         i = parent;
     }
-    s->heap[i] = e;
+    s->heap[i] = h;
     return 0;
 }
 
-const ENG_EVENT *sched_peek(const SCHED *s) { return s->n ? &s->heap[0] : NULL; }
+const SCHED_HANDLE *sched_peek(const SCHED *s) { return s->n ? &s->heap[0] : NULL; }
 
 void sched_pop(SCHED *s, ENG_EVENT *out)
 {
-    *out = s->heap[0];
-    ENG_EVENT last = s->heap[--s->n];
+    SCHED_HANDLE top = s->heap[0];
+    SCHED_BODY *b = &s->body[top.slot];
+    out->frame = b->frame;
+    out->seq = top.seq;
+    out->type = b->type;
+    out->id = b->id;
+    out->instr = b->instr;
+    out->np = b->np;
+    out->flags = b->flags;
+    out->cmd = b->cmd;
+    out->origin = b->origin;
+    out->issued = b->issued;
+    out->ptr = b->ptr;
+    int n = b->nstored;
+    memcpy(&out->p[1], b->p, sizeof(double) * (size_t)(n < SCHED_INLINE ? n : SCHED_INLINE));
+    if (n > SCHED_INLINE) memcpy(&out->p[SCHED_INLINE + 1], pf(s, b, SCHED_INLINE + 1), sizeof(double) * (size_t)(n - SCHED_INLINE));
+    if (b->type == EV_START) chain_remove(s, top.slot);
+    if (b->wide >= 0) s->free_wide[s->nfree_wide++] = b->wide;
+    s->free_body[s->nfree_body++] = top.slot;
+
+    SCHED_HANDLE last = s->heap[--s->n];
     int i = 0;
     for (;;) {
         int l = 2 * i + 1, r = l + 1, m = i;
-        const ENG_EVENT *best = &last;
+        const SCHED_HANDLE *best = &last;
         if (l < s->n && before(&s->heap[l], best)) { m = l; best = &s->heap[l]; }
         if (r < s->n && before(&s->heap[r], best)) { m = r; }
         if (m == i) break;
@@ -58,13 +216,22 @@ void sched_pop(SCHED *s, ENG_EVENT *out)
     if (s->n) s->heap[i] = last;
 }
 
-ENG_EVENT *sched_find_start(SCHED *s, int32_t id, int64_t by, int *at)
+/* *at: 0 before the first call, then 1 + the slot to look at next, -1 at the end */
+SCHED_BODY *sched_find_start(SCHED *s, int32_t id, int64_t by, int *at)
 {
-    for (int i = *at; i < s->n; i++)
-        if (s->heap[i].type == EV_START && s->heap[i].id == id && s->heap[i].issued <= by) {
-            *at = i + 1;
-            return &s->heap[i];
+    int32_t slot;
+    if (*at == 0) {
+        const SCHED_IDX *x = &s->idx[idx_find(s, id)];
+        slot = x->head;   /* -1 when no start of the id waits */
+    } else {
+        slot = *at - 1;
+    }
+    for (; slot >= 0; slot = s->body[slot].next)
+        if (s->body[slot].issued <= by) {
+            *at = s->body[slot].next + 1;
+            if (*at == 0) *at = -1;
+            return &s->body[slot];
         }
-    *at = s->n;
+    *at = -1;
     return NULL;
 }

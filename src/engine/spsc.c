@@ -20,23 +20,38 @@ void spsc_free(SPSC *r)
     r->buf = NULL;
 }
 
-int spsc_push(SPSC *r, const void *item)
+int spsc_push(SPSC *r, const void *item) { return spsc_push_part(r, item, r->elem); }
+
+int spsc_push_part(SPSC *r, const void *item, size_t len)
 {
     size_t head = atomic_load_explicit(&r->head, memory_order_relaxed);
     size_t tail = atomic_load_explicit(&r->tail, memory_order_acquire);
     if (head - tail > r->mask) return -1;
-    memcpy(r->buf + (head & r->mask) * r->elem, item, r->elem);
+    memcpy(r->buf + (head & r->mask) * r->elem, item, len < r->elem ? len : r->elem);
     atomic_store_explicit(&r->head, head + 1, memory_order_release);
     return 0;
 }
 
-int spsc_pop(SPSC *r, void *item)
+const void *spsc_front(SPSC *r)
 {
     size_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
-    size_t head = atomic_load_explicit(&r->head, memory_order_acquire);
-    if (head == tail) return 0;
-    memcpy(item, r->buf + (tail & r->mask) * r->elem, r->elem);
+    size_t head = atomic_load_explicit(&r->head, memory_order_acquire);   /* the record's bytes with it */
+    return head == tail ? NULL : r->buf + (tail & r->mask) * r->elem;
+}
+
+void spsc_release(SPSC *r)
+{
+    /* release: the producer may reuse the slot only after our reads of it */
+    size_t tail = atomic_load_explicit(&r->tail, memory_order_relaxed);
     atomic_store_explicit(&r->tail, tail + 1, memory_order_release);
+}
+
+int spsc_pop(SPSC *r, void *item)
+{
+    const void *front = spsc_front(r);
+    if (!front) return 0;
+    memcpy(item, front, r->elem);
+    spsc_release(r);
     return 1;
 }
 

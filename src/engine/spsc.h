@@ -25,6 +25,13 @@ void spsc_free(SPSC *r);                                          /* after use *
 int spsc_push(SPSC *r, const void *item);   /* producer: 0, or -1 when full (never waits) */
 int spsc_pop(SPSC *r, void *item);          /* consumer: 1 when an item was read, 0 when empty */
 size_t spsc_count(SPSC *r);                 /* either side: items waiting (a snapshot) */
+/* Records that use only part of their slot (the command ring: an ENG_EVENT
+ * whose unused p-fields need not cross): the producer writes the first len
+ * bytes (len ≤ the record size; the rest of the slot is stale), the consumer
+ * reads the record in place, knowing its length from its own header. */
+int spsc_push_part(SPSC *r, const void *item, size_t len);   /* producer: 0, or -1 when full */
+const void *spsc_front(SPSC *r);    /* consumer: the oldest record, in the ring, or NULL when empty */
+void spsc_release(SPSC *r);         /* consumer: done with the record spsc_front gave; its slot is free */
 /* Runs of items (the --record ring: a period of frames at once) */
 int spsc_push_n(SPSC *r, const void *items, size_t n);   /* producer: all n, or -1 and none */
 size_t spsc_pop_n(SPSC *r, void *items, size_t max);     /* consumer: up to max; how many were read */
