@@ -1,5 +1,6 @@
 /* rtalloc.c — an O(1) allocator for the processing thread: two-level segregated fit over one reserved pool. */
 #include "rtalloc.h"
+#include "memtouch.h"
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -195,7 +196,7 @@ RTA_POOL *rta_new(size_t bytes, size_t warm, char *err, size_t errlen)
 #ifdef MADV_POPULATE_WRITE
     if (madvise(p->base, warm, MADV_POPULATE_WRITE) != 0)
 #endif
-        for (size_t i = 0; i < warm; i += page) ((volatile unsigned char *)p->base)[i] = 0;
+        mem_touch(p->base, warm);
     /* best effort: a locked part is never swapped out, but the limit
      * (RLIMIT_MEMLOCK) is often small outside JACK's realtime group */
     p->st.locked = warm > 0 && mlock(p->base, warm) == 0;
