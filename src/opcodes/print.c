@@ -1,0 +1,276 @@
+/* print.c — Printing and Display: print, prints, printk, printks. */
+#include "op.h"
+#include <ctype.h>
+#include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+
+/* print and printk name the note's p1 ("instr 1:") and the source
+ * text of an argument ("iv = 1.000"): op_p1() and op_argname() give them. */
+static int instr_number(OP_CTX *c) { return op_int(op_p1(c)); }
+
+/* The k-cycle counter Csound calls kcount: blocks run so far.  During a
+ * block's init pass it is that block's index; during its perf pass, one more. */
+static int64_t block_index(OP_CTX *c) { return op_frame(c) / c->ksmps; }
+
+/* ---- print (Csound's printv, OOps/disprep.c): "instr N:  name = %5.3f" per argument ---- */
+
+/* print iarg [, iarg1 …]: at most MAXVALS values (the compiler refuses more) */
+#define MAXVALS 64
+
+typedef struct {
+    OP h;
+    OP_ARG iargs[MAXVALS];
+} PRINT;
+
+static int print_i(OP *o, OP_CTX *c)
+{
+    PRINT *p = (PRINT *)o;
+    char line[512];
+    int n = snprintf(line, sizeof line, "instr %d:", instr_number(c));
+    for (int i = 0; i < o->ngiven && n >= 0 && n < (int)sizeof line; i++) {
+        const char *name = op_argname(o, i);
+        if (name)
+            n += snprintf(line + n, sizeof line - (size_t)n, "  %s = %5.3f", name, *p->iargs[i].k);
+        else
+            n += snprintf(line + n, sizeof line - (size_t)n, "  #%d = %5.3f", i + 1, *p->iargs[i].k);
+    }
+    op_msg(c, "%s\n", line);
+    return 0;
+}
+
+/* ---- formatted printing: prints, printks ---- */
+
+/*
+ * Csound's printksset_ and sprints (OOps/ugrw1.c, R. Whittle, M. Ingalls):
+ * first the format's escapes are rewritten — ^ is ESC, ^^ is ^, ~ is ESC [,
+ * ~~ is ~, \n \t \r \a \b \\ (either case) their characters, \x any other x,
+ * and %n %t %r (either case) newline, tab, return, %! a semicolon.  Then each
+ * printf conversion takes the next value; once they run out the last value is
+ * used again, and a conversion with no value at all is an error ("Insufficient
+ * arguments in formatted printing").  %d %i %o %x %X %u %c print the value
+ * rounded (lrint), the others as a double; %% is %, and a % followed by white
+ * space prints "%%" and that space, as Csound does.
+ * %s given a number prints "??", as Csound does.  Where Csound would pass a
+ * double to a conversion that cannot take one (%p, %n, %ld…), or the flags
+ * are not printf flags, the conversion is printed as written instead:
+ * Csound's behaviour there is undefined.
+ */
+#define FMT_MAX 1024
+#define ESC 0x1B
+
+static void fmt_escapes(const char *s, char *d, size_t cap)
+{
+    size_t k = 0;
+#define PUTD(ch) do { if (k + 1 < cap) d[k++] = (char)(ch); } while (0)
+    while (*s) {
+        char t = s[0], n = s[1];
+        if (t == '^') {
+            if (n == '^') { PUTD('^'); s++; }
+            else PUTD(ESC);
+        } else if (t == '~') {
+            if (n == '~') { PUTD('~'); s++; }
+            else { PUTD(ESC); PUTD('['); }
+        } else if (t == '\\' && n) {
+            switch (n) {
+            case 'r': case 'R': PUTD('\r'); break;
+            case 'n': case 'N': PUTD('\n'); break;
+            case 't': case 'T': PUTD('\t'); break;
+            case 'a': case 'A': PUTD('\a'); break;
+            case 'b': case 'B': PUTD('\b'); break;
+            default: PUTD(n); break;
+            }
+            s++;
+        } else if (t == '%' && n != '%') {
+            switch (n) {
+            case 'r': case 'R': PUTD('\r'); s++; break;
+            case 'n': case 'N': PUTD('\n'); s++; break;
+            case 't': case 'T': PUTD('\t'); s++; break;
+            case '!': PUTD(';'); s++; break;
+            default: PUTD('%'); break;
+            }
+        } else {
+            PUTD(t);
+        }
+        s++;
+    }
+    d[k] = 0;
+#undef PUTD
+}
+
+/* Format `fmt` (already unescaped) with values into out; -1 when a conversion has no value. */
+static int fmt_values(char *out, size_t cap, const char *fmt, const double *vals, int nv)
+{
+    size_t k = 0;
+    int j = 0;
+#define PUT(ch) do { if (k + 1 < cap) out[k++] = (char)(ch); } while (0)
+    while (*fmt) {
+        if (*fmt != '%') { PUT(*fmt++); continue; }
+        if (fmt[1] == '%') { PUT('%'); fmt += 2; continue; }
+        if (fmt[1] && isspace((unsigned char)fmt[1])) { PUT('%'); PUT('%'); PUT(fmt[1]); fmt += 2; continue; }
+        /* the conversion runs to its letter, or to (and with) a blank */
+        int n = 1;
+        char conv = 0;
+        while (fmt[n] && !isblank((unsigned char)fmt[n])) {
+            if (isalpha((unsigned char)fmt[n])) { conv = fmt[n]; break; }
+            n++;
+        }
+        int speclen = fmt[n] ? n + 1 : n;
+        if (j >= nv) return -1;
+        double v = vals[j];
+        if (j < nv - 1) j++;
+        int flags_ok = n < 24;
+        for (int i = 1; i < n && flags_ok; i++) flags_ok = strchr("-+ #0123456789.", fmt[i]) != NULL;
+        char spec[32], piece[512];
+        int len = -1;
+        if (flags_ok && conv) {
+            memcpy(spec, fmt, (size_t)n);
+            switch (conv) {
+            case 'd': case 'i': case 'o': case 'x': case 'X': case 'u':
+                spec[n] = conv;
+                spec[n + 1] = 0;
+                len = snprintf(piece, sizeof piece, spec, (int)lrint(v));
+                break;
+            case 'c': {
+                char cc = (char)lrint(v);
+                if (cc == '%') PUT('%');
+                spec[n] = 'c';
+                spec[n + 1] = 0;
+                len = cc ? snprintf(piece, sizeof piece, spec, cc) : 0;
+                break;
+            }
+            case 's':                                   /* a number where a string was asked */
+                spec[n] = 's';
+                spec[n + 1] = 0;
+                len = snprintf(piece, sizeof piece, spec, "??");
+                break;
+            case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
+                spec[n] = conv;
+                spec[n + 1] = 0;
+                len = snprintf(piece, sizeof piece, spec, v);
+                break;
+            default:
+                break;
+            }
+        }
+        if (len < 0) {                                  /* printed as written */
+            for (int i = 0; i < speclen; i++) PUT(fmt[i]);
+        } else {
+            for (int i = 0; i < len && i < (int)sizeof piece - 1; i++) PUT(piece[i]);
+        }
+        fmt += speclen;
+    }
+    out[k] = 0;
+    return 0;
+#undef PUT
+}
+
+/* prints "format" [, ival …] at i-time */
+typedef struct {
+    OP h;
+    OP_ARG Sfmt, ivals[MAXVALS];
+} PRINTS;
+
+static int prints_i(OP *o, OP_CTX *c)
+{
+    PRINTS *p = (PRINTS *)o;
+    char fmt[FMT_MAX], out[FMT_MAX];
+    double vals[MAXVALS];
+    int nv = o->ngiven - 1;
+    for (int i = 0; i < nv; i++) vals[i] = *p->ivals[i].k;
+    fmt_escapes(p->Sfmt.s, fmt, sizeof fmt);
+    if (fmt_values(out, sizeof out, fmt, vals, nv)) return op_initerr(c, o, "Insufficient arguments in formatted printing");
+    op_msg(c, "%s", out);
+    return 0;
+}
+
+/*
+ * printks "format", itime [, kval …]: prints every itime seconds, counted in
+ * k-cycles: the note's first k-cycle prints, then the first k-cycle at least
+ * itime·kr cycles after the last print — so a fractional itime·kr rounds the
+ * interval up (Csound 6.18's printat = kcount + ctime − 1 after each print,
+ * on its global k-cycle counter, reproduced with the same counter so the
+ * rounding is the same).  itime below one k-period prints every k-cycle.
+ */
+typedef struct {
+    OP h;
+    OP_ARG Sfmt, itime, kvals[MAXVALS];
+    char *fmt;
+    double ctime, printat;
+} PRINTKS;
+
+static int printks_init(OP *o, OP_CTX *c)
+{
+    PRINTKS *p = (PRINTKS *)o;
+    const char *s = p->Sfmt.s;
+    size_t cap = 2 * strlen(s) + 1;
+    if (cap > FMT_MAX) cap = FMT_MAX;
+    p->fmt = op_alloc(c, cap);
+    if (!p->fmt) return op_initerr(c, o, "out of voice memory");
+    fmt_escapes(s, p->fmt, cap);
+    double itime = *p->itime.k;
+    p->ctime = itime < c->onedkr ? c->onedkr : itime * c->kr;
+    p->printat = (double)block_index(c);
+    /* Csound reports a conversion with no value when it first prints: here, at once */
+    char out[FMT_MAX];
+    double dummy = 0;
+    if (fmt_values(out, sizeof out, p->fmt, &dummy, o->ngiven - 2 > 0))
+        return op_initerr(c, o, "Insufficient arguments in formatted printing");
+    return 0;
+}
+
+static void printks_perf(OP *o, OP_CTX *c)
+{
+    PRINTKS *p = (PRINTKS *)o;
+    if (p->printat > (double)block_index(c)) return;
+    char out[FMT_MAX];
+    double vals[MAXVALS];
+    int nv = o->ngiven - 2;
+    for (int i = 0; i < nv; i++) vals[i] = *p->kvals[i].k;
+    if (fmt_values(out, sizeof out, p->fmt, vals, nv) == 0) op_msg(c, "%s", out);
+    p->printat = (double)block_index(c) + p->ctime;
+}
+
+/*
+ * printk itime, kval [, ispace] (Csound's printk, OOps/ugrw1.c):
+ * " i%4d time %11.5f: " + ispace spaces (0…120) + "%11.5f", where the time is
+ * that of the block's start; same schedule as printks, except that an itime
+ * below one k-period prints every k-cycle through a step of 0.
+ */
+typedef struct {
+    OP h;
+    OP_ARG itime, kval, ispace;
+    double ctime, printat;
+    int space;
+} PRINTK;
+
+static int printk_init(OP *o, OP_CTX *c)
+{
+    PRINTK *p = (PRINTK *)o;
+    double itime = *p->itime.k;
+    p->ctime = itime < c->onedkr ? 0.0 : itime * c->kr;
+    int sp = op_int(*p->ispace.k);
+    p->space = sp < 0 ? 0 : sp > 120 ? 120 : sp;
+    p->printat = (double)block_index(c);
+    return 0;
+}
+
+static void printk_perf(OP *o, OP_CTX *c)
+{
+    PRINTK *p = (PRINTK *)o;
+    int64_t blk = block_index(c);
+    if (p->printat > (double)blk) return;
+    double t = (double)((blk + 1) * c->ksmps) / c->sr - c->onedkr;
+    op_msg(c, " i%4d time %11.5f: %*s%11.5f\n", instr_number(c), t, p->space, "", *p->kval.k);
+    p->printat = (double)blk + p->ctime;
+}
+
+static const OP_DESC op_print[] = {
+    { "print", "", "m", sizeof(PRINT), print_i, NULL, OP_ARGS_IN(MAXVALS) },
+    { "prints", "", "Sm", sizeof(PRINTS), prints_i, NULL, OP_ARGS_IN(1 + MAXVALS) },
+    { "printks", "", "Siz", sizeof(PRINTKS), printks_init, printks_perf, OP_ARGS_IN(2 + MAXVALS) },
+    { "printk", "", "iko", sizeof(PRINTK), printk_init, printk_perf, OP_ARGS_IN(3) },
+    OP_END
+};
+OP_FAMILY(print, "Printing and Display", op_print);
