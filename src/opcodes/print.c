@@ -1,4 +1,4 @@
-/* print.c — Printing and Display: print, prints, printk, printks. */
+/* print.c — Printing and Display: print, prints, printk, printks, printk2, printks2. */
 #include "op.h"
 #include <ctype.h>
 #include <math.h>
@@ -6,7 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
-/* print and printk name the note's p1 ("instr 1:") and the source
+/* print, printk and printk2 name the note's p1 ("instr 1:") and the source
  * text of an argument ("iv = 1.000"): op_p1() and op_argname() give them. */
 static int instr_number(OP_CTX *c) { return op_int(op_p1(c)); }
 
@@ -266,11 +266,80 @@ static void printk_perf(OP *o, OP_CTX *c)
     p->printat = (double)blk + p->ctime;
 }
 
+/* ---- printk2, printks2: print a k value each time it changes ---- */
+
+/* Csound starts the remembered value at -1.12123e35, so the first value
+ * prints (unless it is that very number). */
+#define UNSEEN (-1.12123e35)
+
+/*
+ * printk2 kval [, inumspaces [, inamed]] (Csound's printk2, OOps/ugrw1.c,
+ * G. Maldonado): every k-cycle where kval differs from the last value printed,
+ * " iN " (N: p1 truncated) + inumspaces spaces (0…120) + "%11.5f", with
+ * "name = " before the value when inamed is nonzero (the argument's source
+ * text, as Csound takes it from the call).
+ */
+typedef struct {
+    OP h;
+    OP_ARG kval, inumspaces, inamed;
+    double old;
+    int space;
+} PRINTK2;
+
+static int printk2_init(OP *o, OP_CTX *c)
+{
+    PRINTK2 *p = (PRINTK2 *)o;
+    int sp = op_int(*p->inumspaces.k);
+    p->space = sp < 0 ? 0 : sp > 120 ? 120 : sp;
+    p->old = UNSEEN;
+    return 0;
+}
+
+static void printk2_perf(OP *o, OP_CTX *c)
+{
+    PRINTK2 *p = (PRINTK2 *)o;
+    double v = *p->kval.k;
+    if (v == p->old) return;
+    const char *name = *p->inamed.k != 0 ? op_argname(o, 0) : NULL;
+    op_msg(c, " i%d %*s%s%s%11.5f\n", instr_number(c), p->space, "", name ? name : "", name ? " = " : "", v);
+    p->old = v;
+}
+
+/*
+ * printks2 "format", kval (Csound's printk3, OOps/ugrw1.c): prints's
+ * conversions with kval every k-cycle where it differs from the last value
+ * printed.  Unlike prints and printks, Csound applies none of its own escapes
+ * (^ ~ %n %t %!) to this format, only the string's C escapes.
+ */
+typedef struct {
+    OP h;
+    OP_ARG Sfmt, kval;
+    double old;
+} PRINTKS2;
+
+static int printks2_init(OP *o, OP_CTX *c)
+{
+    ((PRINTKS2 *)o)->old = UNSEEN;
+    return 0;
+}
+
+static void printks2_perf(OP *o, OP_CTX *c)
+{
+    PRINTKS2 *p = (PRINTKS2 *)o;
+    double v = *p->kval.k;
+    if (v == p->old) return;
+    char out[FMT_MAX];
+    if (fmt_values(out, sizeof out, p->Sfmt.s, &v, 1) == 0) op_msg(c, "%s", out);   /* one value: cannot fail */
+    p->old = v;
+}
+
 static const OP_DESC op_print[] = {
     { "print", "", "m", sizeof(PRINT), print_i, NULL, OP_ARGS_IN(MAXVALS) },
     { "prints", "", "Sm", sizeof(PRINTS), prints_i, NULL, OP_ARGS_IN(1 + MAXVALS) },
     { "printks", "", "Siz", sizeof(PRINTKS), printks_init, printks_perf, OP_ARGS_IN(2 + MAXVALS) },
     { "printk", "", "iko", sizeof(PRINTK), printk_init, printk_perf, OP_ARGS_IN(3) },
+    { "printk2", "", "koo", sizeof(PRINTK2), printk2_init, printk2_perf, OP_ARGS_IN(3) },
+    { "printks2", "", "Sk", sizeof(PRINTKS2), printks2_init, printks2_perf, OP_ARGS_IN(2) },
     OP_END
 };
 OP_FAMILY(print, "Printing and Display", op_print);
