@@ -1,4 +1,4 @@
-/* print.c — Printing and Display: print, prints, printk, printks, printk2, printks2. */
+/* print.c — Printing and Display: print, prints, printk, printks, printk2, printks2, printf, printf_i, println, printsk, puts. */
 #include "op.h"
 #include <ctype.h>
 #include <math.h>
@@ -333,6 +333,186 @@ static void printks2_perf(OP *o, OP_CTX *c)
     p->old = v;
 }
 
+/* ---- printf, printf_i, println, printsk: C's printf, one value per conversion ---- */
+
+/*
+ * Csound's sprintf_opcode_ (OOps/str_ops.c, after M. Ingalls; emugens.c has
+ * the copy println and printsk use).  Without values the format is printed as
+ * written (a %% stays %%).  With values it is cut before every conversion (a
+ * % not followed by %), the text before the first conversion going with it,
+ * and each piece is handed to C's printf with the next value, so %% in the
+ * text prints %.  A conversion's letter is the first letter after its %:
+ * d i o x X u c take the value rounded to nearest-even and wrapped to 32 bits
+ * (Csound's (int32_t) MYFLT2LRND), e E f F g G the value as a double, s a
+ * string argument.  A %c of 0 ends the text there, as the NUL does in Csound.
+ *
+ * Errors, as Csound words them: fewer values than conversions ("insufficient
+ * arguments for format"), more ("too many arguments for format"), any other
+ * letter (%ld, %p: "invalid format string"), %s given a number.  Csound finds
+ * them when it first prints; ondes at init, by formatting once, since its
+ * perf functions cannot stop a note.  Where Csound would hand C a conversion
+ * whose behaviour is undefined with one value (a * width, a n$ position, a
+ * second % inside the conversion), ondes refuses it as an invalid format, and
+ * a number conversion given a string (Csound reads the string's bytes as a
+ * number) is refused as well.
+ */
+#define PF_MAXIN 31     /* Csound refuses more than 31 inputs ("too many arguments") */
+
+/* The 32-bit int Csound gives %d: lrint's long (LONG_MIN when out of range, as
+ * x86 returns for NaN and huge values), truncated to 32 bits. */
+static int32_t pf_int(double v)
+{
+    double r = rint(v);
+    if (!(r > -0x1p63 && r < 0x1p63)) return 0;
+    return (int32_t)(uint32_t)(uint64_t)(int64_t)r;
+}
+
+/* Format `fmt` with the call's arguments first … first+nv-1 into out; returns
+ * 0, or -1 with the reason in *err. */
+static int pf_format(char *out, size_t cap, const char *fmt, const OP *o, int first, int nv, const char **err)
+{
+    if (nv == 0) {
+        snprintf(out, cap, "%s", fmt);
+        return 0;
+    }
+    size_t len = 0;
+    int j = 0;
+    char seg[FMT_MAX];
+    const char *f = fmt;
+    /* the text before the first conversion, and each conversion with the text after it */
+    while (*f) {
+        const char *start = f;
+        /* the first piece: up to its conversion's %; then past that % */
+        while (*f && !(f[0] == '%' && f[1] != '%')) f += f[0] == '%' ? 2 : 1;
+        if (!*f) break;                                 /* no conversion: text only */
+        const char *pct = f++;
+        const char *letter = f;
+        while (*letter && !isalpha((unsigned char)*letter)) letter++;
+        while (*f && !(f[0] == '%' && f[1] != '%')) f += f[0] == '%' ? 2 : 1;
+        if (j >= nv) { *err = "insufficient arguments for format"; return -1; }
+        if (!*letter || letter >= f) { *err = "invalid format string"; return -1; }
+        for (const char *q = pct + 1; q < letter; q++)
+            if (!strchr("-+ #0'123456789.", *q)) { *err = "invalid format string"; return -1; }
+        size_t sl = (size_t)(f - start);
+        if (sl >= sizeof seg) sl = sizeof seg - 1;
+        memcpy(seg, start, sl);
+        seg[sl] = 0;
+        int a = o->nout + first + j++;
+        int str = op_iss(o, a);
+        int n;
+        switch (*letter) {
+        case 'd': case 'i': case 'o': case 'x': case 'X': case 'u': case 'c':
+            if (str) { *err = "a number conversion given a string"; return -1; }
+            n = snprintf(out + len, cap - len, seg, pf_int(*o->arg[a].k));
+            break;
+        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
+            if (str) { *err = "a number conversion given a string"; return -1; }
+            n = snprintf(out + len, cap - len, seg, *o->arg[a].k);
+            break;
+        case 's':
+            if (!str) { *err = "Not string type for %s"; return -1; }
+            n = snprintf(out + len, cap - len, seg, o->arg[a].s);
+            break;
+        default:
+            *err = "invalid format string";
+            return -1;
+        }
+        if (n > 0) len += (size_t)n < cap - len ? (size_t)n : cap - len - 1;
+    }
+    if (j < nv) { *err = "too many arguments for format"; return -1; }
+    out[len] = 0;
+    return 0;
+}
+
+/* printf "fmt", ktrig, … and printf_i "fmt", itrig, … */
+typedef struct {
+    OP h;
+    OP_ARG Sfmt, ktrig, args[PF_MAXIN - 2];
+    double prev;
+} PRINTF;
+
+/* No a-rate values (Csound: "a-rate argument not allowed"). */
+static int pf_prep(OP *o, OP_PREP *p)
+{
+    for (int i = 0; i < o->nin; i++)
+        if (op_isa(o, o->nout + i)) {
+            snprintf(p->err, sizeof p->err, "a-rate argument not allowed");
+            return -1;
+        }
+    return 0;
+}
+
+/* Format the call (values from input `first`) and send it, with "\n" when nl; at init, errors stop the note. */
+static int pf_print(OP *o, OP_CTX *c, int first, int nl, int send, int at_init)
+{
+    char out[FMT_MAX];
+    const char *err = NULL;
+    if (pf_format(out, sizeof out, o->arg[o->nout].s, o, first, o->nin - first, &err))
+        return at_init ? op_initerr(c, o, "%s", err) : -1;
+    if (send) op_msg(c, nl ? "%s\n" : "%s", out);
+    return 0;
+}
+
+/* printf_i: prints at i-time when itrig > 0 (and checks its format either way) */
+static int printf_i(OP *o, OP_CTX *c) { return pf_print(o, c, 2, 0, *((PRINTF *)o)->ktrig.k > 0, 1); }
+
+/* printf: checks at init, then prints in each k-cycle where ktrig has changed
+ * (from 0 at init) to a positive value */
+static int printf_init(OP *o, OP_CTX *c)
+{
+    ((PRINTF *)o)->prev = 0;
+    return pf_print(o, c, 2, 0, 0, 1);
+}
+
+static void printf_perf(OP *o, OP_CTX *c)
+{
+    PRINTF *p = (PRINTF *)o;
+    double t = *p->ktrig.k;
+    if (t == p->prev) return;
+    p->prev = t;
+    if (t > 0) pf_print(o, c, 2, 0, 1, 0);
+}
+
+/* println "fmt", … and printsk "fmt", … (emugens, E. Ruiz): the same
+ * formatting every k-cycle, println adding a newline */
+typedef struct {
+    OP h;
+    OP_ARG Sfmt, args[PF_MAXIN - 1];
+} PRINTLN;
+
+static int println_init(OP *o, OP_CTX *c) { return pf_print(o, c, 1, 0, 0, 1); }
+static void println_perf(OP *o, OP_CTX *c) { pf_print(o, c, 1, 1, 1, 0); }
+static void printsk_perf(OP *o, OP_CTX *c) { pf_print(o, c, 1, 0, 1, 0); }
+
+/*
+ * puts "string", ktrig [, inonl] (Csound's puts, OOps/str_ops.c): the string
+ * (and a newline unless inonl) at i-time when ktrig > 0, then in each k-cycle
+ * where ktrig is positive and differs from the last trigger that printed (the
+ * one at i-time, printed or not) — a trigger going 1, 0, 1 prints once.
+ */
+typedef struct {
+    OP h;
+    OP_ARG Sstr, ktrig, inonl;
+    double prev;
+} PUTS;
+
+static int puts_init(OP *o, OP_CTX *c)
+{
+    PUTS *p = (PUTS *)o;
+    if (*p->ktrig.k > 0) op_msg(c, *p->inonl.k == 0 ? "%s\n" : "%s", p->Sstr.s);
+    p->prev = *p->ktrig.k;
+    return 0;
+}
+
+static void puts_perf(OP *o, OP_CTX *c)
+{
+    PUTS *p = (PUTS *)o;
+    double t = *p->ktrig.k;
+    if (t == p->prev || !(t > 0)) return;
+    p->prev = t;
+    op_msg(c, *p->inonl.k == 0 ? "%s\n" : "%s", p->Sstr.s);
+}
+
 static const OP_DESC op_print[] = {
     { "print", "", "m", sizeof(PRINT), print_i, NULL, OP_ARGS_IN(MAXVALS) },
     { "prints", "", "Sm", sizeof(PRINTS), prints_i, NULL, OP_ARGS_IN(1 + MAXVALS) },
@@ -340,6 +520,11 @@ static const OP_DESC op_print[] = {
     { "printk", "", "iko", sizeof(PRINTK), printk_init, printk_perf, OP_ARGS_IN(3) },
     { "printk2", "", "koo", sizeof(PRINTK2), printk2_init, printk2_perf, OP_ARGS_IN(3) },
     { "printks2", "", "Sk", sizeof(PRINTKS2), printks2_init, printks2_perf, OP_ARGS_IN(2) },
+    { "printf_i", "", "SiN", sizeof(PRINTF), printf_i, NULL, OP_ARGS_IN(PF_MAXIN), pf_prep },
+    { "printf", "", "SkN", sizeof(PRINTF), printf_init, printf_perf, OP_ARGS_IN(PF_MAXIN), pf_prep },
+    { "println", "", "SN", sizeof(PRINTLN), println_init, println_perf, OP_ARGS_IN(PF_MAXIN), pf_prep },
+    { "printsk", "", "SN", sizeof(PRINTLN), println_init, printsk_perf, OP_ARGS_IN(PF_MAXIN), pf_prep },
+    { "puts", "", "Sko", sizeof(PUTS), puts_init, puts_perf, OP_ARGS_IN(3) },
     OP_END
 };
 OP_FAMILY(print, "Printing and Display", op_print);

@@ -1,7 +1,7 @@
 <CsoundSynthesizer>
 ; printk2 and printks2: print a k value each time it changes (printk2:
 ; " iN " + spaces + "%11.5f", or "name = %11.5f" when inamed is set;
-; printks2: a prints-style format with the value); run by tests/run_print.sh.
+; printks2: a format with printf conversions given the value); run by tests/run_print.sh.
 <CsOptions>
 </CsOptions>
 <CsInstruments>
