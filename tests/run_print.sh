@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
-# run_print.sh — runs every tests/print/*.csd with Csound and ondes and compares what print, prints, printk and printks wrote.
+# run_print.sh — runs every tests/print/*.csd with Csound and ondes and compares what the printing opcodes wrote.
 #
 # Only the printed values are compared, not the banners and notices around
 # them.  From both programs' messages the script keeps:
 #   print:   "instr N:  name = v …"          -> "print: v …"   (values only)
 #   printk:  " i N time T:   v"             -> "printk: T v"  (time and value)
-#   prints, printks: lines starting with "@" -> kept whole (the tests start
-#            every format with "@")
+#   printk2: " iN " + spaces + [name = ] value -> "printk2: " + the line
+#   prints, printks, printks2, printf, println, printsk, puts: lines
+#            starting with "@" -> kept whole (the tests start every format
+#            with "@")
 # Environment: ONDES (the binary), CSOUND, srcdir — set by `make check`;
 # by hand they default to ./ondes (or the tree's), csound, and the tree this
 # script is in.
@@ -42,6 +44,7 @@ extract() {
             print "printk: " t " " v
             next
         }
+        /^ i-?[0-9]+ / { print "printk2: " $0; next }
         /^@/ { print }
     '
 }

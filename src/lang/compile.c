@@ -529,8 +529,11 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
     op->nin = (int16_t)nin;
     op->ngiven = (int16_t)ngiven;
     op->line = at ? at->line : 0;
-    for (int i = 0; i < nargs && i < 128; i++)
-        if ((i < nout ? outs[i].rate : ins[i - nout].rate) == 'a') op->arate[i >> 6] |= (uint64_t)1 << (i & 63);
+    for (int i = 0; i < nargs && i < 128; i++) {
+        char r = i < nout ? outs[i].rate : ins[i - nout].rate;
+        if (r == 'a') op->arate[i >> 6] |= (uint64_t)1 << (i & 63);
+        if (r == 'S' && i < 64) op->strarg |= (uint64_t)1 << i;
+    }
     add_reloc(g, op_off + (uint32_t)offsetof(OP, arg), REL_LOCAL, args_off);
     for (int i = 0; i < nargs; i++) {
         const OPERAND *o = i < nout ? &outs[i] : &ins[i - nout];

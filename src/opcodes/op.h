@@ -81,6 +81,7 @@ typedef struct op {
     const OP_DESC *desc;
     OP_ARG *arg;        /* nout outputs, then nin inputs */
     uint64_t arate[2];  /* bit i: argument i (outputs first) is an a-rate block (op_isa) */
+    uint64_t strarg;    /* bit i: argument i (i < 64) is a string (op_iss) */
     int16_t nout, nin;  /* actual counts (variadic signatures vary) */
     int16_t ngiven;     /* inputs written in the call; nin - ngiven were defaults */
     int32_t line;       /* source line, for init error messages */
@@ -91,6 +92,13 @@ typedef struct op {
 static inline int op_isa(const OP *o, int i)
 {
     return i >= 0 && i < 128 && (int)((o->arate[i >> 6] >> (i & 63)) & 1u);
+}
+
+/* 1 when argument i (outputs first) is a string: what a variadic N input got
+ * (Csound's IS_STR_ARG), for printf's %s. */
+static inline int op_iss(const OP *o, int i)
+{
+    return i >= 0 && i < 64 && (int)((o->strarg >> i) & 1u);
 }
 
 /* What a step sees: the engine, its voice, the block geometry. */
