@@ -1,6 +1,7 @@
 /* compile.c — type checks an orchestra's syntax tree and generates each instrument's flat step chains. */
 #include "orch.h"
 #include "parser.h"
+#include "preproc.h"
 #include "../engine/engine.h"
 #include "../opcodes/registry.h"
 #include <ctype.h>
@@ -1239,30 +1240,6 @@ static int add_unit(LANG_ORCH *o, const char *src, size_t len, const char *file,
 static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, int depth, char *err,
                     size_t errlen);
 
-/* An included file's text: a regular file of at most 64 MB, opened without
- * blocking (#include "/dev/zero" or a FIFO must not hang or fill memory).
- * Returns the malloc'd text and its length, or NULL. */
-#define LANG_MAX_INCLUDE ((size_t)64 << 20)
-static char *read_include(const char *path, size_t *len)
-{
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0) return NULL;
-    FILE *f = NULL;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > LANG_MAX_INCLUDE
-        || !(f = fdopen(fd, "rb"))) {
-        close(fd);
-        return NULL;
-    }
-    size_t cap = 65536, n = 0, k;
-    char *buf = malloc(cap);
-    while (n <= LANG_MAX_INCLUDE && (k = fread(buf + n, 1, cap - n, f)) > 0)
-        if ((n += k) == cap) buf = xrealloc(buf, cap *= 2);
-    fclose(f);
-    *len = n;
-    return buf;
-}
-
 /* #include "file": the file is read as its own unit, its path relative to the including file's folder. */
 static int include_file(LANG_ORCH *o, const char *from, int line, int col, const char *name, int depth, char *err,
                         size_t errlen)
@@ -1278,7 +1255,7 @@ static int include_file(LANG_ORCH *o, const char *from, int line, int col, const
     else
         snprintf(path, sizeof path, "%s", name);
     size_t n;
-    char *buf = read_include(path, &n);
+    char *buf = lang_pp_read_file(path, &n);
     if (!buf) {
         snprintf(err, errlen, "%s:%d:%d: error: cannot open included file '%s'", from, line, col, path);
         return -1;
@@ -1357,7 +1334,7 @@ char *lang_expand_includes(const char *src, size_t len, const char *file, int de
                 snprintf(path, sizeof path, "%.*s/%.*s", (int)(slash - file), file, (int)(b - a - 1), a + 1);
             else
                 snprintf(path, sizeof path, "%.*s", (int)(b - a - 1), a + 1);
-            buf = read_include(path, &n);
+            buf = lang_pp_read_file(path, &n);
         }
         if (buf) {
             char *sub = lang_expand_includes(buf, n, path, depth + 1);
@@ -1375,9 +1352,34 @@ char *lang_expand_includes(const char *src, size_t len, const char *file, int de
     return out;
 }
 
+/* Every node's position back to where the preprocessor found its text. */
+static void remap_nodes(NODE *n, const LANG_PP_MAP *m)
+{
+    if (!n) return;
+    const char *f;
+    lang_pp_where(m, n->line, n->col, &f, &n->line, &n->col);
+    for (int i = 0; i < n->nkids; i++) remap_nodes(n->kids[i], m);
+    for (int i = 0; i < n->nouts; i++) remap_nodes(n->outs[i], m);
+}
+
+/* One preprocessed piece (one file's stretch) becomes a unit. */
+static int add_pp_piece(void *ctx, const char *text, size_t len, const char *file, const LANG_PP_MAP *map, char *err,
+                        size_t errlen)
+{
+    LANG_ORCH *o = ctx;
+    int n0 = o->nunits;
+    if (add_unit(o, text, len, file, 1, err, errlen)) {
+        lang_pp_fix_error(map, file, err, errlen);
+        return -1;
+    }
+    for (int u = n0; u < o->nunits; u++) remap_nodes(o->units[u].top, map);
+    return 0;
+}
+
 int lang_orch_add(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, char *err, size_t errlen)
 {
-    return add_text(o, src, len, file, line0, 0, err, errlen);
+    if (!lang_pp_needed(src, len)) return add_text(o, src, len, file, line0, 0, err, errlen);
+    return lang_pp_run(src, len, file, line0, 1, add_pp_piece, o, err, errlen) ? -1 : 0;
 }
 
 void lang_orch_header(const LANG_ORCH *o, LANG_HEADER *h)

@@ -1,5 +1,6 @@
 /* score.c — the Csound score language (i f e s t a b v statements, carry, ramps, np/pp, tempo, sections) parsed to a sorted event list. */
 #include "score.h"
+#include "preproc.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -51,6 +52,8 @@ typedef struct parser {
     const char *p;              /* current position in NUL-terminated text */
     int line, col;
     const char *file;
+    const LANG_PP_MAP *map;     /* the preprocessor's map back to the source, or NULL */
+    SCO *out;                   /* owns the names of included files */
     char *err;
     size_t errlen;
     int failed;
@@ -87,7 +90,10 @@ static int fail(PARSER *P, int line, int col, const char *fmt, ...)
         va_start(ap, fmt);
         vsnprintf(msg, sizeof msg, fmt, ap);
         va_end(ap);
-        snprintf(P->err, P->errlen, "%s:%d:%d: error: %s", P->file, line, col, msg);
+        const char *file = P->file;
+        if (P->map)
+            lang_pp_where(P->map, line, col, &file, &line, &col);
+        snprintf(P->err, P->errlen, "%s:%d:%d: error: %s", file, line, col, msg);
     }
     P->failed = 1;
     return -1;
@@ -601,6 +607,20 @@ static int carry_put(PARSER *P, int idx)
 
 /* ---------------------------------------------------------------- events */
 
+/* An included file's name, kept by the score (its events point to it). */
+static const char *own_name(PARSER *P, const char *name)
+{
+    SCO *o = P->out;
+    for (int i = 0; i < o->nfiles; i++)
+        if (!strcmp(o->files[i], name))
+            return o->files[i];
+    char **f = realloc(o->files, sizeof *f * (size_t)(o->nfiles + 1));
+    if (!f)
+        return NULL;
+    o->files = f;
+    return (f[o->nfiles] = strdup(name)) ? f[o->nfiles++] : NULL;
+}
+
 static int new_event(PARSER *P, char op, int line, int col)
 {
     if (P->n == P->cap) {
@@ -622,6 +642,11 @@ static int new_event(PARSER *P, char op, int line, int col)
     memset(&P->meta[i], 0, sizeof P->meta[i]);
     P->ev[i].op = op;
     P->ev[i].file = P->file;
+    if (P->map) {
+        lang_pp_where(P->map, line, col, &P->ev[i].file, &line, &col);
+        if (P->ev[i].file != P->file && (P->ev[i].file = own_name(P, P->ev[i].file)) == NULL)
+            return oom(P);
+    }
     P->ev[i].line = line;
     P->ev[i].col = col;
     return i;
@@ -1323,13 +1348,16 @@ static void free_parser(PARSER *P)
 }
 
 /* score := { blank statement } */
-int sco_parse(const char *text, const char *file, int line0, SCO *out, char *err, size_t errlen)
+static int parse_text(const char *text, const char *file, int line0, const LANG_PP_MAP *map, SCO *out, char *err,
+                      size_t errlen)
 {
     PARSER P;
     memset(&P, 0, sizeof P);
     memset(out, 0, sizeof *out);
     if (err && errlen)
         err[0] = 0;
+    P.map = map;
+    P.out = out;
     P.p = text ? text : "";
     P.line = line0 > 0 ? line0 : 1;
     P.col = 1;
@@ -1389,8 +1417,35 @@ int sco_parse(const char *text, const char *file, int line0, SCO *out, char *err
     return 0;
 fail:
     free_parser(&P);
-    memset(out, 0, sizeof *out);
+    sco_free(out);
     return -1;
+}
+
+typedef struct pp_ctx {
+    SCO *out;
+    const char *file;
+} PP_CTX;
+
+static int parse_pp_text(void *ctx, const char *text, size_t len, const char *file, const LANG_PP_MAP *map,
+                         char *err, size_t errlen)
+{
+    PP_CTX *c = ctx;
+    (void)len;
+    (void)file;
+    return parse_text(text, c->file, 1, map, c->out, err, errlen);
+}
+
+int sco_parse(const char *text, const char *file, int line0, SCO *out, char *err, size_t errlen)
+{
+    if (!file)
+        file = "<score>";
+    if (!text || !lang_pp_needed(text, strlen(text)))
+        return parse_text(text, file, line0, NULL, out, err, errlen);
+    PP_CTX c = { out, file };
+    memset(out, 0, sizeof *out);
+    if (err && errlen)
+        err[0] = 0;
+    return lang_pp_run(text, strlen(text), file, line0 > 0 ? line0 : 1, 0, parse_pp_text, &c, err, errlen) ? -1 : 0;
 }
 
 void sco_free(SCO *s)
@@ -1400,5 +1455,8 @@ void sco_free(SCO *s)
     for (int i = 0; i < s->n; i++)
         free_event(&s->ev[i]);
     free(s->ev);
+    for (int i = 0; i < s->nfiles; i++)
+        free(s->files[i]);
+    free(s->files);
     memset(s, 0, sizeof *s);
 }

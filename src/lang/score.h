@@ -22,6 +22,8 @@ typedef struct sco {
     int n;
     double end_time;        /* seconds: the 'e' statement's time if given, else the end of the last note */
     int has_end;            /* an explicit e statement was seen */
+    char **files;           /* names of #included files (events' file points here) */
+    int nfiles;
 } SCO;
 
 /* Parse score text. `line0` is the line number of the text's first line in

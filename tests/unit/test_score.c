@@ -580,7 +580,7 @@ static void test_errors(void)
     ERR("i1 0 1\ni1 ^-2 1\n", "2:1", "note starts before its section: p2 is -2 beats");
     ERR("b -1\ni1 0.5 1\n", "2:1", "note starts before its section");
     ERR("b -1\nf 1 0 8 10 1\n", "2:1", "f statement comes before its section");
-    ERR("#define X 1\n", "1:1", "preprocessor directives");
+    ERR("#define X 1\n", "1:1", "expected its text");
     ERR("{ 4 CNT\n", "1:1", "score loops");
     ERR("12 0 1\n", "1:1", "expected a score statement");
     ERR("i1 0 1 1e999\n", "1:8", "out of range");
@@ -782,6 +782,38 @@ static void test_csd(void)
     }
 }
 
+/* The preprocessor: macros with arguments, the dot, #ifdef, positions at the use site, runaway macros. */
+static void test_macros(void)
+{
+    SCO s = PARSE("#define N(a'b) #i 1 $a 1 $b#\n"
+                  "#define F #440#\n"
+                  "$N(0'$F.)\n"
+                  "#ifdef F\n"
+                  "  $N(2'[$F*2])\n"
+                  "#else\n"
+                  "i 1 9 1 1\n"
+                  "#end\n"
+                  "#undef F\n"
+                  "#ifndef F\n"
+                  "i 1 4 1 7\n"
+                  "#endif\n");
+    CHECK(s.n == 3);
+    CHECK(note(&s, 1, 0)->time == 0 && note(&s, 1, 0)->p[4] == 440 && note(&s, 1, 0)->line == 3);
+    CHECK(note(&s, 1, 1)->p[4] == 880 && note(&s, 1, 1)->line == 5 && note(&s, 1, 1)->col == 3);
+    CHECK(note(&s, 1, 2)->p[4] == 7 && note(&s, 1, 2)->line == 11 && note(&s, 1, 2)->col == 1);
+    sco_free(&s);
+    ERR("i 1 0 1\ni 1 1 $X\n", "2:7", "undefined macro '$X'");
+    ERR("#define A #$A$A#\ni 1 0 $A\n", "2:7", "nested too deeply");
+    ERR("#define A #$B$B$B$B$B$B$B$B#\n#define B #$C$C$C$C$C$C$C$C#\n#define C #$D$D$D$D$D$D$D$D#\n"
+        "#define D #$E$E$E$E$E$E$E$E#\n#define E #$G$G$G$G$G$G$G$G#\n#define G #$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H$H#\n"
+        "#define H #1234567890123456123456789012345612345678901234561234567890123456#\ni 1 0 $A\n", "8:7", "too large");
+    ERR("#define M(a'b) #$a#\ni 1 0 $M(1)\n", "2:7", "too few arguments");
+    ERR("#ifdef X\ni 1 0 1\n", "3:1", "#ifdef without #end");
+    ERR("#else\n", "1:1", "#else without #ifdef");
+    ERR("#pragma x\n", "1:1", "unknown preprocessor directive '#pragma'");
+    ERR("#include \"/nonexistent/x.sco\"\n", "1:1", "cannot open included file");
+}
+
 int main(void)
 {
     test_basic();
@@ -800,5 +832,6 @@ int main(void)
     test_errors();
     test_fuzz();
     test_csd();
+    test_macros();
     return CHECK_RESULT();
 }
