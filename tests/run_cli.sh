@@ -215,5 +215,13 @@ else
     fail instrctl-errors "missing or wrong messages for bad instrument numbers and names"
 fi
 
+: >"$tmp/stderr"
+if run_ondes --render "$tmp/ic.wav" "$srcdir/tests/cli/instrctl_loop.csd" \
+    && grep -q 'INIT ERROR in instr 1 (line 9): schedule: more than 8192 notes made in one k-cycle' "$tmp/stdout" "$tmp/stderr"; then
+    pass instrctl-loop
+else
+    fail instrctl-loop "an instrument scheduling itself at once: no bound or no message"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

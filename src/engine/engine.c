@@ -19,6 +19,7 @@
 #define MAX_RETIRED 4096
 #define MAX_CHANNELS 1024
 #define AUTO_MAXPTS 32
+#define MAX_MADE 8192       /* notes instruments may make in one k-cycle (op_schedule) */
 #define NAME_SLOTS 32768    /* the name index: a power of two above 2 × ENG_MAXINSTR */
 #define MAX_SHARED 64       /* kinds of shared opcode state (OP_SHARED) one engine can hold */
 
@@ -81,6 +82,8 @@ struct engine {
      * 0 empty; an entry holds a number whose template carries the name (a
      * replaced template keeps its name and number, so entries never go) */
     int16_t byname[NAME_SLOTS];
+    int64_t made_block;              /* the block op_schedule counted made_n in */
+    int made_n;
     FTABLE *tables[ENG_MAXTABLES];
     double *globals;
 
@@ -678,6 +681,18 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
     if (!e->instrs[(int)a]) {
         snprintf(err, errlen, "instr %d is not defined; no event made", (int)a);
         return -2;
+    }
+    /* an instrument that schedules itself with p2 = 0 would start notes in
+     * this block for ever: the block's work stays bounded */
+    if (e->made_block != e->frame) {
+        e->made_block = e->frame;
+        e->made_n = 0;
+    }
+    if (++e->made_n > MAX_MADE) {
+        e->stats.events_dropped++;
+        snprintf(err, errlen, "more than %d notes made in one k-cycle (an instrument scheduling itself at once?)",
+                 MAX_MADE);
+        return -1;
     }
     ENG_EVENT ev;
     memset(&ev, 0, offsetof(ENG_EVENT, p));
