@@ -202,5 +202,26 @@ else
     fail flag-with-value "--tcp=1: exit $rc, expected 2 and 'option --tcp takes no value'"
 fi
 
+# instrument control: bad instrument numbers and names are messages, not crashes
+: >"$tmp/stderr"
+if run_ondes --render "$tmp/ic.wav" "$srcdir/tests/cli/instrctl_errors.csd" \
+    && grep -q 'WARNING: instr 1 (line 10): schedule: instrument "nosuch" is not defined; no event made' "$tmp/stdout" "$tmp/stderr" \
+    && grep -q 'WARNING: instr 2 (line 13): event_i: instr 77 is not defined; no event made' "$tmp/stdout" "$tmp/stderr" \
+    && grep -q 'WARNING: instr 5 (line 26): nstrnum: instrument "missing" is not defined' "$tmp/stdout" "$tmp/stderr" \
+    && grep -q 'PERF ERROR in instr 4 (line 23): turnoff2: invalid mode 3; note deleted' "$tmp/stdout" "$tmp/stderr" \
+    && grep -q 'PERF ERROR in instr 3 (line 18): event: instrument number 0.5 out of range' "$tmp/stdout" "$tmp/stderr"; then
+    pass instrctl-errors
+else
+    fail instrctl-errors "missing or wrong messages for bad instrument numbers and names"
+fi
+
+: >"$tmp/stderr"
+if run_ondes --render "$tmp/ic.wav" "$srcdir/tests/cli/instrctl_loop.csd" \
+    && grep -q 'INIT ERROR in instr 1 (line 9): schedule: more than 8192 notes made in one k-cycle' "$tmp/stdout" "$tmp/stderr"; then
+    pass instrctl-loop
+else
+    fail instrctl-loop "an instrument scheduling itself at once: no bound or no message"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

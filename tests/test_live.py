@@ -303,6 +303,13 @@ try:
         c3.send("/instr/def", "tone", "kamp = p4\nkmidi = p5\nasig = oscili:a(kamp, mtof:k(kmidi))\noutch 1, asig, 2, asig * 0.5")
         c3.wait_for("/done", 2.0)
         c3.send("/sched", 1, "tone", 0.0, -1.0, 0.2, 60.0)
+        # an instrument that schedules instruments: its notes are not recorded (the
+        # re-render's "arp" makes them again, on the same frames)
+        c3.send("/instr/def", "arp", 'schedule "tone", 0.05, 0.1, 0.1, 67\nkc init 0\n'
+                'if kc % 20 == 0 then\n  event "i", "tone", 0, 0.05, 0.1, 72 + kc / 20\nendif\nkc += 1')
+        check(c3.wait_for("/done", 2.0, lambda a: a[1] == "arp") is not None,
+              "period %d: an instrument using schedule and event compiles" % period)
+        c3.send("/sched", 6, "arp", 0.0, 0.6)
         time.sleep(0.13)
         c3.send("/sched", -1, "sine", 0.05, 0.7, 0.3, 67.0, 0.3)
         c3.send("/set", 1, "kmidi", 62.0)
@@ -324,6 +331,9 @@ try:
             o3.wait(5)
         except subprocess.TimeoutExpired:
             pass
+        scheds = [l for l in open(ev3) if "/sched " in l]
+        check(len(scheds) == 6, "period %d: the notes instruments made are not recorded (%d /sched lines, want 6)"
+              % (period, len(scheds)))
         live, _ = sf.read(rec3, dtype="float32", always_2d=True)
         out3 = os.path.join(tmp, "re%d.wav" % period)
         r = subprocess.run([ONDES, "--render", out3, "--bits", "32f", "--duration", repr(len(live) / SR), ev3],

@@ -19,6 +19,8 @@
 #define MAX_RETIRED 4096
 #define MAX_CHANNELS 1024
 #define AUTO_MAXPTS 32
+#define MAX_MADE 8192       /* notes instruments may make in one k-cycle (op_schedule) */
+#define NAME_SLOTS 32768    /* the name index: a power of two above 2 × ENG_MAXINSTR */
 #define MAX_SHARED 64       /* kinds of shared opcode state (OP_SHARED) one engine can hold */
 
 /* A block a voice took with op_alloc, behind a header linking it to the
@@ -45,6 +47,7 @@ typedef struct eng_voice {
     int turnoff;                     /* turnoff asked during this k-cycle */
     int bad;                         /* produced NaN/inf */
     int offline_init;                /* instr 0 on the control thread */
+    int initing;                     /* in its init pass, not yet in the active list (op_active) */
     int initerr;
     unsigned gen;                    /* bumped when the voice is freed (automation checks) */
     OP_LINKS links;                  /* delayr/delayw/deltap chain of this note (op_links) */
@@ -75,6 +78,12 @@ struct engine {
     _Atomic int nactive_pub;         /* nactive after the last block, for the control thread */
 
     INSTR_TMPL *instrs[ENG_MAXINSTR];
+    /* instrument names → numbers for op_instr_number: open addressing,
+     * 0 empty; an entry holds a number whose template carries the name (a
+     * replaced template keeps its name and number, so entries never go) */
+    int16_t byname[NAME_SLOTS];
+    int64_t made_block;              /* the block op_schedule counted made_n in */
+    int made_n;
     FTABLE *tables[ENG_MAXTABLES];
     double *globals;
 
@@ -250,6 +259,36 @@ void eng_free(ENGINE *e)
     free(e);
 }
 
+/* FNV-1a: names are short, and this runs at init on the audio thread */
+static uint32_t name_hash(const char *s)
+{
+    uint32_t h = 2166136261u;
+    while (*s) h = (h ^ (unsigned char)*s++) * 16777619u;
+    return h;
+}
+
+/* Index the name of the template installed as `num` (no allocation: a
+ * fixed table, at most ENG_MAXINSTR names, so a free slot always exists). */
+static void names_add(ENGINE *e, int num)
+{
+    const INSTR_TMPL *t = e->instrs[num];
+    if (!t || !t->name) return;
+    for (uint32_t i = name_hash(t->name) & (NAME_SLOTS - 1);; i = (i + 1) & (NAME_SLOTS - 1)) {
+        int n = e->byname[i];
+        if (n == 0) { e->byname[i] = (int16_t)num; return; }
+        if (n == num || (e->instrs[n] && !strcmp(e->instrs[n]->name, t->name))) return;
+    }
+}
+
+static int names_find(const ENGINE *e, const char *name)
+{
+    for (uint32_t i = name_hash(name) & (NAME_SLOTS - 1);; i = (i + 1) & (NAME_SLOTS - 1)) {
+        int n = e->byname[i];
+        if (n == 0) return -1;
+        if (e->instrs[n] && !strcmp(e->instrs[n]->name, name)) return n;
+    }
+}
+
 void eng_set_instr(ENGINE *e, int num, INSTR_TMPL *t)
 {
     if (num <= 0 || num >= ENG_MAXINSTR) return;
@@ -257,6 +296,7 @@ void eng_set_instr(ENGINE *e, int num, INSTR_TMPL *t)
     /* a state that cannot be made fails the notes' init with its own message */
     if (t) (void)eng_prepare_instr(e, t, err, sizeof err);
     e->instrs[num] = t;
+    names_add(e, num);
 }
 const INSTR_TMPL *eng_get_instr(const ENGINE *e, int num)
 {
@@ -481,13 +521,13 @@ static void mem_why(const ENGINE *e, size_t asked, char *buf, size_t len)
              (double)(m.size - m.used) / 1048576.0, (double)m.size / 1048576.0);
 }
 
-int op_initerr(OP_CTX *c, OP *op, const char *fmt, ...)
+/* An opcode's error on the note: to its sender when it is live, else to the
+ * console as Csound words it ("INIT ERROR in instr …", "PERF ERROR …"). */
+static void voice_error(OP_CTX *c, OP *op, const char *live, const char *console, const char *tail,
+                        const char *fmt, va_list ap)
 {
     char buf[400];
-    va_list ap;
-    va_start(ap, fmt);
     vsnprintf(buf, sizeof buf, fmt, ap);
-    va_end(ap);
     ENG_VOICE *v = c->voice;
     if (v->memfail) {   /* the opcode ran out of note memory: say how much it asked for */
         char why[120];
@@ -497,13 +537,22 @@ int op_initerr(OP_CTX *c, OP *op, const char *fmt, ...)
         c->eng->stats.mem_refused++;
     }
     const INSTR_TMPL *t = v->tmpl;
-    if (v->origin)   /* a live note: its sender hears why it did not start */
-        refuse(c->eng, v->origin, v->id, "/sched: event %d: init error in instr %s (line %d): %s: %s", v->id,
-               t ? t->name : "0", op ? op->line : 0, op && op->desc ? op->desc->name : "?", buf);
+    const char *name = t ? t->name : "0", *opname = op && op->desc ? op->desc->name : "?";
+    int line = op ? op->line : 0;
+    if (v->origin)   /* a live note: its sender hears why it did not start (or stopped) */
+        refuse(c->eng, v->origin, v->id, "/sched: event %d: %s in instr %s (line %d): %s: %s%s", v->id, live, name,
+               line, opname, buf, tail);
     else
-        emsg(c->eng, "INIT ERROR in instr %s (line %d): %s: %s", t ? t->name : "0",
-             op ? op->line : 0, op && op->desc ? op->desc->name : "?", buf);
-    v->initerr = 1;
+        emsg(c->eng, "%s in instr %s (line %d): %s: %s%s", console, name, line, opname, buf, tail);
+}
+
+int op_initerr(OP_CTX *c, OP *op, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    voice_error(c, op, "init error", "INIT ERROR", "", fmt, ap);
+    va_end(ap);
+    c->voice->initerr = 1;
     return -1;
 }
 
@@ -606,6 +655,126 @@ int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, cons
     return (int)num;
 }
 OP_LINKS *op_links(OP_CTX *c) { return &c->voice->links; }
+
+/* ---- instrument control (op.h): notes that schedule, stop and count notes ---- */
+
+static int64_t secs_to_frames(double secs, double sr);
+static void stop_voice(ENGINE *e, ENG_VOICE *v, int64_t at);
+
+int op_instr_number(OP_CTX *c, const char *name) { return name ? names_find(c->eng, name) : -1; }
+
+/* Straight into the queue, as the score's notes go: no command number, so
+ * nothing reports it to the recorder (a re-render's instruments make it
+ * again) and its frame is one the same blocks compute live and offline. */
+int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t errlen)
+{
+    ENGINE *e = c->eng;
+    if (np > EV_MAXP) {
+        snprintf(err, errlen, "%d p-fields (at most %d)", np, EV_MAXP);
+        return -1;
+    }
+    double a = fabs(p[1]);
+    if (!(a >= 1 && a < ENG_MAXINSTR)) {
+        snprintf(err, errlen, "instrument number %g out of range (1…%d)", p[1], ENG_MAXINSTR - 1);
+        return -1;
+    }
+    if (!e->instrs[(int)a]) {
+        snprintf(err, errlen, "instr %d is not defined; no event made", (int)a);
+        return -2;
+    }
+    /* an instrument that schedules itself with p2 = 0 would start notes in
+     * this block for ever: the block's work stays bounded */
+    if (e->made_block != e->frame) {
+        e->made_block = e->frame;
+        e->made_n = 0;
+    }
+    if (++e->made_n > MAX_MADE) {
+        e->stats.events_dropped++;
+        snprintf(err, errlen, "more than %d notes made in one k-cycle (an instrument scheduling itself at once?)",
+                 MAX_MADE);
+        return -1;
+    }
+    ENG_EVENT ev;
+    memset(&ev, 0, offsetof(ENG_EVENT, p));
+    int64_t now = e->frame + (next ? e->cfg.ksmps : 0);
+    int64_t d = secs_to_frames(p[2], e->cfg.sr);
+    ev.frame = d > 0 ? now + d : now;   /* a negative start is now, as Csound clamps it */
+    ev.issued = e->frame;
+    ev.instr = (int)a;
+    ev.origin = c->voice ? c->voice->origin : 0;   /* the sender of the note that asked hears of failures */
+    ev.type = p[1] < 0 ? EV_STOP : EV_START;
+    ev.np = np < 3 ? 3 : np;
+    ev.p[0] = 0;
+    for (int i = 1; i <= np; i++) ev.p[i] = p[i];
+    for (int i = np + 1; i <= 3; i++) ev.p[i] = 0;
+    if (p[1] < 0) ev.p[1] = a;   /* EV_STOP without id: the held notes whose p1 is this */
+    ev.p[2] = (double)(ev.frame - now) / e->cfg.sr;
+    if (sched_push(&e->sched, &ev)) {
+        e->stats.events_dropped++;
+        snprintf(err, errlen, "the event queue is full (%d pending)", e->sched.cap);
+        return -1;
+    }
+    return 0;
+}
+
+/* Ends a note within this k-cycle: with release, its release starts (a note
+ * with none ends with the block, as op_turnoff); without, it stops here, and
+ * a note not yet performed in this k-cycle does not play it. */
+static void turnoff_voice(ENGINE *e, ENG_VOICE *v, int release)
+{
+    if (release) {
+        if (v->xtratim > 0) {   /* as op_turnoff: the release runs from the next k-cycle */
+            v->releasing = 1;
+            v->end_frame = e->frame + e->cfg.ksmps + v->xtratim;
+        } else {
+            stop_voice(e, v, e->frame + e->cfg.ksmps);
+        }
+    } else {
+        v->releasing = 1;
+        v->end_frame = e->frame;
+    }
+}
+
+int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release)
+{
+    ENGINE *e = c->eng;
+    int num = op_int(fabs(insno));
+    ENG_VOICE *pick = NULL;
+    int n = 0;
+    /* the active list is by instrument, then by start: the first match is the oldest */
+    for (ENG_VOICE *v = e->active; v; v = v->next) {
+        if (v->instr != num || v->releasing) continue;
+        if ((mode & 4) && v->p[1] != fabs(insno)) continue;
+        if ((mode & 8) && v->end_frame != INT64_MAX) continue;
+        if ((mode & 3) == 1) { pick = v; break; }
+        if ((mode & 3) == 2) { pick = v; continue; }
+        turnoff_voice(e, v, release);
+        n++;
+    }
+    if (pick) { turnoff_voice(e, pick, release); n++; }
+    return n;
+}
+
+int op_active(OP_CTX *c, int num, int norel)
+{
+    int n = 0;
+    for (const ENG_VOICE *v = c->eng->active; v; v = v->next)   /* (one turned off at once is gone) */
+        if ((num == 0 || v->instr == num) && !(norel && v->releasing) && v->end_frame > c->eng->frame) n++;
+    if (c->voice && c->voice->initing && (num == 0 || c->voice->instr == num)) n++;
+    return n;
+}
+
+void op_perferr(OP_CTX *c, OP *op, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    voice_error(c, op, "performance error", "PERF ERROR", "; note deleted", fmt, ap);
+    va_end(ap);
+    ENG_VOICE *v = c->voice;
+    v->releasing = 1;
+    v->end_frame = c->eng->frame;
+    v->turnoff = 1;   /* the rest of this k-cycle is skipped */
+}
 
 /* ---- voices ---- */
 
@@ -795,7 +964,10 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     OP_CTX c;
     ctx_init(e, &c, v);
     c.ofs = ofs;
-    if (run_init(e, v, &c)) {
+    v->initing = 1;
+    int bad = run_init(e, v, &c);
+    v->initing = 0;
+    if (bad) {
         voice_release_slot(e, v);
         return;
     }
@@ -983,6 +1155,7 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         if (ev->instr > 0 && ev->instr < ENG_MAXINSTR) {
             INSTR_TMPL *old = e->instrs[ev->instr];
             e->instrs[ev->instr] = ev->ptr;
+            names_add(e, ev->instr);
             e->table_epoch++;
             /* the orchestra keeps it until told; with no room here it just keeps it to the end */
             if (old && old != ev->ptr && e->nretired < MAX_RETIRED)

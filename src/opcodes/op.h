@@ -234,6 +234,43 @@ int  op_releasing(OP_CTX *c);               /* 1 once the note is in its release
 double op_p3(OP_CTX *c);                    /* the note's duration in seconds (negative: held) */
 double op_p1(OP_CTX *c);                    /* the note's instrument number as given (fraction kept) */
 
+/* Instrument control: instruments that schedule instruments (event_i,
+ * schedule, event, schedkwhen), stop them (turnoff2) and count them (active).
+ * Processing thread (or instr 0 before processing starts); none allocates:
+ * the queue and the name index are reserved when the engine is made. */
+
+/* The number of the instrument named `name`, or -1.  Constant time (a hashed
+ * index the engine keeps as instruments are installed); look it up at init. */
+int op_instr_number(OP_CTX *c, const char *name);
+
+/* Queue a note as a score's i statement: p[1] the instrument (the fraction
+ * kept; negative ends the held notes of that p1), p[2] its start in seconds
+ * from now, p[3] the duration (negative: held), then p4..p[np].  "Now" is,
+ * as Csound 6.18 places them, the start of this k-cycle at i-time (next 0:
+ * p2 = 0 starts within the same k-cycle) and of the next at k-time (next 1,
+ * event and schedulek; schedkwhen counts from this one, next 0, so its p2 = 0
+ * note starts with the next k-cycle and ends p3 after this one began).
+ * Such notes are not commands: they are not recorded (the instrument makes
+ * them again when the recording is rendered).  0, or -1 with why in err
+ * (a number out of range, the queue full), or -2 when the instrument is not
+ * defined (Csound warns and makes no event; the caller plays on). */
+int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t errlen);
+
+/* turnoff2: stop the notes of instrument `insno` (Csound's mode: 0 all,
+ * 1 the oldest, 2 the newest; +4 only those whose p1 equals insno with its
+ * fraction; +8 only held ones); with `release` their release segments run,
+ * else they go at once (a note later in this k-cycle's order does not play
+ * it).  Returns how many. */
+int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release);
+
+/* Notes of instrument `num` playing, the calling note included at its init;
+ * with `norel`, those in their release are not counted (Csound's active). */
+int op_active(OP_CTX *c, int num, int norel);
+
+/* A performance error: the message (instrument, line, opcode) goes to the
+ * driver and the note ends now, as Csound deletes a note after a perf error. */
+void op_perferr(OP_CTX *c, OP *op, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* The engine's instance of a shared state the descriptor names (OP_SHARED),
  * or NULL when the engine has none (an instrument compiled for another one).
  * A short scan of the engine's few shared states: call it at init and keep

@@ -1,0 +1,292 @@
+/* instrctl.c — instruments that schedule, stop and count instruments: event_i, schedule, event, schedulek, schedkwhen, turnoff2, active, nstrnum. */
+#include "op.h"
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+/*
+ * Follows Csound 6.18's OOps/schedule.c (schedule, schedkwhen's ktriginstr),
+ * Engine/insert.c (event_i/event's eventOpcode, turnoff2, active) and
+ * Engine/insert.c's strarg2insno (nstrnum).  The note goes straight into the
+ * engine's queue at an exact frame (op_schedule): at i-time p2 counts from the
+ * start of the k-cycle the calling note starts in (p2 = 0 starts in that same
+ * k-cycle, at its first frame), at k-time from the start of the next k-cycle,
+ * as measured with csound 6.18 --sample-accurate.  An instrument given by name
+ * is looked up when the note starts (names of instruments defined after the
+ * caller have their numbers only once every instrument is compiled).
+ */
+
+#define PMAX 56   /* p2… an event call may give (OP_MAXIN less the fixed inputs) */
+
+/* event_i "i", instr, p2, p3 [, p4 …] and event (k-rate), the same arguments */
+typedef struct {
+    OP h;
+    OP_ARG sop, xinsno, pargs[PMAX];
+    int num;            /* the instrument, by name, found at init */
+} EVENT;
+
+/* schedule / schedulek instr, p2, p3 [, p4 …] */
+typedef struct {
+    OP h;
+    OP_ARG xinsno, pargs[PMAX];
+    int num;
+} SCHED;
+
+/* schedkwhen ktrigger, kmintim, kmaxnum, kinsnum, kwhen, kdur [, kp4 …] */
+typedef struct {
+    OP h;
+    OP_ARG ktrig, kmintim, kmaxnum, xinsno, pargs[PMAX];
+    int num;
+    int timrem;         /* k-cycles before kmintim allows the next event */
+} SCHEDKWHEN;
+
+/* turnoff2 kinsno, kmode, krelease (and turnoff2_i at i-time) */
+typedef struct {
+    OP h;
+    OP_ARG xinsno, kmode, krelease;
+    int num;
+} TURNOFF2;
+
+/* ir active insno [, iopt [, inorel]] (kr at k-time) */
+typedef struct {
+    OP h;
+    OP_ARG r, xinsno, iopt, inorel;
+    int num;
+} ACTIVE;
+
+/* insno nstrnum "name" */
+typedef struct {
+    OP h;
+    OP_ARG insno, sname;
+} NSTRNUM;
+
+static void warn(OP *o, OP_CTX *c, const char *fmt, const char *what);
+
+/* An instrument given by name: its number, or -1 and a warning naming it
+ * (Csound warns "instr NAME not found" and the note plays on, making no
+ * events). */
+static int find_name(OP *o, OP_CTX *c, const char *name, int *num)
+{
+    *num = op_instr_number(c, name);
+    if (*num < 0) warn(o, c, "instrument \"%s\" is not defined; no event made", name);
+    return 0;
+}
+
+static void warn(OP *o, OP_CTX *c, const char *fmt, const char *what)
+{
+    op_msg(c, "WARNING: instr %g (line %d): %s: ", op_p1(c), (int)o->line, o->desc->name);
+    op_msg(c, fmt, what);
+    op_msg(c, "\n");
+}
+
+/* Send the event: p1 the instrument (num when named, else the value given),
+ * then the call's p2… (npargs of them), from this k-cycle's start (next 0)
+ * or the next one's (next 1); kperf: called at k-time.  num < 0: a name that was not found (warned at
+ * init), nothing to send.  An undefined instrument is Csound's warning; a bad
+ * number or a full queue fails the init or, at k-time, the note. */
+static int send(OP *o, OP_CTX *c, int kperf, int next, int num, const OP_ARG *xinsno, const OP_ARG *pargs, int npargs)
+{
+    double pf[PMAX + 2];
+    char err[160];
+    if (num < 0) return 0;
+    pf[1] = num > 0 ? (double)num : *xinsno->k;
+    for (int i = 0; i < npargs; i++) pf[2 + i] = *pargs[i].k;
+    int r = op_schedule(c, pf, 1 + npargs, next, err, sizeof err);
+    if (r == -2) warn(o, c, "%s", err);
+    if (r != -1) return 0;
+    if (!kperf) return op_initerr(c, o, "%s", err);
+    op_perferr(c, o, "%s", err);
+    return -1;
+}
+
+/* ---- event_i, event ("i" events only) ---- */
+
+static int event_init(OP *o, OP_CTX *c, int named)
+{
+    EVENT *p = (EVENT *)o;
+    p->num = 0;
+    if (strcmp(p->sop.s, "i"))
+        return op_initerr(c, o, "only \"i\" events can be made (got \"%s\")", p->sop.s);
+    return named ? find_name(o, c, p->xinsno.s, &p->num) : 0;
+}
+
+static int event_send(OP *o, OP_CTX *c, int kperf)
+{
+    EVENT *p = (EVENT *)o;
+    return send(o, c, kperf, kperf, p->num, &p->xinsno, p->pargs, o->nin - 2);
+}
+
+static int event_named(OP *o, OP_CTX *c) { return event_init(o, c, 1); }
+static int event_numbered(OP *o, OP_CTX *c) { return event_init(o, c, 0); }
+static int event_i_named(OP *o, OP_CTX *c) { return event_init(o, c, 1) ? -1 : event_send(o, c, 0); }
+static int event_i_numbered(OP *o, OP_CTX *c) { return event_init(o, c, 0) ? -1 : event_send(o, c, 0); }
+static void event_perf(OP *o, OP_CTX *c) { (void)event_send(o, c, 1); }
+
+/* ---- schedule, schedulek ---- */
+
+static int sched_init(OP *o, OP_CTX *c, int named)
+{
+    SCHED *p = (SCHED *)o;
+    p->num = 0;
+    return named ? find_name(o, c, p->xinsno.s, &p->num) : 0;
+}
+
+static int sched_send(OP *o, OP_CTX *c, int kperf)
+{
+    SCHED *p = (SCHED *)o;
+    return send(o, c, kperf, kperf, p->num, &p->xinsno, p->pargs, o->nin - 1);
+}
+
+static int sched_named(OP *o, OP_CTX *c) { return sched_init(o, c, 1); }
+static int sched_numbered(OP *o, OP_CTX *c) { return sched_init(o, c, 0); }
+static int schedule_named(OP *o, OP_CTX *c) { return sched_init(o, c, 1) ? -1 : sched_send(o, c, 0); }
+static int schedule_numbered(OP *o, OP_CTX *c) { return sched_init(o, c, 0) ? -1 : sched_send(o, c, 0); }
+static void schedulek_perf(OP *o, OP_CTX *c) { (void)sched_send(o, c, 1); }
+
+/* ---- schedkwhen (ktriginstr): a trigger, a least time between events, a most notes at once ---- */
+
+static int skw_named(OP *o, OP_CTX *c)
+{
+    SCHEDKWHEN *p = (SCHEDKWHEN *)o;
+    p->timrem = 0;
+    return find_name(o, c, p->xinsno.s, &p->num);
+}
+
+static int skw_numbered(OP *o, OP_CTX *c)
+{
+    SCHEDKWHEN *p = (SCHEDKWHEN *)o;
+    p->timrem = 0;
+    p->num = 0;
+    return 0;
+}
+
+static void skw_perf(OP *o, OP_CTX *c)
+{
+    SCHEDKWHEN *p = (SCHEDKWHEN *)o;
+    if (p->timrem > 0) p->timrem--;
+    if (*p->ktrig.k == 0) return;
+    if (p->num < 0) return;
+    double insno = p->num > 0 ? (double)p->num : *p->xinsno.k;
+    if (insno >= 0) {   /* a negative one (ending held notes) is not limited */
+        if (*p->kmintim.k > 0 && p->timrem > 0) return;
+        if (*p->kmaxnum.k >= 1 && op_active(c, op_int(insno), 0) >= op_int(*p->kmaxnum.k)) return;
+    }
+    p->timrem = *p->kmintim.k > 0 ? op_int(*p->kmintim.k * c->kr + 0.5) : 0;
+    /* from the start of this k-cycle (Csound's kadjust -1): p2 = 0 is late, so it
+     * starts with the next k-cycle but ends p3 after this one began */
+    (void)send(o, c, 1, 0, p->num, &p->xinsno, p->pargs, o->nin - 4);
+}
+
+/* ---- turnoff2, turnoff2_i ---- */
+
+static int turnoff2_named(OP *o, OP_CTX *c)
+{
+    TURNOFF2 *p = (TURNOFF2 *)o;
+    return find_name(o, c, p->xinsno.s, &p->num);
+}
+
+static int turnoff2_numbered(OP *o, OP_CTX *c)
+{
+    ((TURNOFF2 *)o)->num = 0;
+    return 0;
+}
+
+/* Csound's checks: an instrument number, a mode of 0…15 but not 3 (+4, +8).
+ * 0, or -1 with the reason in why. */
+static int turnoff2_do(OP *o, OP_CTX *c, char *why, size_t len)
+{
+    TURNOFF2 *p = (TURNOFF2 *)o;
+    if (p->num < 0) return 0;
+    double insno = p->num > 0 ? (double)p->num : *p->xinsno.k;
+    int mode = op_int(*p->kmode.k + 0.5);
+    if (!(fabs(insno) >= 1 && fabs(insno) < 0x1p30)) {
+        snprintf(why, len, "invalid instrument number %g", insno);
+        return -1;
+    }
+    if (mode < 0 || mode > 15 || (mode & 3) == 3) {
+        snprintf(why, len, "invalid mode %d", mode);
+        return -1;
+    }
+    op_turnoff_instr(c, insno, mode, *p->krelease.k != 0);
+    return 0;
+}
+
+static void turnoff2_perf(OP *o, OP_CTX *c)
+{
+    char why[80];
+    if (turnoff2_do(o, c, why, sizeof why)) op_perferr(c, o, "%s", why);
+}
+
+static int turnoff2_i_fire(OP *o, OP_CTX *c)
+{
+    char why[80];
+    return turnoff2_do(o, c, why, sizeof why) ? op_initerr(c, o, "%s", why) : 0;
+}
+
+static int turnoff2_i_named(OP *o, OP_CTX *c) { return turnoff2_named(o, c) ? -1 : turnoff2_i_fire(o, c); }
+static int turnoff2_i_numbered(OP *o, OP_CTX *c) { return turnoff2_numbered(o, c) ? -1 : turnoff2_i_fire(o, c); }
+
+/* ---- active: notes of an instrument playing (0: of every instrument) ---- */
+
+static int active_named(OP *o, OP_CTX *c)
+{
+    ACTIVE *p = (ACTIVE *)o;
+    if (find_name(o, c, p->xinsno.s, &p->num)) return -1;
+    *p->r.k = op_active(c, p->num, *p->inorel.k != 0);
+    return 0;
+}
+
+static int active_numbered(OP *o, OP_CTX *c)
+{
+    ACTIVE *p = (ACTIVE *)o;
+    p->num = op_int(*p->xinsno.k);
+    *p->r.k = op_active(c, p->num, *p->inorel.k != 0);
+    return 0;
+}
+
+static void active_perf_named(OP *o, OP_CTX *c)
+{
+    ACTIVE *p = (ACTIVE *)o;
+    *p->r.k = op_active(c, p->num, *p->inorel.k != 0);
+}
+
+static void active_perf_numbered(OP *o, OP_CTX *c)
+{
+    ACTIVE *p = (ACTIVE *)o;
+    *p->r.k = op_active(c, op_int(*p->xinsno.k), *p->inorel.k != 0);
+}
+
+/* ---- nstrnum ---- */
+
+static int nstrnum_i(OP *o, OP_CTX *c)
+{
+    NSTRNUM *p = (NSTRNUM *)o;
+    int n = op_instr_number(c, p->sname.s);
+    *p->insno.k = n;   /* -1 when missing, with Csound's warning */
+    if (n < 0) warn(o, c, "instrument \"%s\" is not defined", p->sname.s);
+    return 0;
+}
+
+static const OP_DESC op_instrctl[] = {
+    { "event_i", "", "SSm", sizeof(EVENT), event_i_named, NULL, OP_ARGS_IN(2 + PMAX) },
+    { "event_i", "", "Sim", sizeof(EVENT), event_i_numbered, NULL, OP_ARGS_IN(2 + PMAX) },
+    { "event", "", "SSz", sizeof(EVENT), event_named, event_perf, OP_ARGS_IN(2 + PMAX) },
+    { "event", "", "Skz", sizeof(EVENT), event_numbered, event_perf, OP_ARGS_IN(2 + PMAX) },
+    { "schedule", "", "Siim", sizeof(SCHED), schedule_named, NULL, OP_ARGS_IN(1 + PMAX) },
+    { "schedule", "", "iiim", sizeof(SCHED), schedule_numbered, NULL, OP_ARGS_IN(1 + PMAX) },
+    { "schedulek", "", "Skkz", sizeof(SCHED), sched_named, schedulek_perf, OP_ARGS_IN(1 + PMAX) },
+    { "schedulek", "", "kkkz", sizeof(SCHED), sched_numbered, schedulek_perf, OP_ARGS_IN(1 + PMAX) },
+    { "schedkwhen", "", "kkkSkkz", sizeof(SCHEDKWHEN), skw_named, skw_perf, OP_ARGS_IN(4 + PMAX) },
+    { "schedkwhen", "", "kkkkkkz", sizeof(SCHEDKWHEN), skw_numbered, skw_perf, OP_ARGS_IN(4 + PMAX) },
+    { "turnoff2", "", "Skk", sizeof(TURNOFF2), turnoff2_named, turnoff2_perf, OP_ARGS_IN(3) },
+    { "turnoff2", "", "kkk", sizeof(TURNOFF2), turnoff2_numbered, turnoff2_perf, OP_ARGS_IN(3) },
+    { "turnoff2_i", "", "Sii", sizeof(TURNOFF2), turnoff2_i_named, NULL, OP_ARGS_IN(3) },
+    { "turnoff2_i", "", "iii", sizeof(TURNOFF2), turnoff2_i_numbered, NULL, OP_ARGS_IN(3) },
+    { "active", "i", "Soo", sizeof(ACTIVE), active_named, NULL, OP_ARGS_IN(4) },
+    { "active", "i", "ioo", sizeof(ACTIVE), active_numbered, NULL, OP_ARGS_IN(4) },
+    { "active", "k", "Soo", sizeof(ACTIVE), active_named, active_perf_named, OP_ARGS_IN(4) },
+    { "active", "k", "koo", sizeof(ACTIVE), active_numbered, active_perf_numbered, OP_ARGS_IN(4) },
+    { "nstrnum", "i", "S", sizeof(NSTRNUM), nstrnum_i, NULL, OP_ARGS_IN(2) },
+    OP_END
+};
+OP_FAMILY(instrctl, "Instrument Control", op_instrctl);
