@@ -16,30 +16,19 @@ Prints one line, `PASS name ...` or `FAIL name ...`, and exits 0 or 1
 (2 for a usage error).  Details of a failure follow on stderr.
 """
 
-import os
-import sys
-
-try:
-    import numpy as np
-    import soundfile as sf
-except ImportError:
-    # A python3 first in PATH (pyenv, a venv) may lack Debian's numpy and
-    # soundfile; the system interpreter has them (tools/deps-debian.sh).
-    if os.path.exists("/usr/bin/python3") and \
-            os.path.realpath(sys.executable) != os.path.realpath("/usr/bin/python3") and \
-            not os.environ.get("DIFFTEST_REEXEC"):
-        os.environ["DIFFTEST_REEXEC"] = "1"
-        os.execv("/usr/bin/python3", ["/usr/bin/python3"] + sys.argv)
-    sys.stderr.write("difftest.py: needs numpy and soundfile "
-                     "(apt-get install python3-numpy python3-soundfile)\n")
-    sys.exit(2)
-
 import argparse
+import os
 import re
 import shlex
 import shutil
-import subprocess
+import sys
 import tempfile
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "tools"))
+import rendercmp                                   # noqa: E402  (shared with tools/compat)
+from rendercmp import orc_ksmps, db, band_levels   # noqa: E402
+
+np, sf = rendercmp.needs_numpy("difftest.py")
 
 RENDER_TIMEOUT = 300      # seconds, per renderer
 SILENT_DBFS = -80.0       # a reference quieter than this proves nothing
@@ -105,96 +94,14 @@ def parse_tolerance(text):
     return tol
 
 
-def orc_ksmps(text):
-    """ksmps from the orchestra header (Csound's defaults: sr 44100, kr 4410)."""
-    body = re.sub(r";.*", "", text)
-    m = re.search(r"^\s*ksmps\s*=\s*(\d+)", body, re.M)
-    if m:
-        return int(m.group(1))
-    sr = re.search(r"^\s*sr\s*=\s*([\d.]+)", body, re.M)
-    kr = re.search(r"^\s*kr\s*=\s*([\d.]+)", body, re.M)
-    if kr:
-        return max(1, int(round(float(sr.group(1) if sr else 44100) / float(kr.group(1)))))
-    return 10
-
-
 def run(cmd, log_path, cwd):
     """Runs cmd in cwd, output to log_path. Returns (exit code, tail of the log)."""
-    with open(log_path, "wb") as log:
-        try:
-            p = subprocess.run(cmd, stdout=log, stderr=subprocess.STDOUT, cwd=cwd,
-                               stdin=subprocess.DEVNULL, timeout=RENDER_TIMEOUT)
-            rc = p.returncode
-        except subprocess.TimeoutExpired:
-            rc = "timeout"
-        except OSError as e:
-            return "not runnable (%s)" % e.strerror, ""
-    with open(log_path, "rb") as log:
-        text = log.read().decode("utf-8", "replace")
-    text = re.sub(r"\x1b\[[0-9;]*m", "", text)     # csound colours its messages
-    return rc, "\n".join(text.rstrip().splitlines()[-15:])
+    rc, text = rendercmp.run(cmd, log_path, cwd, RENDER_TIMEOUT)
+    return rc, rendercmp.tail(text)
 
 
 def describe_rc(rc):
-    if rc == "timeout":
-        return "timed out after %d s" % RENDER_TIMEOUT
-    if isinstance(rc, str):
-        return rc
-    if rc < 0:
-        return "killed by signal %d" % -rc
-    if rc >= 128:
-        return "crashed (exit %d)" % rc
-    return "exit %d" % rc
-
-
-def db(x):
-    return 10.0 * np.log10(x) if x > 0 else float("-inf")
-
-
-def third_octave_bands(sr):
-    """(low, high) edges of the 1/3-octave bands from 50 Hz to min(20 kHz, 0.45 sr)."""
-    top = min(20000.0, 0.45 * sr)
-    bands = []
-    n = -13                      # 1000 * 2**(-13/3) ≈ 50 Hz
-    while True:
-        fc = 1000.0 * 2.0 ** (n / 3.0)
-        if fc > top:
-            break
-        bands.append((fc * 2 ** (-1 / 6), fc * 2 ** (1 / 6)))
-        n += 1
-    return bands
-
-
-def band_levels(x, sr):
-    """Averaged power spectrum (Hann, 50 % overlap, channels summed) per 1/3-octave
-    band: a list of (low, high, level in dB, degrees of freedom).
-
-    The degrees of freedom (bins in the band times independent frames) say how
-    steady a band's estimate of a random signal is: about 4.3/sqrt(K) dB of
-    spread, whatever the FFT size, so short files only judge the high bands."""
-    n = x.shape[0]
-    nfft = 4096
-    while nfft > 256 and n < 8 * nfft:
-        nfft //= 2
-    hop = nfft // 2
-    win = np.hanning(nfft)
-    mono = x.sum(axis=1)          # channels are often one signal panned: one estimate
-    if mono.shape[0] < nfft:
-        mono = np.pad(mono, (0, nfft - mono.shape[0]))
-    acc = np.zeros(nfft // 2 + 1)
-    count = 0
-    for start in range(0, mono.shape[0] - nfft + 1, hop):
-        acc += np.abs(np.fft.rfft(mono[start:start + nfft] * win)) ** 2
-        count += 1
-    acc /= max(count, 1)
-    frames = max(1.0, n / nfft)   # independent frames, roughly
-    freqs = np.fft.rfftfreq(nfft, 1.0 / sr)
-    out = []
-    for lo, hi in third_octave_bands(sr):
-        sel = (freqs >= lo) & (freqs < hi)
-        level = db(acc[sel].sum()) if sel.any() else float("-inf")
-        out.append((lo, hi, level, int(sel.sum()) * frames))
-    return out
+    return rendercmp.describe_rc(rc, RENDER_TIMEOUT)
 
 
 def compare(ref, out, sr, ksmps, tol):
@@ -296,13 +203,13 @@ def main():
 
         # Csound: 32-bit float so nothing is quantised; sample-accurate so
         # events start on their exact frame, as they do in ondes.
-        rc, tail = run([args.csound, "-d", "-W", "-f", "--sample-accurate",
-                        "-o", ref_wav, csd], os.path.join(work, "csound.log"), cwd)
+        rc, tail = run(rendercmp.csound_cmd(args.csound, csd, ref_wav),
+                       os.path.join(work, "csound.log"), cwd)
         if rc != 0 or not os.path.exists(ref_wav):
             detail = tail
             raise Fail("csound failed (%s)" % describe_rc(rc))
 
-        rc, tail = run(ondes + ["--render", out_wav, "--bits", "32f", csd],
+        rc, tail = run(rendercmp.ondes_cmd(ondes, csd, out_wav),
                        os.path.join(work, "ondes.log"), cwd)
         if rc != 0 or not os.path.exists(out_wav):
             detail = tail
