@@ -459,6 +459,11 @@ static NODE *statement(PARSER *p)
     ast_add(p->arena, &n->outs, &n->nouts, o);
     advance(p);
     n->name = tokstr(p, &p->tok);
+    /* `name arg, arg…` with neither name an opcode: the first was an opcode
+     * called without outputs (`zkw kline, 1`), one ondes does not have: say
+     * so, not "expected an expression, found ','" at the comma */
+    if (!p->is_opcode(n->name, p->ud) && peek2(p)->kind == T_COMMA)
+        perror_at(p, t.line, t.col, "unknown opcode '%s'", name0);
     advance(p);
     arglist(p, n, T_NEWLINE);
     return n;
