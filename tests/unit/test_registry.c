@@ -1,5 +1,6 @@
 /* test_registry.c — the opcode registry and interface v2: descriptor invariants, what the compiler tells an instance (rates, arguments given, prep's loop), shared engine state. */
 #include "check.h"
+#include "engine_kit.h"
 #include "../../src/engine/engine.h"
 #include "../../src/lang/orch.h"
 #include "../../src/opcodes/registry.h"
@@ -121,22 +122,16 @@ static void test_instance_rates(void)
 static double last_random(const char *orc)
 {
     char err[512];
-    LANG_ORCH *o = compile(orc);
-    if (!o) return -1;
-    ENG_CONFIG cfg;
-    eng_config_default(&cfg);
-    cfg.max_voices = 4;
-    cfg.ksmps = 16;
-    ENGINE *e = eng_new(&cfg, err, sizeof err);
+    LANG_ORCH *o;
+    ENGINE *e = kit_engine(orc, "t.orc", 4, 0, &o, err);   /* instruments installed (prepared), instr 0 run */
+    CHECKF(e != NULL, "%s", err);
     double v = -1;
     if (e) {
-        for (int i = 0; i < lang_orch_count(o); i++) {
-            const INSTR_TMPL *t = lang_orch_get(o, i);
-            CHECK(eng_prepare_instr(e, t, err, sizeof err) == 0);
-            CHECK(eng_prepare_instr(e, t, err, sizeof err) == 0);   /* again: nothing new */
-            eng_set_instr(e, t->num, lang_orch_get(o, i));
-        }
-        if (lang_orch_instr0(o)) CHECK(eng_run_instr0(e, lang_orch_instr0(o)) == 0);
+        size_t n = eng_msg_read(e, err, sizeof err - 1);
+        err[n] = 0;
+        CHECKF(n == 0, "instr 0 said: %s", err);   /* seed ran without an init error */
+        for (int i = 0; i < lang_orch_count(o); i++)   /* prepared again: nothing new, no error */
+            CHECK(eng_prepare_instr(e, lang_orch_get(o, i), err, sizeof err) == 0);
         ENG_EVENT ev;
         memset(&ev, 0, sizeof ev);
         ev.type = EV_START;
