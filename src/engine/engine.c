@@ -907,6 +907,10 @@ static void udo_ctx(OP_CTX *sub, const OP_CTX *c, const INSTR_TMPL *t)
         sub->kr = c->sr / t->udo_ksmps;
         sub->onedkr = 1.0 / sub->kr;
     }
+    /* whole blocks: Csound's UDO instance keeps no sample-accurate start or
+     * end of its own (the caller's opcodes apply the caller's) */
+    sub->ofs = 0;
+    sub->end = sub->ksmps;
 }
 
 static UDO_FRAME *udo_frame(const INSTR_TMPL *t, unsigned char *arena) { return (UDO_FRAME *)(arena + t->udo_frame); }
@@ -929,7 +933,6 @@ int eng_udo_init(OP *op, OP_CTX *c)
     f->xin = f->xout = NULL;
     OP_CTX sub;
     udo_ctx(&sub, c, t);
-    if (sub.ksmps != c->ksmps) { sub.ofs = 0; sub.end = sub.ksmps; }
     v->udo_depth++;
     int r = chain_init(c->eng, v, t, st->arena, &sub);
     v->udo_depth--;

@@ -1379,6 +1379,7 @@ static int udo_parse_types(const NODE *at, int outputs, char *letters, int max, 
 {
     const char *s = at->name;
     int n = 0;
+    letters[0] = 0;
     if (!strcmp(s, "0")) return 0;
     for (int i = 0; s[i]; i++) {
         char c = s[i];
