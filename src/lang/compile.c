@@ -1010,8 +1010,9 @@ static void compile_xin(CG *g, const NODE *n)
     if (!u) cg_error(g, n, "'xin' is only allowed inside a user-defined opcode (opcode … endop)");
     if (n->nkids) cg_error(g, n->kids[0], "'xin' takes no arguments: its outputs receive the opcode's inputs");
     if (n->nouts != u->nin)
-        cg_error(g, n, "'xin' has %d output%s, but '%s' declares %d input%s (%s)", n->nouts, n->nouts == 1 ? "" : "s",
-                 u->name, u->nin, u->nin == 1 ? "" : "s", u->nin ? u->in : "0");
+        cg_error(g, n, "'xin' has %d output%s, but '%s' declares %d input%s (%.*s)", n->nouts,
+                 n->nouts == 1 ? "" : "s", u->name, u->nin, u->nin == 1 ? "" : "s", u->nin ? u->nin : 1,
+                 u->nin ? u->in : "0");
     OPERAND outs[OP_MAXIN + 1];
     for (int i = 0; i < n->nouts; i++) {
         const NODE *o = n->outs[i];
