@@ -973,32 +973,41 @@ int eng_udo_init(OP *op, OP_CTX *c)
     return r;
 }
 
-/* Input letter L of a call is copied at every k-cycle: a- and k-rate ones
- * (i-time ones were copied once, by xin). */
-static int udo_krate_in(char L) { return L && !strchr("iopj", L); }
-
-/* The k- and a-rate inputs into the instance (a-rate: frames [pos, pos+n) of the caller's blocks). */
-static void udo_copy_in(const OP *call, const OP *xin, int pos, int n)
+/* One argument between a caller and a UDO instance, by its type letter L:
+ * an a-rate block's frames [pos, pos+n) of the caller's side (the
+ * instance's block is n frames), a string's text (S), else a scalar. */
+static void udo_copy_arg(OP_CTX *c, char L, const OP_ARG *dst, const OP_ARG *src, int a_to_caller, int pos, int n)
 {
-    const char *L = call->desc->in;
-    for (int i = 0; i < xin->nout; i++) {
-        if (!udo_krate_in(L[i])) continue;
-        const OP_ARG *src = &call->arg[call->nout + i];
-        if (L[i] == 'a') memcpy(xin->arg[i].a, src->a + pos, sizeof(float) * (size_t)n);
-        else *xin->arg[i].k = *src->k;
+    if (L == 'a') {
+        if (a_to_caller) memcpy(dst->a + pos, src->a, sizeof(float) * (size_t)n);
+        else memcpy(dst->a, src->a + pos, sizeof(float) * (size_t)n);
+    } else if (L == 'S') {
+        if (dst->str != src->str && op_str_set(c, dst->str, src->str->data))
+            op_perferr(c, NULL, "no note memory for a string argument");
+    } else {
+        *dst->k = *src->k;
     }
 }
 
-/* The a-rate outputs (frames [pos, pos+n)), and with `k` the k-rate ones too. */
-static void udo_copy_out(const OP *call, const OP *xout, int pos, int n, int k)
+/* Input letter L of a call is copied at every k-cycle: a-, k-rate and
+ * string ones (i-time ones were copied once, by xin). */
+static int udo_krate_in(char L) { return L && !strchr("iopj", L); }
+
+/* The k-rate, string and a-rate inputs into the instance (a-rate: frames [pos, pos+n) of the caller's blocks). */
+static void udo_copy_in(OP_CTX *c, const OP *call, const OP *xin, int pos, int n)
+{
+    const char *L = call->desc->in;
+    for (int i = 0; i < xin->nout; i++)
+        if (udo_krate_in(L[i])) udo_copy_arg(c, L[i], &xin->arg[i], &call->arg[call->nout + i], 0, pos, n);
+}
+
+/* The a-rate outputs (frames [pos, pos+n)), and with `k` the k-rate and string ones too. */
+static void udo_copy_out(OP_CTX *c, const OP *call, const OP *xout, int pos, int n, int k)
 {
     const char *L = call->desc->out;
     int nout = xout->nin - 1 < call->nout ? xout->nin - 1 : call->nout;
-    for (int i = 0; i < nout; i++) {
-        const OP_ARG *src = &xout->arg[i];
-        if (L[i] == 'a') memcpy(call->arg[i].a + pos, src->a, sizeof(float) * (size_t)n);
-        else if (L[i] == 'k' && k) *call->arg[i].k = *src->k;
-    }
+    for (int i = 0; i < nout; i++)
+        if (L[i] == 'a' || (k && L[i] != 'i')) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
 }
 
 void eng_udo_perf(OP *op, OP_CTX *c)
@@ -1011,9 +1020,9 @@ void eng_udo_perf(OP *op, OP_CTX *c)
     udo_ctx(&sub, c, t);
     int K = c->ksmps, lks = sub.ksmps;
     if (lks == K) {
-        if (f->xin) udo_copy_in(op, f->xin, 0, K);
+        if (f->xin) udo_copy_in(c, op, f->xin, 0, K);
         chain_perf(c->eng, c->voice, t, st->arena, &sub);
-        if (f->xout) udo_copy_out(op, f->xout, 0, K, 1);
+        if (f->xout) udo_copy_out(c, op, f->xout, 0, K, 1);
         return;
     }
     /* a local ksmps: K / lks sub-cycles over slices of the caller's block,
@@ -1024,13 +1033,13 @@ void eng_udo_perf(OP *op, OP_CTX *c)
         sub.ofs = c->ofs > pos ? c->ofs - pos : 0;
         sub.end = c->end - pos < lks ? c->end - pos : lks;
         sub.bofs = c->bofs + pos;
-        if (f->xin) udo_copy_in(op, f->xin, pos, lks);
+        if (f->xin) udo_copy_in(c, op, f->xin, pos, lks);
         chain_perf(c->eng, c->voice, t, st->arena, &sub);
-        if (f->xout) udo_copy_out(op, f->xout, pos, lks, 0);
+        if (f->xout) udo_copy_out(c, op, f->xout, pos, lks, 0);
         if (c->voice->turnoff) break;
     }
     if (f->xout) {
-        udo_copy_out(op, f->xout, 0, 0, 1);
+        udo_copy_out(c, op, f->xout, 0, 0, 1);
         for (int i = 0; i < op->nout; i++)
             if (op_isa(op, i)) op_aclear_edges(op->arg[i].a, c);
     }
@@ -1044,11 +1053,8 @@ int eng_xin_init(OP *op, OP_CTX *c)
     UDO_FRAME *f = (UDO_FRAME *)op->arg[op->nout].k;
     const OP *call = f->call;
     f->xin = op;
-    for (int i = 0; i < op->nout; i++) {
-        const OP_ARG *src = &call->arg[call->nout + i];
-        if (call->desc->in[i] == 'a') memcpy(op->arg[i].a, src->a, sizeof(float) * (size_t)c->ksmps);
-        else *op->arg[i].k = *src->k;
-    }
+    for (int i = 0; i < op->nout; i++)
+        udo_copy_arg(c, call->desc->in[i], &op->arg[i], &call->arg[call->nout + i], 0, 0, c->ksmps);
     return 0;
 }
 
@@ -1056,12 +1062,12 @@ int eng_xin_init(OP *op, OP_CTX *c)
  * by the call at perf (Csound's xoutset). */
 int eng_xout_init(OP *op, OP_CTX *c)
 {
-    (void)c;
     UDO_FRAME *f = (UDO_FRAME *)op->arg[op->nin - 1].k;
     const OP *call = f->call;
     f->xout = op;
     for (int i = 0; i < op->nin - 1 && i < call->nout; i++)
-        if (call->desc->out[i] == 'i') *call->arg[i].k = *op->arg[i].k;
+        if (call->desc->out[i] == 'i' || call->desc->out[i] == 'S')
+            udo_copy_arg(c, call->desc->out[i], &call->arg[i], &op->arg[i], 1, 0, 0);
     return 0;
 }
 

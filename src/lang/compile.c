@@ -1003,7 +1003,6 @@ static SYM *declare_typed(CG *g, const NODE *at, const char *name, char rate)
     s = calloc(1, sizeof *s);
     s->name = strdup(name);
     s->rate = rate;
-    s->sidx = -1;
     s->off = new_var(g, rate).off;
     s->next = g->locals;
     g->locals = s;
@@ -1049,11 +1048,12 @@ static void compile_xout(CG *g, const NODE *n)
     for (int i = 0; i < nd; i++) {
         char want = udo_letter_rate(u->out[i]);
         char r = infer(g, n->kids[i], want);
-        int ok = want == 'a' ? r == 'a' : want == 'k' ? (r == 'k' || r == 'i' || r == 'c') : (r == 'i' || r == 'c');
+        int ok = want == 'a' ? r == 'a' : want == 'S' ? r == 'S'
+               : want == 'k' ? (r == 'k' || r == 'i' || r == 'c') : (r == 'i' || r == 'c');
         if (!ok)
             cg_error(g, n->kids[i], "'xout': argument %d must be %s-rate, as '%s' declares its output %d ('%c'), got %s-rate",
                      i + 1, rate_name(want), u->name, i + 1, u->out[i], rate_desc(r));
-        ins[i] = compile_expr(g, n->kids[i], want == 'a' ? 'a' : (rank(r) ? r : 0), NULL);
+        ins[i] = compile_expr(g, n->kids[i], want == 'a' ? 'a' : want == 'S' ? 'S' : (rank(r) ? r : 0), NULL);
     }
     ins[nd] = udo_frame_operand(g);
     emit(g, &xout_desc, NULL, 0, ins, nd + 1, nd + 1, n);
@@ -1397,11 +1397,10 @@ static int udo_parse_types(const NODE *at, int outputs, char *letters, int max, 
         const char *why = NULL;
         if (s[i + 1] == '[') why = "array arguments to user-defined opcodes are not supported yet";
         else if (c == 'f') why = "f-signal arguments to user-defined opcodes are not supported";
-        else if (c == 'S') why = "string arguments to user-defined opcodes are not supported yet";
-        else if (!strchr(outputs ? "akiK" : "akiKOPVJopj", c)) {
+        else if (!strchr(outputs ? "akiKS" : "akiKSOPVJopj", c)) {
             char msg[160];
             snprintf(msg, sizeof msg, "unknown type '%c' in the opcode's %s types (allowed: %s)", c,
-                     outputs ? "output" : "input", outputs ? "a, k, i, K" : "a, k, i, K, O, P, V, J, o, p, j");
+                     outputs ? "output" : "input", outputs ? "a, k, i, K, S" : "a, k, i, K, S, O, P, V, J, o, p, j");
             snprintf(err, errlen, "%s:%d:%d: error: %s", file, at->line, at->col + i, msg);
             return -1;
         }
