@@ -1010,6 +1010,23 @@ static void udo_copy_out(OP_CTX *c, const OP *call, const OP *xout, int pos, int
         if (L[i] == 'a' || (k && L[i] != 'i')) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
 }
 
+/* Bytes [b0, b1) of the block seen as Csound's doubles (little-endian, as
+ * the machines it runs on) set to zero, as memset((char *)a + b0, 0, b1 - b0)
+ * did there: see eng_udo_perf. */
+static void udo_csound_tail(float *a, int K, int b0, int early)
+{
+    long b1 = b0 + 8L * early;
+    for (long j = b0 / 8; j * 8 < b1 && j < K; j++) {
+        long lo = b0 > j * 8 ? b0 - j * 8 : 0, hi = b1 < j * 8 + 8 ? b1 - j * 8 : 8;
+        double d = a[j];
+        unsigned char u[8];
+        memcpy(u, &d, 8);
+        memset(u + lo, 0, (size_t)(hi - lo));
+        memcpy(&d, u, 8);
+        a[j] = (float)d;
+    }
+}
+
 void eng_udo_perf(OP *op, OP_CTX *c)
 {
     UDO_STATE *st = udo_state(op);
@@ -1025,23 +1042,40 @@ void eng_udo_perf(OP *op, OP_CTX *c)
         if (f->xout) udo_copy_out(c, op, f->xout, 0, K, 1);
         return;
     }
-    /* a local ksmps: K / lks sub-cycles over slices of the caller's block,
-     * k-rate inputs the same in each, k-rate outputs from the last
-     * (Csound's useropcd1) */
-    for (int pos = 0; pos < K && pos < c->end; pos += lks) {
-        if (pos + lks <= c->ofs) continue;   /* before the note's first frame */
-        sub.ofs = c->ofs > pos ? c->ofs - pos : 0;
-        sub.end = c->end - pos < lks ? c->end - pos : lks;
+    /* a local ksmps: sub-cycles over slices of the caller's block, k-rate
+     * inputs the same in each, k-rate outputs from the last, as Csound
+     * 6.18's useropcd1 runs them, sample-accurate edges included: the
+     * first slice starts at offset / lks (a count of slices, taken as a
+     * frame: right when the note starts in the block's first slice, and
+     * always with setksmps 1), each slice skips offset % lks frames at its start and
+     * early % lks at its end, and slices run while they start before the
+     * note's end.  A slice reaching past the block is cut (Csound's ran
+     * over its buffers). */
+    int early = K - c->end;
+    sub.ofs = c->ofs % lks;
+    sub.end = lks - early % lks;
+    for (int pos = c->ofs / lks; pos < c->end; pos += lks) {
+        int n = K - pos < lks ? K - pos : lks;
         sub.bofs = c->bofs + pos;
-        if (f->xin) udo_copy_in(c, op, f->xin, pos, lks);
+        if (f->xin) udo_copy_in(c, op, f->xin, pos, n);
         chain_perf(c->eng, c->voice, t, st->arena, &sub);
-        if (f->xout) udo_copy_out(c, op, f->xout, pos, lks, 0);
+        if (f->xout) udo_copy_out(c, op, f->xout, pos, n, 0);
         if (c->voice->turnoff) break;
     }
     if (f->xout) {
         udo_copy_out(c, op, f->xout, 0, 0, 1);
+        /* Csound 6.18's useropcd1 clears a note's last partial block from
+         * a byte offset, (char *)out + g_ksmps, over `early` samples: in its
+         * double samples that clears bytes [end, end + 8 early), so frames
+         * from end / 8 on are silenced (or, part-cleared, lose bytes of
+         * their double), and frames after that keep what the variable held
+         * from the block before.  Kept, so such endings sound as in Csound. */
         for (int i = 0; i < op->nout; i++)
-            if (op_isa(op, i)) op_aclear_edges(op->arg[i].a, c);
+            if (op_isa(op, i)) {
+                float *a = op->arg[i].a;
+                for (int j = 0; j < c->ofs; j++) a[j] = 0.0f;
+                if (c->end < K) udo_csound_tail(a, K, c->end, K - c->end);
+            }
     }
 }
 
