@@ -210,6 +210,26 @@ int main(void)
         run_global("opcode Rec, k, k\nkx xin\nk1 Rec kx\nxout k1\nendop\ninstr 1\nk1 Rec 1\nendin\n", "gk1", 1, err);
         CHECKF(strstr(err, "INIT ERROR") && strstr(err, "Rec") && strstr(err, "nested more than"), "runaway: %s", err);
     }
+    {   /* orchestra text added while playing (/instr/load, /instr/def) defines and uses UDOs */
+        LANG_ORCH *o = lang_orch_new();
+        char err[512] = "";
+        const char *orc = "opcode Dbl, k, k\nkx xin\nxout kx * 2\nendop\ninstr 1\nk1 Dbl 1\nendin\n";
+        CHECKF(lang_orch_add(o, orc, strlen(orc), "t.orc", 1, err, sizeof err) == 0, "%s", err);
+        LANG_HEADER h;
+        lang_orch_header(o, &h);
+        CHECKF(lang_orch_compile(o, &h, err, sizeof err) == 0, "%s", err);
+        INSTR_TMPL *made[4];
+        const char *more = "opcode Tri, a, k\nkx xin\nxout a(Dbl(kx) + kx)\nendop\ninstr 2\na1 Tri 2\nendin\n";
+        CHECKF(lang_orch_add_instruments(o, more, strlen(more), "more.orc", 1, made, 4, err, sizeof err) == 1, "%s", err);
+        CHECKF(lang_orch_define(o, "3", "a1 = Tri(Dbl(3))\nk1 Dbl 2", "def", 1, err, sizeof err) != NULL, "%s", err);
+        /* a failed text leaves no UDO behind */
+        const char *bad = "opcode Gone, k, k\nkx xin\nxout kx\nendop\ninstr 4\nk1 Gone 1\nk2 nosuch 1\nendin\n";
+        CHECK(lang_orch_add_instruments(o, bad, strlen(bad), "bad.orc", 1, made, 4, err, sizeof err) < 0);
+        CHECK(strstr(err, "unknown opcode 'nosuch'") != NULL);
+        CHECK(lang_orch_define(o, "5", "k1 = Gone(1)", "def", 1, err, sizeof err) == NULL);
+        CHECKF(strstr(err, "Gone") != NULL, "%s", err);
+        lang_orch_free(o);
+    }
     EXPECT_ERROR("opcode Bad, a, akx\nendop\n", "t.orc:1:18: error: unknown type 'x' in the opcode's input types");
     EXPECT_ERROR("instr 1\n a1 xin\nendin\n", "t.orc:2:5: error: 'xin' is only allowed inside a user-defined opcode");
     EXPECT_ERROR("instr 1\n xout 1\nendin\n", "t.orc:2:2: error: 'xout' is only allowed inside a user-defined opcode");
