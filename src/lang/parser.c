@@ -610,8 +610,9 @@ static NODE *udo_def(PARSER *p)
     NODE *n = ast_node(p->arena, N_UDO, t.line, t.col);
     n->name = tokstr(p, &p->tok);
     advance(p);
+    NODE *params = NULL;
     if (p->tok.kind == T_LPAREN) {   /* new style */
-        NODE *params = ast_node(p->arena, N_BLOCK, p->tok.line, p->tok.col);
+        params = ast_node(p->arena, N_BLOCK, p->tok.line, p->tok.col);
         NODE *ins = ast_node(p->arena, N_STR, p->tok.line, p->tok.col);
         char ib[300];
         size_t il = 0;
@@ -657,19 +658,16 @@ static NODE *udo_def(PARSER *p)
         outs->name = ol ? ast_strndup(p->arena, ob, ol) : "0";
         ast_add(p->arena, &n->outs, &n->nouts, outs);
         ast_add(p->arena, &n->outs, &n->nouts, ins);
-        end_of_statement(p);
-        static const char *const enders[] = { "endop", NULL };
-        ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "opcode", t.line, t.col));
-        ast_add(p->arena, &n->kids, &n->nkids, params);
     } else {
         expect(p, T_COMMA, " after the opcode's name");
         ast_add(p->arena, &n->outs, &n->nouts, udo_types(p, T_COMMA));
         advance(p);
         ast_add(p->arena, &n->outs, &n->nouts, udo_types(p, T_NEWLINE));
-        end_of_statement(p);
-        static const char *const enders[] = { "endop", NULL };
-        ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "opcode", t.line, t.col));
     }
+    end_of_statement(p);
+    static const char *const enders[] = { "endop", NULL };
+    ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "opcode", t.line, t.col));
+    if (params) ast_add(p->arena, &n->kids, &n->nkids, params);
     advance(p);   /* endop */
     end_of_statement(p);
     return n;
