@@ -68,6 +68,8 @@ typedef struct {
     int nchnls;
     double filesr;
     double base_freq;
+    int loopmode1, loopmode2;           /* the instrument chunk's loops (see FTABLE) */
+    double begin1, end1, begin2, end2;
 } GEN;
 
 static int fail(GEN *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -602,9 +604,24 @@ static int gen01(GEN *g)
      * has none, which is how loscil knows it must be told. */
     SF_INSTRUMENT inst;
     memset(&inst, 0, sizeof inst);
-    if (sf_command(sf, SFC_GET_INSTRUMENT, &inst, sizeof inst) == SF_TRUE)
+    int32_t nframes = g->flen / (g->nchnls > 0 ? g->nchnls : 1);
+    if (sf_command(sf, SFC_GET_INSTRUMENT, &inst, sizeof inst) == SF_TRUE) {
         g->base_freq = 440.0 * pow(2.0, ((double)((int)inst.basenote - 69)
                                          + (double)inst.detune * 0.01) / 12.0);
+        /* The loops as Csound's GEN01 maps them: none, forward, else
+         * back and forth; a sustain loop's end is the table's length when
+         * the file has no sustain loop. */
+        g->loopmode1 = inst.loops[0].mode == SF_LOOP_NONE ? 0
+                     : inst.loops[0].mode == SF_LOOP_FORWARD ? 1 : 2;
+        g->loopmode2 = inst.loops[1].mode == SF_LOOP_NONE ? 0
+                     : inst.loops[1].mode == SF_LOOP_FORWARD ? 1 : 2;
+        g->begin1 = inst.loops[0].start;
+        g->end1 = g->loopmode1 ? (double)inst.loops[0].end : nframes;
+        g->begin2 = inst.loops[1].start;
+        g->end2 = inst.loops[1].end;
+    } else {
+        g->end1 = nframes;
+    }
     if (deferred) {                             /* rescale, then guard = data[0] */
         if (g->gen > 0)
             rescale(g->d, g->flen);
@@ -754,6 +771,14 @@ FTABLE *ftable_gen(int num, int size, int gen, const double *args, int nargs,
     t->nchnls = agen == 1 ? g.nchnls : 1;
     t->sr = agen == 1 ? g.filesr : 0.0;
     t->gen01_base_freq = agen == 1 ? g.base_freq : 0.0;
+    if (agen == 1) {
+        t->gen01_loopmode1 = g.loopmode1;
+        t->gen01_loopmode2 = g.loopmode2;
+        t->gen01_begin1 = g.begin1;
+        t->gen01_end1 = g.end1;
+        t->gen01_begin2 = g.begin2;
+        t->gen01_end2 = g.end2;
+    }
     t->num = num;
     return t;
 }

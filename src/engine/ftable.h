@@ -15,6 +15,11 @@ typedef struct ftable {
     int32_t nchnls;     /* channels of a GEN 1 table */
     double sr;          /* sample rate of a GEN 1 table's sound, else 0 */
     double gen01_base_freq;
+    /* GEN 1: the sound file's sustain (1) and release (2) loops from its
+     * instrument chunk, as Csound's FUNC loopmode/begin/end: mode 0 none,
+     * 1 forward, 2 back and forth; frames.  loscil's imod1/imod2 < 0 use them. */
+    int gen01_loopmode1, gen01_loopmode2;
+    double gen01_begin1, gen01_end1, gen01_begin2, gen01_end2;
     int num;
 } FTABLE;
 

@@ -15,9 +15,9 @@
  *  - Two segments, each with a loop mode (0 none, 1 forward, 2 forward and
  *    back) and loop points in frames: the sustain segment (imod1, ibeg1,
  *    iend1) and the release segment (imod2, ibeg2, iend2).  A mode of -1 (the
- *    default) takes the file's loop, which ondes' tables do not record: it is
- *    taken as "no loop", as for a file without loops (Csound then warns
- *    "sustain defers to non-looping source").  Mode 1 with ibeg1 = iend1 = 0
+ *    default) takes the file's loop from its instrument (smpl) chunk, as GEN 1
+ *    recorded it (a file without a sustain loop: Csound warns "sustain
+ *    defers to non-looping source" and plays it through).  Mode 1 with ibeg1 = iend1 = 0
  *    loops the whole table.  Once the note is releasing the sustain loop
  *    stops looping; playing past iend1 moves on to the release segment,
  *    which reads to its end (the table's end when not looping).
@@ -92,11 +92,12 @@ static int losc_init(OP *o, OP_CTX *c)
 
     double imod1 = *in[IMOD1].k, imod2 = *in[IMOD2].k;
     p->mod1 = (int)(int16_t)(int32_t)imod1;
-    if (p->mod1 < 0) {
-        p->mod1 = 0;                                    /* the file's loop: none known */
-        op_msg(c, "WARNING: %s: sustain defers to non-looping source\n", name);
-        p->beg1 = 0.0;
-        p->end1 = maxphs;
+    if (p->mod1 < 0) {                                  /* the file's sustain loop */
+        p->mod1 = ft->gen01_loopmode1;
+        if (p->mod1 == 0)
+            op_msg(c, "WARNING: %s: sustain defers to non-looping source\n", name);
+        p->beg1 = ft->gen01_begin1;
+        p->end1 = ft->gen01_end1;
     } else if (p->mod1 > 3) {
         return op_initerr(c, o, "illegal sustain loop data (imod1 = %g: 0, 1 or 2)", imod1);
     } else {
@@ -110,10 +111,10 @@ static int losc_init(OP *o, OP_CTX *c)
         }
     }
     p->mod2 = (int)(int16_t)(int32_t)imod2;
-    if (p->mod2 < 0) {
-        p->mod2 = 0;                                    /* the file's release loop: none known */
-        p->beg2 = 0.0;
-        p->end2 = 0.0;
+    if (p->mod2 < 0) {                                  /* the file's release loop */
+        p->mod2 = ft->gen01_loopmode2;
+        p->beg2 = ft->gen01_begin2;
+        p->end2 = ft->gen01_end2;
     } else {
         p->beg2 = *in[IBEG2].k;
         p->end2 = *in[IEND2].k;
