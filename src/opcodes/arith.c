@@ -209,16 +209,18 @@ static int ftom_i(OP *o, OP_CTX *c) { ftom_k(o, c); return 0; }
  * cpspch / cpsoct / octpch / pchoct follow Csound's definitions: octave
  * point-pitch-class 8.09 = octave 8 plus 9 semitones, octave 8.75 is A4.
  * Csound 6 turns an octave into cps through a table of 2^(i/8192) (OCTRES
- * 8192 steps per octave, the octave number rounded to a step: CPSOCTL in
- * its headers), scaled by A4 / 2^8.75; we compute the same step exactly, so
- * cpspch(7.11) is 246.9346859 Hz as in csound 6.18, not 246.9416506.
+ * 8192 steps per octave: CPSOCTL in its headers), scaled by A4 / 2^8.75;
+ * we compute the same step exactly, so cpspch(7.11) is 246.9346859 Hz as in
+ * csound 6.18, not 246.9416506.  cpspch rounds the octave to a step (so
+ * cpspch(8.09) is exactly A4), cpsoct truncates it (Csound's aops.c casts:
+ * cpsoct(8.77) is 446.110 Hz, not 446.148).
  */
 #define OCTRES 8192
-static double cpsoctl(double oct, double a4)
+static double cpsoctl(double oct, double a4, int rounded)
 {
     double x = oct * OCTRES;
     if (!(x >= 0 && x < 2147483647.0)) return pow(2.0, oct - 8.75) * a4;   /* outside the table's range */
-    int32_t n = (int32_t)lrint(x);   /* rounded: cpspch(8.09) is exactly A4, as in csound */
+    int32_t n = rounded ? (int32_t)lrint(x) : (int32_t)x;
     return (double)(1u << (n >> 13)) * pow(2.0, (double)(n & (OCTRES - 1)) / OCTRES) * (a4 / pow(2.0, 8.75));
 }
 static double oct_of_pch(double pch)
@@ -227,9 +229,9 @@ static double oct_of_pch(double pch)
     double fract = modf(pch, &oct);
     return oct + fract * (100.0 / 12.0);
 }
-static void cpspch_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(oct_of_pch(AK(o)), c->a4); }
+static void cpspch_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(oct_of_pch(AK(o)), c->a4, 1); }
 static int cpspch_i(OP *o, OP_CTX *c) { cpspch_k(o, c); return 0; }
-static void cpsoct_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(AK(o), c->a4); }
+static void cpsoct_k(OP *o, OP_CTX *c) { OUTK(o) = cpsoctl(AK(o), c->a4, 0); }
 static int cpsoct_i(OP *o, OP_CTX *c) { cpsoct_k(o, c); return 0; }
 static void octpch_k(OP *o, OP_CTX *c) { OUTK(o) = oct_of_pch(AK(o)); }
 static int octpch_i(OP *o, OP_CTX *c) { octpch_k(o, c); return 0; }
