@@ -22,6 +22,7 @@
 #define MAX_MADE 8192       /* notes instruments may make in one k-cycle (op_schedule) */
 #define NAME_SLOTS 32768    /* the name index: a power of two above 2 × ENG_MAXINSTR */
 #define MAX_SHARED 64       /* kinds of shared opcode state (OP_SHARED) one engine can hold */
+_Static_assert(OP_MAXP == EV_MAXP, "op.h's p-field count is the engine's");
 
 /* A block a voice took with op_alloc, behind a header linking it to the
  * voice's others: ending the note frees exactly what it took. */
@@ -48,6 +49,9 @@ typedef struct eng_voice {
     int bad;                         /* produced NaN/inf */
     int offline_init;                /* instr 0 on the control thread */
     int initing;                     /* in its init pass, not yet in the active list (op_active) */
+    int tied;                        /* its init pass continues a held note of the same p1 (tival) */
+    int hold;                        /* ihold asked for at this init pass: held until stopped */
+    int pcount;                      /* p-fields the event that started it gave (pcount, p()) */
     int initerr;
     unsigned gen;                    /* bumped when the voice is freed (automation checks) */
     OP_LINKS links;                  /* delayr/delayw/deltap chain of this note (op_links) */
@@ -67,7 +71,8 @@ struct engine {
     SCHED sched;
     MSGRING msgs;
     int64_t frame;                   /* first frame of the next block */
-    int ended;
+    _Atomic int ended;               /* exitnow or a line event's e: the performance is over */
+    int64_t exit_frame;              /* the frame it ended at (eng_exit_frame) */
 
     ENG_VOICE *voices;
     RTA_POOL *mem;                   /* note memory: voices' arenas and op_alloc blocks (rtalloc.h) */
@@ -83,6 +88,13 @@ struct engine {
      * replaced template keeps its name and number, so entries never go) */
     int16_t byname[NAME_SLOTS];
     int64_t made_block;              /* the block op_schedule counted made_n in */
+    /* per instrument number (Csound keeps these on the instrument, and a
+     * redefinition inherits them): maxalloc's limit (0 none), mute, and
+     * the notes holding a voice (releasing ones too, as Csound's
+     * tp->active counts them until they are freed) */
+    int32_t maxalloc[ENG_MAXINSTR];
+    uint8_t muted[ENG_MAXINSTR];
+    int32_t nplaying[ENG_MAXINSTR];
     int made_n;
     FTABLE *tables[ENG_MAXTABLES];
     double *globals;
@@ -390,7 +402,8 @@ ENG_CHN *eng_channel(ENGINE *e, const char *name, int create)
 }
 
 int64_t eng_frame(const ENGINE *e) { return e->frame; }
-int eng_ended(const ENGINE *e) { return e->ended; }
+int eng_ended(const ENGINE *e) { return atomic_load_explicit(&((ENGINE *)e)->ended, memory_order_relaxed); }
+int64_t eng_exit_frame(const ENGINE *e) { return e->exit_frame; }
 void eng_report_ends(ENGINE *e) { e->notify = 1; }
 
 int eng_active_voices(const ENGINE *e)
@@ -755,6 +768,57 @@ int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release)
     return n;
 }
 
+int op_pcount(OP_CTX *c) { return c->voice->pcount; }
+const double *op_pfields(OP_CTX *c) { return c->voice->p; }
+int op_tied(OP_CTX *c) { return c->voice->tied; }
+void op_hold(OP_CTX *c) { c->voice->hold = 1; }
+
+static int instr_ok(const ENGINE *e, int num) { return num > 0 && num < ENG_MAXINSTR && e->instrs[num]; }
+
+int op_instr_maxalloc(OP_CTX *c, int num, int count)
+{
+    if (!instr_ok(c->eng, num)) return -1;
+    c->eng->maxalloc[num] = count;
+    return 0;
+}
+
+int op_instr_mute(OP_CTX *c, int num, int mute)
+{
+    if (!instr_ok(c->eng, num)) return -1;
+    c->eng->muted[num] = (uint8_t)(mute != 0);
+    return 0;
+}
+
+/* The engine forgets the template (the orchestra that compiled it still owns
+ * and frees it); no note may be playing it. */
+int op_instr_remove(OP_CTX *c, int num)
+{
+    ENGINE *e = c->eng;
+    if (!instr_ok(e, num)) return 0;
+    if (e->nplaying[num] > 0 || (c->voice && c->voice->instr == num)) return -1;
+    e->instrs[num] = NULL;
+    e->table_epoch++;
+    return 0;
+}
+
+void op_exit(OP_CTX *c, double secs)
+{
+    ENGINE *e = c->eng;
+    if (atomic_load_explicit(&e->ended, memory_order_relaxed)) return;
+    int64_t d = secs > 0 ? secs_to_frames(secs, e->cfg.sr) : 0;
+    if (d > 0) {   /* a line event's e with a time: queued, as the score's notes */
+        ENG_EVENT ev;
+        memset(&ev, 0, offsetof(ENG_EVENT, p));
+        ev.type = EV_END;
+        ev.frame = e->frame + e->cfg.ksmps + d;
+        ev.issued = e->frame;
+        ev.np = 3;
+        if (sched_push(&e->sched, &ev) == 0) return;
+    }
+    e->exit_frame = e->frame;   /* at once: this k-cycle is not heard, as Csound's longjmp leaves it */
+    atomic_store_explicit(&e->ended, 1, memory_order_relaxed);
+}
+
 int op_active(OP_CTX *c, int num, int norel)
 {
     int n = 0;
@@ -872,6 +936,7 @@ static void active_insert(ENGINE *e, ENG_VOICE *v)
     v->next = *pp;
     *pp = v;
     e->nactive++;
+    e->nplaying[v->instr]++;
     if (e->nactive > e->stats.max_voices_seen) e->stats.max_voices_seen = e->nactive;
 }
 
@@ -915,13 +980,90 @@ static ENG_VOICE *find_voice(ENGINE *e, int32_t id)
     return NULL;
 }
 
-/* Start a note: voice from the pool, image, p-fields, init pass. */
+/* The note's p-fields from its event: the instrument's pset values from p3
+ * on (Csound's psetdata), then the event's own, as Csound's insert_event
+ * lays them; the rest read 0. */
+static void set_note_pfields(ENG_VOICE *v, const INSTR_TMPL *t, const ENG_EVENT *ev)
+{
+    int np = ev->np < EV_MAXP ? ev->np : EV_MAXP;
+    memset(v->p + 1, 0, sizeof(double) * EV_MAXP);
+    for (int i = 3; i <= t->npset && i <= EV_MAXP; i++) v->p[i] = t->pset[i - 1];
+    for (int i = 1; i <= np; i++) v->p[i] = ev->p[i];
+    v->pcount = np;
+}
+
+/* A held note (negative p3, or ihold) of the same instrument whose p1 equals
+ * the event's, fraction and all: Csound ties the event to it. */
+static void free_voice(ENGINE *e, ENG_VOICE *v);
+
+static ENG_VOICE *find_tie(ENGINE *e, const ENG_EVENT *ev)
+{
+    for (ENG_VOICE *v = e->active; v; v = v->next)
+        if (v->instr == ev->instr && !v->releasing && v->end_frame == INT64_MAX && v->p[1] == ev->p[1]) return v;
+    return NULL;
+}
+
+/* The event continues held note v (Csound's tie): the same voice, its state
+ * kept, runs its init pass again with the new p-fields (tival reads 1;
+ * opcodes that are not skipped start afresh, as in Csound).  Its new end is
+ * p2 + p3 rounded to a k-cycle (Csound times a tied note unlike a new one:
+ * no sample-accurate end), or held again.  Memory the opcodes take with
+ * op_alloc again is the voice's until it ends. */
+static void tie_note(ENGINE *e, ENG_VOICE *v, const ENG_EVENT *ev)
+{
+    const INSTR_TMPL *t = v->tmpl;
+    if (e->notify && v->id != 0 && ev->id != v->id) reply(e, ENG_REPLY_END, v->id, NULL, 0);
+    set_note_pfields(v, t, ev);
+    v->id = ev->id;
+    v->origin = ev->origin;
+    v->xtratim = 0;
+    v->turnoff = v->bad = v->initerr = v->hold = 0;
+    OP_CTX c;
+    ctx_init(e, &c, v);
+    v->tied = 1;
+    int bad = run_init(e, v, &c);
+    v->tied = 0;
+    double dur = v->p[3];
+    if (bad || dur == 0) {   /* Csound's xturnoff_now */
+        free_voice(e, v);
+        return;
+    }
+    if (dur < 0 || v->hold) {
+        v->end_frame = INT64_MAX;
+        return;
+    }
+    double kr = e->cfg.sr / e->cfg.ksmps;
+    double kend = floor(((double)ev->frame / e->cfg.sr + dur) * kr + 0.5);
+    v->end_frame = kend >= 0x1p52 ? INT64_MAX : (int64_t)kend * e->cfg.ksmps;
+}
+
+/* Start a note: voice from the pool, image, p-fields, init pass.  First, as
+ * Csound's insert_event: a muted instrument or one at its maxalloc refuses
+ * it (a live note's sender hears why), and a held note of the same p1 takes
+ * it over (tie_note). */
 static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
 {
     const INSTR_TMPL *t = eng_get_instr(e, ev->instr);
     if (!t) {
         refuse(e, ev->origin, ev->id, "/sched: event %d: instrument %d is not defined", ev->id, ev->instr);
         if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);   /* over before it began */
+        return;
+    }
+    if (e->muted[ev->instr]) {
+        refuse(e, ev->origin, ev->id, "/sched: event %d: instr %s is muted (mute); note dropped", ev->id, t->name);
+        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+        return;
+    }
+    if (e->maxalloc[ev->instr] > 0 && e->nplaying[ev->instr] >= e->maxalloc[ev->instr]) {
+        refuse(e, ev->origin, ev->id,
+               "/sched: event %d: instr %s already plays %d notes, its maxalloc; note dropped", ev->id, t->name,
+               e->nplaying[ev->instr]);
+        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+        return;
+    }
+    ENG_VOICE *held = find_tie(e, ev);
+    if (held) {
+        tie_note(e, held, ev);
         return;
     }
     if (e->nfree == 0) {   /* the pool is reserved up front: a note beyond it is refused, never allocated */
@@ -946,8 +1088,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     v->blocks = NULL;
     v->memfail = 0;
     voice_instantiate(e, v, t);
-    int np = ev->np < EV_MAXP ? ev->np : EV_MAXP;
-    for (int i = 1; i <= np; i++) v->p[i] = ev->p[i];
+    set_note_pfields(v, t, ev);
     v->id = ev->id;
     v->origin = ev->origin;
     v->epoch = e->table_epoch;
@@ -959,7 +1100,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame + len;
     v->xtratim = 0;
     v->ofs = ofs;
-    v->releasing = v->turnoff = v->bad = v->initerr = 0;
+    v->releasing = v->turnoff = v->bad = v->initerr = v->hold = v->tied = 0;
     v->offline_init = 0;
     OP_CTX c;
     ctx_init(e, &c, v);
@@ -975,6 +1116,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         voice_release_slot(e, v);
         return;
     }
+    if (v->hold) v->end_frame = INT64_MAX;   /* ihold */
     active_insert(e, v);
 }
 
@@ -982,7 +1124,7 @@ static void free_voice(ENGINE *e, ENG_VOICE *v)
 {
     ENG_VOICE **pp = &e->active;
     while (*pp && *pp != v) pp = &(*pp)->next;
-    if (*pp) { *pp = v->next; e->nactive--; }
+    if (*pp) { *pp = v->next; e->nactive--; e->nplaying[v->instr]--; }
     voice_release_slot(e, v);
 }
 
@@ -1188,7 +1330,10 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         break;
     }
     case EV_END:
-        e->ended = 1;
+        if (!atomic_load_explicit(&e->ended, memory_order_relaxed)) {
+            e->exit_frame = ev->frame;
+            atomic_store_explicit(&e->ended, 1, memory_order_relaxed);
+        }
         break;
     case EV_SYNC:
         reply_to(e, ENG_REPLY_SYNCED, ev->id, ev->origin, NULL, 0);   /* to the client that asked */

@@ -157,7 +157,8 @@ void eng_process(ENGINE *e, float *const *out, const float *const *in, int nfram
 
 /* The sample frame of the next block to run (processing thread). */
 int64_t eng_frame(const ENGINE *e);
-int eng_ended(const ENGINE *e);       /* an EV_END was reached */
+int eng_ended(const ENGINE *e);       /* an EV_END was reached, or exitnow: any thread */
+int64_t eng_exit_frame(const ENGINE *e);   /* the frame the performance ended at, once eng_ended */
 int eng_active_voices(const ENGINE *e);
 /* From now on every event with an id reports ENG_REPLY_END when it is over
  * (or refused at its start): a live session keeps its id table to what still

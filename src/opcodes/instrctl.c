@@ -1,11 +1,12 @@
-/* instrctl.c — instruments that schedule, stop and count instruments: event_i, schedule, event, schedulek, schedkwhen, turnoff2, active, nstrnum. */
+/* instrctl.c — instruments that schedule, stop and count instruments: event_i, schedule, event, schedulek, schedkwhen(named), schedwhen, turnon, turnoff2, active, nstrnum. */
 #include "op.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 /*
- * Follows Csound 6.18's OOps/schedule.c (schedule, schedkwhen's ktriginstr),
+ * Follows Csound 6.18's OOps/schedule.c (schedule, schedkwhen's ktriginstr,
+ * schedwhen's kschedule), Engine/musmon.c (turnon),
  * Engine/insert.c (event_i/event's eventOpcode, turnoff2, active) and
  * Engine/insert.c's strarg2insno (nstrnum).  The note goes straight into the
  * engine's queue at an exact frame (op_schedule): at i-time p2 counts from the
@@ -39,6 +40,20 @@ typedef struct {
     int num;
     int timrem;         /* k-cycles before kmintim allows the next event */
 } SCHEDKWHEN;
+
+/* schedwhen ktrigger, kinsnum, kwhen, kdur [, ip4 …] */
+typedef struct {
+    OP h;
+    OP_ARG ktrig, xinsno, pargs[PMAX];
+    int num;
+    int todo;           /* it fires once, the first k-cycle its trigger is not 0 */
+} SCHEDWHEN;
+
+/* turnon insnum [, itime] */
+typedef struct {
+    OP h;
+    OP_ARG xinsno, itime;
+} TURNON;
 
 /* turnoff2 kinsno, kmode, krelease (and turnoff2_i at i-time) */
 typedef struct {
@@ -177,6 +192,46 @@ static void skw_perf(OP *o, OP_CTX *c)
     (void)send(o, c, 1, 0, p->num, &p->xinsno, p->pargs, o->nin - 4);
 }
 
+/* ---- schedwhen (kschedule): one event, the first k-cycle the trigger is not 0, as event does ---- */
+
+static int sw_init(OP *o, OP_CTX *c, int named)
+{
+    SCHEDWHEN *p = (SCHEDWHEN *)o;
+    p->todo = 1;
+    p->num = 0;
+    return named ? find_name(o, c, p->xinsno.s, &p->num) : 0;
+}
+
+static int sw_named(OP *o, OP_CTX *c) { return sw_init(o, c, 1); }
+static int sw_numbered(OP *o, OP_CTX *c) { return sw_init(o, c, 0); }
+
+static void sw_perf(OP *o, OP_CTX *c)
+{
+    SCHEDWHEN *p = (SCHEDWHEN *)o;
+    if (!p->todo || *p->ktrig.k == 0) return;
+    p->todo = 0;
+    (void)send(o, c, 1, 1, p->num, &p->xinsno, p->pargs, o->nin - 2);
+}
+
+/* ---- turnon: a held note (p3 -1, three p-fields) itime from now ---- */
+
+static int turnon_send(OP *o, OP_CTX *c, int num)
+{
+    TURNON *p = (TURNON *)o;
+    OP_ARG dur = { .k = &(double){ -1 } };
+    OP_ARG pargs[2] = { p->itime, dur };
+    return send(o, c, 0, 0, num, &p->xinsno, pargs, 2);
+}
+
+static int turnon_named(OP *o, OP_CTX *c)
+{
+    int num;
+    find_name(o, c, ((TURNON *)o)->xinsno.s, &num);
+    return turnon_send(o, c, num);
+}
+
+static int turnon_numbered(OP *o, OP_CTX *c) { return turnon_send(o, c, 0); }
+
 /* ---- turnoff2, turnoff2_i ---- */
 
 static int turnoff2_named(OP *o, OP_CTX *c)
@@ -278,6 +333,13 @@ static const OP_DESC op_instrctl[] = {
     { "schedulek", "", "kkkz", sizeof(SCHED), sched_numbered, schedulek_perf, OP_ARGS_IN(1 + PMAX) },
     { "schedkwhen", "", "kkkSkkz", sizeof(SCHEDKWHEN), skw_named, skw_perf, OP_ARGS_IN(4 + PMAX) },
     { "schedkwhen", "", "kkkkkkz", sizeof(SCHEDKWHEN), skw_numbered, skw_perf, OP_ARGS_IN(4 + PMAX) },
+    /* schedkwhennamed: schedkwhen under its older name (Csound's same ktriginstr) */
+    { "schedkwhennamed", "", "kkkSkkz", sizeof(SCHEDKWHEN), skw_named, skw_perf, OP_ARGS_IN(4 + PMAX) },
+    { "schedkwhennamed", "", "kkkkkkz", sizeof(SCHEDKWHEN), skw_numbered, skw_perf, OP_ARGS_IN(4 + PMAX) },
+    { "schedwhen", "", "kSkkm", sizeof(SCHEDWHEN), sw_named, sw_perf, OP_ARGS_IN(2 + PMAX) },
+    { "schedwhen", "", "kkkkm", sizeof(SCHEDWHEN), sw_numbered, sw_perf, OP_ARGS_IN(2 + PMAX) },
+    { "turnon", "", "So", sizeof(TURNON), turnon_named, NULL, OP_ARGS_IN(2) },
+    { "turnon", "", "io", sizeof(TURNON), turnon_numbered, NULL, OP_ARGS_IN(2) },
     { "turnoff2", "", "Skk", sizeof(TURNOFF2), turnoff2_named, turnoff2_perf, OP_ARGS_IN(3) },
     { "turnoff2", "", "kkk", sizeof(TURNOFF2), turnoff2_numbered, turnoff2_perf, OP_ARGS_IN(3) },
     { "turnoff2_i", "", "Sii", sizeof(TURNOFF2), turnoff2_i_named, NULL, OP_ARGS_IN(3) },

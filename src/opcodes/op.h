@@ -148,6 +148,7 @@ typedef struct op_shared_desc {
 /*
  * The descriptor.  `out` and `in` are Csound's type strings:
  *   outputs: a k i S; m = any number of a; z = any number of k;
+ *            I = any number of i or k (passign);
  *            X = the same rate as the first a/k input
  *   inputs:  a (a-rate), k (k- or i-rate), i (i-rate), x (a, k or i),
  *            S (string), T (string or i), c (i-rate constant only)
@@ -266,6 +267,30 @@ int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release);
 /* Notes of instrument `num` playing, the calling note included at its init;
  * with `norel`, those in their release are not counted (Csound's active). */
 int op_active(OP_CTX *c, int num, int norel);
+
+/* The note's p-fields: p[1..] as its event gave them (pset's defaults
+ * beyond), p[0] unused; op_pcount: how many the event gave (Csound's
+ * pcount).  Changed only by /set and /automate. */
+const double *op_pfields(OP_CTX *c);
+int op_pcount(OP_CTX *c);
+#define OP_MAXP 64   /* p-fields a note has (p1..p64) */
+
+/* 1 while the init pass continues a held note (a tie: tival). */
+int op_tied(OP_CTX *c);
+/* ihold: the note is held (as a negative p3) once its init pass is over. */
+void op_hold(OP_CTX *c);
+
+/* Per instrument number, for every later note, score, instrument or live
+ * (Csound's maxalloc and mute): at most `count` notes at once (0: no limit);
+ * muted or not.  -1 when no such instrument is defined. */
+int op_instr_maxalloc(OP_CTX *c, int num, int count);
+int op_instr_mute(OP_CTX *c, int num, int mute);
+/* remove: the engine forgets instrument num (0: done, or nothing to do);
+ * -1 when a note of it is playing. */
+int op_instr_remove(OP_CTX *c, int num);
+/* The performance ends: before this k-cycle is heard (exitnow), or `secs`
+ * after the next k-cycle starts (a line event's e). */
+void op_exit(OP_CTX *c, double secs);
 
 /* A performance error: the message (instrument, line, opcode) goes to the
  * driver and the note ends now, as Csound deletes a note after a perf error. */
