@@ -23,6 +23,7 @@
 #define NAME_SLOTS 32768    /* the name index: a power of two above 2 × ENG_MAXINSTR */
 #define MAX_SHARED 64       /* kinds of shared opcode state (OP_SHARED) one engine can hold */
 _Static_assert(OP_MAXP == EV_MAXP, "op.h's p-field count is the engine's");
+#define ENG_FOREVER ((int64_t)1 << 62)   /* secs_to_frames' clamp: 2^62 frames, ~3 million years at 48 kHz */
 
 /* A block a voice took with op_alloc, behind a header linking it to the
  * voice's others: ending the note frees exactly what it took. */
@@ -712,6 +713,21 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
     int64_t now = e->frame + (next ? e->cfg.ksmps : 0);
     int64_t d = secs_to_frames(p[2], e->cfg.sr);
     ev.frame = d > 0 ? now + d : now;   /* a negative start is now, as Csound clamps it */
+    if (d > 0 && d < ENG_FOREVER) {
+        /* Csound 6.18 --sample-accurate (insert_score_event_at_sample, then
+         * insert_event): the note starts in k-cycle llrint(start * kr), at
+         * the frame offset (int)(start * sr) % ksmps there; a start in the
+         * second half of a k-cycle is put back by one, its end is not */
+        double st = p[2] + (double)now / e->cfg.sr;
+        int64_t samps = (int64_t)(st * e->cfg.sr), ks = e->cfg.ksmps;
+        int64_t at = (int64_t)llrint(st * (e->cfg.sr / (double)ks)) * ks + samps % ks;
+        if (at > samps && at - samps <= ks) {
+            ev.frame = at;
+            ev.late = (int32_t)(at - samps);
+        } else if (samps >= now) {
+            ev.frame = samps;
+        }
+    }
     ev.issued = e->frame;
     ev.instr = (int)a;
     ev.origin = c->voice ? c->voice->origin : 0;   /* the sender of the note that asked hears of failures */
@@ -721,7 +737,9 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
     for (int i = 1; i <= np; i++) ev.p[i] = p[i];
     for (int i = np + 1; i <= 3; i++) ev.p[i] = 0;
     if (p[1] < 0) ev.p[1] = a;   /* EV_STOP without id: the held notes whose p1 is this */
-    ev.p[2] = (double)(ev.frame - now) / e->cfg.sr;
+    /* p2 as the note reads it: its start in the performance's seconds, as
+     * Csound's insert_score_event_at_sample makes it (not rounded to a frame) */
+    ev.p[2] = (double)now / e->cfg.sr + (d > 0 ? p[2] : 0);
     if (sched_push(&e->sched, &ev)) {
         e->stats.events_dropped++;
         snprintf(err, errlen, "the event queue is full (%d pending)", e->sched.cap);
@@ -964,7 +982,7 @@ static void voice_release_slot(ENGINE *e, ENG_VOICE *v)
 
 /* Seconds to frames, rounded, clamped to ±ENG_FOREVER (2^62 frames, ~3 million
  * years at 48 kHz) so a huge or non-finite time never overflows int64. */
-#define ENG_FOREVER ((int64_t)1 << 62)
+
 static int64_t secs_to_frames(double secs, double sr)
 {
     double f = secs * sr;
@@ -1097,7 +1115,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     double dur = ev->p[3];
     /* negative: held until stopped, as Csound; so is one too long to count in frames */
     int64_t len = secs_to_frames(dur, e->cfg.sr);
-    v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame + len;
+    v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame - ev->late + len;
     v->xtratim = 0;
     v->ofs = ofs;
     v->releasing = v->turnoff = v->bad = v->initerr = v->hold = v->tied = 0;
