@@ -34,9 +34,9 @@ typedef struct {
 static int insno(OP *o, OP_CTX *c, int named, const OP_ARG *a)
 {
     if (!named) return op_int(*a->k);
-    int n = op_instr_number(c, a->s);
+    int n = op_instr_number(c, op_s(*a));
     if (n < 0) op_msg(c, "WARNING: instr %g (line %d): %s: instrument \"%s\" is not defined\n", op_p1(c),
-                      (int)o->line, o->desc->name, a->s);
+                      (int)o->line, o->desc->name, op_s(*a));
     return n;
 }
 
@@ -75,7 +75,7 @@ static int mute_numbered(OP *o, OP_CTX *c) { return mute_do(o, c, 0); }
 static int remove_do(OP *o, OP_CTX *c, int named)
 {
     ONE *p = (ONE *)o;
-    int n = named ? op_instr_number(c, p->x.s) : op_int(floor(*p->x.k + 0.5));
+    int n = named ? op_instr_number(c, op_s(p->x)) : op_int(floor(*p->x.k + 0.5));
     if (n < 1) return 0;
     if (op_instr_remove(c, n)) return op_initerr(c, o, "Instrument %d is still active", n);
     return 0;

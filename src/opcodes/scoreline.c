@@ -165,8 +165,8 @@ static void send_lines(OP *o, OP_CTX *c, int next)
 {
     SCORELINE *p = (SCORELINE *)o;
     CARRY *prev = op_shared(c, &carry_state);
-    if (!prev || !p->sin.s) return;
-    for (const char *line = p->sin.s; *line;) line = one_line(o, c, prev, line, next);
+    if (!prev || !p->sin.str) return;
+    for (const char *line = op_s(p->sin); *line;) line = one_line(o, c, prev, line, next);
 }
 
 static int scoreline_i(OP *o, OP_CTX *c)
