@@ -1047,6 +1047,18 @@ static void set_note_pfields(ENG_VOICE *v, const INSTR_TMPL *t, const ENG_EVENT 
  * the event's, fraction and all: Csound ties the event to it. */
 static void free_voice(ENGINE *e, ENG_VOICE *v);
 
+/* A note maxalloc or mute refuses: a live one's sender is told (/fail), a
+ * score's or an instrument's note is a warning, as in Csound. */
+static void refuse_note(ENGINE *e, const ENG_EVENT *ev, const INSTR_TMPL *t, const char *why)
+{
+    if (ev->id)
+        refuse(e, ev->origin, ev->id, "/sched: event %d (instr %s): %s; note dropped", ev->id, t->name, why);
+    else
+        refuse(e, ev->origin, 0, "WARNING: instr %s at %.4f s: %s; note dropped", t->name,
+               (double)ev->frame / e->cfg.sr, why);
+    if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+}
+
 static ENG_VOICE *find_tie(ENGINE *e, const ENG_EVENT *ev)
 {
     for (ENG_VOICE *v = e->active; v; v = v->next)
@@ -1101,15 +1113,13 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         return;
     }
     if (e->muted[ev->instr]) {
-        refuse(e, ev->origin, ev->id, "/sched: event %d: instr %s is muted (mute); note dropped", ev->id, t->name);
-        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+        refuse_note(e, ev, t, "the instrument is muted (mute)");
         return;
     }
     if (e->maxalloc[ev->instr] > 0 && e->nplaying[ev->instr] >= e->maxalloc[ev->instr]) {
-        refuse(e, ev->origin, ev->id,
-               "/sched: event %d: instr %s already plays %d notes, its maxalloc; note dropped", ev->id, t->name,
-               e->nplaying[ev->instr]);
-        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+        char why[120];
+        snprintf(why, sizeof why, "%d notes of it play, its maxalloc", e->nplaying[ev->instr]);
+        refuse_note(e, ev, t, why);
         return;
     }
     ENG_VOICE *held = find_tie(e, ev);
