@@ -322,6 +322,21 @@ static int nstrnum_i(OP *o, OP_CTX *c)
     return 0;
 }
 
+/* ---- subinstr, subinstrinit: an instrument run inside a note needs the
+ * sub-instances of compiled templates that user-defined opcodes bring; until
+ * then the compiler says so at the call ---- */
+
+typedef struct {
+    OP h;
+    OP_ARG args[OP_MAXOUT + OP_MAXIN];
+} SUBINSTR;
+
+static int subinstr_prep(OP *o, OP_PREP *p)
+{
+    snprintf(p->err, sizeof p->err, "%s is not supported yet", o->desc->name);
+    return -1;
+}
+
 static const OP_DESC op_instrctl[] = {
     { "event_i", "", "SSm", sizeof(EVENT), event_i_named, NULL, OP_ARGS_IN(2 + PMAX) },
     { "event_i", "", "Sim", sizeof(EVENT), event_i_numbered, NULL, OP_ARGS_IN(2 + PMAX) },
@@ -348,6 +363,10 @@ static const OP_DESC op_instrctl[] = {
     { "active", "i", "ioo", sizeof(ACTIVE), active_numbered, NULL, OP_ARGS_IN(4) },
     { "active", "k", "Soo", sizeof(ACTIVE), active_named, active_perf_named, OP_ARGS_IN(4) },
     { "active", "k", "koo", sizeof(ACTIVE), active_numbered, active_perf_numbered, OP_ARGS_IN(4) },
+    { "subinstr", "m", "SN", sizeof(SUBINSTR), NULL, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN), subinstr_prep },
+    { "subinstr", "m", "iN", sizeof(SUBINSTR), NULL, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN), subinstr_prep },
+    { "subinstrinit", "", "SN", sizeof(SUBINSTR), NULL, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN), subinstr_prep },
+    { "subinstrinit", "", "iN", sizeof(SUBINSTR), NULL, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN), subinstr_prep },
     { "nstrnum", "i", "S", sizeof(NSTRNUM), nstrnum_i, NULL, OP_ARGS_IN(2) },
     OP_END
 };

@@ -34,6 +34,7 @@ typedef struct {
 /* The previous i line's p-fields (Csound's prve), one for the engine. */
 typedef struct {
     int np;
+    int named;          /* its p1 was a name: not carried */
     double p[OP_MAXP + 1];
 } CARRY;
 
@@ -99,6 +100,10 @@ static const char *one_line(OP *o, OP_CTX *c, CARRY *prev, const char *line, int
                 bad_line(o, c, "dot carry has no reference", line, cp);
                 return after;
             }
+            if (pcnt == 1 && prev->named) {
+                bad_line(o, c, "cannot carry string p-field", line, cp);
+                return after;
+            }
             p[pcnt] = prev->p[pcnt];
             cp++;
             continue;
@@ -125,7 +130,7 @@ static const char *one_line(OP *o, OP_CTX *c, CARRY *prev, const char *line, int
     if (opc == 'i') {
         prev->np = pcnt;
         memcpy(prev->p, p, sizeof(double) * (size_t)(pcnt + 1));
-        if (name) prev->np = 0;   /* the name is not kept: a later '.' cannot carry it */
+        prev->named = name != NULL;   /* the name is not kept: a later '.' cannot carry it */
     }
     switch (opc) {
     case 'i': {
