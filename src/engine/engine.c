@@ -89,6 +89,7 @@ struct engine {
      * replaced template keeps its name and number, so entries never go) */
     int16_t byname[NAME_SLOTS];
     int64_t made_block;              /* the block op_schedule counted made_n in */
+    int in_perf;                     /* voices' perf passes are running (op_schedule: "now" is past) */
     /* per instrument number (Csound keeps these on the instrument, and a
      * redefinition inherits them): maxalloc's limit (0 none), mute, and
      * the notes holding a voice (releasing ones too, as Csound's
@@ -734,23 +735,24 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
     }
     ENG_EVENT ev;
     memset(&ev, 0, offsetof(ENG_EVENT, p));
-    int64_t now = e->frame + (next ? e->cfg.ksmps : 0);
+    int64_t now = e->frame + (next ? e->cfg.ksmps : 0), ks = e->cfg.ksmps;
     int64_t d = secs_to_frames(p[2], e->cfg.sr);
+    double st = p[2] + (double)now / e->cfg.sr;   /* the start, in seconds, as Csound adds it up */
     ev.frame = d > 0 ? now + d : now;   /* a negative start is now, as Csound clamps it */
-    if (d > 0 && d < ENG_FOREVER) {
+    if (d < ENG_FOREVER && st >= 0) {
         /* Csound 6.18 --sample-accurate (insert_score_event_at_sample, then
-         * insert_event): the note starts in k-cycle llrint(start * kr), at
-         * the frame offset (int)(start * sr) % ksmps there; a start in the
-         * second half of a k-cycle is put back by one, its end is not */
-        double st = p[2] + (double)now / e->cfg.sr;
-        int64_t samps = (int64_t)(st * e->cfg.sr), ks = e->cfg.ksmps;
-        int64_t at = (int64_t)llrint(st * (e->cfg.sr / (double)ks)) * ks + samps % ks;
-        if (at > samps && at - samps <= ks) {
-            ev.frame = at;
-            ev.late = (int32_t)(at - samps);
-        } else if (samps >= now) {
-            ev.frame = samps;
-        }
+         * insert_event): the note starts in k-cycle llrint(start * kr), or
+         * the first one still to come (the next, at k-time), at the frame
+         * offset (int)(start * sr) % ksmps there.  So a start in the second
+         * half of a k-cycle is put back by one, and one already past (p2 =
+         * 0 at k-time) takes the offset its time's float rounding gives;
+         * the note's end is not moved (ev.late). */
+        int64_t samps = (int64_t)(st * e->cfg.sr);
+        int64_t k = (int64_t)llrint(st * (e->cfg.sr / (double)ks));
+        int64_t first = e->frame / ks + (e->in_perf ? 1 : 0);
+        int64_t at = (k > first ? k : first) * ks + samps % ks;
+        ev.frame = at;
+        ev.late = at > samps && at - samps <= INT32_MAX ? (int32_t)(at - samps) : 0;
     }
     ev.issued = e->frame;
     ev.instr = (int)a;
@@ -763,7 +765,7 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
     if (p[1] < 0) ev.p[1] = a;   /* EV_STOP without id: the held notes whose p1 is this */
     /* p2 as the note reads it: its start in the performance's seconds, as
      * Csound's insert_score_event_at_sample makes it (not rounded to a frame) */
-    ev.p[2] = (double)now / e->cfg.sr + (d > 0 ? p[2] : 0);
+    ev.p[2] = st > 0 ? st : 0;
     if (sched_push(&e->sched, &ev)) {
         e->stats.events_dropped++;
         snprintf(err, errlen, "the event queue is full (%d pending)", e->sched.cap);
@@ -1043,8 +1045,6 @@ static void set_note_pfields(ENG_VOICE *v, const INSTR_TMPL *t, const ENG_EVENT 
     v->pcount = np;
 }
 
-/* A held note (negative p3, or ihold) of the same instrument whose p1 equals
- * the event's, fraction and all: Csound ties the event to it. */
 static void free_voice(ENGINE *e, ENG_VOICE *v);
 
 /* A note maxalloc or mute refuses: a live one's sender is told (/fail), a
@@ -1059,10 +1059,17 @@ static void refuse_note(ENGINE *e, const ENG_EVENT *ev, const INSTR_TMPL *t, con
     if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
 }
 
+/* A held note (negative p3, or ihold) of the same instrument whose p1 equals
+ * the event's, fraction and all: Csound ties the event to it.  Only notes
+ * without an id tie (the score's, those instruments make): a live note has
+ * its id, by which /set, /stop and /kill find it, and two live held notes
+ * of one instrument are two voices. */
 static ENG_VOICE *find_tie(ENGINE *e, const ENG_EVENT *ev)
 {
+    if (ev->id) return NULL;
     for (ENG_VOICE *v = e->active; v; v = v->next)
-        if (v->instr == ev->instr && !v->releasing && v->end_frame == INT64_MAX && v->p[1] == ev->p[1]) return v;
+        if (v->instr == ev->instr && !v->id && !v->releasing && v->end_frame == INT64_MAX && v->p[1] == ev->p[1])
+            return v;
     return NULL;
 }
 
@@ -1075,9 +1082,7 @@ static ENG_VOICE *find_tie(ENGINE *e, const ENG_EVENT *ev)
 static void tie_note(ENGINE *e, ENG_VOICE *v, const ENG_EVENT *ev)
 {
     const INSTR_TMPL *t = v->tmpl;
-    if (e->notify && v->id != 0 && ev->id != v->id) reply(e, ENG_REPLY_END, v->id, NULL, 0);
     set_note_pfields(v, t, ev);
-    v->id = ev->id;
     v->origin = ev->origin;
     v->xtratim = 0;
     v->turnoff = v->bad = v->initerr = v->hold = 0;
@@ -1510,6 +1515,7 @@ static void run_block(ENGINE *e)
     OP_CTX c;
     ctx_init(e, &c, NULL);
     ENG_VOICE *v = e->active;
+    e->in_perf = 1;
     while (v) {
         ENG_VOICE *next = v->next;
         /* a note whose time is up goes into its release, if it has one */
@@ -1541,6 +1547,7 @@ static void run_block(ENGINE *e)
         }
         v = next;
     }
+    e->in_perf = 0;
     if (e->nretired) reclaim_retired(e);
     master(e);
     e->frame = bend;
