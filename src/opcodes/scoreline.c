@@ -21,8 +21,10 @@
  * (op_schedule: exact frames; not recorded, so a re-render of a recording
  * makes the same notes again).  No allocation, no lock; the work is bounded
  * by the text's length, and the notes one k-cycle may make by the engine.
- * What would need memory or a file — an f statement's table — is refused
- * with a warning, as are the statements that are not events (a, d, q).
+ * An f line makes its table only in the orchestra header's code (the
+ * control thread, before the performance: tables allocate); from a note it
+ * is refused with a warning, as are the statements that are not events
+ * (a, d, q).
  */
 
 /* scoreline_i Sin; scoreline Sin, ktrig */
@@ -51,6 +53,26 @@ static void bad_line(OP *o, OP_CTX *c, const char *why, const char *line, const 
 }
 
 static int is_blank(int ch) { return ch == ' ' || ch == '\t'; }
+
+/* An f line: a table made at once, as the score's f statement makes it
+ * (its time is not waited for).  Only where allocating is allowed: the
+ * orchestra header's code, run on the control thread before the
+ * performance; a note (on the audio thread) may not. */
+static void make_table(OP *o, OP_CTX *c, const double *p, int pcnt, const char *line)
+{
+    char err[200];
+    if (!op_offline_init(c)) {
+        bad_line(o, c, "f statements are made only in the orchestra header (tables are made off the audio thread)",
+                 line, line);
+        return;
+    }
+    if (pcnt < 4) {
+        bad_line(o, c, "an f statement needs a number, a time, a size and a GEN", line, line);
+        return;
+    }
+    if (op_table_make(c, op_int(p[1]), 1, op_int(p[3]), op_int(p[4]), p + 5, pcnt - 4, NULL, err, sizeof err) < 0)
+        bad_line(o, c, err, line, line);
+}
 
 /* One line, from `line` to its newline or the end: parsed and sent.  Returns
  * where the next line starts. */
@@ -159,9 +181,11 @@ static const char *one_line(OP *o, OP_CTX *c, CARRY *prev, const char *line, int
     case 'e':
         op_exit(c, pcnt >= 2 ? p[2] : 0);
         break;
+    case 'f':
+        make_table(o, c, p, pcnt, line);
+        break;
     default:
-        bad_line(o, c, opc == 'f' ? "f statements are not made from an instrument (tables are made off the audio thread)"
-                                  : "only i and e line events are supported", line, line);
+        bad_line(o, c, "only i, e and f line events are supported", line, line);
     }
     return after;
 }

@@ -7,7 +7,8 @@
 ; from its own (as csound 6.18 --sample-accurate places them).  The score
 ; text has several lines, a named instrument, and a `.` carrying a p-field
 ; of the previous i line; the notes read their p-fields with p() by a
-; computed index.
+; computed index.  An f line sent from the header's code makes a table
+; (the voice's waveform).
 ; difftest: sdr 100
 <CsOptions>
 </CsOptions>
@@ -16,6 +17,8 @@ sr = 48000
 ksmps = 48
 nchnls = 2
 0dbfs = 1
+
+scoreline_i "f 5 0 8192 10 1 0.5 0.3 0.25"
 
 instr 1                 ; i-time: three lines, one carried field, one named
   scoreline_i {{
@@ -34,7 +37,7 @@ endin
 
 instr voice
   kenv linseg 0, 0.01, 1, p3 - 0.02, 1, 0.01, 0
-  a1 oscili 0.2 * kenv, p(4)
+  a1 oscili 0.2 * kenv, p(4), 5
   outs a1 * 0.4, a1
 endin
 
