@@ -649,11 +649,12 @@ void op_xtratim(OP_CTX *c, double seconds)
 
 int op_releasing(OP_CTX *c) { return c->voice->releasing; }
 double op_p3(OP_CTX *c) { return c->voice->p[3]; }
-double op_p1(OP_CTX *c) { return c->voice->p[1]; }
+double op_p1(OP_CTX *c) { return c->pf ? c->pf[1] : c->voice->p[1]; }
 
 float *op_outbus(OP_CTX *c, int chan)
 {
     ENGINE *e = c->eng;
+    if (c->bus) return chan >= 0 && chan < c->nbus ? c->bus + (size_t)chan * (size_t)e->cfg.ksmps + c->bofs : NULL;
     if (chan < 0 || chan >= e->cfg.nchnls) return NULL;
     return e->spout + (size_t)chan * (size_t)e->cfg.ksmps + c->bofs;
 }
@@ -830,7 +831,7 @@ int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release)
 }
 
 int op_pcount(OP_CTX *c) { return c->voice->pcount; }
-const double *op_pfields(OP_CTX *c) { return c->voice->p; }
+const double *op_pfields(OP_CTX *c) { return c->pf ? c->pf : c->voice->p; }
 int op_tied(OP_CTX *c) { return c->voice->tied; }
 void op_hold(OP_CTX *c) { c->voice->hold = 1; }
 
@@ -917,6 +918,9 @@ static void ctx_init(ENGINE *e, OP_CTX *c, ENG_VOICE *v)
     c->ofs = 0;
     c->end = e->cfg.ksmps;
     c->bofs = 0;
+    c->bus = NULL;
+    c->nbus = 0;
+    c->pf = NULL;
 }
 
 /* Copy a template's arena image into `arena` and point every argument at its
@@ -1055,6 +1059,60 @@ int eng_udo_init(OP *op, OP_CTX *c)
     v->udo_depth--;
     st->inited = r == 0;
     return r;
+}
+
+/* ---- subinstr (op.h): an instrument's template instantiated in the note,
+ * as a UDO's is, its outputs gathered in a bus of its own ---- */
+
+int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4, int np)
+{
+    ENGINE *e = c->eng;
+    ENG_VOICE *v = c->voice;
+    const INSTR_TMPL *t = eng_get_instr(e, num);
+    s->inited = 0;
+    if (!t) return op_initerr(c, op, "instr %d is not defined", num);
+    if (3 + np > EV_MAXP) return op_initerr(c, op, "too many p-fields (%d, at most %d)", 3 + np, EV_MAXP);
+    if (v->udo_depth >= UDO_MAXDEPTH)
+        return op_initerr(c, op, "calls nested more than %d deep (a recursion that does not stop?)", UDO_MAXDEPTH);
+    size_t busbytes = sizeof(float) * (size_t)e->cfg.ksmps * (size_t)e->cfg.nchnls;
+    if (s->t != t || !s->arena) {   /* a tie or reinit keeps its instance */
+        s->arena = op_alloc(c, t->arena_used);
+        s->bus = s->arena ? op_alloc(c, busbytes) : NULL;
+        if (!s->arena || !s->bus) return op_initerr(c, op, "no note memory for the instrument's instance");
+        s->t = t;
+    }
+    tmpl_instantiate(e, t, s->arena);
+    double *p = (double *)s->arena;
+    p[1] = num;
+    p[2] = v->p ? v->p[2] : 0;
+    p[3] = v->p ? v->p[3] : 0;
+    for (int i = 0; i < np; i++) p[4 + i] = p4[i];
+    memset(s->bus, 0, busbytes);
+    OP_CTX sub = *c;
+    sub.bus = s->bus;
+    sub.nbus = e->cfg.nchnls;
+    sub.ofs = 0;   /* whole blocks, as Csound's sub-instance (the caller's outs apply the caller's edges) */
+    sub.end = sub.ksmps;
+    sub.pf = (const double *)s->arena;
+    v->udo_depth++;
+    int r = chain_init(e, v, t, s->arena, &sub);
+    v->udo_depth--;
+    s->inited = r == 0;
+    return r;
+}
+
+void op_subinstr_perf(OP_CTX *c, OP_SUBINST *s)
+{
+    ENGINE *e = c->eng;
+    if (!s->inited) return;
+    memset(s->bus, 0, sizeof(float) * (size_t)e->cfg.ksmps * (size_t)e->cfg.nchnls);
+    OP_CTX sub = *c;
+    sub.bus = s->bus;
+    sub.nbus = e->cfg.nchnls;
+    sub.ofs = 0;   /* whole blocks, as Csound's sub-instance (the caller's outs apply the caller's edges) */
+    sub.end = sub.ksmps;
+    sub.pf = (const double *)s->arena;
+    chain_perf(e, c->voice, s->t, s->arena, &sub);
 }
 
 /* One argument between a caller and a UDO instance, by its type letter L:

@@ -1,4 +1,4 @@
-/* instrctl.c — instruments that schedule, stop and count instruments: event_i, schedule, event, schedulek, schedkwhen(named), schedwhen, turnon, turnoff2, active, nstrnum. */
+/* instrctl.c — instruments that schedule, stop, count and run instruments: event_i, schedule, event, schedulek, schedkwhen(named), schedwhen, turnon, turnoff2, active, nstrnum, subinstr. */
 #include "op.h"
 #include <math.h>
 #include <stdio.h>
@@ -322,19 +322,43 @@ static int nstrnum_i(OP *o, OP_CTX *c)
     return 0;
 }
 
-/* ---- subinstr, subinstrinit: an instrument run inside a note needs the
- * sub-instances of compiled templates that user-defined opcodes bring; until
- * then the compiler says so at the call ---- */
+/* ---- subinstr, subinstrinit (Csound's subinstrset and subinstr,
+ * Engine/insert.c): an instrument run inside this note, its p4… the call's
+ * inputs read at i-time, its out/outs/outch the call's a-rate outputs
+ * (op_subinstr_init; the instance lives in this note's memory, as a UDO's) ---- */
 
 typedef struct {
     OP h;
-    OP_ARG args[OP_MAXOUT + OP_MAXIN];
+    OP_ARG args[OP_MAXOUT + OP_MAXIN];   /* the outputs, then the instrument and its p4… */
+    OP_SUBINST s;
 } SUBINSTR;
 
-static int subinstr_prep(OP *o, OP_PREP *p)
+static int subinstr_init(OP *o, OP_CTX *c)
 {
-    snprintf(p->err, sizeof p->err, "%s is not supported yet", o->desc->name);
-    return -1;
+    SUBINSTR *p = (SUBINSTR *)o;
+    int nout = o->nout, nin = o->nin;
+    const OP_ARG *ins = p->args + nout;
+    if (nout > op_nchnls(c)) return op_initerr(c, o, "number of output args greater than nchnls");
+    int num = op_iss(o, nout) ? op_instr_number(c, op_s(ins[0])) : op_int(*ins[0].k);
+    if (num < 1) return op_initerr(c, o, "instrument %s is not defined", op_iss(o, nout) ? op_s(ins[0]) : "number");
+    double pf[OP_MAXIN];
+    int np = 0;
+    /* every input an i-time value, as Csound maps them to p-fields (an audio
+     * one gives its first frame; a string, 0: no string p-fields) */
+    for (int i = 1; i < nin && np < OP_MAXIN; i++)
+        pf[np++] = op_iss(o, nout + i) ? 0.0 : op_isa(o, nout + i) ? (double)ins[i].a[0] : *ins[i].k;
+    return op_subinstr_init(c, o, &p->s, num, pf, np);
+}
+
+static void subinstr_perf(OP *o, OP_CTX *c)
+{
+    SUBINSTR *p = (SUBINSTR *)o;
+    op_subinstr_perf(c, &p->s);
+    for (int ch = 0; ch < o->nout; ch++) {
+        float *out = p->args[ch].a;
+        if (p->s.inited) memcpy(out, p->s.bus + (size_t)ch * (size_t)c->ksmps, sizeof(float) * (size_t)c->ksmps);
+        else memset(out, 0, sizeof(float) * (size_t)c->ksmps);
+    }
 }
 
 static const OP_DESC op_instrctl[] = {
@@ -363,10 +387,10 @@ static const OP_DESC op_instrctl[] = {
     { "active", "i", "ioo", sizeof(ACTIVE), active_numbered, NULL, OP_ARGS_IN(4) },
     { "active", "k", "Soo", sizeof(ACTIVE), active_named, active_perf_named, OP_ARGS_IN(4) },
     { "active", "k", "koo", sizeof(ACTIVE), active_numbered, active_perf_numbered, OP_ARGS_IN(4) },
-    { "subinstr", "m", "SN", sizeof(SUBINSTR), NULL, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN), subinstr_prep },
-    { "subinstr", "m", "iN", sizeof(SUBINSTR), NULL, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN), subinstr_prep },
-    { "subinstrinit", "", "SN", sizeof(SUBINSTR), NULL, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN), subinstr_prep },
-    { "subinstrinit", "", "iN", sizeof(SUBINSTR), NULL, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN), subinstr_prep },
+    { "subinstr", "m", "SN", sizeof(SUBINSTR), subinstr_init, subinstr_perf, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN) },
+    { "subinstr", "m", "iN", sizeof(SUBINSTR), subinstr_init, subinstr_perf, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN) },
+    { "subinstrinit", "", "SN", sizeof(SUBINSTR), subinstr_init, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN) },
+    { "subinstrinit", "", "iN", sizeof(SUBINSTR), subinstr_init, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN) },
     { "nstrnum", "i", "S", sizeof(NSTRNUM), nstrnum_i, NULL, OP_ARGS_IN(2) },
     OP_END
 };

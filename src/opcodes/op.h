@@ -138,6 +138,10 @@ typedef struct op_ctx {
     int ksmps;
     int ofs, end;       /* active frames of this block: [ofs, end) */
     int bofs;           /* first frame of this block in the engine's block (a UDO's local ksmps runs slices) */
+    float *bus;         /* NULL: out & co. add into the engine's output; else into these nbus channels of
+                         * the engine's ksmps frames (a subinstr's instrument: its outputs) */
+    int nbus;
+    const double *pf;   /* NULL: the note's p-fields; else a subinstr instance's (op_p1, op_pfields) */
 } OP_CTX;
 
 typedef int  (*op_init_fn)(OP *op, OP_CTX *c);   /* 0 = ok, else op_initerr() */
@@ -337,6 +341,20 @@ int op_instr_mute(OP_CTX *c, int num, int mute);
 /* remove: the engine forgets instrument num (0: done, or nothing to do);
  * -1 when a note of it is playing. */
 int op_instr_remove(OP_CTX *c, int num);
+/* subinstr: instrument `num` run inside this note, as Csound's subinstr
+ * runs one (an instance of its template in this note's memory, the UDO
+ * mechanism): p1 num, p2 and p3 this note's, p4… the `np` values given;
+ * what its out/outs/outch write lands in s->bus (nchnls channels of ksmps
+ * frames) instead of the output.  Init, then perf each k-cycle. */
+typedef struct op_subinst {
+    const void *t;          /* the instrument's template */
+    unsigned char *arena;
+    float *bus;
+    int inited;
+} OP_SUBINST;
+int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4, int np);
+void op_subinstr_perf(OP_CTX *c, OP_SUBINST *s);
+
 /* The performance ends: before this k-cycle is heard (exitnow), or `secs`
  * after the next k-cycle starts (a line event's e). */
 void op_exit(OP_CTX *c, double secs);
