@@ -1,6 +1,7 @@
 /* pfields.c — a note's p-fields by number and its tie: p(), pindex, pcount, passign, tival (pset is the compiler's). */
 #include "op.h"
 #include <math.h>
+#include <stdio.h>
 
 /*
  * Follows Csound 6.18's Opcodes/spectra.c (pfun, pfunk), Opcodes/nlfilt.c
@@ -77,6 +78,20 @@ static int passign_i(OP *o, OP_CTX *c)
     return 0;
 }
 
+/* pset icon1 [, icon2 …]: the compiler keeps its values with the
+ * instrument (compile.c, compile_pset) and makes no step; this row names it
+ * for the registry and refuses any other use */
+typedef struct {
+    OP h;
+    OP_ARG args[OP_MAXIN];
+} PSET;
+
+static int pset_prep(OP *o, OP_PREP *p)
+{
+    snprintf(p->err, sizeof p->err, "pset is a declaration of the instrument, not a step");
+    return -1;
+}
+
 /* itie tival: 1 while the note continues a held one of the same p1 */
 static int tival_i(OP *o, OP_CTX *c)
 {
@@ -92,7 +107,7 @@ static const OP_DESC op_pfields_ops[] = {
     { "passign", "I", "po", sizeof(PASSIGN), passign_i, NULL, OP_ARGS_IN(OP_MAXOUT + 2) },
     { "tival", "i", "", sizeof(PCOUNT), tival_i, NULL, OP_ARGS_IN(1) },
     /* pset: the compiler keeps its values (compile.c, compile_pset); never run */
-    { "pset", "", "m", sizeof(OP), NULL, NULL, OP_ARGS_IN(0) },
+    { "pset", "", "m", sizeof(PSET), NULL, NULL, OP_ARGS_IN(OP_MAXIN), pset_prep },
     OP_END
 };
 OP_FAMILY(pfields, "Instrument Control: Initialization and Reinitialization", op_pfields_ops);
