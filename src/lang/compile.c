@@ -1112,7 +1112,10 @@ static void compile_stmt(CG *g, const NODE *n)
             OPERAND c = compile_expr(g, n->kids[i], 0, NULL);
             char pass = cond_pass(g, &c, n->kids[i]);
             int next = new_label(g);
-            emit_jump(g, next, pass, &c, 0, n->kids[i]);
+            /* `ithen` is Csound's cingoto: an i-rate condition jumps at
+             * i-time only, a k-rate one never */
+            if (n->kids[i + 1]->rate != 'i') emit_jump(g, next, pass, &c, 0, n->kids[i]);
+            else if (pass == 'g') emit_jump(g, next, 'i', &c, 0, n->kids[i]);
             compile_block(g, n->kids[i + 1]);
             if (i + 2 < n->nkids) emit_jump(g, end, pass, NULL, 1, n);
             place_label(g, next);

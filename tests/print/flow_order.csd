@@ -5,7 +5,8 @@
 ; once inside the k-cycle (the perf pass then goes on after reinit), rigoto
 ; taken only in a reinit pass, tigoto not in an untied note, `if kcond goto`
 ; read at i-time (0 at the note's start, the last k-cycle's value in a
-; reinit), an init error in a reinit pass reported while the note plays on.
+; reinit), an init error in a reinit pass reported while the note plays on;
+; ithen (Csound's cingoto: jumps at i-time only), kthen, enduntil.
 ; Run by tests/run_print.sh.
 <CsOptions>
 </CsOptions>
@@ -71,10 +72,32 @@ go2:
   rireturn
   printf "@after rireturn %d\n", kc, kc
 endin
+
+instr 3                         ; ithen (i-time jump only), kthen, enduntil
+  kc init 0
+  kc += 1
+  if p4 > 0 ithen
+    prints "@ithen block init\n"
+    printf "@ithen block perf %d\n", kc, kc
+  else
+    prints "@ithen else init\n"
+    printf "@ithen else perf %d\n", kc, kc
+  endif
+  if kc > 1 kthen
+    printf "@kthen block perf %d\n", kc, kc
+  endif
+  kn = 0
+  until kn == 2 do
+    printf "@enduntil %d %d\n", kc * 10 + kn + 1, kc, kn
+    kn += 1
+  enduntil
+endin
 </CsInstruments>
 <CsScore>
 i 1 0    0.004 1
 i 1 1    0.004 0
 i 2 2    0.03
+i 3 3    0.004 0
+i 3 4    0.004 1
 </CsScore>
 </CsoundSynthesizer>
