@@ -900,7 +900,9 @@ static int jump_taken(ENGINE *e, ENG_VOICE *v, const CHAIN_STEP *s)
 /* The init pass from step pc: i-time jumps and init functions in order.  A
  * note's pass (reinit 0) stops at the first init error; a reinit pass
  * (Csound's reinit, OOps/goto_ops.c) ends at a rireturn and, as Csound's,
- * goes on past an init error (reported) with the note still playing. */
+ * goes on past an init error (reported) with the note still playing; the
+ * opcode that failed then sits out the perf passes (Csound's opcodes find
+ * themselves uninitialised there) until a later pass inits it. */
 static int run_init_from(ENGINE *e, ENG_VOICE *v, OP_CTX *c, int pc, int reinit)
 {
     const INSTR_TMPL *t = v->tmpl;
@@ -914,6 +916,7 @@ static int run_init_from(ENGINE *e, ENG_VOICE *v, OP_CTX *c, int pc, int reinit)
             int bad = s->ifn(op, c) || v->initerr;
             v->init_op = NULL;
             if (bad && !reinit) return -1;
+            op->initfail = (uint8_t)bad;   /* its perf cannot run on what it lacks: skipped until a pass inits it */
             v->initerr = 0;
             pc++;
         } else if (s->fn) {
@@ -957,7 +960,8 @@ static void run_perf(ENGINE *e, ENG_VOICE *v, OP_CTX *c)
     while (pc < n) {
         const CHAIN_STEP *s = &steps[pc];
         if (s->fn) {
-            s->fn((OP *)(arena + s->op_off), c);
+            OP *op = (OP *)(arena + s->op_off);
+            if (!op->initfail) s->fn(op, c);
             pc++;
             if (v->turnoff) break;   /* turnoff skips the rest of the k-cycle */
         } else if (s->kind == STEP_REINIT) {

@@ -106,6 +106,7 @@ typedef struct op {
     uint64_t strarg;    /* bit i: argument i (i < 64) is a string (op_iss) */
     int16_t nout, nin;  /* actual counts (variadic signatures vary) */
     int16_t ngiven;     /* inputs written in the call; nin - ngiven were defaults */
+    uint8_t initfail;   /* its init failed in a reinit pass: the engine skips its perf (it may hold no memory) */
     int32_t line;       /* source line, for init error messages */
     const char *const *argnames;  /* source text of each argument (op_argname) */
 } OP;
