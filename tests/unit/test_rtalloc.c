@@ -238,7 +238,8 @@ static const char *ORC =
 
 static ENGINE *make(LANG_ORCH **po, size_t mem, char *err) { return kit_engine(ORC, "rta.orc", 8, mem, po, err); }
 
-static void note(ENGINE *e, int id, double at, double dur)
+/* A note of instr 1 at `at` seconds for `dur`, with p4. */
+static void note4(ENGINE *e, int id, double at, double dur, double p4)
 {
     ENG_EVENT ev;
     memset(&ev, 0, sizeof ev);
@@ -246,12 +247,15 @@ static void note(ENGINE *e, int id, double at, double dur)
     ev.frame = (int64_t)(at * 48000);
     ev.id = id;
     ev.instr = 1;
-    ev.np = 3;
+    ev.np = 4;
     ev.p[1] = 1;
     ev.p[2] = at;
     ev.p[3] = dur;
+    ev.p[4] = p4;
     eng_schedule(e, &ev);
 }
+
+static void note(ENGINE *e, int id, double at, double dur) { note4(e, id, at, dur, 0); }
 
 static double energy(ENGINE *e, int frames)
 {
@@ -338,19 +342,6 @@ static const char *REINIT_ORC =
     " out a1 + a2 + a3\n"
     "endin\n";
 
-static void reinit_note(ENGINE *e, double dur, double grow)
-{
-    ENG_EVENT ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = EV_START;
-    ev.instr = 1;
-    ev.np = 4;
-    ev.p[1] = 1;
-    ev.p[3] = dur;
-    ev.p[4] = grow;
-    eng_schedule(e, &ev);
-}
-
 static void test_reinit_memory(void)
 {
     char err[512], msg[4096];
@@ -358,7 +349,7 @@ static void test_reinit_memory(void)
     ENGINE *e = kit_engine(REINIT_ORC, "reinit.orc", 4, 8 * MB, &o, err);
     CHECKF(e != NULL, "%s", err);
     if (e) {
-        reinit_note(e, 10, 1);
+        note4(e, 1, 0, 10, 1);
         ENG_STATS st;
         energy(e, 32 * 10);
         eng_stats(e, &st);
@@ -385,7 +376,7 @@ static void test_reinit_memory(void)
     e = kit_engine(REINIT_ORC, "reinit.orc", 4, 512 * 1024, &o, err);
     CHECKF(e != NULL, "%s", err);
     if (e) {
-        reinit_note(e, 10, 100);
+        note4(e, 1, 0, 10, 100);
         energy(e, 32 * 3000);
         CHECK(eng_active_voices(e) == 1);
         size_t n = eng_msg_read(e, msg, sizeof msg - 1);
