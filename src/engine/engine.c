@@ -56,9 +56,9 @@ typedef struct eng_voice {
     int bad;                         /* produced NaN/inf */
     int offline_init;                /* instr 0 on the control thread */
     int initing;                     /* in its init pass, not yet in the active list (op_active) */
+    int tied;                        /* its init pass continues a held note of the same p1 (tival) */
     int initerr;
     int reiniting;                   /* in a reinit pass (op_reinit) */
-    int tied;                        /* this init pass is a tied note's (tigoto); no ties yet: 0 */
     const OP *init_op;               /* the opcode whose init runs (op_alloc's owner) */
     int alloc_ord;                   /* op_alloc calls that init made so far */
     unsigned gen;                    /* bumped when the voice is freed (automation checks) */
@@ -1070,7 +1070,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     v->xtratim = 0;
     v->ofs = ofs;
     v->releasing = v->turnoff = v->bad = v->initerr = 0;
-    v->reiniting = v->tied = 0;
+    v->reiniting = 0;
     v->offline_init = 0;
     OP_CTX c;
     ctx_init(e, &c, v);
