@@ -106,9 +106,11 @@ int main(int argc, char **argv)
            "i init, S string, m any number of a, z any number of k, I any number of i or\n"
            "k. Inputs: a audio; k control or init; i init; x audio, control or init;\n"
            "S string; T string or init; c constant; optional init o (0), p (1), j (-1),\n"
-           "q (10), v (0.5), h (127); optional control O (0), P (1), V (0.5), J (-1); any number of:\n"
-           "m init, M any rate, z control, y audio, N anything, Z alternating k and a.\n"
-           "The compiler's own operators (+, *, comparisons…) are not listed.\n\n");
+           "q (10), v (0.5), h (127); optional control O (0), P (1), V (0.5), J (-1); any\n"
+           "number of: m init, M any rate, z control, y audio, N anything, Z alternating\n"
+           "k and a; l a label.  The compiler's own operators (+, *, comparisons…) and the\n"
+           "statements it lays out as jumps (goto, igoto, kgoto, cggoto, cigoto,\n"
+           "ckgoto, cngoto, cnkgoto, rigoto, tigoto, reinit, rireturn) are not listed.\n\n");
     printf("%d opcodes in %d forms, in %d families (src/opcodes/FAMILY.c).\n", nnames, nforms, nf);
     for (int f = 0; f < nf; f++) {
         printf("\n## %s — %s\n\n", fam[f]->name, fam[f]->section);
