@@ -7,7 +7,9 @@
 ; tie is heard as a change of pitch without a click.  A tie with a positive
 ; p3 ends the note p3 later (rounded to a k-cycle, as Csound times a tied
 ; note); a negative p1 ends the held note of that p1; ihold holds a note
-; that was given a duration; turnon starts a held one.
+; that was given a duration; turnon starts a held one; instr 15 skips its
+; envelope's and oscillator's init with tigoto on a tie (a delay line's
+; memory is reused, not taken again).
 ; difftest: sdr 100
 <CsOptions>
 </CsOptions>
@@ -46,6 +48,16 @@ endin
 instr 14
   turnoff2 13, 0, 0
 endin
+
+instr 15
+  tigoto tied
+  kenv linseg 0, 0.03, 1
+  a1 oscili 0.15, p4, -1
+tied:
+  a2 oscili 0.15, p4, -1, -1
+  adl delay a1 * kenv + a2 * 0, 0.05
+  outs (a1 + adl * 0.5) * kenv, adl * kenv
+endin
 </CsInstruments>
 <CsScore>
 i 10.1 0    -1  440
@@ -60,6 +72,9 @@ i 11   0.2  0.2 500
 i -11  1.0  0
 i 12   1.3  0
 i 14   1.8  0.1
+i 15.1 0.2  -1  300
+i 15.1 0.6  -1  450
+i 15.1 0.9  0.5 375
 e 2.2
 </CsScore>
 </CsoundSynthesizer>
