@@ -106,6 +106,7 @@ typedef struct op {
     uint64_t strarg;    /* bit i: argument i (i < 64) is a string (op_iss) */
     int16_t nout, nin;  /* actual counts (variadic signatures vary) */
     int16_t ngiven;     /* inputs written in the call; nin - ngiven were defaults */
+    uint8_t initfail;   /* its init failed in a reinit pass: the engine skips its perf (it may hold no memory) */
     int32_t line;       /* source line, for init error messages */
     const char *const *argnames;  /* source text of each argument (op_argname) */
 } OP;
@@ -138,6 +139,10 @@ typedef struct op_ctx {
     int ksmps;
     int ofs, end;       /* active frames of this block: [ofs, end) */
     int bofs;           /* first frame of this block in the engine's block (a UDO's local ksmps runs slices) */
+    float *bus;         /* NULL: out & co. add into the engine's output; else into these nbus channels of
+                         * the engine's ksmps frames (a subinstr's instrument: its outputs) */
+    int nbus;
+    const double *pf;   /* NULL: the note's p-fields; else a subinstr instance's (op_p1, op_pfields) */
 } OP_CTX;
 
 typedef int  (*op_init_fn)(OP *op, OP_CTX *c);   /* 0 = ok, else op_initerr() */
@@ -175,6 +180,7 @@ typedef struct op_shared_desc {
 /*
  * The descriptor.  `out` and `in` are Csound's type strings:
  *   outputs: a k i S; m = any number of a; z = any number of k;
+ *            I = any number of i or k (passign);
  *            X = the same rate as the first a/k input
  *   inputs:  a (a-rate), k (k- or i-rate), i (i-rate), x (a, k or i),
  *            S (string), T (string or i), U (string, k or i), c (i-rate constant only)
@@ -182,6 +188,10 @@ typedef struct op_shared_desc {
  *            optional k with default: O 0, P 1, V 0.5, J -1
  *            variadic tails: m (i…), M (a, k or i …), z (k…), y (a…), N (anything),
  *            Z (alternating k, a, k, a…)
+ *            l (a label: the compiler passes a k scalar flag in its place,
+ *            cleared, and jumps to the label after the step whenever the
+ *            opcode set it to 1: in the init pass if the opcode has an init
+ *            function, in the perf pass if it has a perf function; timout)
  * Several descriptors may share a name (a different output rate, a different
  * algorithm): the compiler takes the first whose signature fits the call
  * (output rates, then input rates).  Rate variants of one algorithm are one
@@ -201,6 +211,7 @@ struct op_desc {
 
 enum {
     OPF_RELEASE = 1u << 0,  /* opcode extends the note with a release (linsegr) */
+    OPF_INOUT0 = 1u << 1,   /* writes its first input, which must be a variable (loop_lt's index) */
 };
 /* The struct names its arguments: n OP_ARG fields right after the header. */
 #define OP_ARGS_IN(n) ((unsigned)(n) << 16)
@@ -316,6 +327,44 @@ int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release);
  * with `norel`, those in their release are not counted (Csound's active). */
 int op_active(OP_CTX *c, int num, int norel);
 
+/* The note's p-fields: p[1..] as its event gave them (pset's defaults
+ * beyond), p[0] unused; op_pcount: how many the event gave (Csound's
+ * pcount).  Changed only by /set and /automate. */
+const double *op_pfields(OP_CTX *c);
+int op_pcount(OP_CTX *c);
+#define OP_MAXP 64   /* p-fields a note has (p1..p64) */
+
+/* 1 while the init pass continues a held note (a tie: tival). */
+int op_tied(OP_CTX *c);
+/* ihold: the note is held (as a negative p3) once its init pass is over. */
+void op_hold(OP_CTX *c);
+
+/* Per instrument number, for every later note, score, instrument or live
+ * (Csound's maxalloc and mute): at most `count` notes at once (0: no limit);
+ * muted or not.  -1 when no such instrument is defined. */
+int op_instr_maxalloc(OP_CTX *c, int num, int count);
+int op_instr_mute(OP_CTX *c, int num, int mute);
+/* remove: the engine forgets instrument num (0: done, or nothing to do);
+ * -1 when a note of it is playing. */
+int op_instr_remove(OP_CTX *c, int num);
+/* subinstr: instrument `num` run inside this note, as Csound's subinstr
+ * runs one (an instance of its template in this note's memory, the UDO
+ * mechanism): p1 num, p2 and p3 this note's, p4… the `np` values given;
+ * what its out/outs/outch write lands in s->bus (nchnls channels of ksmps
+ * frames) instead of the output.  Init, then perf each k-cycle. */
+typedef struct op_subinst {
+    const void *t;          /* the instrument's template */
+    unsigned char *arena;
+    float *bus;
+    int inited;
+} OP_SUBINST;
+int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4, int np);
+void op_subinstr_perf(OP_CTX *c, OP_SUBINST *s);
+
+/* The performance ends: before this k-cycle is heard (exitnow), or `secs`
+ * after the next k-cycle starts (a line event's e). */
+void op_exit(OP_CTX *c, double secs);
+
 /* A performance error: the message (instrument, line, opcode) goes to the
  * driver and the note ends now, as Csound deletes a note after a perf error. */
 void op_perferr(OP_CTX *c, OP *op, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
@@ -369,6 +418,14 @@ void op_badvalue(OP_CTX *c, OP *op);
 /* 1 when the code runs on a control thread (instr 0 / header code), where an
  * init function may allocate (ftgen). */
 int op_offline_init(OP_CTX *c);
+
+/* 1 while a reinit pass runs (Csound's reinitflag): the note's init functions
+ * from a label run again during its performance, on the audio thread.  An
+ * init function runs again on the same instance, its fields as the last pass
+ * left them (state kept with istor); op_alloc gives each of its calls the
+ * same block again, cleared, when it is large enough.  ihold, tival and
+ * tigoto do nothing at a reinit. */
+int op_reinit(OP_CTX *c);
 
 /* Make table `num` with a GEN routine and install it, as an f statement
  * would (only where op_offline_init: it allocates and may read a file);
