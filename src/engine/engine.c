@@ -78,6 +78,7 @@ struct engine {
     _Atomic int nactive_pub;         /* nactive after the last block, for the control thread */
 
     INSTR_TMPL *instrs[ENG_MAXINSTR];
+    unsigned char muted[ENG_MAXINSTR];  /* a score's q: notes of it are not started */
     /* instrument names → numbers for op_instr_number: open addressing,
      * 0 empty; an entry holds a number whose template carries the name (a
      * replaced template keeps its name and number, so entries never go) */
@@ -924,6 +925,11 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);   /* over before it began */
         return;
     }
+    if (ev->instr > 0 && ev->instr < ENG_MAXINSTR && e->muted[ev->instr]) {   /* q statement (Csound's insert.c) */
+        emsg(e, "WARNING: Instrument %s muted", t->name);
+        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+        return;
+    }
     if (e->nfree == 0) {   /* the pool is reserved up front: a note beyond it is refused, never allocated */
         e->stats.voices_refused++;
         refuse(e, ev->origin, ev->id, "/sched: event %d (instr %s): no free voice (all %d in use); note dropped",
@@ -1189,6 +1195,9 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
     }
     case EV_END:
         e->ended = 1;
+        break;
+    case EV_MUTE:
+        if (ev->instr > 0 && ev->instr < ENG_MAXINSTR) e->muted[ev->instr] = ev->p[1] == 0;
         break;
     case EV_SYNC:
         reply_to(e, ENG_REPLY_SYNCED, ev->id, ev->origin, NULL, 0);   /* to the client that asked */

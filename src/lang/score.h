@@ -6,7 +6,8 @@
 
 /* One score statement after carry rules, sorting and tempo warping. */
 typedef struct sco_event {
-    char op;                /* 'i' or 'f' ('e' and 's' are consumed by the parser) */
+    char op;                /* 'i' (also d: p1 negative, or a name with '-' before it), 'f', or
+                             * 'q' (p1 instrument or name, p3 0 = mute from p2 on, else play) */
     double time;            /* start in seconds (p2 after t statements and sections) */
     double dur;             /* duration in seconds (p3 after tempo; negative = held) */
     int np;                 /* number of p-fields (p1..pnp) */
@@ -15,6 +16,7 @@ typedef struct sco_event {
     char **pstr;            /* NULL, or np+1 entries: pstr[k] is the string given as pk, or NULL */
     const char *file;       /* file name given to sco_parse */
     int line, col;          /* where the statement starts (1-based) */
+    int seq;                /* input order */
 } SCO_EVENT;
 
 typedef struct sco {

@@ -575,13 +575,15 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, SES_ERR *err)
             if (make_table(s, num, base + to_frame(s, e->time), sat_int(e->p[3]), gen, e->p + 5, e->np - 4, path, where, err)) return -1;
             continue;
         }
-        if (e->op != 'i') continue;
+        if (e->op != 'i' && e->op != 'q') continue;
         ENG_EVENT ev;
         memset(&ev, 0, sizeof ev);
         int num;
-        if (e->instr_name) {
-            num = lang_orch_number(s->orch, e->instr_name);
-            if (num < 0) return err_at(err, where, "unknown instrument '%s'", e->instr_name);
+        /* d statements and i "-name" turn a held note off: the name without its '-' */
+        const char *name = e->instr_name && e->instr_name[0] == '-' && e->op == 'i' ? e->instr_name + 1 : e->instr_name;
+        if (name) {
+            num = lang_orch_number(s->orch, name);
+            if (num < 0) return err_at(err, where, "unknown instrument '%s'", name);
         } else {
             num = sat_int(fabs(e->p[1]));
             char nb[32];
@@ -591,14 +593,21 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, SES_ERR *err)
         ev.frame = base + to_frame(s, e->time);
         ev.issued = base;
         ev.instr = num;
+        if (e->op == 'q') {   /* mute (p3 = 0) or unmute instrument num from this time on */
+            ev.type = EV_MUTE;
+            ev.np = 1;
+            ev.p[1] = e->p[3];
+            if (schedule(s, &ev, err)) return -1;
+            continue;
+        }
         ev.np = e->np;
         for (int k = 1; k <= e->np && k <= EV_MAXP; k++) ev.p[k] = e->p[k];
         if (e->instr_name) ev.p[1] = num;
         ev.p[2] = t;
         ev.p[3] = e->dur;
-        if (e->p[1] < 0 && !e->instr_name) {
+        if ((e->p[1] < 0 && !e->instr_name) || name != e->instr_name) {
             ev.type = EV_STOP;
-            ev.p[1] = -e->p[1];
+            ev.p[1] = name != e->instr_name ? num : -e->p[1];
         } else {
             ev.type = EV_START;
             if (e->dur > 0) extend_end(s, t + e->dur);
