@@ -91,6 +91,8 @@ typedef struct parser {
     } ret[16];
     int nret;
     int seq;                    /* statements read, for input order (loops repeat lines) */
+    double *seclens;            /* each finished section's length in seconds */
+    int nsec;
 
     double sec_start;           /* seconds: where the current section starts */
     double end_time;
@@ -1434,8 +1436,17 @@ static int end_section(PARSER *P)
         goto fail;
     free(g);
 
-    for (int i = first; i < P->n; i++)
+    double *sl = realloc(P->seclens, sizeof *sl * (size_t)(P->nsec + 1));
+    if (!sl)
+        return oom(P);
+    P->seclens = sl;
+    sl[P->nsec] = len;
+    for (int i = first; i < P->n; i++) {
+        P->ev[i].sec = P->nsec;
+        P->ev[i].sec_time = P->ev[i].time;
         P->ev[i].time += P->sec_start;
+    }
+    P->nsec++;
     P->sec_start += len;
     if (P->sec_start > P->end_time)
         P->end_time = P->sec_start;
@@ -1723,6 +1734,7 @@ static void free_marks(PARSER *P)
 static void free_parser(PARSER *P)
 {
     free_marks(P);
+    free(P->seclens);
     for (int i = 0; i < P->n; i++)
         free_event(&P->ev[i]);
     free(P->ev);
@@ -1805,6 +1817,8 @@ static int parse_text(const char *text, const char *file, int line0, const LANG_
     free_marks(&P);
     out->ev = P.ev;
     out->n = P.n;
+    out->sec_len = P.seclens;
+    out->nsec = P.nsec;
     out->end_time = P.end_time;
     out->has_end = P.has_end;
     return 0;
@@ -1849,6 +1863,7 @@ void sco_free(SCO *s)
     for (int i = 0; i < s->n; i++)
         free_event(&s->ev[i]);
     free(s->ev);
+    free(s->sec_len);
     for (int i = 0; i < s->nfiles; i++)
         free(s->files[i]);
     free(s->files);

@@ -17,6 +17,8 @@ typedef struct sco_event {
     const char *file;       /* file name given to sco_parse */
     int line, col;          /* where the statement starts (1-based) */
     int seq;                /* input order */
+    int sec;                /* its section (0 = the first) */
+    double sec_time;        /* seconds from its section's start */
 } SCO_EVENT;
 
 typedef struct sco {
@@ -24,6 +26,10 @@ typedef struct sco {
     int n;
     double end_time;        /* seconds: the 'e' statement's time if given, else the end of the last note */
     int has_end;            /* an explicit e statement was seen */
+    double *sec_len;        /* seconds each section lasts (nsec of them): Csound starts the next one
+                             * on the first k-cycle boundary at or after that, which only the
+                             * player knows (time is the unrounded sum) */
+    int nsec;
     char **files;           /* names of #included files (events' file points here) */
     int nfiles;
 } SCO;
