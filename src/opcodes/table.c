@@ -321,9 +321,9 @@ static int ftgen_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL, OP_TABLE_
 static int ftgenonce_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL, OP_TABLE_ONCE); }
 static int ftgentmp_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL, OP_TABLE_TMP); }
 /* ifn itime isize igen "file", then numbers */
-static int ftgen_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, ((FTGEN *)o)->args[0].s, OP_TABLE_PLAIN); }
-static int ftgenonce_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, ((FTGEN *)o)->args[0].s, OP_TABLE_ONCE); }
-static int ftgentmp_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, ((FTGEN *)o)->args[0].s, OP_TABLE_TMP); }
+static int ftgen_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, op_s(((FTGEN *)o)->args[0]), OP_TABLE_PLAIN); }
+static int ftgenonce_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, op_s(((FTGEN *)o)->args[0]), OP_TABLE_ONCE); }
+static int ftgentmp_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, op_s(((FTGEN *)o)->args[0]), OP_TABLE_TMP); }
 
 /* ftfree ifno, iwhen   (OOps/fgens.c ftfree): iwhen 0 frees the table now, else when
  * the note ends.  A note still reading it keeps it until that note is over. */
