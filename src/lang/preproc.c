@@ -1,4 +1,4 @@
-/* preproc.c — Csound's preprocessor (macros, #ifdef, #include) with a map back to the original positions. */
+/* preproc.c — Csound's preprocessor (macros, #ifdef, #include; score loops and r repeats) with a map back to the original positions. */
 #include "preproc.h"
 
 #include <ctype.h>

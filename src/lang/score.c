@@ -1,4 +1,4 @@
-/* score.c — the Csound score language (i f e s t a b v statements, carry, ramps, np/pp, tempo, sections) parsed to a sorted event list. */
+/* score.c — the Csound score language (i f d q e s t a b v m n x y statements, carry, ramps, np/pp, [ ] and random values, tempo, sections) parsed to a sorted event list. */
 #include "score.h"
 #include "preproc.h"
 

@@ -1,4 +1,4 @@
-/* score.h — the Csound score language (i f e s t a statements, carry rules) parsed to a flat event list. */
+/* score.h — the Csound score language (i f d q e s t a b v m n x y statements, carry rules) parsed to a flat event list. */
 #ifndef ONDES_SCORE_H
 #define ONDES_SCORE_H
 

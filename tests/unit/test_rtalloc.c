@@ -238,20 +238,23 @@ static const char *ORC =
 
 static ENGINE *make(LANG_ORCH **po, size_t mem, char *err) { return kit_engine(ORC, "rta.orc", 8, mem, po, err); }
 
-static void note(ENGINE *e, int id, double at, double dur)
+/* A note of instrument `instr` (event id `id`) at `at` seconds for `dur`. */
+static void note_of(ENGINE *e, int instr, int id, double at, double dur)
 {
     ENG_EVENT ev;
     memset(&ev, 0, sizeof ev);
     ev.type = EV_START;
     ev.frame = (int64_t)(at * 48000);
     ev.id = id;
-    ev.instr = 1;
+    ev.instr = instr;
     ev.np = 3;
-    ev.p[1] = 1;
+    ev.p[1] = instr;
     ev.p[2] = at;
     ev.p[3] = dur;
     eng_schedule(e, &ev);
 }
+
+static void note(ENGINE *e, int id, double at, double dur) { note_of(e, 1, id, at, dur); }
 
 static double energy(ENGINE *e, int frames)
 {
@@ -325,19 +328,7 @@ static const char *TAB_ORC =
     "instr 7\n i1 ftgenonce 0, 0, 1024, 10, 1\n i2 ftgenonce 0, 0, 1024, 10, 1\n i3 ftgenonce 0, 0, 1024, 10, 1, 1\n"
     "  if i1 != i2 || i3 == i1 then\n   prints \"ONCE WRONG\"\n  endif\nendin\n";
 
-static void tnote(ENGINE *e, int instr, double at, double dur)
-{
-    ENG_EVENT ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = EV_START;
-    ev.frame = (int64_t)(at * 48000);
-    ev.instr = instr;
-    ev.np = 3;
-    ev.p[1] = instr;
-    ev.p[2] = at;
-    ev.p[3] = dur;
-    eng_schedule(e, &ev);
-}
+static void tnote(ENGINE *e, int instr, double at, double dur) { note_of(e, instr, 0, at, dur); }
 
 static void test_note_tables(void)
 {
