@@ -940,7 +940,9 @@ static int i_statement(PARSER *P, int line, int col, int denote)
             } else if (fk->kind == FK_CARET) {
                 m->caret = fk->v;
             } else {
-                e->p[k] = fk->v;
+                /* z is infinity only in p2 and p3, which csound reads as numbers (sread.c stof);
+                 * from p4 on it reaches the note as 0 (csound 6.18) */
+                e->p[k] = k >= 4 && fk->sym == 'z' ? 0 : fk->v;
             }
             if (k == 2 && fk->kind == FK_NUM)
                 m->explicit_p2 = 1;

@@ -939,10 +939,12 @@ static void test_expr_ops_d_q(void)
                   "i 2.5 0 -1\n"
                   "d 2.5 1 0\n"
                   "d \"pad\" 2 0\n"
-                  "q 3 1 0\n");
+                  "q 3 1 0\n"
+                  "i 4 9 z z\n");
     const SCO_EVENT *a = note(&s, 1, 0);
     CHECK(a->p[4] == -9 && a->p[5] == 64 && a->p[6] == 1 && a->p[7] == 9 && a->p[8] == 4 && a->p[9] == 25);
     CHECK(a->p[10] == 1);
+    CHECK(note(&s, 4, 0)->p[3] == 800000000000.0 && note(&s, 4, 0)->p[4] == 0);   /* z: 0 from p4 on (csound 6.18) */
     CHECK(note(&s, -2.5, 0)->op == 'i' && note(&s, -2.5, 0)->time == 1);
     int found = 0;
     for (int i = 0; i < s.n; i++) {
