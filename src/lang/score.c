@@ -1374,6 +1374,48 @@ static int tilde_fields(PARSER *P, GRP *g, int ng)
     return rc;
 }
 
+/* a statements: from time a, d seconds of the performance are skipped (csound's
+ * advanceCnt: no k-cycle runs, nothing is written, no note starts).  As the
+ * score sees it: notes starting inside the skip are dropped (op 'x'), later
+ * events come d earlier (their p2 still says the score's time: shift), a note
+ * sounding across it loses the skipped part (csound freezes it instead: its p3
+ * and envelopes then differ; a skip at a section's start, the usual use, is
+ * exact), and the section is d shorter. */
+static void advance(PARSER *P, int first, double *len)
+{
+    for (;;) {
+        SCO_EVENT *adv = NULL;
+        for (int i = first; i < P->n; i++)
+            if (P->ev[i].op == 'a' && (!adv || P->ev[i].time < adv->time))
+                adv = &P->ev[i];
+        if (!adv)
+            return;
+        double a = adv->time, d = adv->dur;
+        adv->op = 'x';
+        for (int i = first; i < P->n; i++) {
+            SCO_EVENT *e = &P->ev[i];
+            if (e->op == 'x')
+                continue;
+            int starts = e->op == 'i' && e->p[1] > 0 && !(e->instr_name && e->instr_name[0] == '-');
+            if (e->time >= a + d) {
+                e->time -= d;
+                e->shift += d;
+            } else if (e->time > a || (e->time == a && !starts)) {   /* notes at a itself start
+                                                                         * (csound sorts a after them) */
+                if (starts) {
+                    e->op = 'x';
+                } else {
+                    e->shift += e->time - a;
+                    e->time = a;
+                }
+            } else if (starts && e->dur > 0 && e->time + e->dur > a) {   /* sounding across the skip */
+                e->dur = e->time + e->dur > a + d ? e->dur - d : a - e->time;
+            }
+        }
+        *len = *len > a + d ? *len - d : *len > a ? a : *len;
+    }
+}
+
 /* Carry, tempo and sort are done: warp the section's times, resolve its
  * ramps and np/pp, place it after the previous section. */
 static int end_section(PARSER *P)
@@ -1385,6 +1427,10 @@ static int end_section(PARSER *P)
         SCO_EVENT *e = &P->ev[i];
         double b = e->p[2], d = e->p[3];
         e->time = warp(P, b);
+        if (e->op == 'a') {
+            e->dur = (P->ntempo ? warp(P, b + d) : b + d) - e->time;
+            continue;
+        }
         if (e->op == 'i') {
             /* p3 is the time between the warped start and end; a held note
              * keeps its sign (csound 6.18: -2 beats at t 0 30 gives -4 s) */
@@ -1438,6 +1484,7 @@ static int end_section(PARSER *P)
         goto fail;
     free(g);
 
+    advance(P, first, &len);
     double *sl = realloc(P->seclens, sizeof *sl * (size_t)(P->nsec + 1));
     if (!sl)
         return oom(P);
@@ -1677,9 +1724,22 @@ static int statement(PARSER *P)
             return 1;
         }
         return 0;
-    case 'a':
-        /* advance: skipping ahead in the score is an output-time feature; ignored */
-        return numeric_fields(P, 'a', v, &nv);
+    case 'a': {
+        /* a p1 p2 p3: skip p3 beats of the performance from beat p2 (end_section does it) */
+        if (numeric_fields(P, 'a', v, &nv))
+            return -1;
+        if (nv < 3 || !(v[3] >= 0))
+            return fail(P, line, col, "'a' statement needs a time and a number of beats to skip: a 0 p2 p3");
+        int i = new_event(P, 'a', line, col);
+        if (i < 0)
+            return -1;
+        SCO_EVENT *e = &P->ev[i];
+        e->np = 3;
+        e->p[2] = v[2] * P->vmul + P->boff;   /* as sread.c's ifa: v and b move p2, not p3 */
+        e->p[3] = v[3];
+        P->meta[i].kind[1] = P->meta[i].kind[2] = P->meta[i].kind[3] = FK_NUM;
+        return 0;
+    }
     case 'b':
     case 'B':
         if (numeric_fields(P, (char)op, v, &nv))
@@ -1811,6 +1871,14 @@ static int parse_text(const char *text, const char *file, int line0, const LANG_
             }
         }
     }
+    int kept = 0;   /* events an a statement skipped, and a statements themselves, go */
+    for (int i = 0; i < P.n; i++) {
+        if (P.ev[i].op == 'x' || P.ev[i].op == 'a')
+            free_event(&P.ev[i]);
+        else
+            P.ev[kept++] = P.ev[i];
+    }
+    P.n = kept;
     if (P.n)
         qsort(P.ev, (size_t)P.n, sizeof *P.ev, ev_cmp);
     free(P.meta);

@@ -19,6 +19,7 @@ typedef struct sco_event {
     int seq;                /* input order */
     int sec;                /* its section (0 = the first) */
     double sec_time;        /* seconds from its section's start */
+    double shift;           /* seconds an a statement skipped before it: p2 is sec_time + shift */
 } SCO_EVENT;
 
 typedef struct sco {

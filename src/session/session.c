@@ -634,7 +634,7 @@ static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, do
         ev.np = e->np;
         for (int k = 1; k <= e->np && k <= EV_MAXP; k++) ev.p[k] = e->p[k];
         if (e->instr_name) ev.p[1] = num;
-        ev.p[2] = e->sec_time + offset;   /* p2 counts from its section's start, as in Csound */
+        ev.p[2] = e->sec_time + e->shift + offset;   /* p2 counts from its section's start, as in Csound */
         ev.p[3] = e->dur;
         if ((e->p[1] < 0 && !e->instr_name) || name != e->instr_name) {
             ev.type = EV_STOP;

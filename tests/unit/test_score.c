@@ -485,7 +485,7 @@ static void test_sorting(void)
                   "i3 1 1\n"
                   "f 1 1 8 10 1\n"
                   "i1 1 1 2\n"
-                  "a 0 0 1\n"
+                  "a 0 5 0\n"                      /* skips nothing */
                   "i1 0 1\n");
     CHECK(s.n == 6);
     CHECK(s.ev[0].time == 0);
@@ -959,8 +959,28 @@ static void test_expr_ops_d_q(void)
     sco_free(&s);
 }
 
+/* a 0 p2 p3: the skipped part drops the notes starting in it and brings the rest
+ * earlier; their p2 keeps the score's time (csound 6.18: "a 0 0.5 1.5" drops a note
+ * at 1, plays the one at 2.5 at 1.0 with p2 = 2.5, and the section is 1.5 s shorter). */
+static void test_advance(void)
+{
+    SCO s = PARSE("i 1 0 0.25 1\n"
+                  "i 1 1 2 2\n"
+                  "a 0 0.5 1.5\n"
+                  "i 1 2.5 1 3\n"
+                  "i 1 3 1 4\n");
+    CHECK(s.n == 3);
+    CHECK(note(&s, 1, 0)->p[4] == 1 && note(&s, 1, 0)->time == 0);
+    CHECK(note(&s, 1, 1)->p[4] == 3 && note(&s, 1, 1)->time == 1 && note(&s, 1, 1)->shift == 1.5);
+    CHECK(note(&s, 1, 2)->p[4] == 4 && note(&s, 1, 2)->time == 1.5);
+    CHECK(s.end_time == 2.5);
+    sco_free(&s);
+    ERR("a 0 1\n", "1:1", "'a' statement needs a time and a number of beats to skip");
+}
+
 int main(void)
 {
+    test_advance();
     test_loops();
     test_repeats();
     test_marks();
