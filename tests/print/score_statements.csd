@@ -2,7 +2,8 @@
 ; The score statements' results as each note sees them, printed at init:
 ; p2 counts from its section's start; t with a tempo ramp, b, v, carry,
 ; + and ^+, ramps < and (, '~', np/pp, '!', z (infinity in p3, 0 from
-; p4 on), { } loops, r repeats, m/n sections, x, y with [~], [ ] operators.
+; p4 on), { } loops, r repeats, m/n sections, x, y with [~], [ ] operators,
+; a (the note after the skip keeps its score p2).
 <CsOptions>
 </CsOptions>
 <CsInstruments>
@@ -48,6 +49,10 @@ r 2 R
 i 1 0.1 0.1 $R [@@5 + $R]
 s
 n part
+a 0 0 1
+i 1 0.5 0.1 1 1
+i 1 1.5 0.1 2 2
+s
 e
 </CsScore>
 </CsoundSynthesizer>
