@@ -469,13 +469,14 @@ static int outs_fit(const OP_DESC *d, const char *rates, int n)
     int lo = (int)strlen(d->out);
     if (lo == 0) return n == 0;
     char lastl = d->out[lo - 1];
-    int variadic = lastl == 'm' || lastl == 'z';
+    int variadic = lastl == 'm' || lastl == 'z' || lastl == 'I';
     if (n > lo && !variadic) return 0;
     if (n < lo && !(variadic && n >= lo - 1)) return 0;
     for (int i = 0; i < n; i++) {
         char l = i < lo ? d->out[i] : lastl;
         if (l == 'm') { if (rates[i] != 'a') return 0; }
         else if (l == 'z') { if (rates[i] != 'k') return 0; }
+        else if (l == 'I') { if (rates[i] != 'i' && rates[i] != 'k') return 0; }
         else if (l != rates[i]) return 0;
     }
     return 1;
@@ -1184,7 +1185,7 @@ static void compile_opcode(CG *g, const NODE *n)
     int lab = label_arg(g, n);
     for (int i = 0; i < nin; i++) irates[i] = i == lab ? 'l' : infer(g, n->kids[i], 0);
     const OP_DESC *d = select_desc(g, n, n->name, orates, nout, 0, irates, nin, (const NODE *const *)n->kids);
-    if (nout == 0 && d->out[0] && d->out[0] != 'm' && d->out[0] != 'z')
+    if (nout == 0 && d->out[0] && d->out[0] != 'm' && d->out[0] != 'z' && d->out[0] != 'I')
         cg_error(g, n, "'%s' gives a value: assign it to a variable", n->name);
     OPERAND ins[OP_MAXIN + 4], outs[OP_MAXOUT + 1];
     const char *L = d->in;
@@ -1242,6 +1243,22 @@ static void note_param(CG *g, const NODE *n)
     t->nparams++;
 }
 
+static int const_eval(const NODE *n, double *v);
+
+/* pset icon1 [, icon2 …] (Csound's psetdata): no step, the values a note's
+ * p-fields from p3 on take when its event does not give them. */
+static void compile_pset(CG *g, const NODE *n)
+{
+    if (n->nouts) cg_error(g, n, "'pset' gives no value");
+    if (n->nkids > EV_MAXP) cg_error(g, n, "'pset': too many values (at most %d)", EV_MAXP);
+    INSTR_TMPL *t = g->t;
+    if (t->pset) cg_error(g, n, "'pset' is given twice in one instrument");
+    t->pset = calloc((size_t)n->nkids + 1, sizeof(double));
+    for (int i = 0; i < n->nkids; i++)
+        if (!const_eval(n->kids[i], &t->pset[i])) cg_error(g, n->kids[i], "'pset': value %d must be a constant", i + 1);
+    t->npset = n->nkids;
+}
+
 static void compile_stmt(CG *g, const NODE *n)
 {
     switch (n->kind) {
@@ -1250,6 +1267,10 @@ static void compile_stmt(CG *g, const NODE *n)
         compile_assign(g, n);
         break;
     case N_OPCODE:
+        if (!strcmp(n->name, "pset")) {
+            compile_pset(g, n);
+            break;
+        }
         if (compile_flow_stmt(g, n)) break;
         note_param(g, n);
         compile_opcode(g, n);
@@ -1609,6 +1630,7 @@ void instr_tmpl_free(INSTR_TMPL *t)
     free(t->perf);
     for (int i = 0; i < t->nparams; i++) free(t->params[i].name);
     free(t->params);
+    free(t->pset);
     for (int i = 0; i < t->nargnames; i++) free(t->argnames[i]);
     free(t->argnames);
     free(t);
