@@ -221,6 +221,23 @@ try:
     fails = [a for p, a in c.got if p == "/fail"]
     check(fails == [], "300 notes with 2 s delay lines, none refused: %r" % fails[:3])
 
+    # tables made by notes (issue 10): ftgentmp, ftgenonce, ftgen + ftfree at the note's
+    # end, 200 overlapping notes making and freeing them on the audio thread under the probe
+    c.got.clear()
+    c.send("/instr/def", "tabs", "itab ftgentmp 0, 0, 1024, 10, 1, 0.5\n"
+           "ione ftgenonce 0, 0, 512, 7, 0, 512, 1\nifn ftgen 0, 0, 256, 10, 1\nftfree ifn, 1\n"
+           "asig oscili 0, 300, itab\nktap = k(asig) + table:k(0.5, ione, 1) + table:k(0, ifn)")
+    check(c.wait_for("/done", 5.0) is not None, "the table-making instrument compiles live")
+    for i in range(200):
+        c.send("/sched", 800000 + i, "tabs", i * 0.001, 0.1)
+    c.send("/sync", 4244)
+    check(c.wait_for("/synced", 10.0, lambda a: a[0] == 4244) is not None, "/synced after the table notes")
+    time.sleep(0.4)
+    c.send("/sync", 4245)
+    c.wait_for("/synced", 5.0, lambda a: a[0] == 4245)
+    fails = [a for p, a in c.got if p == "/fail"]
+    check(fails == [], "200 notes making tables, none refused: %r" % fails[:3])
+
     c.send("/quit")
     try:
         rc = ondes.wait(5)

@@ -35,6 +35,16 @@ typedef struct note_block {
     size_t size;
     int ord;
 } NOTE_BLOCK;
+
+/* Tables a note makes at init on the processing thread come from the note
+ * memory pool and must be made in bounded time: at most RT_TABLE_MAXLEN points,
+ * and points x arguments at most RT_TABLE_MAXWORK (the GENs ondes has take time
+ * linear in that product: GEN 10 with 16 harmonics at 16384 points is the most). */
+#define RT_TABLE_MAXLEN 16384
+#define RT_TABLE_MAXWORK (1L << 18)
+#define ENG_VOICE_TMP_TABLES 16      /* ftgentmp / ftfree-at-end tables one note may hold */
+#define ENG_MAX_ONCE 128             /* distinct ftgenonce tables */
+#define ONCE_KEY (4 + 64)            /* ifn, size, gen, nargs, args */
 #define NOTE_BLOCK_HDR RTA_ALIGN     /* keeps the opcode's part aligned */
 _Static_assert(sizeof(NOTE_BLOCK) <= NOTE_BLOCK_HDR, "the block header fits its aligned room");
 
@@ -68,6 +78,8 @@ typedef struct eng_voice {
     int alloc_ord;                   /* op_alloc calls that init made so far */
     unsigned gen;                    /* bumped when the voice is freed (automation checks) */
     OP_LINKS links;                  /* delayr/delayw/deltap chain of this note (op_links) */
+    FTABLE *tmp_tables[ENG_VOICE_TMP_TABLES];   /* ftgentmp's, and ftfree's at note end: retired with the note */
+    int ntmp;
 } ENG_VOICE;
 
 typedef struct automation {
@@ -107,7 +119,7 @@ struct engine {
      * the notes holding a voice (releasing ones too, as Csound's
      * tp->active counts them until they are freed) */
     int32_t maxalloc[ENG_MAXINSTR];
-    uint8_t muted[ENG_MAXINSTR];
+    uint8_t muted[ENG_MAXINSTR];     /* mute opcode and the score's q statement (EV_MUTE): notes of it are refused */
     int32_t nplaying[ENG_MAXINSTR];
     int made_n;
     FTABLE *tables[ENG_MAXTABLES];
@@ -144,6 +156,12 @@ struct engine {
      * Replaced instrument templates (/instr/def again) wait the same way and
      * go back as ENG_REPLY_FREE_INSTR to the orchestra that owns them. */
     struct retired { void *p; int instr; uint64_t epoch; } *retired;
+    /* ftgenonce: the arguments each table was made with, to give the same
+     * arguments the same table.  Reserved up front; read and written by
+     * whichever thread runs init code (the control thread for the header,
+     * then the processing thread alone). */
+    struct ft_once { const FTABLE *t; int num, nkey; double key[ONCE_KEY]; } *once;
+    int nonce;
     int nretired;
     uint64_t table_epoch;
     int64_t tables_kept;             /* retired tables that found no room (freed at eng_free) */
@@ -216,10 +234,11 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     e->channels = calloc(MAX_CHANNELS, sizeof *e->channels);
     e->retired = calloc(MAX_RETIRED, sizeof *e->retired);
     e->kept = calloc(MAX_RETIRED, sizeof *e->kept);
+    e->once = calloc(ENG_MAX_ONCE, sizeof *e->once);
     e->spout = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * cfg->nchnls)));
     e->outblock = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * cfg->nchnls)));
     e->spin = aligned_alloc(64, round64(sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1))));
-    if (!e->voices || !e->freelist || !e->globals || !e->autos || !e->channels || !e->retired || !e->kept || !e->spout
+    if (!e->voices || !e->freelist || !e->globals || !e->autos || !e->channels || !e->retired || !e->kept || !e->once || !e->spout
         || !e->outblock || !e->spin) goto oom;
     memset(e->spin, 0, sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1)));
     for (int i = 0; i < cfg->max_voices; i++) {
@@ -266,6 +285,7 @@ void eng_free(ENGINE *e)
     for (int i = 0; e->retired && i < e->nretired; i++)
         if (!e->retired[i].instr) ftable_free(e->retired[i].p);   /* templates belong to the orchestra */
     free(e->retired);
+    free(e->once);
     for (int64_t i = 0; e->kept && i < e->tables_kept; i++) ftable_free(e->kept[i]);
     free(e->kept);
     free(e->voices);
@@ -706,19 +726,41 @@ void *op_shared(OP_CTX *c, const OP_SHARED *s) { return shared_find(c->eng, s); 
 int64_t op_frame(OP_CTX *c) { return c->eng->frame + c->bofs; }
 OP_CHN *op_channel(OP_CTX *c, const char *name) { return eng_channel(c->eng, name, 1); }
 
-int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, const double *args, int nargs,
-                  const char *path, char *err, size_t errlen)
+static void table_install(ENGINE *e, int num, FTABLE *t);
+static void table_drop(ENGINE *e, int num, FTABLE *t);
+
+static void *pool_alloc(void *ctx, size_t n) { return rta_alloc(ctx, n); }
+static void pool_free(void *ctx, void *p) { rta_free(ctx, p); }
+
+/* ftgenonce's key: the call's numbers (a file name makes no key: GEN 1 is the header's). */
+static int once_key(double *key, long num, long size, long gen, const double *args, int nargs)
+{
+    if (nargs > ONCE_KEY - 4) return -1;
+    key[0] = (double)num, key[1] = (double)size, key[2] = (double)gen, key[3] = nargs;
+    for (int i = 0; i < nargs; i++) key[4 + i] = args[i];
+    return 4 + nargs;
+}
+
+int op_table_new(OP_CTX *c, long num, int first_auto, long size, long gen, const double *args, int nargs,
+                 const char *path, int mode, char *err, size_t errlen)
 {
     ENGINE *e = c->eng;
-    if (!c->voice->offline_init) {
-        snprintf(err, errlen, "tables are made on a control thread only");
-        return -1;
+    ENG_VOICE *v = c->voice;
+    int offline = v->offline_init;
+    double key[ONCE_KEY];
+    int nkey = -1;
+    if (mode == OP_TABLE_ONCE && !path && (nkey = once_key(key, num, size, gen, args, nargs)) > 0) {
+        for (int i = 0; i < e->nonce; i++) {   /* bounded: ENG_MAX_ONCE entries */
+            struct ft_once *o = &e->once[i];
+            if (o->nkey == nkey && !memcmp(o->key, key, sizeof *key * (size_t)nkey) && e->tables[o->num] == o->t)
+                return o->num;
+        }
     }
     if (num < 0) {
         snprintf(err, errlen, "table number %ld: must be 0 (choose one) or positive", num);
         return -1;
     }
-    if (num == 0) {
+    if (num == 0) {   /* Csound's numbers for ftgen: the first free one from 101 (bounded by ENG_MAXTABLES) */
         for (num = first_auto; num < ENG_MAXTABLES && e->tables[num]; num++)
             ;
         if (num >= ENG_MAXTABLES) {
@@ -733,15 +775,83 @@ int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, cons
         snprintf(err, errlen, "table size %ld out of range", size);
         return -1;
     }
+    if (mode == OP_TABLE_TMP && !offline && v->ntmp >= ENG_VOICE_TMP_TABLES) {
+        snprintf(err, errlen, "one note may hold at most %d ftgentmp tables", ENG_VOICE_TMP_TABLES);
+        return -1;
+    }
     char why[400];
     why[0] = 0;
-    FTABLE *t = eng_make_table(e, (int)num, (int)size, (int)gen, args, nargs, path, why, sizeof why);
+    FTABLE *t;
+    if (offline) {
+        t = eng_make_table(e, (int)num, (int)size, (int)gen, args, nargs, path, why, sizeof why);
+    } else {
+        /* a note's init on the processing thread: pool memory, bounded work */
+        long points = size < 0 ? -size : size == 0 ? nargs : size;
+        if (path) {
+            snprintf(err, errlen, "table %ld: GEN %ld reads the file \"%s\", which a note's init may not do on the "
+                     "audio thread: make the table in the orchestra header or with an f statement", num, gen, path);
+            return -1;
+        }
+        if (points > RT_TABLE_MAXLEN + 1 || points * (nargs > 1 ? nargs : 1) > RT_TABLE_MAXWORK) {
+            snprintf(err, errlen, "table %ld: %ld points from %d arguments is more than a note may make on the "
+                     "audio thread (at most %d points, points x arguments at most %ld): make it in the orchestra "
+                     "header or with an f statement", num, points, nargs, RT_TABLE_MAXLEN, RT_TABLE_MAXWORK);
+            return -1;
+        }
+        FT_ALLOC al = { pool_alloc, pool_free, e->mem };
+        t = ftable_gen_alloc((int)num, (int)size, (int)gen, args, nargs, e->cfg.sr, &al, why, sizeof why);
+        if (t && gen == -1 && e->cfg.dbfs != 1.0)
+            for (int i = 0; i <= t->size; i++) t->data[i] = (float)(t->data[i] * e->cfg.dbfs);
+    }
     if (!t) {
         snprintf(err, errlen, "table %ld (GEN %ld): %s", num, gen, why[0] ? why : "could not be made");
         return -1;
     }
-    eng_set_table(e, (int)num, t);
+    if (offline) eng_set_table(e, (int)num, t);
+    else table_install(e, (int)num, t);
+    if (mode == OP_TABLE_TMP && !offline) v->tmp_tables[v->ntmp++] = t;
+    if (nkey > 0 && e->nonce < ENG_MAX_ONCE) {
+        struct ft_once *o = &e->once[e->nonce++];
+        o->t = t;
+        o->num = (int)num;
+        o->nkey = nkey;
+        memcpy(o->key, key, sizeof *key * (size_t)nkey);
+    }
     return (int)num;
+}
+
+int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, const double *args, int nargs,
+                  const char *path, char *err, size_t errlen)
+{
+    return op_table_new(c, num, first_auto, size, gen, args, nargs, path, OP_TABLE_PLAIN, err, errlen);
+}
+
+int op_table_free(OP_CTX *c, long num, int at_end, char *err, size_t errlen)
+{
+    ENGINE *e = c->eng;
+    ENG_VOICE *v = c->voice;
+    if (num <= 0 || num >= ENG_MAXTABLES || !e->tables[num]) {
+        snprintf(err, errlen, "table %ld does not exist", num);
+        return -1;
+    }
+    FTABLE *t = e->tables[num];
+    if (v->offline_init) {   /* the header: no voice plays yet */
+        if (!at_end) {
+            e->tables[num] = NULL;
+            ftable_free(t);
+        }
+        return 0;
+    }
+    if (at_end) {
+        if (v->ntmp >= ENG_VOICE_TMP_TABLES) {
+            snprintf(err, errlen, "one note may free at most %d tables at its end", ENG_VOICE_TMP_TABLES);
+            return -1;
+        }
+        v->tmp_tables[v->ntmp++] = t;
+        return 0;
+    }
+    table_drop(e, (int)num, t);
+    return 0;
 }
 OP_LINKS *op_links(OP_CTX *c) { return &c->voice->links; }
 const char *op_pstring(OP_CTX *c, double v) { (void)c; (void)v; return NULL; }
@@ -1346,6 +1456,9 @@ static void active_insert(ENGINE *e, ENG_VOICE *v)
 /* Give back all the voice took from the note memory: bounded by its own blocks. */
 static void voice_free_memory(ENGINE *e, ENG_VOICE *v)
 {
+    for (int i = 0; i < v->ntmp; i++)   /* ftgentmp's tables end with the note */
+        if (v->tmp_tables[i]) table_drop(e, v->tmp_tables[i]->num, v->tmp_tables[i]);
+    v->ntmp = 0;
     for (NOTE_BLOCK *b = v->blocks, *next; b; b = next) {
         next = b->next;
         rta_free(e->mem, b);
@@ -1657,6 +1770,39 @@ static void set_pfields(ENGINE *e, double *vp, SCHED_BODY *pend, const ENG_EVENT
     }
 }
 
+/* Retire a table no longer numbered: freed once no voice that started before
+ * now is left (see struct retired).  Processing thread. */
+static void table_retire(ENGINE *e, int num, FTABLE *old)
+{
+    if (!old) return;
+    e->table_epoch++;
+    if (e->nretired < MAX_RETIRED) {
+        e->retired[e->nretired++] = (struct retired){ old, 0, e->table_epoch };
+    } else if (!old->rt && e->tables_kept < MAX_RETIRED) {
+        e->kept[e->tables_kept++] = old;
+        emsg(e, "table %d: %d tables are waiting for voices to end; this one is kept until the end", num, MAX_RETIRED);
+    } else {   /* an rt table stays in the pool (freed with it); a heap one is leaked, never freed under a voice */
+        emsg(e, "table %d: no room to keep the replaced table; it stays allocated, not freed under a voice", num);
+    }
+}
+
+/* Table `num` is t from now on; the one it replaces is retired.  Processing thread. */
+static void table_install(ENGINE *e, int num, FTABLE *t)
+{
+    FTABLE *old = e->tables[num];
+    e->tables[num] = t;
+    e->table_epoch++;
+    if (old && old != t) table_retire(e, num, old);
+}
+
+/* ftfree / the end of an ftgentmp note: table num goes if it is still t. */
+static void table_drop(ENGINE *e, int num, FTABLE *t)
+{
+    if (num <= 0 || num >= ENG_MAXTABLES || e->tables[num] != t) return;   /* already replaced or freed */
+    e->tables[num] = NULL;
+    table_retire(e, num, t);
+}
+
 static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
 {
     ENG_VOICE *v;
@@ -1723,21 +1869,7 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         }
         break;
     case EV_TABLE:
-        if (ev->instr > 0 && ev->instr < ENG_MAXTABLES) {
-            FTABLE *old = e->tables[ev->instr];
-            e->tables[ev->instr] = ev->ptr;
-            e->table_epoch++;
-            if (old && e->nretired < MAX_RETIRED) {
-                e->retired[e->nretired++] = (struct retired){ old, 0, e->table_epoch };
-            } else if (old && e->tables_kept < MAX_RETIRED) {
-                e->kept[e->tables_kept++] = old;
-                emsg(e, "table %d: %d tables are waiting for voices to end; this one is kept until the end",
-                     ev->instr, MAX_RETIRED);
-            } else if (old) {
-                emsg(e, "table %d: no room to keep the replaced table; it is leaked, not freed under a voice",
-                     ev->instr);
-            }
-        }
+        if (ev->instr > 0 && ev->instr < ENG_MAXTABLES) table_install(e, ev->instr, ev->ptr);
         break;
     case EV_CHNSET: {
         /* a channel new to the control thread is created here, on the one
@@ -1752,6 +1884,9 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
             e->exit_frame = ev->frame;
             atomic_store_explicit(&e->ended, 1, memory_order_relaxed);
         }
+        break;
+    case EV_MUTE:
+        if (ev->instr > 0 && ev->instr < ENG_MAXINSTR) e->muted[ev->instr] = ev->p[1] == 0;
         break;
     case EV_SYNC:
         reply_to(e, ENG_REPLY_SYNCED, ev->id, ev->origin, NULL, 0);   /* to the client that asked */
@@ -1808,6 +1943,10 @@ static void reclaim_retired(ENGINE *e)
     int k = 0;
     for (int i = 0; i < e->nretired; i++) {
         struct retired r = e->retired[i];
+        if (oldest >= r.epoch && !r.instr && ((FTABLE *)r.p)->rt) {   /* the pool's: freed here, at once */
+            rta_free(e->mem, r.p);
+            continue;
+        }
         if (oldest >= r.epoch) {   /* every voice playing started after the swap */
             ENG_REPLY rep = reply_make(e, r.instr ? ENG_REPLY_FREE_INSTR : ENG_REPLY_FREE_TABLE, 0, 0);
             rep.ptr = r.p;

@@ -56,7 +56,8 @@ typedef enum {
                      * NUL-terminated string stored in the bytes of p[2..] (processing thread) */
     EV_END,         /* end of the score: the driver stops after this frame */
     EV_SYNC,        /* id: reply ENG_REPLY_SYNCED once every earlier command took effect */
-    EV_STATUS       /* reply ENG_REPLY_STATUS */
+    EV_STATUS,      /* reply ENG_REPLY_STATUS */
+    EV_MUTE         /* instr; p[1] = 0: start no new notes of it from now on (a score's q), else start them again */
 } EV_TYPE;
 
 /* Frame of an event posted without a time: the start of the next block. */

@@ -640,8 +640,36 @@ out:
  * slot is the file (its value is ignored: the name comes in `path`), so
  * args[1] is the skip time, args[2] the format and args[3] the channel.
  */
+static void *ft_malloc(void *ctx, size_t n) { (void)ctx; return malloc(n); }
+static void ft_mfree(void *ctx, void *p) { (void)ctx; free(p); }
+static const FT_ALLOC ft_heap = { ft_malloc, ft_mfree, NULL };
+
+static FTABLE *gen_table(int num, int size, int gen, const double *args, int nargs, const char *path, double sr,
+                         const FT_ALLOC *al, char *err, size_t errlen);
+
 FTABLE *ftable_gen(int num, int size, int gen, const double *args, int nargs,
                    const char *path, double sr, char *err, size_t errlen)
+{
+    return gen_table(num, size, gen, args, nargs, path, sr, &ft_heap, err, errlen);
+}
+
+FTABLE *ftable_gen_alloc(int num, int size, int gen, const double *args, int nargs, double sr,
+                         const FT_ALLOC *al, char *err, size_t errlen)
+{
+    if (gen == 1 || gen == -1) {
+        if (err && errlen)
+            snprintf(err, errlen, "GEN 1 reads a sound file, which a note's init may not do on the audio thread: "
+                     "make the table in the orchestra header or with an f statement");
+        return NULL;
+    }
+    FTABLE *t = gen_table(num, size, gen, args, nargs, NULL, sr, al, err, errlen);
+    if (t)
+        t->rt = 1;
+    return t;
+}
+
+static FTABLE *gen_table(int num, int size, int gen, const double *args, int nargs, const char *path, double sr,
+                         const FT_ALLOC *al, char *err, size_t errlen)
 {
     GEN g;
     memset(&g, 0, sizeof g);
@@ -726,15 +754,17 @@ FTABLE *ftable_gen(int num, int size, int gen, const double *args, int nargs,
         }
     }
     if (g.flen > 0) {
-        g.d = calloc((size_t)g.flen + 1, sizeof *g.d);
+        g.d = al->alloc(al->ctx, ((size_t)g.flen + 1) * sizeof *g.d);
         if (g.d == NULL) {
             fail(&g, "out of memory for %d points", g.flen);
             return NULL;
         }
+        memset(g.d, 0, ((size_t)g.flen + 1) * sizeof *g.d);
     }
 
     if (fn(&g) != 0) {
-        free(g.d);
+        if (g.d)
+            al->free(al->ctx, g.d);
         return NULL;
     }
 
@@ -747,9 +777,10 @@ FTABLE *ftable_gen(int num, int size, int gen, const double *args, int nargs,
             rescale(g.d, g.flen);
     }
 
-    FTABLE *t = malloc(sizeof *t + sizeof(float) * ((size_t)g.flen + 1));
+    FTABLE *t = al->alloc(al->ctx, sizeof *t + sizeof(float) * ((size_t)g.flen + 1));
     if (t == NULL) {
-        free(g.d);
+        if (g.d)
+            al->free(al->ctx, g.d);
         fail(&g, "out of memory for %d points", g.flen);
         return NULL;
     }
@@ -757,7 +788,8 @@ FTABLE *ftable_gen(int num, int size, int gen, const double *args, int nargs,
     t->data = (float *)(t + 1);             /* one block: sizeof(FTABLE) keeps float alignment */
     for (int32_t i = 0; i <= g.flen; i++)
         t->data[i] = (float)g.d[i];
-    free(g.d);
+    if (g.d)
+        al->free(al->ctx, g.d);
     t->size = g.flen;
     if (is_pow2(g.flen)) {
         int lg = 0;
@@ -818,7 +850,7 @@ const FTABLE *ftable_sine(void)
 
 void ftable_free(FTABLE *t)
 {
-    if (t == NULL || t == &sine_table)       /* the built-in sine is static */
+    if (t == NULL || t == &sine_table || t->rt)   /* the built-in sine is static; rt tables are the pool's */
         return;
     free(t);
 }

@@ -21,7 +21,17 @@ typedef struct ftable {
     int gen01_loopmode1, gen01_loopmode2;
     double gen01_begin1, gen01_end1, gen01_begin2, gen01_end2;
     int num;
+    int rt;             /* 1: made by a note on the processing thread, in its real-time pool
+                         * (the engine frees it there; ftable_free leaves it alone) */
 } FTABLE;
+
+/* Memory for a table made where malloc may not run (a note's init on the
+ * processing thread): alloc returns NULL when there is none. */
+typedef struct ft_alloc {
+    void *(*alloc)(void *ctx, size_t bytes);
+    void (*free)(void *ctx, void *p);
+    void *ctx;
+} FT_ALLOC;
 
 
 /*
@@ -37,6 +47,13 @@ typedef struct ftable {
 FTABLE *ftable_gen(int num, int size, int gen, const double *args, int nargs,
                    const char *path, double sr, char *err, size_t errlen);
 void ftable_free(FTABLE *t);
+
+/* ftable_gen with its memory from `al` (the table and its working buffer),
+ * for the processing thread: GEN 1 (a file) is refused, and the caller bounds
+ * the size (the GENs here take time linear in points x arguments).  The table
+ * comes back with rt = 1. */
+FTABLE *ftable_gen_alloc(int num, int size, int gen, const double *args, int nargs, double sr,
+                         const FT_ALLOC *al, char *err, size_t errlen);
 
 /* Csound's built-in sine used when an oscillator's table is -1. */
 const FTABLE *ftable_sine(void);

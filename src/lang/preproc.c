@@ -1,4 +1,4 @@
-/* preproc.c — Csound's preprocessor (macros, #ifdef, #include) with a map back to the original positions. */
+/* preproc.c — Csound's preprocessor (macros, #ifdef, #include; score loops and r repeats) with a map back to the original positions. */
 #include "preproc.h"
 
 #include <ctype.h>
@@ -18,6 +18,7 @@
 #define PP_MAX_OUT ((size_t)16 << 20)      /* bytes of output: a macro bomb fails cleanly */
 #define PP_MAX_COND 256                    /* #ifdef nesting */
 #define PP_MAX_FILE ((size_t)64 << 20)
+#define PP_MAX_LOOPS 40                    /* { } loops inside loops (Csound's RPTDEPTH) */
 
 typedef struct map_entry {
     int oline, ocol;        /* first output position it covers */
@@ -45,6 +46,7 @@ typedef struct pp {
     char **files;           /* interned names of included files */
     int nfiles;
     int split;
+    int score;              /* a score: { } loops and r repeats are read here, as csound_prs.lex does */
     LANG_PP_EMIT emit;
     void *ctx;
     char *err;
@@ -451,6 +453,153 @@ static int active(const PP *pp)
     return pp->ncond == 0 || pp->cond[pp->ncond - 1];
 }
 
+/* ---------------------------------------------------------------- score loops and repeats */
+
+/* The first character of the line at p that is not a blank. */
+static const char *line_start(const char *p, const char *eol)
+{
+    while (p < eol && (*p == ' ' || *p == '\t'))
+        p++;
+    return p;
+}
+
+/* count := digits | '$' NAME ['.']   (a macro's text read as a number, as csound_prs.lex's
+ * extract_int does for '{').  Returns the count, or -1. */
+static long read_count(PP *pp, const char **s, const char *eol)
+{
+    const char *q = *s;
+    while (q < eol && (*q == ' ' || *q == '\t'))
+        q++;
+    long n = 0;
+    if (q < eol && *q == '$') {
+        const char *a = ++q;
+        while (q < eol && is_name((unsigned char)*q))
+            q++;
+        MACRO *m = find(pp, a, (size_t)(q - a));
+        if (q < eol && *q == '.')
+            q++;
+        if (!m)
+            return -1;
+        n = strtol(m->body, NULL, 10);
+    } else {
+        if (q >= eol || !isdigit((unsigned char)*q))
+            return -1;
+        while (q < eol && isdigit((unsigned char)*q) && n < 100000000)
+            n = n * 10 + (*q++ - '0');
+    }
+    *s = q;
+    return n;
+}
+
+/* An optional counter name (a letter, then letters, digits or '_'). */
+static const char *read_name(const char **s, const char *eol, size_t *n)
+{
+    const char *q = *s;
+    while (q < eol && (*q == ' ' || *q == '\t'))
+        q++;
+    const char *a = q;
+    if (q < eol && isalpha((unsigned char)*q))
+        while (q < eol && is_name((unsigned char)*q))
+            q++;
+    *n = (size_t)(q - a);
+    *s = q;
+    return a;
+}
+
+/* Play body (source text starting at line `line`) `count` times with macro NAME
+ * holding 0, 1, … count-1: Csound's loop counter starts at 0 for both { } and r
+ * (csound 6.18, although the manual says r counts from 1).  After each pass
+ * `after` is emitted (r's implicit section end), mapped to *at_after. */
+static int repeat_body(PP *pp, const char *body, size_t blen, const char *file, int line, int idepth,
+                       long count, const char *name, size_t nlen, const char *after, const POS *at_after)
+{
+    MACRO *m = nlen ? push_macro(pp, name, nlen, xrealloc_pp(NULL, 24)) : NULL;
+    int r = 0;
+    for (long i = 0; i < count && !r; i++) {
+        if (m)
+            snprintf(m->body, 24, "%ld", i);
+        r = run_file(pp, body, blen, file, line, idepth);
+        for (const char *c = after; !r && *c; c++)
+            r = put(pp, *c, at_after);
+    }
+    if (m) {   /* the counter goes with its loop */
+        MACRO **pm = &pp->macros;
+        while (*pm && *pm != m)
+            pm = &(*pm)->next;
+        if (*pm) {
+            *pm = m->next;
+            free_macro(m);
+        }
+    }
+    return r;
+}
+
+/* loop := '{' count [NAME] … newline { line } '}'    (the rest of the '{' line is ignored)
+ * repeat := 'r' count [NAME] … newline { line } up to a line starting with s, e or r
+ * q points at the '{' or 'r' of the line [p, eol); *resume: where reading goes on.
+ * *rest: for a loop, the text after its '}' on that line (read as a line of its own). */
+static int score_block(PP *pp, const char *src, const char *p, const char *q, const char *eol, const char *end,
+                       POS *at, int idepth, const char **resume, const char **rest)
+{
+    POS dir = *at;
+    dir.col = (int)(q - p) + 1;
+    int loop = *q == '{';
+    const char *s = q + 1;
+    long count = read_count(pp, &s, eol);
+    if (count <= 0 || (s < eol && !isspace((unsigned char)*s) && *s != ';'))
+        return pp_fail(pp, &dir, loop ? "'{' needs a positive repeat count: { COUNT [NAME]"
+                                      : "'r' needs a positive repeat count: r COUNT [NAME]");
+    size_t nlen;
+    const char *name = read_name(&s, eol, &nlen);
+    const char *body = eol < end ? eol + 1 : end, *stop = NULL, *l = body;
+    int depth = 1, lines = 0;
+    while (l < end) {   /* find the end of the block, line by line */
+        const char *le = memchr(l, '\n', (size_t)(end - l));
+        if (!le)
+            le = end;
+        const char *f = line_start(l, le);
+        if (loop && f < le && *f == '{')
+            depth++;
+        if (loop && f < le && *f == '}' && --depth == 0) {
+            stop = l;
+            *rest = f + 1;
+            break;
+        }
+        if (!loop && f < le && (*f == 's' || *f == 'e' || *f == 'r')) {
+            stop = l;
+            *rest = NULL;
+            break;
+        }
+        lines++;
+        l = le < end ? le + 1 : end;
+    }
+    if (!stop)
+        return pp_fail(pp, &dir, loop ? "'{' has no matching '}'"
+                                      : "'r' repeats up to an s or e statement, and none follows");
+    (void)src;
+    if (put(pp, '\n', at))   /* the '{' / 'r' line */
+        return -1;
+    POS send = { at->file, at->line + lines + 1, 1, 0 };
+    if (!loop)
+        send.col = (int)(line_start(stop, end) - stop) + 1;
+    if (repeat_body(pp, body, (size_t)(stop - body), at->file, at->line + 1, idepth, count, name, nlen,
+                    loop ? "" : "s\n", &send))
+        return -1;
+    at->line += lines + 1;
+    if (loop || *line_start(stop, end) == 'r') {
+        *resume = stop;   /* the '}' line, or an r line that starts the next repeat (csound ends this one there) */
+    } else {
+        /* the s or e line is consumed: r sections end with a plain 's' (csound 6.18 drops
+         * its length, and an 'e' there does not end the score) */
+        const char *le = memchr(stop, '\n', (size_t)(end - stop));
+        *resume = le ? le + 1 : end;
+        if (put(pp, '\n', at))
+            return -1;
+        at->line++;
+    }
+    return 0;
+}
+
 /* One file's text, line by line: directives at the start of a line, the rest expanded. */
 static int run_file(PP *pp, const char *src, size_t len, const char *file, int line0, int idepth)
 {
@@ -466,6 +615,36 @@ static int run_file(PP *pp, const char *src, size_t len, const char *file, int l
             q++;
         at.col = 1;
         at.linear = 1;
+        if (pp->score && !in_comment && active(pp) && q < eol &&
+            (*q == '{' || *q == '}' || (*q == 'r' && (q + 1 == eol || !isalpha((unsigned char)q[1]))))) {
+            if (*q == '}') {
+                POS dir = at;
+                dir.col = (int)(q - p) + 1;
+                return pp_fail(pp, &dir, "'}' without '{'");
+            }
+            const char *resume = NULL, *rest = NULL;
+            if (score_block(pp, src, p, q, eol, end, &at, idepth, &resume, &rest))
+                return -1;
+            p = resume;
+            if (rest) {   /* the '}' line: what follows the '}' is read as text */
+                eol = memchr(p, '\n', (size_t)(end - p));
+                if (!eol)
+                    eol = end;
+                at.col = (int)(rest - p) + 1;
+                for (int k = 1; k < at.col; k++)
+                    if (put(pp, ' ', &at))
+                        return -1;
+                if (expand_text(pp, rest, (size_t)(eol - rest), &at, 0))
+                    return -1;
+                if (eol < end) {
+                    if (put(pp, '\n', &at))
+                        return -1;
+                    at.line++;
+                }
+                p = eol < end ? eol + 1 : end;
+            }
+            continue;
+        }
         if (!in_comment && q < eol && *q == '#' && q + 1 < eol && isalpha((unsigned char)q[1])) {
             size_t wl = 1;
             while (q + wl < eol && isalpha((unsigned char)q[wl]))
@@ -623,6 +802,7 @@ int lang_pp_run(const char *src, size_t len, const char *file, int line0, int or
     PP pp;
     memset(&pp, 0, sizeof pp);
     pp.split = orchestra;
+    pp.score = !orchestra;
     pp.emit = emit;
     pp.ctx = ctx;
     pp.err = err;

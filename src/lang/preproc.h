@@ -12,6 +12,15 @@
  *   #undef NAME   #ifdef NAME / #ifndef NAME … [#else …] #end (or #endif)
  *   #include "file"               any delimiter: "file", |file|, <file>
  *
+ * in scores only, loops and repeats (csound_prs.lex's, played here as text
+ * so that their counter macros expand):
+ *
+ *   { COUNT [NAME]  … }             the lines between play COUNT times, $NAME. = 0, 1, …
+ *                                  (COUNT may be $MACRO); loops nest
+ *   r COUNT [NAME]                 the lines up to the next s, e or r line play COUNT
+ *                                  times, each ending its section with a plain s
+ *                                  ($NAME. = 0, 1, … as csound 6.18, whose manual says 1, 2, …)
+ *
  * plus, in orchestras only (as in Csound), the predefined macros $M_E, $M_LOG2E, $M_LOG10E, $M_LN2,
  * $M_LN10, $M_PI, $M_PI_2, $M_PI_4, $M_1_PI, $M_2_PI, $M_2_SQRTPI,
  * $M_SQRT2, $M_SQRT1_2 and $M_INF.  Directives are recognised at the start

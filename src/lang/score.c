@@ -1,8 +1,10 @@
-/* score.c — the Csound score language (i f e s t a b v statements, carry, ramps, np/pp, tempo, sections) parsed to a sorted event list. */
+/* score.c — the Csound score language (i f d q e s t a b v m n x y statements, carry, ramps, np/pp, [ ] and random values, tempo, sections) parsed to a sorted event list. */
 #include "score.h"
 #include "preproc.h"
 
 #include <ctype.h>
+#include <limits.h>
+#include <time.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdint.h>
@@ -26,6 +28,7 @@ enum {
     FK_RAMP,        /* '<' or '>': linear ramp */
     FK_EXPRAMP,     /* '(' or ')': exponential ramp */
     FK_NP,          /* npN: pN of the next note of this instrument */
+    FK_TILDE,       /* '~': uniform random between the same instrument's neighbours' values */
     FK_PP,          /* ppN: pN of the previous note of this instrument */
     /* only while reading a statement */
     FK_CARRY,       /* '.' */
@@ -74,6 +77,22 @@ typedef struct parser {
     int ntempo;
     int tempo_line;             /* where the section's t statement is (0 = none) */
     double sec_len;             /* s p1 / e time in beats, or -1 */
+
+    int32_t seed;               /* the random generator's state ([~], '~', y) */
+    struct mark {               /* m NAME: where the named section starts */
+        char *name;
+        const char *p;
+        int line, col;
+    } *marks;
+    int nmarks;
+    struct ret {                /* n NAME: where reading goes on after the named section */
+        const char *p;
+        int line, col;
+    } ret[16];
+    int nret;
+    int seq;                    /* statements read, for input order (loops repeat lines) */
+    double *seclens;            /* each finished section's length in seconds */
+    int nsec;
 
     double sec_start;           /* seconds: where the current section starts */
     double end_time;
@@ -226,138 +245,227 @@ static int token_len(const char *s)
     return n ? n : 1;
 }
 
-static void skip_inline_space(PARSER *P)
+
+/* Csound's score random generator (OOps/random.c's Rand31, a Park–Miller
+ * style generator x = 742938285 x mod 2^31-1), seeded 15937 unless a y
+ * statement gives a seed; [~] and the '~' p-field draw from it in the order
+ * csound does (read order for [~], sorted order per section for '~'). */
+static double score_rand(PARSER *P)
 {
-    while (peekc(P) == ' ' || peekc(P) == '\t')
-        adv(P);
+    uint64_t t = (uint64_t)((int64_t)P->seed * (int64_t)742938285);
+    uint32_t x = ((uint32_t)t & 0x7FFFFFFFu) + (uint32_t)(t >> 31);
+    x = (x & 0x7FFFFFFFu) + (x >> 31);
+    P->seed = (int32_t)x;
+    return (double)((int32_t)x - 1) / 2147483645.0;
 }
 
-static int expr_sum(PARSER *P, double *v, int depth);
-
-/* Smallest power of two strictly above x (Csound: @8 is 16, @0 is 1). */
-static double next_pow2(double x)
+/* Csound's MOD (OOps/aops.c): fmod by |b|, 0 for b == 0. */
+static double score_mod(double a, double bb)
 {
-    double r = 1;
-    while (r <= x && r < 1e300)
-        r *= 2;
-    return r;
+    if (bb == 0)
+        return 0;
+    double b = fabs(bb), d = fmod(a, b);
+    while (d > b)
+        d -= b;
+    while (-d > b)
+        d += b;
+    return d;
 }
 
-/* primary := number | '(' sum ')' | '[' sum ']'
- * unary := ('-' | '+' | '@' | '@@') unary | primary */
-static int expr_unary(PARSER *P, double *v, int depth)
+static long score_lrnd(double x)
 {
-    int line = P->line, col = P->col;
-    if (depth > 200)
-        return fail(P, line, col, "expression nested too deeply");
-    skip_inline_space(P);
-    line = P->line;
-    col = P->col;
-    int c = peekc(P);
-    if (c == '-' || c == '+') {
-        adv(P);
-        if (expr_unary(P, v, depth + 1))
-            return -1;
-        if (c == '-')
-            *v = -*v;
-        return 0;
-    }
-    if (c == '@') {
-        int twice = peek2(P) == '@';
-        adv(P);
-        if (twice)
-            adv(P);
-        if (expr_unary(P, v, depth + 1))
-            return -1;
-        /* @x: next power of two above x; @@x: next power of two plus one above x
-         * (csound 6.18: @8 = 16, @@8 = 9, @@3 = 5, @@0 = 2). */
-        *v = twice ? next_pow2(*v - 1) + 1 : next_pow2(*v);
-        return 0;
-    }
-    if (c == '(' || c == '[') {
-        int close = c == '(' ? ')' : ']';
-        adv(P);
-        if (expr_sum(P, v, depth + 1))
-            return -1;
-        skip_inline_space(P);
-        if (peekc(P) != close)
-            return fail(P, line, col, "'%c' has no matching '%c' in [ ] expression", c, close);
-        adv(P);
-        return 0;
-    }
-    size_t len = scan_number(P->p);
-    if (len) {
-        *v = number_value(P->p, len);
-        while (len--)
-            adv(P);
-        return 0;
-    }
-    if (c == '~')
-        return fail(P, line, col, "random values '~' in [ ] expressions are not supported");
-    if (!c || c == '\n' || c == ']')
-        return fail(P, line, col, "missing number in [ ] expression");
-    return fail(P, line, col, "unexpected '%c' in [ ] expression", c);
+    return x > (double)LONG_MIN && x < (double)LONG_MAX ? (long)(int32_t)lrint(x) : 0;
 }
 
-/* power := unary [ '^' power ]        (right associative: 2^3^2 is 512, -2^2 is 4, as in Csound) */
-static int expr_power(PARSER *P, double *v, int depth)
+#define EXPR_STACK 64
+
+typedef struct expr_stack {
+    char op[EXPR_STACK];        /* '[' at the bottom */
+    int line[EXPR_STACK], col[EXPR_STACK];
+    double v[EXPR_STACK];
+    int nop, nv;
+} EXPR_STACK_T;
+
+/* Apply the operator on top of the stack to the two values on top. */
+static int expr_reduce(PARSER *P, EXPR_STACK_T *S)
 {
-    if (expr_unary(P, v, depth))
-        return -1;
-    skip_inline_space(P);
-    if (peekc(P) == '^') {
-        int line = P->line, col = P->col;
-        double e;
-        adv(P);
-        if (expr_power(P, &e, depth + 1))
-            return -1;
-        *v = pow(*v, e);
-        if (isnan(*v))
+    char op = S->op[S->nop - 1];
+    int line = S->line[S->nop - 1], col = S->col[S->nop - 1];
+    if (S->nv < 2)
+        return fail(P, line, col, "'%c' is missing a number in [ ] expression", op);
+    double a = S->v[S->nv - 2], b = S->v[S->nv - 1], r;
+    switch (op) {
+    case '+': r = a + b; break;
+    case '-': r = a - b; break;
+    case '*': r = a * b; break;
+    case '/':
+        if (b == 0)
+            return fail(P, line, col, "division by zero in [ ] expression");
+        r = a / b;
+        break;
+    case '%': r = score_mod(a, b); break;
+    case '^':
+        r = pow(a, b);
+        if (isnan(r))
             return fail(P, line, col, "'^' gives no real number here");
+        break;
+    case '&': r = (double)(score_lrnd(a) & score_lrnd(b)); break;
+    case '|': r = (double)(score_lrnd(a) | score_lrnd(b)); break;
+    default: r = (double)(score_lrnd(a) ^ score_lrnd(b)); break;   /* '#' */
     }
+    S->nop--;
+    S->nv--;
+    S->v[S->nv - 1] = r;
     return 0;
 }
 
-/* term := power { ('*' | '/' | '%') power }      ('%' is fmod, left to right: 7%3*2 is 2) */
-static int expr_term(PARSER *P, double *v, int depth)
+static int expr_push(PARSER *P, EXPR_STACK_T *S, char op)
 {
-    if (expr_power(P, v, depth))
-        return -1;
-    for (;;) {
-        skip_inline_space(P);
-        int op = peekc(P);
-        if (op != '*' && op != '/' && op != '%')
-            return 0;
-        int line = P->line, col = P->col;
-        double r;
-        adv(P);
-        if (expr_power(P, &r, depth + 1))
-            return -1;
-        if (op == '*') {
-            *v *= r;
-        } else {
-            if (r == 0)
-                return fail(P, line, col, "division by zero in [ ] expression");
-            *v = op == '/' ? *v / r : fmod(*v, r);
-        }
-    }
+    if (S->nop == EXPR_STACK)
+        return fail(P, P->line, P->col, "[ ] expression too long (more than %d pending operators)", EXPR_STACK);
+    S->op[S->nop] = op;
+    S->line[S->nop] = P->line;
+    S->col[S->nop++] = P->col;
+    adv(P);
+    return 0;
 }
 
-/* sum := term { ('+' | '-') term } */
-static int expr_sum(PARSER *P, double *v, int depth)
+static int expr_value(PARSER *P, EXPR_STACK_T *S, double v)
 {
-    if (expr_term(P, v, depth))
-        return -1;
+    if (S->nv == EXPR_STACK)
+        return fail(P, P->line, P->col, "[ ] expression too long");
+    S->v[S->nv++] = v;
+    return 0;
+}
+
+/* expr := '[' { number | '~' | '@'digits | '@@'digits | '(' | ')' | '[' expr ']' | op } ']'
+ * op := '+' | '-' | '*' | '/' | '%' | '^' | '&' | '|' | '#'
+ * Evaluated as Csound's sread.c read_expression does, with one operator stack
+ * and its own precedence, which is not the usual one: '+' or '-' reduces only
+ * the single operator below it ([1-2*3+4] is -9 in csound 6.18), '*' '/' '%'
+ * reduce only one of their kind, '&' '|' '#' likewise, '^' never reduces (so
+ * [2^3*2] is 64 and 2^3^2 is 512); the rest reduce at ')' and ']'.  A sign
+ * right after an operator or '(' belongs to the number.  @N is the smallest
+ * power of two above N, @@N that plus one above N-1 (both read digits only).
+ * P is at the '['; on return it is just past the matching ']'. */
+static int read_expr(PARSER *P, double *out, int depth)
+{
+    EXPR_STACK_T S;
+    int line0 = P->line, col0 = P->col;
+    int operand = 0;    /* 1: a value was just read (a binary operator, ')' or ']' may follow) */
+    if (depth > 32)
+        return fail(P, line0, col0, "[ ] expressions nested too deeply");
+    S.nop = S.nv = 0;
+    S.op[S.nop] = '[';
+    S.line[S.nop] = line0;
+    S.col[S.nop++] = col0;
+    adv(P);
     for (;;) {
-        skip_inline_space(P);
-        int op = peekc(P);
-        if (op != '+' && op != '-')
+        int c = peekc(P), line = P->line, col = P->col;
+        if (c == ' ' || c == '\t') {
+            adv(P);
+            continue;
+        }
+        if (!c || c == '\n' || c == '\r')
+            return fail(P, line0, col0, "'[' has no matching ']'");
+        if (isdigit(c) || c == '.' || ((c == '+' || c == '-') && !operand)) {
+            if (operand)
+                return fail(P, line, col, "a number cannot follow a number in [ ] expression");
+            size_t len = scan_number(P->p);
+            if (!len)
+                return fail(P, line, col, "missing number after '%c' in [ ] expression", c);
+            if (expr_value(P, &S, number_value(P->p, len)))
+                return -1;
+            while (len--)
+                adv(P);
+            operand = 1;
+        } else if (c == '~') {
+            if (operand)
+                return fail(P, line, col, "'~' cannot follow a number in [ ] expression");
+            if (expr_value(P, &S, score_rand(P)))
+                return -1;
+            adv(P);
+            operand = 1;
+        } else if (c == '@') {
+            if (operand)
+                return fail(P, line, col, "'@' cannot follow a number in [ ] expression");
+            int k = 0;
+            long n = 0;
+            adv(P);
+            if (peekc(P) == '@') {
+                k = 1;
+                adv(P);
+            }
+            while (isdigit(peekc(P))) {
+                if (n < 100000000)
+                    n = n * 10 + (peekc(P) - '0');
+                adv(P);
+            }
+            long i = 1;
+            while (i <= n - k && i < 0x4000000)
+                i <<= 1;
+            if (expr_value(P, &S, (double)(i + k)))
+                return -1;
+            operand = 1;
+        } else if (c == '+' || c == '-') {
+            char top = S.op[S.nop - 1];
+            if (top != '[' && top != '(' && expr_reduce(P, &S))
+                return -1;
+            if (expr_push(P, &S, (char)c))
+                return -1;
+            operand = 0;
+        } else if (c == '*' || c == '/' || c == '%' || c == '&' || c == '|' || c == '#') {
+            if (!operand)
+                return fail(P, line, col, "missing number before '%c' in [ ] expression", c);
+            char top = S.op[S.nop - 1];
+            int arith = c == '*' || c == '/' || c == '%';
+            if ((arith ? strchr("*/%", top) : strchr("&|#", top)) && top && expr_reduce(P, &S))
+                return -1;
+            if (expr_push(P, &S, (char)c))
+                return -1;
+            operand = 0;
+        } else if (c == '^') {
+            if (expr_push(P, &S, '^'))
+                return -1;
+            operand = 0;
+        } else if (c == '(') {
+            if (operand)
+                return fail(P, line, col, "'(' cannot follow a number in [ ] expression");
+            if (expr_push(P, &S, '('))
+                return -1;
+        } else if (c == ')') {
+            if (!operand)
+                return fail(P, line, col, "missing number before ')' in [ ] expression");
+            while (S.op[S.nop - 1] != '(') {
+                if (S.op[S.nop - 1] == '[')
+                    return fail(P, line, col, "')' has no matching '(' in [ ] expression");
+                if (expr_reduce(P, &S))
+                    return -1;
+            }
+            S.nop--;
+            adv(P);
+        } else if (c == '[') {
+            if (operand)
+                return fail(P, line, col, "'[' cannot follow a number in [ ] expression");
+            double v;
+            if (read_expr(P, &v, depth + 1) || expr_value(P, &S, v))
+                return -1;
+            operand = 1;
+        } else if (c == ']') {
+            if (!operand)
+                return fail(P, line, col, "missing number in [ ] expression");
+            while (S.op[S.nop - 1] != '[') {
+                if (S.op[S.nop - 1] == '(')
+                    return fail(P, S.line[S.nop - 1], S.col[S.nop - 1], "'(' has no matching ')' in [ ] expression");
+                if (expr_reduce(P, &S))
+                    return -1;
+            }
+            adv(P);
+            *out = S.v[S.nv - 1];
             return 0;
-        double r;
-        adv(P);
-        if (expr_term(P, &r, depth + 1))
-            return -1;
-        *v = op == '+' ? *v + r : *v - r;
+        } else {
+            return fail(P, line, col, "unexpected '%c' in [ ] expression", c);
+        }
     }
 }
 
@@ -424,13 +532,10 @@ static int read_field(PARSER *P, FIELD *f)
         f->kind = FK_STR;
         f->str = str;
     } else if (c == '[') {
-        adv(P);
-        if (expr_sum(P, &f->v, 0))
+        if (read_expr(P, &f->v, 0))
             return -1;
-        skip_inline_space(P);
-        if (peekc(P) != ']')
-            return fail(P, f->line, f->col, "'[' has no matching ']'");
-        adv(P);
+        if (!is_delim(P->p))
+            return fail(P, P->line, P->col, "unexpected '%.*s' after [ ] expression", token_len(P->p), P->p);
         if (!isfinite(f->v))
             return fail(P, f->line, f->col, "[ ] expression gives %g, not a usable number", f->v);
         f->kind = FK_NUM;
@@ -467,7 +572,8 @@ static int read_field(PARSER *P, FIELD *f)
         f->v = SCO_Z;
         adv(P);
     } else if (c == '~' && is_delim(s + 1)) {
-        return fail(P, f->line, f->col, "random ramps '~' are not supported");
+        f->kind = FK_TILDE;
+        adv(P);
     } else {
         size_t len = scan_number(s);
         if (!len || !is_delim(s + len)) {
@@ -641,6 +747,7 @@ static int new_event(PARSER *P, char op, int line, int col)
     memset(&P->ev[i], 0, sizeof P->ev[i]);
     memset(&P->meta[i], 0, sizeof P->meta[i]);
     P->ev[i].op = op;
+    P->ev[i].seq = P->seq++;
     P->ev[i].file = P->file;
     if (P->map) {
         lang_pp_where(P->map, line, col, &P->ev[i].file, &line, &col);
@@ -690,7 +797,7 @@ static const char *kind_name(int kind, char sym)
 {
     static const char *names[] = {
         [FK_PLUS] = "'+'", [FK_CARET] = "'^'", [FK_CARRY] = "'.'", [FK_BANG] = "'!'",
-        [FK_NP] = "np", [FK_PP] = "pp", [FK_STR] = "a string",
+        [FK_NP] = "np", [FK_PP] = "pp", [FK_STR] = "a string", [FK_TILDE] = "random ramp '~'",
     };
     if (kind == FK_RAMP || kind == FK_EXPRAMP) {
         switch (sym) {
@@ -741,7 +848,7 @@ static void resolve_p2(PARSER *P, int i, int prev)
 
 /* i_statement := 'i' [ p1 ] { field }
  * p1 := number | '[' sum ']' | '"' name '"' | '.' */
-static int i_statement(PARSER *P, int line, int col)
+static int i_statement(PARSER *P, int line, int col, int denote)
 {
     FIELD f[EV_MAXP + 2];
     int nf, rc = -1;
@@ -792,6 +899,22 @@ static int i_statement(PARSER *P, int line, int col)
         goto out;
     }
     m->kind[1] = FK_NUM;
+    if (denote) {
+        /* d p1 p2: turn the held note p1 off at p2, as "i -p1 p2" (a name gets '-' before it) */
+        e->p[1] = -fabs(e->p[1]);
+        if (e->instr_name && e->instr_name[0] != '-') {
+            size_t len = strlen(e->instr_name);
+            char *t = malloc(len + 2);
+            if (!t) {
+                oom(P);
+                goto out;
+            }
+            t[0] = '-';
+            memcpy(t + 1, e->instr_name, len + 1);
+            free(e->instr_name);
+            e->instr_name = t;
+        }
+    }
 
     int prev = carry_find(P, e);
     const SCO_EVENT *pe = prev >= 0 ? &P->ev[prev] : NULL;
@@ -817,7 +940,9 @@ static int i_statement(PARSER *P, int line, int col)
             } else if (fk->kind == FK_CARET) {
                 m->caret = fk->v;
             } else {
-                e->p[k] = fk->v;
+                /* z is infinity only in p2 and p3, which csound reads as numbers (sread.c stof);
+                 * from p4 on it reaches the note as 0 (csound 6.18) */
+                e->p[k] = k >= 4 && fk->sym == 'z' ? 0 : fk->v;
             }
             if (k == 2 && fk->kind == FK_NUM)
                 m->explicit_p2 = 1;
@@ -1170,6 +1295,127 @@ static int next_prev(PARSER *P, GRP *g, int n, int j, int k)
     return r;
 }
 
+/* At one time, as csound's sort.c orders them: q, then notes turned off
+ * (negative p1, d), then f, then notes. */
+static int ev_rank(const SCO_EVENT *e)
+{
+    if (e->op == 'q')
+        return 0;
+    if (e->op == 'f')
+        return 2;
+    return e->p[1] < 0 || (e->instr_name && e->instr_name[0] == '-') ? 1 : 3;
+}
+
+/* Csound's sort order within a section (sort.c): time, notes turned off
+ * first, instrument number, p3, input order. */
+static int ev_cmp(const void *a, const void *b);
+
+static int write_cmp(const void *a, const void *b)
+{
+    return ev_cmp(((const GRP *)a)->e, ((const GRP *)b)->e);
+}
+
+/* '~' p-fields: a uniform random value between the same field of the
+ * instrument's previous and next notes that hold a number (swritestr.c's
+ * random ramp), drawn in the order csound writes the section: sorted by
+ * write_cmp, fields left to right.  g[0..ng) is sorted by instrument, then time. */
+static int tilde_fields(PARSER *P, GRP *g, int ng)
+{
+    int any = 0;
+    for (int j = 0; j < ng && !any; j++)
+        for (int k = 4; k <= g[j].e->np; k++)
+            any |= P->meta[g[j].idx].kind[k] == FK_TILDE;
+    if (!any)
+        return 0;
+    GRP *w = malloc((size_t)ng * sizeof *w);
+    int *pos = malloc((size_t)ng * sizeof *pos);   /* by w's entry: its place in g */
+    if (!w || !pos) {
+        free(w);
+        free(pos);
+        return oom(P);
+    }
+    for (int j = 0; j < ng; j++)
+        w[j] = (GRP){ g[j].e, j };   /* idx holds the place in g while sorting */
+    qsort(w, (size_t)ng, sizeof *w, write_cmp);
+    for (int j = 0; j < ng; j++)
+        pos[j] = w[j].idx;
+    int rc = 0;
+    for (int j = 0; j < ng && !rc; j++) {
+        int at = pos[j];
+        SCO_EVENT *e = g[at].e;
+        for (int k = 4; k <= e->np && !rc; k++) {
+            if (P->meta[g[at].idx].kind[k] != FK_TILDE)
+                continue;
+            int a = at - 1, z = at + 1;
+            while (a >= 0 && same_exact_p1(g[a].e, e) && g[a].e->np >= k && P->meta[g[a].idx].kind[k] == FK_TILDE)
+                a--;
+            while (z < ng && same_exact_p1(g[z].e, e) && g[z].e->np >= k && P->meta[g[z].idx].kind[k] == FK_TILDE)
+                z++;
+            if (a < 0 || !same_exact_p1(g[a].e, e) || g[a].e->np < k || P->meta[g[a].idx].kind[k] != FK_NUM) {
+                rc = fail(P, e->line, e->col, "p%d: random ramp '~' has no start value (no earlier note of this "
+                          "instrument in this section gives p%d a number)", k, k);
+                break;
+            }
+            if (z >= ng || !same_exact_p1(g[z].e, e) || g[z].e->np < k || P->meta[g[z].idx].kind[k] != FK_NUM) {
+                rc = fail(P, e->line, e->col, "p%d: random ramp '~' has no end value (no later note of this "
+                          "instrument in this section gives p%d a number)", k, k);
+                break;
+            }
+            double v0 = g[a].e->p[k], v1 = g[z].e->p[k];
+            e->p[k] = score_rand(P) * (v1 - v0) + v0;
+        }
+    }
+    for (int j = 0; j < ng; j++)   /* numbers now (kept '~' until every draw, so each skips the others) */
+        for (int k = 4; k <= g[j].e->np; k++)
+            if (P->meta[g[j].idx].kind[k] == FK_TILDE)
+                P->meta[g[j].idx].kind[k] = FK_NUM;
+    free(w);
+    free(pos);
+    return rc;
+}
+
+/* a statements: from time a, d seconds of the performance are skipped (csound's
+ * advanceCnt: no k-cycle runs, nothing is written, no note starts).  As the
+ * score sees it: notes starting inside the skip are dropped (op 'x'), later
+ * events come d earlier (their p2 still says the score's time: shift), a note
+ * sounding across it loses the skipped part (csound freezes it instead: its p3
+ * and envelopes then differ; a skip at a section's start, the usual use, is
+ * exact), and the section is d shorter. */
+static void advance(PARSER *P, int first, double *len)
+{
+    for (;;) {
+        SCO_EVENT *adv = NULL;
+        for (int i = first; i < P->n; i++)
+            if (P->ev[i].op == 'a' && (!adv || P->ev[i].time < adv->time))
+                adv = &P->ev[i];
+        if (!adv)
+            return;
+        double a = adv->time, d = adv->dur;
+        adv->op = 'x';
+        for (int i = first; i < P->n; i++) {
+            SCO_EVENT *e = &P->ev[i];
+            if (e->op == 'x')
+                continue;
+            int starts = e->op == 'i' && e->p[1] > 0 && !(e->instr_name && e->instr_name[0] == '-');
+            if (e->time >= a + d) {
+                e->time -= d;
+                e->shift += d;
+            } else if (e->time > a || (e->time == a && !starts)) {   /* notes at a itself start
+                                                                         * (csound sorts a after them) */
+                if (starts) {
+                    e->op = 'x';
+                } else {
+                    e->shift += e->time - a;
+                    e->time = a;
+                }
+            } else if (starts && e->dur > 0 && e->time + e->dur > a) {   /* sounding across the skip */
+                e->dur = e->time + e->dur > a + d ? e->dur - d : a - e->time;
+            }
+        }
+        *len = *len > a + d ? *len - d : *len > a ? a : *len;
+    }
+}
+
 /* Carry, tempo and sort are done: warp the section's times, resolve its
  * ramps and np/pp, place it after the previous section. */
 static int end_section(PARSER *P)
@@ -1181,6 +1427,10 @@ static int end_section(PARSER *P)
         SCO_EVENT *e = &P->ev[i];
         double b = e->p[2], d = e->p[3];
         e->time = warp(P, b);
+        if (e->op == 'a') {
+            e->dur = (P->ntempo ? warp(P, b + d) : b + d) - e->time;
+            continue;
+        }
         if (e->op == 'i') {
             /* p3 is the time between the warped start and end; a held note
              * keeps its sign (csound 6.18: -2 beats at t 0 30 gives -4 s) */
@@ -1230,10 +1480,22 @@ static int end_section(PARSER *P)
             }
         a = z;
     }
+    if (tilde_fields(P, g, ng))
+        goto fail;
     free(g);
 
-    for (int i = first; i < P->n; i++)
+    advance(P, first, &len);
+    double *sl = realloc(P->seclens, sizeof *sl * (size_t)(P->nsec + 1));
+    if (!sl)
+        return oom(P);
+    P->seclens = sl;
+    sl[P->nsec] = len;
+    for (int i = first; i < P->n; i++) {
+        P->ev[i].sec = P->nsec;
+        P->ev[i].sec_time = P->ev[i].time;
         P->ev[i].time += P->sec_start;
+    }
+    P->nsec++;
     P->sec_start += len;
     if (P->sec_start > P->end_time)
         P->end_time = P->sec_start;
@@ -1257,6 +1519,152 @@ fail:
     return -1;
 }
 
+/* The rest of the statement's line: skipped (x, m, n and y read only their first word). */
+static void skip_line(PARSER *P)
+{
+    while (peekc(P) && peekc(P) != '\n')
+        adv(P);
+}
+
+/* name := letter { letter | digit | '_' }   (m and n, as sread.c's isNameChar) */
+static int read_mark_name(PARSER *P, char op, char *buf, size_t cap, int line, int col)
+{
+    size_t n = 0;
+    while (peekc(P) == ' ' || peekc(P) == '\t')
+        adv(P);
+    while ((n ? isalnum(peekc(P)) || peekc(P) == '_' : isalpha(peekc(P))) && n + 1 < cap) {
+        buf[n++] = (char)peekc(P);
+        adv(P);
+    }
+    buf[n] = 0;
+    if (!n)
+        return fail(P, line, col, "'%c' statement needs a section name (letters, digits, '_')", op);
+    skip_line(P);
+    return 0;
+}
+
+/* m NAME: remember where the next line starts.  Marks are kept in the text
+ * after preprocessing, as csound's sread does, so a loop can replay them. */
+static int m_statement(PARSER *P, int line, int col)
+{
+    char name[200];
+    if (read_mark_name(P, 'm', name, sizeof name, line, col))
+        return -1;
+    struct mark *mk = NULL;
+    for (int i = 0; i < P->nmarks; i++)
+        if (!strcmp(P->marks[i].name, name))
+            mk = &P->marks[i];
+    if (!mk) {
+        struct mark *t = realloc(P->marks, sizeof *t * (size_t)(P->nmarks + 1));
+        if (!t)
+            return oom(P);
+        P->marks = t;
+        mk = &P->marks[P->nmarks];
+        if (!(mk->name = strdup(name)))
+            return oom(P);
+        P->nmarks++;
+    }
+    mk->p = P->p;
+    mk->line = P->line;
+    mk->col = P->col;
+    return 0;
+}
+
+/* n NAME: read the statements after "m NAME" up to their s or e statement (which
+ * ends a section here, as in csound), then go on after the n line. */
+static int n_statement(PARSER *P, int line, int col)
+{
+    char name[200];
+    if (read_mark_name(P, 'n', name, sizeof name, line, col))
+        return -1;
+    for (int i = 0; i < P->nmarks; i++)
+        if (!strcmp(P->marks[i].name, name)) {
+            if (P->nret == (int)(sizeof P->ret / sizeof *P->ret))
+                return fail(P, line, col, "'n %s': named sections repeat inside each other too deeply", name);
+            P->ret[P->nret++] = (struct ret){ P->p, P->line, P->col };
+            P->p = P->marks[i].p;
+            P->line = P->marks[i].line;
+            P->col = P->marks[i].col;
+            return 0;
+        }
+    return fail(P, line, col, "'n %s': no section named '%s' (an m statement must mark it before)", name, name);
+}
+
+/* x: skip the rest of the section, up to the next s, m or e statement (r is the preprocessor's). */
+static void x_statement(PARSER *P)
+{
+    skip_line(P);
+    for (;;) {
+        int newline = 0;
+        if (skip_blank(P, &newline) || !peekc(P))
+            return;
+        int c = peekc(P);
+        if (c == 's' || c == 'm' || c == 'e')
+            return;
+        skip_line(P);
+    }
+}
+
+/* y [seed]: the seed of [~] and '~' (from the clock without one, as csound). */
+static void y_statement(PARSER *P)
+{
+    while (peekc(P) == ' ' || peekc(P) == '\t')
+        adv(P);
+    int c = peekc(P);
+    if (isdigit(c) || c == '+' || c == '-' || c == '.') {
+        size_t len = scan_number(P->p);
+        P->seed = len ? (int32_t)number_value(P->p, len) : 0;
+    } else {
+        uint32_t t = (uint32_t)time(NULL);
+        while (t >= 0x7FFFFFFEu)
+            t -= 0x7FFFFFFEu;
+        P->seed = (int32_t)(t + 1);
+    }
+    skip_line(P);
+}
+
+/* q p1 p2 p3: from p2 on, instrument p1 starts no new notes (p3 = 0) or starts them again (p3 != 0). */
+static int q_statement(PARSER *P, int line, int col)
+{
+    FIELD f[EV_MAXP + 2];
+    int nf, rc = -1;
+    if (read_fields(P, 'q', f, &nf)) {
+        free_fields(f, nf);
+        return -1;
+    }
+    if (nf < 3) {
+        fail(P, line, col, "q statement needs an instrument, a time and 0 (mute) or 1 (play): q p1 p2 p3");
+        goto out;
+    }
+    for (int k = 1; k <= 3; k++)
+        if (f[k].kind != FK_NUM && !(k == 1 && f[k].kind == FK_STR)) {
+            fail(P, f[k].line, f[k].col, "p%d of a q statement must be a number%s", k, k == 1 ? " or a quoted name" : "");
+            goto out;
+        }
+    int i = new_event(P, 'q', line, col);
+    if (i < 0)
+        goto out;
+    SCO_EVENT *e = &P->ev[i];
+    if (f[1].kind == FK_STR) {
+        e->instr_name = f[1].str;
+        f[1].str = NULL;
+    } else {
+        e->p[1] = f[1].v;
+    }
+    e->p[2] = f[2].v * P->vmul + P->boff;
+    e->p[3] = f[3].v;
+    e->np = 3;
+    P->meta[i].kind[1] = P->meta[i].kind[2] = P->meta[i].kind[3] = FK_NUM;
+    if (e->p[2] < 0) {
+        fail(P, line, col, "q statement comes before its section: p2 is %g beats", e->p[2]);
+        goto out;
+    }
+    rc = 0;
+out:
+    free_fields(f, nf);
+    return rc;
+}
+
 /* statement := 'i' … | 'f' … | 't' … | 's' [len] | 'e' [time [time]] | 'a' … | 'b' off | 'B' off | 'v' mul
  * Returns 1 after 'e' (the rest of the text is ignored, as in Csound). */
 static int statement(PARSER *P)
@@ -1273,7 +1681,20 @@ static int statement(PARSER *P)
     adv(P);
     switch (op) {
     case 'i':
-        return i_statement(P, line, col);
+    case 'd':
+        return i_statement(P, line, col, op == 'd');
+    case 'q':
+        return q_statement(P, line, col);
+    case 'm':
+        return m_statement(P, line, col);
+    case 'n':
+        return n_statement(P, line, col);
+    case 'x':
+        x_statement(P);
+        return 0;
+    case 'y':
+        y_statement(P);
+        return 0;
     case 'f':
         return f_statement(P, line, col);
     case 't':
@@ -1291,14 +1712,34 @@ static int statement(PARSER *P)
             return fail(P, line, col, "'%c' statement: time %g must not be negative", op, P->sec_len);
         if (end_section(P))
             return -1;
+        if (P->nret) {   /* the end of a section n replayed: back to the n line (an e there ends only the section) */
+            P->nret--;
+            P->p = P->ret[P->nret].p;
+            P->line = P->ret[P->nret].line;
+            P->col = P->ret[P->nret].col;
+            return 0;
+        }
         if (op == 'e') {
             P->has_end = 1;
             return 1;
         }
         return 0;
-    case 'a':
-        /* advance: skipping ahead in the score is an output-time feature; ignored */
-        return numeric_fields(P, 'a', v, &nv);
+    case 'a': {
+        /* a p1 p2 p3: skip p3 beats of the performance from beat p2 (end_section does it) */
+        if (numeric_fields(P, 'a', v, &nv))
+            return -1;
+        if (nv < 3 || !(v[3] >= 0))
+            return fail(P, line, col, "'a' statement needs a time and a number of beats to skip: a 0 p2 p3");
+        int i = new_event(P, 'a', line, col);
+        if (i < 0)
+            return -1;
+        SCO_EVENT *e = &P->ev[i];
+        e->np = 3;
+        e->p[2] = v[2] * P->vmul + P->boff;   /* as sread.c's ifa: v and b move p2, not p3 */
+        e->p[3] = v[3];
+        P->meta[i].kind[1] = P->meta[i].kind[2] = P->meta[i].kind[3] = FK_NUM;
+        return 0;
+    }
     case 'b':
     case 'B':
         if (numeric_fields(P, (char)op, v, &nv))
@@ -1314,7 +1755,9 @@ static int statement(PARSER *P)
             return fail(P, line, col, "'v' statement needs a positive time factor");
         P->vmul = v[1];
         return 0;
-    case 'r': case 'm': case 'n': case 'x': case 'y': case 'q': case 'C': case 'd': case 'w':
+    case 'r':
+        return fail(P, line, col, "'r' must start its line (r COUNT [NAME])");
+    case 'C': case 'w':
         return fail(P, line, col, "score statement '%c' is not supported", op);
     default:
         if (isprint(op))
@@ -1323,22 +1766,37 @@ static int statement(PARSER *P)
     }
 }
 
-/* Final order: time, then f before i, then input order. */
+/* Final order: time, then rank, then input order. */
 static int ev_cmp(const void *a, const void *b)
 {
     const SCO_EVENT *x = a, *y = b;
     if (x->time != y->time)
         return x->time < y->time ? -1 : 1;
-    if (x->op != y->op)
-        return x->op == 'f' ? -1 : 1;
-    /* input order: the line and column are unique and increase through the text */
-    if (x->line != y->line)
-        return x->line < y->line ? -1 : 1;
-    return x->col - y->col;
+    if (ev_rank(x) != ev_rank(y))
+        return ev_rank(x) - ev_rank(y);
+    if (x->op == 'i' && y->op == 'i') {   /* notes: by instrument, then p3 (csound's sort.c) */
+        double px = x->instr_name ? 0 : x->p[1], py = y->instr_name ? 0 : y->p[1];
+        if (px != py)
+            return px < py ? -1 : 1;
+        if (x->p[3] != y->p[3])
+            return x->p[3] < y->p[3] ? -1 : 1;
+    }
+    return x->seq - y->seq;   /* input order (loops and n repeat lines, so not the line) */
+}
+
+static void free_marks(PARSER *P)
+{
+    for (int i = 0; i < P->nmarks; i++)
+        free(P->marks[i].name);
+    free(P->marks);
+    P->marks = NULL;
+    P->nmarks = 0;
 }
 
 static void free_parser(PARSER *P)
 {
+    free_marks(P);
+    free(P->seclens);
     for (int i = 0; i < P->n; i++)
         free_event(&P->ev[i]);
     free(P->ev);
@@ -1367,10 +1825,18 @@ static int parse_text(const char *text, const char *file, int line0, const LANG_
     P.last_i = P.last_action = -1;
     P.vmul = 1;
     P.sec_len = -1;
+    P.seed = 15937;     /* csound_init_rand's randSeed1 */
 
     for (;;) {
         if (skip_blank(&P, NULL))
             goto fail;
+        if (!peekc(&P) && P.nret) {   /* a named section without s or e after it */
+            P.nret--;
+            P.p = P.ret[P.nret].p;
+            P.line = P.ret[P.nret].line;
+            P.col = P.ret[P.nret].col;
+            continue;
+        }
         if (!peekc(&P))
             break;
         int c = peekc(&P);
@@ -1405,13 +1871,24 @@ static int parse_text(const char *text, const char *file, int line0, const LANG_
             }
         }
     }
+    int kept = 0;   /* events an a statement skipped, and a statements themselves, go */
+    for (int i = 0; i < P.n; i++) {
+        if (P.ev[i].op == 'x' || P.ev[i].op == 'a')
+            free_event(&P.ev[i]);
+        else
+            P.ev[kept++] = P.ev[i];
+    }
+    P.n = kept;
     if (P.n)
         qsort(P.ev, (size_t)P.n, sizeof *P.ev, ev_cmp);
     free(P.meta);
     free(P.carry);
     free(P.tempo);
+    free_marks(&P);
     out->ev = P.ev;
     out->n = P.n;
+    out->sec_len = P.seclens;
+    out->nsec = P.nsec;
     out->end_time = P.end_time;
     out->has_end = P.has_end;
     return 0;
@@ -1439,7 +1916,8 @@ int sco_parse(const char *text, const char *file, int line0, SCO *out, char *err
 {
     if (!file)
         file = "<score>";
-    if (!text || !lang_pp_needed(text, strlen(text)))
+    /* loops and repeats ({ }, r) are the preprocessor's too, so every score with text goes through it */
+    if (!text || !text[0])
         return parse_text(text, file, line0, NULL, out, err, errlen);
     PP_CTX c = { out, file };
     memset(out, 0, sizeof *out);
@@ -1455,6 +1933,7 @@ void sco_free(SCO *s)
     for (int i = 0; i < s->n; i++)
         free_event(&s->ev[i]);
     free(s->ev);
+    free(s->sec_len);
     for (int i = 0; i < s->nfiles; i++)
         free(s->files[i]);
     free(s->files);

@@ -1,4 +1,4 @@
-/* score.h — the Csound score language (i f e s t a statements, carry rules) parsed to a flat event list. */
+/* score.h — the Csound score language (i f d q e s t a b v m n x y statements, carry rules) parsed to a flat event list. */
 #ifndef ONDES_SCORE_H
 #define ONDES_SCORE_H
 
@@ -6,7 +6,8 @@
 
 /* One score statement after carry rules, sorting and tempo warping. */
 typedef struct sco_event {
-    char op;                /* 'i' or 'f' ('e' and 's' are consumed by the parser) */
+    char op;                /* 'i' (also d: p1 negative, or a name with '-' before it), 'f', or
+                             * 'q' (p1 instrument or name, p3 0 = mute from p2 on, else play) */
     double time;            /* start in seconds (p2 after t statements and sections) */
     double dur;             /* duration in seconds (p3 after tempo; negative = held) */
     int np;                 /* number of p-fields (p1..pnp) */
@@ -15,6 +16,10 @@ typedef struct sco_event {
     char **pstr;            /* NULL, or np+1 entries: pstr[k] is the string given as pk, or NULL */
     const char *file;       /* file name given to sco_parse */
     int line, col;          /* where the statement starts (1-based) */
+    int seq;                /* input order */
+    int sec;                /* its section (0 = the first) */
+    double sec_time;        /* seconds from its section's start */
+    double shift;           /* seconds an a statement skipped before it: p2 is sec_time + shift */
 } SCO_EVENT;
 
 typedef struct sco {
@@ -22,6 +27,10 @@ typedef struct sco {
     int n;
     double end_time;        /* seconds: the 'e' statement's time if given, else the end of the last note */
     int has_end;            /* an explicit e statement was seen */
+    double *sec_len;        /* seconds each section lasts (nsec of them): Csound starts the next one
+                             * on the first k-cycle boundary at or after that, which only the
+                             * player knows (time is the unrounded sum) */
+    int nsec;
     char **files;           /* names of #included files (events' file points here) */
     int nfiles;
 } SCO;

@@ -428,11 +428,24 @@ int op_offline_init(OP_CTX *c);
 int op_reinit(OP_CTX *c);
 
 /* Make table `num` with a GEN routine and install it, as an f statement
- * would (only where op_offline_init: it allocates and may read a file);
+ * would (in the header, or in a note within op_table_new's bounds);
  * num 0 picks the first free number from `first_auto`.  Returns the number,
  * or -1 with the reason in err. */
 int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, const double *args, int nargs,
                   const char *path, char *err, size_t errlen);
+
+/* op_table_make with a mode: OP_TABLE_ONCE (ftgenonce) gives the table made
+ * before with the same numbers instead of a new one; OP_TABLE_TMP (ftgentmp)
+ * frees it when the note ends.  In a note's init (the processing thread) the
+ * table comes from the note memory pool in bounded time: at most 16384 points
+ * (points x arguments at most 2^18), never a file (GEN 1); an error says so.
+ * A table freed or replaced while other notes read it is freed only once every
+ * note that started before is over (epoch-based deferred free). */
+enum { OP_TABLE_PLAIN, OP_TABLE_ONCE, OP_TABLE_TMP };
+int op_table_new(OP_CTX *c, long num, int first_auto, long size, long gen, const double *args, int nargs,
+                 const char *path, int mode, char *err, size_t errlen);
+/* ftfree: table num is freed now, or when this note ends (at_end). */
+int op_table_free(OP_CTX *c, long num, int at_end, char *err, size_t errlen);
 
 /* A value an instrument computed, as an int (channel, mode, table number,
  * count): saturated to ±2^30 (room for a -1 after), NaN as -2^30.

@@ -1,4 +1,4 @@
-/* table.c — function-table opcodes: table, tablei, table3, tablew, ftlen, ftsr, ftchnls, nsamp, ftgen. */
+/* table.c — function-table opcodes: table, tablei, table3, tablew, ftlen, ftsr, ftchnls, nsamp, ftgen, ftgenonce, ftgentmp, ftfree. */
 #include "op.h"
 #include <math.h>
 #include <stdint.h>
@@ -279,13 +279,17 @@ static int nsamp_i(OP *o, OP_CTX *c)
  * gir ftgen ifn, itime, isize, igen, iarga [, iargb …]   (Csound's ftgen, OOps/fgens.c
  * hfgens): makes a table as an f statement would, at once (itime is ignored,
  * as in Csound), and returns its number.  ifn 0 chooses a free number: Csound
- * counts up from 100, so the first is 101 (checked with csound 6.18).
+ * counts up from 100, so the first is 101 (checked with csound 6.18), the
+ * header's and the notes' alike.
  * ifn, isize and igen are rounded to integers as Csound does (lrint).
  * A string after igen is GEN 1's file name: then, as in the score, the p5 slot
  * holds the name and the numbers that follow are skip time, format, channel.
  *
- * Making a table allocates and may read a file, so ftgen runs only where init
- * code runs on the control thread (the orchestra header, instr 0).
+ * ftgenonce (Opcodes/ftgen.c): the same numbers give the table made before,
+ * not a new one.  ftgentmp: the table goes when the note ends.  In a note
+ * (the audio thread) op_table_new makes the table from the real-time pool in
+ * bounded time (its limits are in op.h); GEN 1 reads a file and is refused
+ * there.
  */
 #define FTGEN_FIRST_AUTO 101
 #define FTGEN_MAXARGS 64
@@ -297,28 +301,45 @@ typedef struct {
     OP_ARG gir, ifn, itime, isize, igen, args[FTGEN_MAXARGS];
 } FTGEN;
 
-static int ftgen_common(OP *o, OP_CTX *c, const char *path)
+static int ftgen_common(OP *o, OP_CTX *c, const char *path, int mode)
 {
     FTGEN *p = (FTGEN *)o;
-    if (!op_offline_init(c))
-        return op_initerr(c, o, "ftgen must be in the orchestra header (outside any instrument) for now; "
-                                "inside an instrument, make the table in the header or with an f statement");
     double args[FTGEN_MAXARGS];
     int nargs = 0, ntail = o->ngiven - 4;
     if (path) args[nargs++] = 0.0;   /* the p5 slot: args[0] is the file name, passed in `path` */
     for (; nargs < ntail; nargs++) args[nargs] = *p->args[nargs].k;
     char err[480];
-    int num = op_table_make(c, lrint(*p->ifn.k), FTGEN_FIRST_AUTO, lrint(*p->isize.k), lrint(*p->igen.k), args,
-                            nargs, path, err, sizeof err);
+    int num = op_table_new(c, lrint(*p->ifn.k), FTGEN_FIRST_AUTO, lrint(*p->isize.k), lrint(*p->igen.k), args,
+                           nargs, path, mode, err, sizeof err);
     if (num < 0) return op_initerr(c, o, "%s", err);
     *p->gir.k = (double)num;
     return 0;
 }
 
 /* ifn itime isize igen, then numbers */
-static int ftgen_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL); }
+static int ftgen_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL, OP_TABLE_PLAIN); }
+static int ftgenonce_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL, OP_TABLE_ONCE); }
+static int ftgentmp_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL, OP_TABLE_TMP); }
 /* ifn itime isize igen "file", then numbers */
-static int ftgen_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, op_s(((FTGEN *)o)->args[0])); }
+static int ftgen_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, op_s(((FTGEN *)o)->args[0]), OP_TABLE_PLAIN); }
+static int ftgenonce_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, op_s(((FTGEN *)o)->args[0]), OP_TABLE_ONCE); }
+static int ftgentmp_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, op_s(((FTGEN *)o)->args[0]), OP_TABLE_TMP); }
+
+/* ftfree ifno, iwhen   (OOps/fgens.c ftfree): iwhen 0 frees the table now, else when
+ * the note ends.  A note still reading it keeps it until that note is over. */
+typedef struct {
+    OP h;
+    OP_ARG ifno, iwhen;
+} FTFREE;
+
+static int ftfree_i(OP *o, OP_CTX *c)
+{
+    FTFREE *p = (FTFREE *)o;
+    char err[200];
+    if (op_table_free(c, lrint(*p->ifno.k), *p->iwhen.k != 0, err, sizeof err))
+        return op_initerr(c, o, "ftfree: %s", err);
+    return 0;
+}
 
 #define TABL_ROW(NAME, OUT, IN, INIT, PERF) { NAME, OUT, IN, sizeof(TABL), INIT, PERF, OP_ARGS_IN(6) }
 #define TABLW_ROW(NAME, IN, INIT, PERF) { NAME, "", IN, sizeof(TABLW), INIT, PERF, OP_ARGS_IN(6) }
@@ -345,6 +366,11 @@ static const OP_DESC op_table[] = {
     INFO_ROW("nsamp", nsamp_i),
     { "ftgen", "i", "iiiim", sizeof(FTGEN), ftgen_i, NULL, OP_ARGS_IN(5 + FTGEN_MAXARGS) },
     { "ftgen", "i", "iiiiSm", sizeof(FTGEN), ftgen_s, NULL, OP_ARGS_IN(5 + FTGEN_MAXARGS) },
+    { "ftgenonce", "i", "iiiim", sizeof(FTGEN), ftgenonce_i, NULL, OP_ARGS_IN(5 + FTGEN_MAXARGS) },
+    { "ftgenonce", "i", "iiiiSm", sizeof(FTGEN), ftgenonce_s, NULL, OP_ARGS_IN(5 + FTGEN_MAXARGS) },
+    { "ftgentmp", "i", "iiiim", sizeof(FTGEN), ftgentmp_i, NULL, OP_ARGS_IN(5 + FTGEN_MAXARGS) },
+    { "ftgentmp", "i", "iiiiSm", sizeof(FTGEN), ftgentmp_s, NULL, OP_ARGS_IN(5 + FTGEN_MAXARGS) },
+    { "ftfree", "", "ii", sizeof(FTFREE), ftfree_i, NULL, OP_ARGS_IN(2) },
     OP_END
 };
 OP_FAMILY(table, "Table Control; Table Access", op_table);

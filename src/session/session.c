@@ -558,56 +558,94 @@ static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, con
 
 /* A score's events, its times counted from frame `base` (a /score command's own frame: each
  * event lands at base + its own frame, as live where base is the block that took it). */
+static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, double offset, int64_t frame,
+                                double time, SES_ERR *err);
+
 static int schedule_score(SESSION *s, const SCO *sc, int64_t base, SES_ERR *err)
 {
     double offset = (double)base / s->hdr.sr;
-    for (int i = 0; i < sc->n; i++) {
+    /* Each section starts on the first k-cycle after the one before has
+     * ended (csound 6.18, --sample-accurate too: a 0.3 s section at 44100 Hz,
+     * ksmps 32, starts the next at frame 13248, not 13230). */
+    int64_t *sec0 = calloc((size_t)sc->nsec + 1, sizeof *sec0);
+    if (!sec0) return err_at(err, NULL, "out of memory");
+    int64_t ks = s->hdr.ksmps > 0 ? s->hdr.ksmps : 1;
+    for (int k = 0; k < sc->nsec; k++) {
+        int64_t len = to_frame(s, sc->sec_len[k]);
+        if ((double)len < sc->sec_len[k] * s->hdr.sr) len++;   /* a part of a frame is a frame begun */
+        sec0[k + 1] = sec0[k] + (len + ks - 1) / ks * ks;
+    }
+    int rc = 0;
+    for (int i = 0; i < sc->n && !rc; i++) {
         const SCO_EVENT *e = &sc->ev[i];
+        int64_t f0 = e->sec >= 0 && e->sec < sc->nsec ? sec0[e->sec] : 0;
+        double time = (double)f0 / s->hdr.sr + e->sec_time;
+        rc = schedule_score_event(s, e, base, offset, f0 + to_frame(s, e->sec_time), time, err);
+    }
+    if (!rc && (sc->has_end || sc->end_time > 0)) {
+        double end = sc->end_time;
+        if (sc->nsec > 0) end = (double)sec0[sc->nsec - 1] / s->hdr.sr + sc->sec_len[sc->nsec - 1];
+        extend_end(s, end + offset);
+    }
+    free(sec0);
+    return rc;
+}
+
+/* One score event at frame base + `frame` (`time`: its seconds from the score's start). */
+static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, double offset, int64_t frame,
+                                double time, SES_ERR *err)
+{
+    {
         char where[300];
         snprintf(where, sizeof where, "%s:%d:%d", e->file ? e->file : "score", e->line, e->col);
-        double t = e->time + offset;
+        double t = time + offset;
         if (e->op == 'f') {
             int num = sat_int(e->p[1]);
-            if (num == 0) { extend_end(s, t + (e->np >= 3 ? e->p[3] : 0)); continue; }
+            if (num == 0) { extend_end(s, t + (e->np >= 3 ? e->p[3] : 0)); return 0; }
             if (e->np < 4) return err_at(err, where, "f statement needs a table number, time, size and GEN");
             const char *path = e->pstr && e->np >= 5 ? e->pstr[5] : NULL;
             int gen = sat_int(e->p[4]);
-            if (make_table(s, num, base + to_frame(s, e->time), sat_int(e->p[3]), gen, e->p + 5, e->np - 4, path, where, err)) return -1;
-            continue;
+            return make_table(s, num, base + frame, sat_int(e->p[3]), gen, e->p + 5, e->np - 4, path, where, err);
         }
-        if (e->op != 'i') continue;
+        if (e->op != 'i' && e->op != 'q') return 0;
         ENG_EVENT ev;
         memset(&ev, 0, sizeof ev);
         int num;
-        if (e->instr_name) {
-            num = lang_orch_number(s->orch, e->instr_name);
-            if (num < 0) return err_at(err, where, "unknown instrument '%s'", e->instr_name);
+        /* d statements and i "-name" turn a held note off: the name without its '-' */
+        const char *name = e->instr_name && e->instr_name[0] == '-' && e->op == 'i' ? e->instr_name + 1 : e->instr_name;
+        if (name) {
+            num = lang_orch_number(s->orch, name);
+            if (num < 0) return err_at(err, where, "unknown instrument '%s'", name);
         } else {
             num = sat_int(fabs(e->p[1]));
             char nb[32];
             snprintf(nb, sizeof nb, "%d", num);
             if (lang_orch_number(s->orch, nb) < 0) return err_at(err, where, "unknown instrument '%g'", e->p[1]);
         }
-        ev.frame = base + to_frame(s, e->time);
+        ev.frame = base + frame;
         ev.issued = base;
         ev.instr = num;
+        if (e->op == 'q') {   /* mute (p3 = 0) or unmute instrument num from this time on */
+            ev.type = EV_MUTE;
+            ev.np = 1;
+            ev.p[1] = e->p[3];
+            return schedule(s, &ev, err);
+        }
         ev.np = e->np;
         for (int k = 1; k <= e->np && k <= EV_MAXP; k++) ev.p[k] = e->p[k];
         if (e->instr_name) ev.p[1] = num;
-        ev.p[2] = t;
+        ev.p[2] = e->sec_time + e->shift + offset;   /* p2 counts from its section's start, as in Csound */
         ev.p[3] = e->dur;
-        if (e->p[1] < 0 && !e->instr_name) {
+        if ((e->p[1] < 0 && !e->instr_name) || name != e->instr_name) {
             ev.type = EV_STOP;
-            ev.p[1] = -e->p[1];
+            ev.p[1] = name != e->instr_name ? num : -e->p[1];
         } else {
             ev.type = EV_START;
             if (e->dur > 0) extend_end(s, t + e->dur);
             else extend_end(s, t);
         }
-        if (schedule(s, &ev, err)) return -1;
+        return schedule(s, &ev, err);
     }
-    if (sc->has_end || sc->end_time > 0) extend_end(s, sc->end_time + offset);
-    return 0;
 }
 
 /* ---- event-list and OSC commands: one handler each, one row each in the table below ---- */

@@ -238,23 +238,25 @@ static const char *ORC =
 
 static ENGINE *make(LANG_ORCH **po, size_t mem, char *err) { return kit_engine(ORC, "rta.orc", 8, mem, po, err); }
 
-/* A note of instr 1 at `at` seconds for `dur`, with p4. */
-static void note4(ENGINE *e, int id, double at, double dur, double p4)
+/* A note of instrument `instr` (event id `id`) at `at` seconds for `dur`, with p4. */
+static void note_of(ENGINE *e, int instr, int id, double at, double dur, double p4)
 {
     ENG_EVENT ev;
     memset(&ev, 0, sizeof ev);
     ev.type = EV_START;
     ev.frame = (int64_t)(at * 48000);
     ev.id = id;
-    ev.instr = 1;
+    ev.instr = instr;
     ev.np = 4;
-    ev.p[1] = 1;
+    ev.p[1] = instr;
     ev.p[2] = at;
     ev.p[3] = dur;
     ev.p[4] = p4;
     eng_schedule(e, &ev);
 }
 
+/* A note of instr 1 at `at` seconds for `dur`, with p4. */
+static void note4(ENGINE *e, int id, double at, double dur, double p4) { note_of(e, 1, id, at, dur, p4); }
 static void note(ENGINE *e, int id, double at, double dur) { note4(e, id, at, dur, 0); }
 
 static double energy(ENGINE *e, int frames)
@@ -313,6 +315,64 @@ static void test_voice_memory(void)
         CHECKF(strstr(msg, "out of note memory") != NULL || strstr(msg, "bytes asked") != NULL, "%s", msg);
         eng_free(e);
     }
+    lang_orch_free(o);
+}
+
+/* ---- tables made in notes: pool memory, bounded, freed safely ---- */
+
+static const char *TAB_ORC =
+    "sr = 48000\nksmps = 32\nnchnls = 1\n0dbfs = 1\n"
+    "instr 1\n ifn ftgentmp 0, 0, 4096, 10, 1, 0.5\n a1 oscili 0.1, 440, ifn\n out a1\nendin\n"
+    "instr 2\n ifn ftgen 0, 0, 65536, 10, 1\nendin\n"
+    "instr 3\n ifn ftgen 0, 0, 0, 1, \"x.wav\", 0, 0, 0\nendin\n"
+    "instr 4\n a1 oscili 0.1, 440, 101\n out a1\nendin\n"     /* reads table 101 while it lives */
+    "instr 5\n ifn ftgen 101, 0, 4096, 10, 1\nendin\n"
+    "instr 6\n ftfree 101, 0\nendin\n"
+    "instr 7\n i1 ftgenonce 0, 0, 1024, 10, 1\n i2 ftgenonce 0, 0, 1024, 10, 1\n i3 ftgenonce 0, 0, 1024, 10, 1, 1\n"
+    "  if i1 != i2 || i3 == i1 then\n   prints \"ONCE WRONG\"\n  endif\nendin\n";
+
+static void tnote(ENGINE *e, int instr, double at, double dur) { note_of(e, instr, 0, at, dur, 0); }
+
+static void test_note_tables(void)
+{
+    char err[512], msg[4096];
+    LANG_ORCH *o;
+    ENGINE *e = kit_engine(TAB_ORC, "tab.orc", 64, 8 * MB, &o, err);
+    CHECKF(e != NULL, "%s", err);
+    if (!e) { lang_orch_free(o); return; }
+    ENG_STATS st;
+    /* 200 ftgentmp notes one after another: each table goes with its note */
+    for (int i = 0; i < 200; i++) tnote(e, 1, i * 0.01, 0.005);
+    CHECK(energy(e, 48000 * 2) > 1);
+    eng_stats(e, &st);
+    CHECKF(st.mem_used == 0, "ftgentmp tables given back: %zu bytes in use", st.mem_used);
+    CHECK(eng_get_table(e, 101) == NULL);
+    /* too large for a note, and a file: init errors that say why */
+    tnote(e, 2, 2.02, 0.01);
+    tnote(e, 3, 2.02, 0.01);
+    energy(e, 4800);
+    size_t n = eng_msg_read(e, msg, sizeof msg - 1);
+    msg[n] = 0;
+    CHECKF(strstr(msg, "65536 points") && strstr(msg, "at most 16384 points"), "%s", msg);
+    CHECKF(strstr(msg, "GEN 1 reads the file \"x.wav\"") != NULL, "%s", msg);
+    /* deferred free: instr 4 reads table 101 while instr 6 frees it; the memory stays until instr 4 ends */
+    tnote(e, 5, 2.3, 0.01);
+    tnote(e, 4, 2.31, 0.5);
+    tnote(e, 6, 2.4, 0.01);
+    energy(e, (int)(0.4 * 48000));   /* at 2.5 s: freed by number, still read */
+    CHECK(eng_get_table(e, 101) == NULL);
+    eng_stats(e, &st);
+    CHECKF(st.mem_used > 4096 * 4, "the freed table waits for its reader: %zu bytes in use", st.mem_used);
+    energy(e, 48000);
+    eng_stats(e, &st);
+    CHECKF(st.mem_used == 0, "freed once its reader ended: %zu bytes in use", st.mem_used);
+    /* ftgenonce: same numbers, same table */
+    tnote(e, 7, 3.6, 0.01);
+    energy(e, 4800);
+    n = eng_msg_read(e, msg, sizeof msg - 1);
+    msg[n] = 0;
+    CHECKF(!strstr(msg, "ONCE WRONG") && !strstr(msg, "ERROR"), "%s", msg);
+    eng_free(e);
     lang_orch_free(o);
 }
 
@@ -389,6 +449,7 @@ static void test_reinit_memory(void)
 
 int main(void)
 {
+    test_note_tables();
     test_alignment();
     test_coalescing();
     test_exhaustion();

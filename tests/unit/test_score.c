@@ -485,14 +485,14 @@ static void test_sorting(void)
                   "i3 1 1\n"
                   "f 1 1 8 10 1\n"
                   "i1 1 1 2\n"
-                  "a 0 0 1\n"
+                  "a 0 5 0\n"                      /* skips nothing */
                   "i1 0 1\n");
     CHECK(s.n == 6);
     CHECK(s.ev[0].time == 0);
     CHECK(s.ev[1].op == 'f');                          /* f before i at equal times */
-    CHECK(s.ev[2].p[1] == 1 && s.ev[2].p[4] == 1);     /* then input order */
-    CHECK(s.ev[3].p[1] == 3);
-    CHECK(s.ev[4].p[1] == 1 && s.ev[4].p[4] == 2);
+    CHECK(s.ev[2].p[1] == 1 && s.ev[2].p[4] == 1);     /* then by instrument, p3, input order (sort.c) */
+    CHECK(s.ev[3].p[1] == 1 && s.ev[3].p[4] == 2);
+    CHECK(s.ev[4].p[1] == 3);
     CHECK(s.ev[5].p[1] == 2);
     for (int i = 1; i < s.n; i++)
         CHECK(s.ev[i - 1].time <= s.ev[i].time);
@@ -534,7 +534,24 @@ static void test_strings_names(void)
 static void test_errors(void)
 {
     ERR("i1 0 1\nk 2\n", "2:1", "unknown score statement 'k'");
-    ERR("i1 0 1\n  r 3\n", "2:3", "score statement 'r' is not supported");
+    ERR("i1 0 1\n  r 3\n", "2:3", "'r' repeats up to an s or e statement, and none follows");
+    ERR("r x\ni1 0 1\ns\n", "1:1", "'r' needs a positive repeat count");
+    ERR("r 0\ni1 0 1\ns\n", "1:1", "'r' needs a positive repeat count");
+    ERR("{ 2 I\ni1 0 1\n", "1:1", "'{' has no matching '}'");
+    ERR("{ -1 I\ni1 0 1\n}\n", "1:1", "'{' needs a positive repeat count");
+    ERR("i1 0 1\n }\n", "2:2", "'}' without '{'");
+    ERR("{ 2 I\ni1 0 1 $J.\n}\n", "2:8", "undefined macro '$J'");
+    ERR("n chorus\n", "1:1", "no section named 'chorus'");
+    ERR("m\n", "1:1", "'m' statement needs a section name");
+    ERR("m a\nn a\ns\n", "2:1", "repeat inside each other too deeply");
+    ERR("q 1 0\n", "1:1", "q statement needs an instrument, a time and 0");
+    ERR("i1 0 1 [1 2]\n", "1:11", "a number cannot follow a number");
+    ERR("i1 0 1 [1 + * 2]\n", "1:13", "missing number before '*'");
+    ERR("i1 0 1 [1 + 2)]\n", "1:14", "')' has no matching '('");
+    ERR("i1 0 1 [1 $ 2]\n", "1:11", "unexpected '$'");
+    ERR("i1 0 1 [1+2]x\n", "1:13", "unexpected 'x' after [ ] expression");
+    ERR("i1 0 1 5\ni1 1 1 ~\n", "2:1", "random ramp '~' has no end value");
+    ERR("i1 0 ~ 5\n", "1:6", "random ramp '~' is not allowed in p3");
     ERR("i1 0 1x\n", "1:6", "bad number '1x'");
     ERR("i1 0 1 1.2.3\n", "1:8", "bad number '1.2.3'");
     ERR("i1 0 1 -\n", "1:8", "bad number '-'");
@@ -558,7 +575,7 @@ static void test_errors(void)
     ERR("i1 0 1 [2*]\n", "1:11", "missing number");
     ERR("i1 0 1 [(1+2]\n", "1:9", "'(' has no matching ')'");
     ERR("i1 0 1 [-2^0.5]\n", "1:11", "gives no real number");
-    ERR("i1 0 1 ~\n", "1:8", "random ramps");
+    ERR("i1 0 1 ~\n", "1:1", "random ramp '~' has no start value");
     ERR("i1 0 1 i1 1 1\n", "1:8", "a statement must start its own line");
     ERR("i0 0 1\n", "1:2", "instrument number 0");
     ERR("i \"\" 0 1\n", "1:3", "empty instrument name");
@@ -581,7 +598,7 @@ static void test_errors(void)
     ERR("b -1\ni1 0.5 1\n", "2:1", "note starts before its section");
     ERR("b -1\nf 1 0 8 10 1\n", "2:1", "f statement comes before its section");
     ERR("#define X 1\n", "1:1", "expected its text");
-    ERR("{ 4 CNT\n", "1:1", "score loops");
+    ERR("{ 4 CNT\n", "1:1", "'{' has no matching '}'");
     ERR("12 0 1\n", "1:1", "expected a score statement");
     ERR("i1 0 1 1e999\n", "1:8", "out of range");
 
@@ -814,8 +831,161 @@ static void test_macros(void)
     ERR("#include \"/nonexistent/x.sco\"\n", "1:1", "cannot open included file");
 }
 
+/* { } loops: the counter macro counts from 0, loops nest, the count may be a macro (csound 6.18). */
+static void test_loops(void)
+{
+    SCO s = PARSE("#define N #3#\n"
+                  "{ $N. CNT\n"
+                  "i 1 [$CNT*0.5] 0.25 $CNT\n"
+                  "  { 2 IN   ; inner\n"
+                  "i 2 [$CNT + $IN*0.25] 0.1 [$CNT*10+$IN]\n"
+                  "  }\n"
+                  "}\n"
+                  "i 3 5 1\n");
+    CHECK(s.n == 3 + 6 + 1);
+    for (int k = 0; k < 3; k++) {
+        const SCO_EVENT *a = note(&s, 1, k);
+        CHECK(a->p[4] == k && NEAR(a->time, k * 0.5) && a->line == 3 && a->col == 1);
+    }
+    for (int c = 0, j = 0; c < 3; c++)
+        for (int i = 0; i < 2; i++, j++) {
+            const SCO_EVENT *b = note(&s, 2, j);
+            CHECK(b->p[4] == c * 10 + i && NEAR(b->time, c + i * 0.25) && b->line == 5);
+        }
+    CHECK(note(&s, 3, 0)->time == 5 && note(&s, 3, 0)->line == 8);
+    sco_free(&s);
+}
+
+/* r N NAME: the section up to s or e plays N times, NAME counting from 0; each
+ * repeat ends its section with a plain s (its length dropped), an e there does
+ * not end the score, and a new r ends the one before (csound 6.18). */
+static void test_repeats(void)
+{
+    SCO s = PARSE("i 1 0 1 5\n"
+                  "r 2 AA\n"
+                  "i 1 0 1 $AA\n"
+                  "r 2 BB\n"
+                  "i 1 0.5 1 [$BB+100]\n"
+                  "e\n"
+                  "i 1 0 1 77\n");
+    CHECK(s.n == 6);
+    CHECK(note(&s, 1, 0)->p[4] == 5 && note(&s, 1, 0)->time == 0);
+    CHECK(note(&s, 1, 1)->p[4] == 0 && note(&s, 1, 1)->time == 0);   /* first pass: still section 1 */
+    CHECK(note(&s, 1, 2)->p[4] == 1 && note(&s, 1, 2)->time == 1);
+    CHECK(note(&s, 1, 3)->p[4] == 100 && note(&s, 1, 3)->time == 2.5);
+    CHECK(note(&s, 1, 4)->p[4] == 101 && note(&s, 1, 4)->time == 4);
+    CHECK(note(&s, 1, 5)->p[4] == 77 && note(&s, 1, 5)->time == 5);
+    sco_free(&s);
+
+    s = PARSE("r 3 NN\n"
+              "i 1 0 1 $NN\n"
+              "s 4\n"
+              "i 2 0 1\n");
+    CHECK(s.n == 4 && note(&s, 1, 2)->time == 2 && note(&s, 1, 2)->p[4] == 2 && note(&s, 2, 0)->time == 3);
+    sco_free(&s);
+}
+
+/* m/n named sections, x. */
+static void test_marks(void)
+{
+    SCO s = PARSE("m verse\n"
+                  "i 1 0 1 1\n"
+                  "i 1 1 1 2\n"
+                  "s\n"
+                  "i 2 0 1 10\n"
+                  "x\n"
+                  "i 2 1 1 11\n"
+                  "s\n"
+                  "n verse\n"
+                  "n verse\n"
+                  "m chorus\n"
+                  "i 1 0.5 1 [3+4]\n"
+                  "s\n"
+                  "n chorus\n"
+                  "e\n");
+    CHECK(s.n == 2 + 1 + 4 + 2);
+    CHECK(note(&s, 2, 0)->time == 2 && note(&s, 2, 0)->p[4] == 10);   /* x: i 2 1 1 11 skipped */
+    CHECK(note(&s, 1, 2)->time == 3 && note(&s, 1, 2)->line == 2);
+    CHECK(note(&s, 1, 4)->time == 5 && note(&s, 1, 5)->time == 6);
+    CHECK(note(&s, 1, 6)->time == 7.5 && note(&s, 1, 7)->time == 9 && note(&s, 1, 7)->p[4] == 7);
+    CHECK(s.end_time == 10);
+    sco_free(&s);
+}
+
+/* [~], '~' and y: csound 6.18 prints the same values (Rand31 from seed 15937). */
+static void test_random(void)
+{
+    SCO s = PARSE("i 1 0 1 [~] [~*10]\n"
+                  "y 42\n"
+                  "i 1 1 1 [~] [~ * 9 + 1]\n"
+                  "i 2 0 1 0 1\n"
+                  "i 2 1 1 ~ 2\n"
+                  "i 2 2 1 ~ ~\n"
+                  "i 2 3 1 10 20\n");
+    CHECK(note(&s, 1, 0)->p[4] == 0.52624481477715745);
+    CHECK(fabs(note(&s, 1, 0)->p[5] - 1.62525) < 1e-5);
+    CHECK(note(&s, 1, 1)->p[4] == 0.53021913049307534);
+    CHECK(fabs(note(&s, 1, 1)->p[5] - 5.15627) < 1e-5);
+    CHECK(note(&s, 2, 1)->p[4] == 1.3668158017566647);
+    CHECK(note(&s, 2, 2)->p[4] == 0.18185191347522461);
+    CHECK(fabs(note(&s, 2, 2)->p[5] - 5.699) < 1e-5);
+    sco_free(&s);
+}
+
+/* Csound's own operator precedence in [ ] (sread.c's operator stack), and d / q. */
+static void test_expr_ops_d_q(void)
+{
+    SCO s = PARSE("i 1 5 1 [1-2*3+4] [2^3*2] [7 % 3] [5 & 3 | 8] [5 # 1] [@8 + @@8] [(1-2)*3+4]\n"
+                  "i 2.5 0 -1\n"
+                  "d 2.5 1 0\n"
+                  "d \"pad\" 2 0\n"
+                  "q 3 1 0\n"
+                  "i 4 9 z z\n");
+    const SCO_EVENT *a = note(&s, 1, 0);
+    CHECK(a->p[4] == -9 && a->p[5] == 64 && a->p[6] == 1 && a->p[7] == 9 && a->p[8] == 4 && a->p[9] == 25);
+    CHECK(a->p[10] == 1);
+    CHECK(note(&s, 4, 0)->p[3] == 800000000000.0 && note(&s, 4, 0)->p[4] == 0);   /* z: 0 from p4 on (csound 6.18) */
+    CHECK(note(&s, -2.5, 0)->op == 'i' && note(&s, -2.5, 0)->time == 1);
+    int found = 0;
+    for (int i = 0; i < s.n; i++) {
+        if (s.ev[i].instr_name && !strcmp(s.ev[i].instr_name, "-pad") && s.ev[i].time == 2)
+            found |= 1;
+        if (s.ev[i].op == 'q' && s.ev[i].p[1] == 3 && s.ev[i].time == 1 && s.ev[i].p[3] == 0)
+            found |= 2;
+    }
+    CHECK(found == 3);
+    /* at one time: q first, then notes turned off, then f, then notes (sort.c) */
+    CHECK(s.ev[1].op == 'q' && s.ev[2].p[1] == -2.5);
+    sco_free(&s);
+}
+
+/* a 0 p2 p3: the skipped part drops the notes starting in it and brings the rest
+ * earlier; their p2 keeps the score's time (csound 6.18: "a 0 0.5 1.5" drops a note
+ * at 1, plays the one at 2.5 at 1.0 with p2 = 2.5, and the section is 1.5 s shorter). */
+static void test_advance(void)
+{
+    SCO s = PARSE("i 1 0 0.25 1\n"
+                  "i 1 1 2 2\n"
+                  "a 0 0.5 1.5\n"
+                  "i 1 2.5 1 3\n"
+                  "i 1 3 1 4\n");
+    CHECK(s.n == 3);
+    CHECK(note(&s, 1, 0)->p[4] == 1 && note(&s, 1, 0)->time == 0);
+    CHECK(note(&s, 1, 1)->p[4] == 3 && note(&s, 1, 1)->time == 1 && note(&s, 1, 1)->shift == 1.5);
+    CHECK(note(&s, 1, 2)->p[4] == 4 && note(&s, 1, 2)->time == 1.5);
+    CHECK(s.end_time == 2.5);
+    sco_free(&s);
+    ERR("a 0 1\n", "1:1", "'a' statement needs a time and a number of beats to skip");
+}
+
 int main(void)
 {
+    test_advance();
+    test_loops();
+    test_repeats();
+    test_marks();
+    test_random();
+    test_expr_ops_d_q();
     test_basic();
     test_comments_and_lines();
     test_carry();
