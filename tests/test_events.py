@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """test_events.py — event lists end to end: /sched with names and positions, /set, /automate,
-/stop with release, @FRAME stamps, the instruments library, note memory (--memory); checked by analysing
+/stop with release, @FRAME stamps, string p-fields, the instruments library, note memory (--memory); checked by analysing
 the rendered audio."""
 import os
 import sys
@@ -181,5 +181,22 @@ for how, events, extra in (("--memory 1", notes, ("--memory", "1")), ("/config m
     if x is not None:
         check(abs(freq(x[:, 1], 0.3, 0.9) - 440) < 0.05 and np.max(np.abs(x[int(0.3 * SR):int(0.9 * SR), 0])) > 0.05,
               "%s: the sine and the first string play on" % how)
+
+# string p-fields by position: quoted or a bare word that is no parameter's form; the text picks the pitch
+# (strcmp); a bare word shaped like a parameter name that names none is refused, not taken as text
+strorc = r"""0 /orc "instr pick\nkamp = p5\nS1 = p4\nif strcmp(S1, \"high\") == 0 then\nifreq = 880\nelseif strcmp(S1, \"mid.wav\") == 0 then\nifreq = 660\nelse\nifreq = 440\nendif\nouts oscili(kamp, ifreq), oscili(kamp, ifreq)\nendin"
+"""
+x, msg = render(strorc + """0 /sched 1 pick 0 0.5 "high" 0.5
+0.5 /sched 2 pick 0 0.5 mid.wav 0.5
+1 /sched 3 pick 0 0.5 "kick" kamp 0.5
+""", "--duration", "1.5")
+check(x is not None, "string p-fields: render failed: %s" % msg)
+if x is not None:
+    L = x[:, 0]
+    for t0, t1, want in ((0.05, 0.45, 880), (0.55, 0.95, 660), (1.05, 1.45, 440)):
+        check(abs(freq(L, t0, t1) - want) < 0.1, "string p-field picks %g Hz: %.3f" % (want, freq(L, t0, t1)))
+x, msg = render(strorc + "0 /sched 1 pick 0 0.5 kick 0.5\n")
+check(x is None and "instrument 'pick' has no parameter 'kick'" in msg,
+      "a bare word shaped like a parameter name is a name: %s" % msg.strip())
 
 finish()
