@@ -161,6 +161,25 @@ static int strnum_run(OP *o, OP_CTX *c, int perf)
 static int strnum_i(OP *o, OP_CTX *c) { return strnum_run(o, c, 0); }
 static void strnum_k(OP *o, OP_CTX *c) { (void)strnum_run(o, c, 1); }
 
+/* ---- c ? S1 : S2 (the compiler's ##cond on strings) ----
+ * Csound compiles it to jumps around two string assignments: =.S (i-time)
+ * for an i-rate condition, #=.S (perf only) for a k-rate one, so with a
+ * k-condition the result is empty during the init pass. */
+typedef struct {
+    OP h;
+    OP_ARG Sr, xcond, S1, S2;
+} STRCOND;
+
+static int strcond_run(OP *o, OP_CTX *c, int perf)
+{
+    STRCOND *p = (STRCOND *)o;
+    OP_STR *from = *p->xcond.k != 0 ? p->S1.str : p->S2.str;
+    if (from == p->Sr.str) return 0;
+    return str_put(o, c, p->Sr.str, from->data, strlen(from->data), perf);
+}
+static int strcond_i(OP *o, OP_CTX *c) { return strcond_run(o, c, 0); }
+static void strcond_k(OP *o, OP_CTX *c) { (void)strcond_run(o, c, 1); }
+
 /* ---- sprintf, sprintfk: Csound's sprintf_opcode_ (fmtconv.h) ---- */
 
 #define SPRINTF_MAXIN 31     /* Csound refuses more than 31 inputs ("too many arguments") */
@@ -458,6 +477,8 @@ static const OP_DESC string_ops[] = {
     { "strcpy", "S", "i", sizeof(STRFROMNUM), strnum_i, NULL, OP_ARGS_IN(2), NULL, &strsets_shared },
     { "strcpyk", "S", "S", sizeof(STRCPY), strcpy_i, strcpy_k, OP_ARGS_IN(2) },
     { "strcpyk", "S", "k", sizeof(STRFROMNUM), strnum_i, strnum_k, OP_ARGS_IN(2), NULL, &strsets_shared },
+    { "##cond", "S", "iSS", sizeof(STRCOND), strcond_i, NULL, OP_ARGS_IN(4) },
+    { "##cond", "S", "kSS", sizeof(STRCOND), NULL, strcond_k, OP_ARGS_IN(4) },
     { "sprintf", "S", "STN", sizeof(SPRINTF), sprintf_i, NULL, OP_ARGS_IN(1 + SPRINTF_MAXIN), sprintf_prep },
     { "sprintfk", "S", "SUN", sizeof(SPRINTF), sprintf_i, sprintf_k, OP_ARGS_IN(1 + SPRINTF_MAXIN), sprintf_prep },
     { "strcat", "S", "SS", sizeof(STRCAT), strcat_i, NULL, OP_ARGS_IN(3) },
