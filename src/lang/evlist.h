@@ -7,10 +7,10 @@
 
 typedef struct evl_arg {
     char type;          /* 'f' number, 's' string (quoted, or a bare word) */
-    char quoted;        /* a string written in quotes (an OSC string is not) */
     double f;
     char *s;
     int col;            /* where the argument starts */
+    char quoted;        /* a string written in quotes (an OSC string is not) */
 } EVL_ARG;
 
 typedef struct evl_cmd {

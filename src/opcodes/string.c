@@ -17,6 +17,15 @@
  * init or a performance error naming the opcode.
  */
 
+/* An opcode's entry points from its RUN(o, c, perf[, arg]): NAME_i at init
+ * (perf 0, errors stop the note) and NAME_k in each k-cycle (perf 1). */
+#define RUN_FORMS(NAME, RUN) \
+    static int NAME##_i(OP *o, OP_CTX *c) { return RUN(o, c, 0); } \
+    static void NAME##_k(OP *o, OP_CTX *c) { (void)RUN(o, c, 1); }
+#define RUN_FORMS_ARG(NAME, RUN, ARG) \
+    static int NAME##_i(OP *o, OP_CTX *c) { return RUN(o, c, 0, ARG); } \
+    static void NAME##_k(OP *o, OP_CTX *c) { (void)RUN(o, c, 1, ARG); }
+
 /* Report a failed write of string output `o` at init (perf 0) or perf. */
 static int str_fail(OP *o, OP_CTX *c, int perf, const char *what)
 {
@@ -134,8 +143,7 @@ static int strcpy_run(OP *o, OP_CTX *c, int perf)
     if (p->Sr.str == p->Sstr.str) return 0;
     return str_put(o, c, p->Sr.str, op_s(p->Sstr), strlen(op_s(p->Sstr)), perf);
 }
-static int strcpy_i(OP *o, OP_CTX *c) { return strcpy_run(o, c, 0); }
-static void strcpy_k(OP *o, OP_CTX *c) { (void)strcpy_run(o, c, 1); }
+RUN_FORMS(strcpy, strcpy_run)
 
 /* Csound's strcpy_opcode_p: a number names a string, as Csound's
  * strarg2name: a string p-field's text, else the strset string of that
@@ -158,8 +166,7 @@ static int strnum_run(OP *o, OP_CTX *c, int perf)
     }
     return str_put(o, c, p->Sr.str, s, strlen(s), perf);
 }
-static int strnum_i(OP *o, OP_CTX *c) { return strnum_run(o, c, 0); }
-static void strnum_k(OP *o, OP_CTX *c) { (void)strnum_run(o, c, 1); }
+RUN_FORMS(strnum, strnum_run)
 
 /* ---- c ? S1 : S2 (the compiler's ##cond on strings) ----
  * Csound compiles it to jumps around two string assignments: =.S (i-time)
@@ -177,8 +184,7 @@ static int strcond_run(OP *o, OP_CTX *c, int perf)
     if (from == p->Sr.str) return 0;
     return str_put(o, c, p->Sr.str, from->data, strlen(from->data), perf);
 }
-static int strcond_i(OP *o, OP_CTX *c) { return strcond_run(o, c, 0); }
-static void strcond_k(OP *o, OP_CTX *c) { (void)strcond_run(o, c, 1); }
+RUN_FORMS(strcond, strcond_run)
 
 /* ---- sprintf, sprintfk: Csound's sprintf_opcode_ (fmtconv.h) ---- */
 
@@ -219,8 +225,7 @@ static int sprintf_run(OP *o, OP_CTX *c, int perf)
     }
     return str_put(o, c, p->Sr.str, out, strlen(out), perf);
 }
-static int sprintf_i(OP *o, OP_CTX *c) { return sprintf_run(o, c, 0); }
-static void sprintf_k(OP *o, OP_CTX *c) { (void)sprintf_run(o, c, 1); }
+RUN_FORMS(sprintf, sprintf_run)
 
 /* ---- strcat, strcatk ---- */
 
@@ -244,8 +249,7 @@ static int strcat_run(OP *o, OP_CTX *c, int perf)
     d[la + lb] = 0;
     return 0;
 }
-static int strcat_i(OP *o, OP_CTX *c) { return strcat_run(o, c, 0); }
-static void strcat_k(OP *o, OP_CTX *c) { (void)strcat_run(o, c, 1); }
+RUN_FORMS(strcat, strcat_run)
 
 /* ---- strcmp, strcmpk: -1, 0 or 1 ---- */
 
@@ -380,10 +384,8 @@ static int strto_run(OP *o, OP_CTX *c, int perf, int isdouble)
     *p->r.k = v;
     return 0;
 }
-static int strtod_i(OP *o, OP_CTX *c) { return strto_run(o, c, 0, 1); }
-static void strtod_k(OP *o, OP_CTX *c) { (void)strto_run(o, c, 1, 1); }
-static int strtol_i(OP *o, OP_CTX *c) { return strto_run(o, c, 0, 0); }
-static void strtol_k(OP *o, OP_CTX *c) { (void)strto_run(o, c, 1, 0); }
+RUN_FORMS_ARG(strtod, strto_run, 1)
+RUN_FORMS_ARG(strtol, strto_run, 0)
 
 /* ---- strsub, strsubk ---- */
 
@@ -426,8 +428,7 @@ static int strsub_run(OP *o, OP_CTX *c, int perf)
     }
     return 0;
 }
-static int strsub_i(OP *o, OP_CTX *c) { return strsub_run(o, c, 0); }
-static void strsub_k(OP *o, OP_CTX *c) { (void)strsub_run(o, c, 1); }
+RUN_FORMS(strsub, strsub_run)
 
 /* ---- strupper, strlower (and k forms) ----
  * Csound's loop writes the characters and no NUL: a longer string already in
@@ -445,10 +446,8 @@ static int strcase_run(OP *o, OP_CTX *c, int perf, int upper)
     }
     return 0;
 }
-static int strupper_i(OP *o, OP_CTX *c) { return strcase_run(o, c, 0, 1); }
-static void strupper_k(OP *o, OP_CTX *c) { (void)strcase_run(o, c, 1, 1); }
-static int strlower_i(OP *o, OP_CTX *c) { return strcase_run(o, c, 0, 0); }
-static void strlower_k(OP *o, OP_CTX *c) { (void)strcase_run(o, c, 1, 0); }
+RUN_FORMS_ARG(strupper, strcase_run, 1)
+RUN_FORMS_ARG(strlower, strcase_run, 0)
 
 /* ---- strchar, strchark: the character code at a position, 0 outside ---- */
 
