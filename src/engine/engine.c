@@ -704,6 +704,11 @@ int op_instr_number(OP_CTX *c, const char *name) { return name ? names_find(c->e
  * again) and its frame is one the same blocks compute live and offline. */
 int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t errlen)
 {
+    return op_schedule_str(c, p, NULL, np, next, err, errlen);
+}
+
+int op_schedule_str(OP_CTX *c, const double *p, const char *const *strs, int np, int next, char *err, size_t errlen)
+{
     ENGINE *e = c->eng;
     if (np > EV_MAXP) {
         snprintf(err, errlen, "%d p-fields (at most %d)", np, EV_MAXP);
@@ -745,6 +750,11 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
     for (int i = np + 1; i <= 3; i++) ev.p[i] = 0;
     if (p[1] < 0) ev.p[1] = a;   /* EV_STOP without id: the held notes whose p1 is this */
     ev.p[2] = (double)(ev.frame - now) / e->cfg.sr;
+    for (int k = 4; strs && ev.type == EV_START && k <= np; k++)   /* texts after p[np], as the score's (engine.h) */
+        if (strs[k] && eng_event_add_string(&ev, k, strs[k])) {
+            snprintf(err, errlen, "the strings of the event take more than its %d p-fields hold", EV_MAXP);
+            return -1;
+        }
     if (sched_push(&e->sched, &ev)) {
         e->stats.events_dropped++;
         snprintf(err, errlen, "the event queue is full (%d pending)", e->sched.cap);
