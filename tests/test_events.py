@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """test_events.py — event lists end to end: /sched with names and positions, /set, /automate,
-/stop with release, @FRAME stamps, the instruments library, note memory (--memory); checked by analysing
+/stop with release, @FRAME stamps, string p-fields, the instruments library, note memory (--memory); checked by analysing
 the rendered audio."""
 import os
 import sys
@@ -203,5 +203,22 @@ if x is not None:
           "the note over maxalloc is refused with its reason: %s" % msg)
     check("event 6 (instr tone): the instrument is muted (mute); note dropped" in msg,
           "the muted note is refused with its reason: %s" % msg)
+
+# string p-fields by position: quoted or a bare word that is no parameter's form; the text picks the pitch
+# (strcmp); a bare word shaped like a parameter name that names none is refused, not taken as text
+strorc = r"""0 /orc "instr pick\nkamp = p5\nS1 = p4\nif strcmp(S1, \"high\") == 0 then\nifreq = 880\nelseif strcmp(S1, \"mid.wav\") == 0 then\nifreq = 660\nelse\nifreq = 440\nendif\nouts oscili(kamp, ifreq), oscili(kamp, ifreq)\nendin"
+"""
+x, msg = render(strorc + """0 /sched 1 pick 0 0.5 "high" 0.5
+0.5 /sched 2 pick 0 0.5 mid.wav 0.5
+1 /sched 3 pick 0 0.5 "kick" kamp 0.5
+""", "--duration", "1.5")
+check(x is not None, "string p-fields: render failed: %s" % msg)
+if x is not None:
+    L = x[:, 0]
+    for t0, t1, want in ((0.05, 0.45, 880), (0.55, 0.95, 660), (1.05, 1.45, 440)):
+        check(abs(freq(L, t0, t1) - want) < 0.1, "string p-field picks %g Hz: %.3f" % (want, freq(L, t0, t1)))
+x, msg = render(strorc + "0 /sched 1 pick 0 0.5 kick 0.5\n")
+check(x is None and "instrument 'pick' has no parameter 'kick'" in msg,
+      "a bare word shaped like a parameter name is a name: %s" % msg.strip())
 
 finish()

@@ -76,6 +76,20 @@ try:
     r = c.wait_for("/event/end", 3.0, lambda a: a[0] == 5)
     check(r is not None, "/event/end 5 after the note ends")
     c.send("/notify", 0)
+    # a string p-field reaches the note under the rtcheck probe: compared, formatted, measured and
+    # grown past a variable's own buffer (strcat from the pool), all without allocating
+    c.send("/instr/def", "strp", 'S1 = p4\nif strcmp(S1, "file.wav") == 0 then\nchnset 7, "strp_seen"\nendif\n'
+           'Sn sprintf "%s_%d", S1, 3\nSl = Sn\nicount = 0\nwhile icount < 40 do\nSl strcat Sl, "0123456789"\n'
+           'icount += 1\nod\nchnset strlen(Sn) + strlen(Sl), "strp_len"')
+    check(c.wait_for("/done", 3.0, lambda a: a[0] == "/instr/def") is not None, "/instr/def strp")
+    c.send("/sched", 6, "strp", 0.0, 0.05, "file.wav")
+    time.sleep(0.3)
+    vals = {}
+    for name in ("strp_seen", "strp_len"):
+        c.send("/chn/get", name)
+        r = c.wait_for("/chn", 2.0, lambda a, n=name: a[0] == n)
+        vals[name] = r[1] if r else None
+    check(vals == {"strp_seen": 7, "strp_len": 10 + 410}, "a string p-field by OSC read by the note: %r" % vals)
     m = fail_of("/stop", 5)
     check(m and "no event with id 5 is playing" in m, "/stop of an ended event: %r" % m)
     c.send("/chn/set", "speed", 2.5)

@@ -55,6 +55,8 @@ typedef struct eng_voice {
     NOTE_BLOCK *blocks;              /* op_alloc's blocks, freed with the voice */
     size_t memfail;                  /* bytes an op_alloc could not get (0: none), for the init error */
     double *p;                       /* p-fields, at the start of the arena */
+    const char *pstr;                /* its string p-fields' texts (one of its blocks), or NULL */
+    int32_t pstrlen;                 /* their bytes */
     int32_t id;
     uint32_t origin;                 /* who asked for it (ENG_EVENT.origin): told if it fails */
     uint64_t epoch;                  /* the swap epoch when it started (retired tables and templates wait for it) */
@@ -559,7 +561,19 @@ static void refuse(ENGINE *e, uint32_t origin, int32_t id, const char *fmt, ...)
 
 /* ---- services for opcodes (op.h) ---- */
 
-/* From the note memory pool, linked to the voice so its end frees it. */
+/* From the note memory pool, linked to the voice so its end frees it; NULL when the pool has no room. */
+static void *voice_alloc(ENGINE *e, ENG_VOICE *v, size_t bytes)
+{
+    NOTE_BLOCK *b = bytes <= RTA_MAX_POOL ? rta_alloc(e->mem, NOTE_BLOCK_HDR + bytes) : NULL;
+    if (!b) return NULL;
+    b->next = v->blocks;
+    b->owner = NULL;   /* op_alloc names the opcode call that took it */
+    b->size = bytes;
+    b->ord = -1;
+    v->blocks = b;
+    return (unsigned char *)b + NOTE_BLOCK_HDR;
+}
+
 void *op_alloc(OP_CTX *c, size_t bytes)
 {
     ENG_VOICE *v = c->voice;
@@ -581,17 +595,14 @@ void *op_alloc(OP_CTX *c, size_t bytes)
                 break;
             }
     }
-    NOTE_BLOCK *b = bytes <= RTA_MAX_POOL ? rta_alloc(c->eng->mem, NOTE_BLOCK_HDR + bytes) : NULL;
-    if (!b) {
+    void *p = voice_alloc(c->eng, v, bytes);
+    if (!p) {
         v->memfail = bytes;   /* op_initerr says how much, and how much there is */
         return NULL;
     }
-    b->next = v->blocks;
+    NOTE_BLOCK *b = (NOTE_BLOCK *)((unsigned char *)p - NOTE_BLOCK_HDR);
     b->owner = v->init_op;
-    b->size = bytes;
     b->ord = ord;
-    v->blocks = b;
-    void *p = (unsigned char *)b + NOTE_BLOCK_HDR;
     memset(p, 0, bytes);
     return p;
 }
@@ -854,7 +865,12 @@ int op_table_free(OP_CTX *c, long num, int at_end, char *err, size_t errlen)
     return 0;
 }
 OP_LINKS *op_links(OP_CTX *c) { return &c->voice->links; }
-const char *op_pstring(OP_CTX *c, double v) { (void)c; (void)v; return NULL; }
+const char *op_pstring(OP_CTX *c, double v)
+{
+    int64_t off = eng_str_offset(v);
+    const ENG_VOICE *vc = c->voice;
+    return off >= 0 && vc && vc->pstr && off < vc->pstrlen ? vc->pstr + off : NULL;
+}
 
 /* ---- instrument control (op.h): notes that schedule, stop and count notes ---- */
 
@@ -867,6 +883,11 @@ int op_instr_number(OP_CTX *c, const char *name) { return name ? names_find(c->e
  * nothing reports it to the recorder (a re-render's instruments make it
  * again) and its frame is one the same blocks compute live and offline. */
 int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t errlen)
+{
+    return op_schedule_str(c, p, NULL, np, next, err, errlen);
+}
+
+int op_schedule_str(OP_CTX *c, const double *p, const char *const *strs, int np, int next, char *err, size_t errlen)
 {
     ENGINE *e = c->eng;
     if (np > EV_MAXP) {
@@ -931,6 +952,11 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
     /* p2 as the note reads it: its start in the performance's seconds, as
      * Csound's insert_score_event_at_sample makes it (not rounded to a frame) */
     ev.p[2] = st > 0 ? st : 0;
+    for (int k = 4; strs && ev.type == EV_START && k <= np; k++)   /* texts after p[np], as the score's (engine.h) */
+        if (strs[k] && eng_event_add_string(&ev, k, strs[k])) {
+            snprintf(err, errlen, "the strings of the event take more than its %d p-fields hold", EV_MAXP);
+            return -1;
+        }
     if (sched_push(&e->sched, &ev)) {
         e->stats.events_dropped++;
         snprintf(err, errlen, "the event queue is full (%d pending)", e->sched.cap);
@@ -1617,6 +1643,27 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     v->arena = arena;
     v->blocks = NULL;
     v->memfail = 0;
+    v->pstr = NULL;
+    v->pstrlen = 0;
+    int np = ev->np < EV_MAXP ? ev->np : EV_MAXP;
+    if (ev->strbytes > 0 && np + (ev->strbytes + 7) / 8 <= EV_MAXP) {   /* its texts, kept by the note */
+        char *ps = voice_alloc(e, v, (size_t)ev->strbytes);
+        if (!ps) {
+            char why[120];
+            mem_why(e, (size_t)ev->strbytes, why, sizeof why);
+            e->stats.mem_refused++;
+            refuse(e, ev->origin, ev->id, "/sched: event %d (instr %s): out of note memory: %s; note dropped", ev->id,
+                   t->name, why);
+            if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+            voice_free_memory(e, v);
+            e->freelist[e->nfree++] = v;
+            return;
+        }
+        memcpy(ps, (const char *)&ev->p[np + 1], (size_t)ev->strbytes);
+        ps[ev->strbytes - 1] = 0;   /* whatever came, the last text ends */
+        v->pstr = ps;
+        v->pstrlen = ev->strbytes;
+    }
     voice_instantiate(e, v, t);
     set_note_pfields(v, t, ev);
     v->id = ev->id;
@@ -1763,6 +1810,11 @@ static void set_pfields(ENGINE *e, double *vp, SCHED_BODY *pend, const ENG_EVENT
         if (k < 1 || k > EV_MAXP) continue;
         if (!pend) {
             vp[k] = ev->p[i + 1];
+            continue;
+        }
+        if (pend->strbytes > 0 && k > pend->np) {   /* its string p-fields' texts are stored there */
+            refuse(e, ev->origin, ev->id, "/set: p%d is beyond the p-fields of pending event %d, which carries strings",
+                   k, ev->id);
             continue;
         }
         *sched_pfield(&e->sched, pend, k) = ev->p[i + 1];

@@ -81,9 +81,47 @@ typedef struct eng_event {
     int32_t late;           /* EV_START: frames its start was put back by (a note an instrument made, as
                              * Csound rounds its start to a k-cycle); its end counts from that much earlier */
     int64_t issued;         /* the frame the command was given at (its times count from there) */
+    int32_t strbytes;       /* EV_START: bytes of string p-fields stored after p[np] (eng_event_add_string) */
     void *ptr;
     double p[EV_MAXP + 1];  /* p[0] unused, p-fields from p[1]; only p[1..eng_event_span] travel */
 } ENG_EVENT;
+
+/*
+ * String p-fields (i 1 0 1 "file.wav", /sched … "text"): the text travels
+ * inside the event, by value, in the bytes of the p-fields after p[np] (so
+ * nothing is allocated or freed on either side, and a string lives exactly
+ * as long as its event); the p-field itself holds a quiet NaN naming the
+ * text's offset there (Csound's SSTRCOD: it prints as nan).  A note that
+ * starts copies the texts into its own memory; op_pstring reads them.
+ * Control thread, once np and every numeric p-field are final: 0, or -1 when
+ * the texts no longer fit in the event (EV_MAXP p-fields in all).
+ */
+#define EV_STR_TAG 0x7FF8535400000000ull     /* quiet NaN, payload "ST" + the offset */
+static inline double eng_str_code(uint32_t off)
+{
+    uint64_t b = EV_STR_TAG | off;
+    double v;
+    memcpy(&v, &b, sizeof v);
+    return v;
+}
+/* The offset a string p-field's value names, or -1 when v is a number. */
+static inline int64_t eng_str_offset(double v)
+{
+    uint64_t b;
+    memcpy(&b, &v, sizeof b);
+    return (b & 0xFFFFFFFF00000000ull) == EV_STR_TAG ? (int64_t)(b & 0xFFFFFFFFu) : -1;
+}
+static inline char *eng_event_strings(ENG_EVENT *ev) { return (char *)&ev->p[ev->np + 1]; }
+static inline int eng_event_add_string(ENG_EVENT *ev, int k, const char *s)
+{
+    size_t n = strlen(s) + 1;
+    size_t room = sizeof(double) * (size_t)(EV_MAXP - ev->np);
+    if (k < 1 || k > ev->np || ev->np >= EV_MAXP || n > room - (size_t)ev->strbytes) return -1;
+    memcpy(eng_event_strings(ev) + ev->strbytes, s, n);
+    ev->p[k] = eng_str_code((uint32_t)ev->strbytes);
+    ev->strbytes += (int32_t)n;
+    return 0;
+}
 
 /* Lifecycle (control thread, before processing starts or after it stops). */
 ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen);
@@ -122,7 +160,8 @@ static inline double eng_chn_get(const ENG_CHN *c) { return op_chn_get(c); }
 static inline void eng_chn_set(ENG_CHN *c, double v) { op_chn_set(c, v); }
 #define ENG_CHN_NAMELEN 64  /* names are shorter than this */
 
-/* The p-fields an event carries, p[1..span]: its np, never fewer than p1..p3
+/* The p-fields an event carries, p[1..span]: its np (and its string
+ * p-fields' texts after them), never fewer than p1..p3
  * (a note's instrument, start and duration, a score stop's p1), and for an
  * EV_CHNSET that creates its channel the name stored from p[2].  Only these
  * cross the command ring and wait in the queue; the rest of p[] is not kept,
@@ -130,7 +169,8 @@ static inline void eng_chn_set(ENG_CHN *c, double v) { op_chn_set(c, v); }
 static inline int eng_event_span(const ENG_EVENT *ev)
 {
     if (ev->type == EV_CHNSET && !ev->ptr) return 1 + ENG_CHN_NAMELEN / (int)sizeof(double);
-    return ev->np < 3 ? 3 : ev->np > EV_MAXP ? EV_MAXP : ev->np;
+    int n = ev->np + (ev->strbytes > 0 ? (ev->strbytes + (int)sizeof(double) - 1) / (int)sizeof(double) : 0);
+    return n < 3 ? 3 : n > EV_MAXP ? EV_MAXP : n;
 }
 /* The bytes of an ENG_EVENT that hold it: the header and p[0..span]. */
 static inline size_t eng_event_bytes(const ENG_EVENT *ev)

@@ -159,6 +159,7 @@ int sched_push(SCHED *s, const ENG_EVENT *ev)
     b->flags = ev->flags;
     b->cmd = ev->cmd;
     b->origin = ev->origin;
+    b->strbytes = ev->strbytes;
     int span = eng_event_span(ev);
     b->nstored = span;
     b->wide = -1;
@@ -200,6 +201,7 @@ void sched_pop(SCHED *s, ENG_EVENT *out)
     out->issued = b->issued;
     out->late = b->late;
     out->ptr = b->ptr;
+    out->strbytes = b->strbytes;
     int n = b->nstored;
     memcpy(&out->p[1], b->p, sizeof(double) * (size_t)(n < SCHED_INLINE ? n : SCHED_INLINE));
     if (n > SCHED_INLINE) memcpy(&out->p[SCHED_INLINE + 1], pf(s, b, SCHED_INLINE + 1), sizeof(double) * (size_t)(n - SCHED_INLINE));

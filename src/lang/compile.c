@@ -734,6 +734,33 @@ static OPERAND compile_call(CG *g, const NODE *n, char hint, const OPERAND *dest
     return out;
 }
 
+/* A string where an operator wants numbers: an error naming the way Csound offers. */
+static void string_misuse(CG *g, const NODE *op, const NODE *at) __attribute__((noreturn));
+static void string_misuse(CG *g, const NODE *op, const NODE *at)
+{
+    if (op->kind == N_BINOP && (op->op == T_EQ || op->op == T_NE || op->op == T_LT || op->op == T_GT
+                                || op->op == T_LE || op->op == T_GE))
+        cg_error(g, at, "strings cannot be compared with '%.*s': use strcmp (strcmp(S1, S2) == 0)",
+                 (int)strlen(lang_tokname(op->op)) - 2, lang_tokname(op->op) + 1);
+    if (op->kind == N_COND && at == op->kids[0]) cg_error(g, at, "the condition of '?:' cannot be a string");
+    if (op->kind == N_COND) cg_error(g, at, "'?:' cannot choose between a string and a number");
+    cg_error(g, at, "a string cannot be used in arithmetic (strcat joins strings)");
+}
+
+static char infer(CG *g, const NODE *n, char hint);
+
+/* c ? S1 : S2: 1 when the branches are strings (then checked: both, and the condition a number). */
+static int string_cond(CG *g, const NODE *n, char hint)
+{
+    char a = infer(g, n->kids[1], hint), b = infer(g, n->kids[2], hint);
+    if (a != 'S' && b != 'S') return 0;
+    if (a != 'S' || b != 'S') string_misuse(g, n, a == 'S' ? n->kids[2] : n->kids[1]);
+    char c = infer(g, n->kids[0], 0);
+    if (c == 'S') string_misuse(g, n, n->kids[0]);
+    if (c == 'a') cg_error(g, n->kids[0], "the condition of '?:' cannot be a-rate");
+    return 1;
+}
+
 /* What rate an expression will have (no code is emitted). */
 static char infer(CG *g, const NODE *n, char hint)
 {
@@ -752,9 +779,10 @@ static char infer(CG *g, const NODE *n, char hint)
     }
     case N_BINOP: case N_UNOP: case N_COND: {
         char r = 'c';
+        if (n->kind == N_COND && string_cond(g, n, hint)) return 'S';
         for (int i = 0; i < n->nkids; i++) {
             char k = infer(g, n->kids[i], hint);
-            if (k == 'S') cg_error(g, n->kids[i], "a string cannot be used in arithmetic");
+            if (k == 'S') string_misuse(g, n, n->kids[i]);
             if (rank(k) > rank(r)) r = k;
         }
         if (n->kind == N_COND && rank(r) == 0) r = 'i';
@@ -833,7 +861,7 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         OPERAND b = compile_expr(g, n->kids[1], hint, NULL);
         double fv;
         if (a.rate == 'c' && b.rate == 'c' && fold(n->op, a.cval, b.cval, &fv)) return op_const(g, fv);
-        if (a.rate == 'S' || b.rate == 'S') cg_error(g, n, "a string cannot be used in arithmetic");
+        if (a.rate == 'S' || b.rate == 'S') string_misuse(g, n, a.rate == 'S' ? n->kids[0] : n->kids[1]);
         char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
         if (r == 'c') r = 'i';
         if (r == 'a' && n->op != T_PLUS && n->op != T_MINUS && n->op != T_STAR && n->op != T_SLASH
@@ -853,6 +881,16 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         OPERAND a = compile_expr(g, n->kids[1], hint, NULL);
         OPERAND b = compile_expr(g, n->kids[2], hint, NULL);
         if (c.rate == 'a') cg_error(g, n->kids[0], "the condition of '?:' cannot be a-rate");
+        if (a.rate == 'S' || b.rate == 'S') {
+            /* strings: Csound's =.S at i-time for an i-condition, #=.S in each k-cycle for a k one */
+            string_cond(g, n, hint);
+            char rates[3] = { c.rate, 'S', 'S' };
+            const OP_DESC *d = select_desc(g, n, "##cond", (char[]){ 'S' }, 1, 0, rates, 3, (const NODE *const *)n->kids);
+            OPERAND ins[3] = { c, a, b };
+            OPERAND out = result_slot(g, 'S', dest);
+            emit(g, d, &out, 1, ins, 3, 3, n);
+            return out;
+        }
         char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
         if (rank(c.rate) > rank(r)) r = c.rate;
         if (r == 'c') r = 'i';

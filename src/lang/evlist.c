@@ -131,6 +131,7 @@ static int parse_line(RD *r, EVL_CMD *c, int *have)
         g->col = (int)(r->p - r->line_start) + 1;
         if (*r->p == '"') {
             g->type = 's';
+            g->quoted = 1;
             if (!(g->s = read_string(r))) { free_cmd(c); return -1; }
         } else {
             const char *s = r->p;

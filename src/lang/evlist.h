@@ -10,6 +10,7 @@ typedef struct evl_arg {
     double f;
     char *s;
     int col;            /* where the argument starts */
+    char quoted;        /* a string written in quotes (an OSC string is not) */
 } EVL_ARG;
 
 typedef struct evl_cmd {

@@ -102,11 +102,22 @@ static void warn(OP *o, OP_CTX *c, const char *fmt, const char *what)
 static int send(OP *o, OP_CTX *c, int kperf, int next, int num, const OP_ARG *xinsno, const OP_ARG *pargs, int npargs)
 {
     double pf[PMAX + 2];
+    const char *strs[PMAX + 2] = { NULL };   /* string p-fields (schedule.N): their texts */
+    int nstr = 0;
     char err[160];
     if (num < 0) return 0;
     pf[1] = num > 0 ? (double)num : *xinsno->k;
-    for (int i = 0; i < npargs; i++) pf[2 + i] = *pargs[i].k;
-    int r = op_schedule(c, pf, 1 + npargs, next, err, sizeof err);
+    int first = (int)(pargs - o->arg);   /* pargs[0]'s argument index, for op_iss */
+    for (int i = 0; i < npargs; i++) {
+        if (op_iss(o, first + i)) {
+            strs[2 + i] = op_s(pargs[i]);
+            pf[2 + i] = 0;
+            nstr++;
+        } else {
+            pf[2 + i] = *pargs[i].k;
+        }
+    }
+    int r = op_schedule_str(c, pf, nstr ? strs : NULL, 1 + npargs, next, err, sizeof err);
     if (r == -2) warn(o, c, "%s", err);
     if (r != -1) return 0;
     if (!kperf) return op_initerr(c, o, "%s", err);
@@ -138,6 +149,17 @@ static int event_i_numbered(OP *o, OP_CTX *c) { return event_init(o, c, 0) ? -1 
 static void event_perf(OP *o, OP_CTX *c) { (void)event_send(o, c, 1); }
 
 /* ---- schedule, schedulek ---- */
+
+/* schedule's N forms take any value but audio (Csound: i, k, S). */
+static int no_audio(OP *o, OP_PREP *p)
+{
+    for (int i = 0; i < o->nin; i++)
+        if (op_isa(o, o->nout + i)) {
+            snprintf(p->err, sizeof p->err, "an a-rate value cannot be a p-field");
+            return -1;
+        }
+    return 0;
+}
 
 static int sched_init(OP *o, OP_CTX *c, int named)
 {
@@ -368,6 +390,9 @@ static const OP_DESC op_instrctl[] = {
     { "event", "", "Skz", sizeof(EVENT), event_numbered, event_perf, OP_ARGS_IN(2 + PMAX) },
     { "schedule", "", "Siim", sizeof(SCHED), schedule_named, NULL, OP_ARGS_IN(1 + PMAX) },
     { "schedule", "", "iiim", sizeof(SCHED), schedule_numbered, NULL, OP_ARGS_IN(1 + PMAX) },
+    /* schedule.N and schedule.SN: string p-fields (no a-rate value) */
+    { "schedule", "", "SiiN", sizeof(SCHED), schedule_named, NULL, OP_ARGS_IN(1 + PMAX), no_audio },
+    { "schedule", "", "iiiN", sizeof(SCHED), schedule_numbered, NULL, OP_ARGS_IN(1 + PMAX), no_audio },
     { "schedulek", "", "Skkz", sizeof(SCHED), sched_named, schedulek_perf, OP_ARGS_IN(1 + PMAX) },
     { "schedulek", "", "kkkz", sizeof(SCHED), sched_numbered, schedulek_perf, OP_ARGS_IN(1 + PMAX) },
     { "schedkwhen", "", "kkkSkkz", sizeof(SCHEDKWHEN), skw_named, skw_perf, OP_ARGS_IN(4 + PMAX) },

@@ -315,6 +315,10 @@ int op_instr_number(OP_CTX *c, const char *name);
  * (a number out of range, the queue full), or -2 when the instrument is not
  * defined (Csound warns and makes no event; the caller plays on). */
 int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t errlen);
+/* The same with string p-fields (Csound's schedule.N): strs NULL, or strs[k]
+ * (4 <= k <= np) the text of p-field k when not NULL (its p[k] is then
+ * ignored); the note reads them as a score's (op_pstring). */
+int op_schedule_str(OP_CTX *c, const double *p, const char *const *strs, int np, int next, char *err, size_t errlen);
 
 /* turnoff2: stop the notes of instrument `insno` (Csound's mode: 0 all,
  * 1 the oldest, 2 the newest; +4 only those whose p1 equals insno with its

@@ -640,6 +640,10 @@ static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, do
             ev.type = EV_STOP;
             ev.p[1] = name != e->instr_name ? num : -e->p[1];
         } else {
+            for (int k = 2; e->pstr && k <= e->np && k <= EV_MAXP; k++)   /* string p-fields (engine.h) */
+                if (e->pstr[k] && eng_event_add_string(&ev, k, e->pstr[k]))
+                    return err_at(err, where, "the strings of this note take more than its %d p-fields hold",
+                                  EV_MAXP);
             ev.type = EV_START;
             if (e->dur > 0) extend_end(s, t + e->dur);
             else extend_end(s, t);
@@ -823,6 +827,22 @@ static void cmd_event(const SESSION *s, const EVL_CMD *c, ENG_EVENT *ev)
     ev->frame = ev->issued = cmd_frame(s, c);
 }
 
+/* Whether /sched's argument a, after its p-fields by position, starts the
+ * name value pairs: a parameter's name or pN, or a bare word of the form
+ * parameter names have (an identifier starting with i or k), so a misspelt
+ * name is refused rather than taken as a string p-field.  Any other string
+ * ("file.wav", a quoted "kick" in an event list) is a string p-field. */
+static int starts_pairs(const INSTR_TMPL *tm, const EVL_ARG *a)
+{
+    char prate;
+    if (a->type != 's') return 0;
+    if (param_index(tm, a->s, &prate) >= 0) return 1;
+    if (a->quoted || (a->s[0] != 'i' && a->s[0] != 'k')) return 0;
+    for (const char *q = a->s; *q; q++)
+        if (!isalnum((unsigned char)*q) && *q != '_') return 0;
+    return 1;
+}
+
 /* /sched id instr delay dur [p4…] [name value…] */
 static int run_sched(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
 {
@@ -856,8 +876,18 @@ static int run_sched(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     ev.p[3] = dur;
     int np = 3;
     int i = 4;
-    for (; i < c->nargs && c->args[i].type == 'f'; i++) {
+    char prate;
+    /* by position: numbers and string p-fields (as a score's "text"), up to
+     * the first name of a name value pair (starts_pairs) */
+    int strk[EV_MAXP + 1], nstr = 0;   /* args[i] by position is p-field i */
+    char named[EV_MAXP + 1] = { 0 };   /* given again by name: the number wins */
+    for (; i < c->nargs && !starts_pairs(tm, &c->args[i]); i++) {
         if (np >= EV_MAXP) return cmd_error(c, c->args[i].col, e, "more than %d p-fields", EV_MAXP);
+        if (c->args[i].type == 's') {
+            strk[nstr++] = i;
+            ev.p[++np] = 0;
+            continue;
+        }
         if (!isfinite(c->args[i].f)) return cmd_error(c, c->args[i].col, e, "p%d must be a finite number", np + 1);
         ev.p[++np] = c->args[i].f;
     }
@@ -865,14 +895,18 @@ static int run_sched(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     for (; i < c->nargs; i += 2) {
         const EVL_ARG *na = &c->args[i];
         if (na->type != 's') return cmd_error(c, na->col, e, "expected a parameter name, got %g", na->f);
-        char prate;
         int k = param_index(tm, na->s, &prate);
         if (k < 0) return unknown_param(c, na, tm, e);
         if (num_arg(c, i + 1, "the parameter value", &v, e)) return -1;
         ev.p[k] = v;
+        named[k] = 1;
         if (k > np) np = k;
     }
     ev.np = np;
+    for (int j = 0; j < nstr; j++)   /* once np is final: the texts go after p[np] (engine.h) */
+        if (!named[strk[j]] && eng_event_add_string(&ev, strk[j], c->args[strk[j]].s))
+            return cmd_error(c, c->args[strk[j]].col, e, "the strings of this event take more than its %d p-fields hold",
+                             EV_MAXP);
     if (schedule(s, &ev, e)) return -1;
     id_set(s, ev.id, num);   /* only once it is on its way: live, the engine's end report removes it */
     res->id = ev.id;
