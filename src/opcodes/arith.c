@@ -156,12 +156,44 @@ static void ainterp(OP *o, OP_CTX *c)
 }
 
 /* k = i(a) style downsampling: the first frame of the block */
-static void downsamp_k(OP *o, OP_CTX *c) { OUTK(o) = AA(o)[0]; }
+/* k = k(a): the block's first active frame (Csound's downsamp reads
+ * asig[offset], the note's first frame when it starts mid-block) */
+static void downsamp_k(OP *o, OP_CTX *c) { OUTK(o) = AA(o)[c->ofs]; }
+/* downsamp asig [, iwlen]: with iwlen > 1 the mean of the first iwlen frames
+ * (OOps/ugens6.c downsamp, its bounds kept: from the first active frame, a
+ * window longer than the active part at a note's end reads ksmps − end) */
+static int downsamp_init(OP *o, OP_CTX *c)
+{
+    if (BK(o) > c->ksmps) return op_initerr(c, o, "ilen > ksmps");
+    return 0;
+}
+static void downsamp_mean(OP *o, OP_CTX *c)
+{
+    int len = (int)(uint32_t)cs_i32(BK(o));
+    if (len <= 1) {
+        OUTK(o) = AA(o)[c->ofs];
+        return;
+    }
+    int upto = len > c->end ? c->ksmps - c->end : len;
+    double sum = 0.0;
+    for (int i = c->ofs; i < upto; i++) sum += AA(o)[i];
+    OUTK(o) = sum / len;
+}
 static int i_of_k(OP *o, OP_CTX *c) { OUTK(o) = AK(o); return 0; }
 
 /* one descriptor per output rate of =, k() and a(), the loop by the input's rate */
 static int assign_a_prep(OP *o, OP_PREP *pr) { pr->perf = op_pick(o, 1, upsamp, assign_a); return 0; }
-static int k_of_prep(OP *o, OP_PREP *pr) { pr->perf = op_pick(o, 1, assign_k, downsamp_k); return 0; }
+/* k(a) downsamples each k-cycle; k(i) is Csound's k.i, run at init only */
+static int k_of_prep(OP *o, OP_PREP *pr)
+{
+    if (op_isa(o, 1)) {
+        pr->perf = downsamp_k;
+    } else {
+        pr->init = i_of_k;
+        pr->perf = NULL;
+    }
+    return 0;
+}
 static int a_of_prep(OP *o, OP_PREP *pr)
 {
     if (op_isa(o, 1)) {
@@ -216,7 +248,7 @@ static const OP_DESC op_arith[] = {
     AOP_ROW("=", "k", "k", NULL, assign_k),
     { "=", "a", "x", sizeof(AOP), NULL, assign_a, OP_ARGS_IN(3), assign_a_prep },
     AOP_ROW("upsamp", "a", "k", NULL, upsamp),
-    AOP_ROW("downsamp", "k", "a", NULL, downsamp_k),
+    AOP_ROW("downsamp", "k", "ao", downsamp_init, downsamp_mean),
     AOP_ROW("i", "i", "k", i_of_k, NULL),
     { "k", "k", "x", sizeof(AOP), NULL, assign_k, OP_ARGS_IN(3), k_of_prep },
     { "a", "a", "x", sizeof(AINTERP), ainterp_init, ainterp, OP_ARGS_IN(2), a_of_prep },

@@ -7,8 +7,12 @@
  * down to its constants and its conversions to integers, so printed values
  * match csound's digit for digit: floor(-2.000000001) is -2 there, as its
  * MYFLOOR subtracts 0.99999999 and truncates; round is lrint (half to even);
- * LOG10D20 is 0.11512925, not ln(10)/20.
+ * LOG10D20 is 0.11512925, not ln(10)/20.  Csound is built with
+ * -ffast-math: a division by a constant is a product with its reciprocal
+ * there, and is written so here.
  */
+
+#define MYRECIPLN2 1.442695040888963407359924681001892137426
 
 /* ---- functions of one value (aops.c int1, frac1, int1_round, MYFLOOR, MYCEIL, LIB1) ---- */
 
@@ -36,7 +40,7 @@ UNOP(tanh_, tanh(x))
 UNOP(exp_, exp(x))
 UNOP(log_, log(x))
 UNOP(log10_, log10(x))
-UNOP(log2_, log2(x))
+UNOP(log2_, MYRECIPLN2 * log(x))               /* sysdep.h's LOG2 */
 UNOP(sqrt_, sqrt(x))
 UNOP(abs_, fabs(x))
 UNOP(int_, cs_int(x))
@@ -77,7 +81,7 @@ typedef struct { OP h; OP_ARG out, a; const LOGB_TABLE *lt; } LOGBTWO;
 
 static double logb2_lookup(const LOGB_TABLE *lt, double x)
 {
-    int32_t n = cs_i32((x - LOGB_LO) / LOGB_SPAN * LOGB_STEPS + 0.5);
+    int32_t n = cs_i32((x - LOGB_LO) * ((1.0 / LOGB_SPAN) * LOGB_STEPS) + 0.5);
     return n < 0 || n > LOGB_STEPS ? log(x) * ONEdLOG2 : lt->t[n];
 }
 static int logb_init(OP *o, OP_CTX *c)
@@ -421,9 +425,9 @@ static void cmp_ak(OP *o, OP_CTX *c)
 #define LOG2_10D20 0.166096404744368117393515971474
 
 UNOP(ampdb_, exp(x * LOG10D20))
-UNOP(dbamp_, log(fabs(x)) / LOG10D20)
+UNOP(dbamp_, log(fabs(x)) * (1.0 / LOG10D20))
 UNOP(ampdbfs_, c->dbfs * exp(x * LOG10D20))
-UNOP(dbfsamp_, log(fabs(x) / c->dbfs) / LOG10D20)
+UNOP(dbfsamp_, log(fabs(x) / c->dbfs) * (1.0 / LOG10D20))
 UNOP(db_, pow(2.0, x * LOG2_10D20))
 
 #define VAR_ROW(NAME, OUT, IN, T, INIT, PERF, PREP) { NAME, OUT, IN, sizeof(T), INIT, PERF, OP_ARGS_IN(1 + OP_MAXIN), PREP }

@@ -14,16 +14,20 @@
  * truncates it, cpspch rounds it (so cpspch(8.09) is A4 itself).  We compute
  * the same entry: the same expression gives the same double.  Integer
  * conversions and the power-of-two shift are done as the x86-64 build does
- * them (an out-of-range octave gives what csound gives, not a crash). ---- */
+ * them (an out-of-range octave gives what csound gives, not a crash).
+ * Csound is built with -ffast-math, which turns every division by a constant
+ * into a product with its reciprocal: we write those products, so the last
+ * digit agrees (ONEPT is A4 · (1 / 430.54…), mtof divides by 12 that way). ---- */
 
 #define OCTRES 8192
 #define ONEPT_DIV 430.5389646099018460319362438314060262605
 #define EIPT3 (25.0 / 3.0)
 #define LOGTWO 0.69314718055994530942
+#define ONEPT(a4) ((a4) * (1.0 / ONEPT_DIV))
 
 static double cpsoctl(int32_t n, double a4)
 {
-    double frc = pow(2.0, (double)(n & (OCTRES - 1)) / OCTRES) * (a4 / ONEPT_DIV);
+    double frc = pow(2.0, (double)(n & (OCTRES - 1)) * (1.0 / OCTRES)) * ONEPT(a4);
     int32_t whole = (int32_t)(1u << ((n >> 13) & 31));   /* x86 masks the shift count */
     return (double)whole * frc;
 }
@@ -38,7 +42,7 @@ static double oct_of_pch(double pch)
 UNOP(cpsoct_, cpsoctl(cs_i32(x * OCTRES), c->a4))
 UNOP(cpspch_, cpsoctl(cs_lrnd(oct_of_pch(x) * OCTRES), c->a4))
 UNOP(octpch_, oct_of_pch(x))
-UNOP(octcps_, log(x / (c->a4 / ONEPT_DIV)) / LOGTWO)
+UNOP(octcps_, log(x / ONEPT(c->a4)) * (1.0 / LOGTWO))
 
 static double pchoct(double x)
 {
@@ -53,11 +57,11 @@ UNOP(pchoct_, pchoct(x))
 
 #define MIDINOTE0 3.0   /* MIDI note 0 is 3.00 in oct and pch */
 
-static double mtof(double m, double a4) { return pow(2.0, (m - 69.0) / 12.0) * a4; }
+static double mtof(double m, double a4) { return pow(2.0, (m - 69.0) * (1.0 / 12.0)) * a4; }
 
 UNOP(mtof_, mtof(x, c->a4))
-UNOP(octmidinn_, x / 12.0 + MIDINOTE0)
-UNOP(pchmidinn_, pchoct(x / 12.0 + MIDINOTE0))
+UNOP(octmidinn_, x * (1.0 / 12.0) + MIDINOTE0)
+UNOP(pchmidinn_, pchoct(x * (1.0 / 12.0) + MIDINOTE0))
 UNOP(pchtom_, (floor(x) - 3.0) * 12.0 + (x - floor(x)) * 100.0)
 
 /* cpsmidinn: as mtof, but a note outside 0…453 is an error */
@@ -75,13 +79,15 @@ static void cpsmidinn_k(OP *o, OP_CTX *c)
     OUTK(o) = mtof(m, c->a4);
 }
 
-/* ftom(kfreq [, irnd]): 12·log2(f / A4) + 69, rounded (lrint) when irnd is non-zero */
+/* ftom(kfreq [, irnd]): 12·log2(f / A4) + 69, rounded (lrint) when irnd is
+ * non-zero; Csound's LOG2 is log(x) / ln 2 (sysdep.h) */
+#define MYRECIPLN2 1.442695040888963407359924681001892137426
 typedef struct { OP h; OP_ARG out, f, rnd; } FTOM;
 
 static void ftom_k(OP *o, OP_CTX *c)
 {
     FTOM *p = (FTOM *)o;
-    double m = 12.0 * log2(*p->f.k / c->a4) + 69.0;
+    double m = (12.0 * MYRECIPLN2) * log(*p->f.k / c->a4) + 69.0;   /* fast-math gathers the constants */
     *p->out.k = cs_i32(*p->rnd.k) ? (double)cs_lrnd(m) : m;
 }
 static int ftom_i(OP *o, OP_CTX *c) { ftom_k(o, c); return 0; }
@@ -94,7 +100,7 @@ static int ftom_i(OP *o, OP_CTX *c) { ftom_k(o, c); return 0; }
 
 UNOP(octave_, pow(2.0, x))
 UNOP(semitone_, pow(2.0, x * ONEd12))
-UNOP(cent_, pow(2.0, x / 1200.0))
+UNOP(cent_, pow(2.0, x * (1.0 / 1200.0)))
 UNOP(centa_, pow(2.0, x * ONEd1200))
 
 /* ---- note names (emugens.c ntom, ntof): "4A", "4C#", "3Bb+30", "8D+" (+50
@@ -127,7 +133,7 @@ static double ntom_parse(const char *n, char *err, size_t errlen)
         }
         cents *= sign;
     }
-    return ((octave + 1) * 12 + pc) + cents / 100.0;
+    return ((octave + 1) * 12 + pc) + cents * (1.0 / 100.0);
 }
 static int ntom_eval(OP *o, OP_CTX *c, int tof)
 {
