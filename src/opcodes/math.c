@@ -385,7 +385,7 @@ enum { CMP_GT, CMP_GE, CMP_LT, CMP_LE, CMP_EQ, CMP_NE };
 static int cmp_init(OP *o, OP_CTX *c)
 {
     CMP *p = (CMP *)o;
-    const char *s = p->sop.s;
+    const char *s = op_s(p->sop);
     size_t n = strlen(s);
     if (s[0] == '>') p->mode = n == 1 ? CMP_GT : CMP_GE;
     else if (s[0] == '<') p->mode = n == 1 ? CMP_LT : CMP_LE;

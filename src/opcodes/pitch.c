@@ -139,7 +139,7 @@ static int ntom_eval(OP *o, OP_CTX *c, int tof)
 {
     NTOM *p = (NTOM *)o;
     char err[120];
-    double m = ntom_parse(p->name.s, err, sizeof err);
+    double m = ntom_parse(op_s(p->name), err, sizeof err);
     if (m != m) return op_initerr(c, o, "%s", err);
     *p->out.k = tof ? mtof(m, c->a4) : m;
     return 0;
@@ -149,14 +149,14 @@ static int ntof_i(OP *o, OP_CTX *c) { return ntom_eval(o, c, 1); }
 static void ntom_k(OP *o, OP_CTX *c)
 {
     char err[120];
-    double m = ntom_parse(((NTOM *)o)->name.s, err, sizeof err);
+    double m = ntom_parse(op_s(((NTOM *)o)->name), err, sizeof err);
     if (m != m) op_perferr(c, o, "%s", err);
     else *((NTOM *)o)->out.k = m;
 }
 static void ntof_k(OP *o, OP_CTX *c)
 {
     char err[120];
-    double m = ntom_parse(((NTOM *)o)->name.s, err, sizeof err);
+    double m = ntom_parse(op_s(((NTOM *)o)->name), err, sizeof err);
     if (m != m) op_perferr(c, o, "%s", err);
     else *((NTOM *)o)->out.k = mtof(m, c->a4);
 }
