@@ -103,7 +103,7 @@ UNOP(semitone_, pow(2.0, x * ONEd12))
 UNOP(cent_, pow(2.0, x * (1.0 / 1200.0)))
 UNOP(centa_, pow(2.0, x * ONEd1200))
 
-/* ---- note names (emugens.c ntom, ntof): "4A", "4C#", "3Bb+30", "8D+" (+50
+/* ---- note names (emugens.c ntom, ntof, mton): "4A", "4C#", "3Bb+30", "8D+" (+50
  * cents), "4A-7": octave digit, letter, optional # or b, optional ± and 0–2
  * digits of cents ---- */
 
@@ -159,6 +159,49 @@ static void ntof_k(OP *o, OP_CTX *c)
     double m = ntom_parse(op_s(((NTOM *)o)->name), err, sizeof err);
     if (m != m) op_perferr(c, o, "%s", err);
     else *((NTOM *)o)->out.k = mtof(m, c->a4);
+}
+
+/* mton(kmidi): the name of a MIDI note, "4A", "4C#+12", "3Bb-30" (emugens.c
+ * mton: cents rounded, above 50 written from the next note up) */
+typedef struct { OP h; OP_ARG out, midi; } MTON;
+
+static void mton_name(double m, char *dst)
+{
+    static const int pc2idx[] = { 2, 2, 3, 3, 4, 5, 5, 6, 6, 0, 1, 1 };
+    static const int pc2alt[] = { 0, 1, 0, 1, 0, 0, 1, 0, 1, 0, 2, 0 };
+    int octave = cs_i32(m * (1.0 / 12.0) - 1), pc = cs_i32(m) % 12, cents = (int)round((m - floor(m)) * 100.0);
+    int sign = 0, at;
+    if (pc < 0) pc += 12;   /* a negative note (Csound reads outside its tables) */
+    if (cents > 0 && cents <= 50) sign = 1;
+    else if (cents > 50) {
+        cents = 100 - cents;
+        sign = -1;
+        if (++pc == 12) pc = 0, octave++;
+    }
+    if (octave >= 0) dst[0] = (char)('0' + octave % 10), at = 1;
+    else dst[0] = '-', dst[1] = (char)('0' - octave % 10), at = 2;
+    dst[at++] = (char)('A' + pc2idx[pc]);
+    if (pc2alt[pc]) dst[at++] = " #b"[pc2alt[pc]];
+    if (sign) {
+        dst[at++] = sign > 0 ? '+' : '-';
+        if (cents < 10) dst[at++] = (char)('0' + cents);
+        else if (cents != 50) dst[at++] = (char)('0' + cents / 10), dst[at++] = (char)('0' + cents % 10);
+    }
+    dst[at] = 0;
+}
+static int mton_i(OP *o, OP_CTX *c)
+{
+    MTON *p = (MTON *)o;
+    char name[16];
+    mton_name(*p->midi.k, name);
+    return op_str_set(c, p->out.str, name) ? op_initerr(c, o, "mton: out of memory for the string") : 0;
+}
+static void mton_k(OP *o, OP_CTX *c)
+{
+    MTON *p = (MTON *)o;
+    char name[16];
+    mton_name(*p->midi.k, name);
+    if (op_str_set(c, p->out.str, name)) op_perferr(c, o, "mton: out of memory for the string");
 }
 
 /* ---- cps2pch, cpsxpch (aops.c): pch in an equal temperament of iet steps
@@ -260,6 +303,8 @@ static const OP_DESC op_pitch[] = {
     { "ntom", "k", "S", sizeof(NTOM), ntom_i, ntom_k, OP_ARGS_IN(2) },
     { "ntof", "i", "S", sizeof(NTOM), ntof_i, NULL, OP_ARGS_IN(2) },
     { "ntof", "k", "S", sizeof(NTOM), ntof_i, ntof_k, OP_ARGS_IN(2) },
+    { "mton", "S", "i", sizeof(MTON), mton_i, NULL, OP_ARGS_IN(2) },
+    { "mton", "S", "k", sizeof(MTON), mton_i, mton_k, OP_ARGS_IN(2) },
     UNOP_ENTRIES(octave_, "octave"), UNOP_ENTRIES(semitone_, "semitone"),
     UNOP_IK_ENTRIES(cent_, "cent"), AOP_ROW("cent", "a", "a", NULL, centa__a),
     { "cps2pch", "i", "ii", sizeof(XENH), cps2pch_i, NULL, OP_ARGS_IN(3) },

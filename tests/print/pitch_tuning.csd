@@ -1,7 +1,7 @@
 <CsoundSynthesizer>
 ; pitch_tuning.csd — cps2pch and cpsxpch (equal temperaments and tuning
 ; tables), cpstuni and cpstun over GEN -2 tuning tables (keys below and above
-; the base key), ntom/ntof note names, cpsmidinn, ftom with rounding.
+; the base key), ntom/ntof/mton note names, cpsmidinn, ftom with rounding.
 ; Compared by tests/run_print.sh ("@" lines).
 <CsOptions>
 </CsOptions>
@@ -37,8 +37,15 @@ instr 3
   printf_i "@ntof %.10g %.10g %.10g\n", 1, ntof("4A"), ntof("5E-12"), ntof("2G#+5")
   printf_i "@midi %.10g %.10g %.10g %.10g\n", 1, cpsmidinn(0), cpsmidinn(60.5), cpsmidinn(453), octmidinn(61)
   printf_i "@ftom %.10g %.10g %.10g %.10g\n", 1, ftom(450), ftom(450, 1), ftom(1000, 1), ftom(27.5, 0)
+  S1 = mton(69.5)
+  S2 = mton(71.51)
+  S3 = mton(0)
+  printf_i "@mton [%s] [%s] [%s] [%s]\n", 1, S1, S2, S3, mton(60.12)
   kf init 452.5
   printf "@ftomk %.10g %.10g %.10g\n", 1, ftom(kf), ftom(kf, 1), ntom("7F#-33")
+  kmid init 61.75
+  Sk = mton(kmid)
+  printf "@mtonk [%s]\n", 1, Sk
 endin
 </CsInstruments>
 <CsScore>
