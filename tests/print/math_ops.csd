@@ -1,7 +1,7 @@
 <CsoundSynthesizer>
 ; math_ops.csd — the functions of several arguments (divz, taninv2, pow with
 ; inorm), the operators % ^ & | # ~ << >> on variables and on constants
-; (which Csound folds with its own rules: (int) casts, x | 0 left as x), their
+; (which Csound folds with its own rules: (int) casts, x | 0 left as x), ¬ as ~, their
 ; precedence, and rnd/birnd's global sequence with rndseed, at i- and k-rate.
 ; Compared line by line with csound's by tests/run_print.sh ("@" lines).
 <CsOptions>
@@ -20,7 +20,7 @@ instr 1
   ib = p5
   printf_i "@i %g %g divz=%.15g divz0=%.15g taninv2=%.15g pow=%.15g pown=%.15g\n", 1, ia, ib, divz(ia, ib, -1), divz(ia, 0, 99), taninv2(ia, ib), pow(abs(ia), ib), pow(abs(ia), ib, 4)
   printf_i "@i %g %g mod=%.15g bits %g %g %g %g %g %g\n", 1, ia, ib, ia % ib, ia & ib, ia | ib, ia # ib, ~ia, ia << 3, ib >> 1
-  printf_i "@i %g %g mix %g %g %g %g\n", 1, ia, ib, ia | 0, 0 | ia, ia << 0, 0 & ia
+  printf_i "@i %g %g mix %g %g %g %g %g\n", 1, ia, ib, ia | 0, 0 | ia, ia << 0, 0 & ia, ¬ib
   ka = ia
   kb = ib
   printf "@k %g %g divz=%.15g taninv2=%.15g pow=%.15g pown=%.15g mod=%.15g\n", 1, ka, kb, divz(ka, kb, -1), taninv2(ka, kb), pow(abs(ka), kb), pow(abs(ka), kb, 4), ka % kb
