@@ -353,7 +353,7 @@ static int reserved_value(const LANG_HEADER *h, const char *name, double *v)
     else if (!strcmp(name, "kr")) *v = h->sr / h->ksmps;
     else if (!strcmp(name, "ksmps")) *v = h->ksmps;
     else if (!strcmp(name, "nchnls")) *v = h->nchnls;
-    else if (!strcmp(name, "nchnls_i")) *v = h->nchnls_i;
+    else if (!strcmp(name, "nchnls_i")) *v = h->set_nchnls_i ? h->nchnls_i : h->nchnls;   /* Csound: nchnls unless set */
     else if (!strcmp(name, "0dbfs")) *v = h->dbfs;
     else if (!strcmp(name, "A4")) *v = h->a4;
     else return 0;
@@ -649,7 +649,17 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
 
 static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest);
 
-/* Constant folding of operators on constants: same results as at run time. */
+/* Csound's (int) of a double as its x86-64 build does it (cvttsd2si):
+ * INT32_MIN for NaN and anything outside the 32-bit range. */
+static int32_t fold_int(double x)
+{
+    return x > -2147483649.0 && x < 2147483648.0 ? (int32_t)x : INT32_MIN;
+}
+
+/* Constant folding, as Csound 6.18's parser does it (Engine/csound_orc_optimize.c
+ * constant_fold): + - * / ^ as at run time, % by its MOD (0 for a zero
+ * divisor), and the bitwise operators on (int) casts, which truncate where
+ * the run-time operators round (5.7 & 3 is 1 folded, 2 from variables). */
 static int fold(int op, double a, double b, double *r)
 {
     switch (op) {
@@ -658,8 +668,26 @@ static int fold(int op, double a, double b, double *r)
     case T_STAR: *r = a * b; return 1;
     case T_SLASH: if (b == 0) return 0; *r = a / b; return 1;
     case T_CARET: *r = pow(a, b); return 1;
+    case T_PERCENT: *r = b == 0 ? 0.0 : fmod(a, fabs(b)); return 1;
+    case T_BITOR: *r = (double)(fold_int(a) | fold_int(b)); return 1;
+    case T_BITAND: *r = (double)(fold_int(a) & fold_int(b)); return 1;
+    case T_HASH: *r = (double)(fold_int(a) ^ fold_int(b)); return 1;
+    case T_SHL: *r = (double)(int32_t)((uint32_t)fold_int(a) << (fold_int(b) & 31)); return 1;
+    case T_SHR: *r = (double)(fold_int(a) >> (fold_int(b) & 31)); return 1;
     default: return 0;
     }
+}
+
+/* Csound's algebraic identities with a constant 0 that change a value: x | 0,
+ * x << 0 and x >> 0 are x itself, not x rounded (the operators round); 0 | x
+ * is x; 0 & x, 0 << x and 0 >> x are 0.  1 when *r is the result. */
+static int fold_identity(int op, const OPERAND *a, const OPERAND *b, OPERAND *r)
+{
+    int a0 = a->rate == 'c' && a->cval == 0, b0 = b->rate == 'c' && b->cval == 0;
+    if (b0 && (op == T_BITOR || op == T_SHL || op == T_SHR)) { *r = *a; return 1; }
+    if (a0 && op == T_BITOR) { *r = *b; return 1; }
+    if (a0 && (op == T_BITAND || op == T_SHL || op == T_SHR)) { *r = *a; return 1; }
+    return 0;
 }
 
 static const char *binop_name(int op)
@@ -707,13 +735,31 @@ static OPERAND to_audio(CG *g, OPERAND x, const NODE *at)
 
 static char infer(CG *g, const NODE *n, char hint);
 
+/* The output rate to look for in a function call that names none.  Csound
+ * gives a call the output of the first form whose inputs fit (its
+ * resolve_opcode_get_outarg), not the rate its value is wanted at, and lists
+ * i-rate forms first: with only i-rate or constant arguments the call is an
+ * i-rate one (kx = rnd(10) draws once, at init; kx = random(0, 1) likewise).
+ * Otherwise the wanted rate chooses, as before. */
+static char call_hint(const char *name, const char *rates, int nin, char hint)
+{
+    if (nin < 1) return hint;
+    for (int i = 0; i < nin; i++)
+        if (rates[i] != 'i' && rates[i] != 'c') return hint;
+    int nd, bad;
+    const OP_DESC *const *ds = op_lookup(name, &nd);
+    for (int i = 0; ds && i < nd; i++)
+        if (!strcmp(ds[i]->out, "i") && ins_fit(ds[i], rates, nin, &bad) == 0) return 'i';
+    return hint;
+}
+
 static OPERAND compile_call(CG *g, const NODE *n, char hint, const OPERAND *dest)
 {
     int nin = n->nkids;
     char rates[OP_MAXIN + 4] = { 0 };
     if (nin > OP_MAXIN) cg_error(g, n, "'%s': too many arguments", n->name);
     for (int i = 0; i < nin; i++) rates[i] = infer(g, n->kids[i], 0);
-    char want = n->rate ? n->rate : hint;
+    char want = n->rate ? n->rate : call_hint(n->name, rates, nin, hint);
     const OP_DESC *d;
     if (n->rate) d = select_desc(g, n, n->name, &want, 1, 0, rates, nin, (const NODE *const *)n->kids);
     else d = select_desc(g, n, n->name, NULL, 0, want, rates, nin, (const NODE *const *)n->kids);
@@ -804,7 +850,8 @@ static char infer(CG *g, const NODE *n, char hint)
             select_desc(g, n, n->name, &n->rate, 1, 0, rates, nin, (const NODE *const *)n->kids);
             return n->rate;
         }
-        const OP_DESC *d = select_desc(g, n, n->name, NULL, 0, hint, rates, nin, (const NODE *const *)n->kids);
+        const OP_DESC *d = select_desc(g, n, n->name, NULL, 0, call_hint(n->name, rates, nin, hint), rates, nin,
+                                       (const NODE *const *)n->kids);
         return d->out[0] == 'm' ? 'a' : d->out[0] == 'z' ? 'k' : d->out[0];
     }
     default:
@@ -849,6 +896,7 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         OPERAND a = compile_expr(g, n->kids[0], hint, NULL);
         if (a.rate == 'c' && n->op == T_MINUS) return op_const(g, -a.cval);
         if (a.rate == 'c' && n->op == T_NOT) return op_const(g, a.cval == 0);
+        if (a.rate == 'c' && n->op == T_TILDE) return op_const(g, (double)~fold_int(a.cval));
         const char *nm = n->op == T_MINUS ? "##neg" : n->op == T_NOT ? "##not" : "##bitnot";
         char r = a.rate == 'c' ? 'i' : a.rate;
         const OP_DESC *d = select_desc(g, n, nm, &r, 1, 0, &a.rate, 1, (const NODE *const *)n->kids);
@@ -862,10 +910,13 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         double fv;
         if (a.rate == 'c' && b.rate == 'c' && fold(n->op, a.cval, b.cval, &fv)) return op_const(g, fv);
         if (a.rate == 'S' || b.rate == 'S') string_misuse(g, n, a.rate == 'S' ? n->kids[0] : n->kids[1]);
+        OPERAND same;
+        if (fold_identity(n->op, &a, &b, &same)) return same;
         char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
         if (r == 'c') r = 'i';
         if (r == 'a' && n->op != T_PLUS && n->op != T_MINUS && n->op != T_STAR && n->op != T_SLASH
-            && n->op != T_PERCENT && n->op != T_CARET)
+            && n->op != T_PERCENT && n->op != T_CARET && n->op != T_BITAND && n->op != T_BITOR
+            && n->op != T_HASH && n->op != T_SHL && n->op != T_SHR)
             cg_error(g, n, "'%.*s' on a-rate signals: conditions and comparisons must be i- or k-rate",
                      (int)strlen(lang_tokname(n->op)) - 2, lang_tokname(n->op) + 1);
         char rates[2] = { a.rate, b.rate };

@@ -244,7 +244,14 @@ TOKEN lang_lex_next(LEXER *lx)
         case '|': k = T_BITOR; break;
         case '#': k = T_HASH; break;
         case '~': k = T_TILDE; break;
-        default: {
+        case 0xC2:   /* ¬ in UTF-8 (C2 AC), or a lone AC (Latin-1): Csound reads it as ~ */
+            if ((unsigned char)c1 != 0xAC) goto bad;
+            k = T_TILDE;
+            len = 2;
+            break;
+        case 0xAC: k = T_TILDE; break;
+        default:
+        bad: {
             char m[64];
             snprintf(m, sizeof m, isprint(c) ? "unexpected character '%c'" : "unexpected byte 0x%02x", c);
             lex_error(lx, s, m);

@@ -224,21 +224,23 @@ static NODE *unary(PARSER *p)
     return primary(p);
 }
 
-/* Binary operators by precedence level, lowest first (Csound's grammar):
- *   || ; && ; | ; # ; & ; == != < > <= >= ; << >> ; + - ; * / % ; ^  */
+/* Binary operators by precedence level, lowest first, as Csound 6.18's
+ * grammar declares them (Engine/csound_orc.y): && and || share one level (so
+ * a || b && c is (a || b) && c), and # binds tighter than ^ (2 + 6 # 3 is 7;
+ * checked with csound):
+ *   || && ; | ; & ; == != < > <= >= ; << >> ; + - ; * / % ; ^ ; #  */
 static int level_of(TOKKIND k)
 {
     switch (k) {
-    case T_OR: return 1;
-    case T_AND: return 2;
-    case T_BITOR: return 3;
-    case T_HASH: return 4;
-    case T_BITAND: return 5;
-    case T_EQ: case T_NE: case T_LT: case T_GT: case T_LE: case T_GE: return 6;
-    case T_SHL: case T_SHR: return 7;
-    case T_PLUS: case T_MINUS: return 8;
-    case T_STAR: case T_SLASH: case T_PERCENT: return 9;
-    case T_CARET: return 10;
+    case T_OR: case T_AND: return 1;
+    case T_BITOR: return 2;
+    case T_BITAND: return 3;
+    case T_EQ: case T_NE: case T_LT: case T_GT: case T_LE: case T_GE: return 4;
+    case T_SHL: case T_SHR: return 5;
+    case T_PLUS: case T_MINUS: return 6;
+    case T_STAR: case T_SLASH: case T_PERCENT: return 7;
+    case T_CARET: return 8;
+    case T_HASH: return 9;
     default: return 0;
     }
 }

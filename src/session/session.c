@@ -1400,7 +1400,7 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     if (s->opt_ksmps > 0) h.ksmps = s->opt_ksmps;
     if (s->opt_nchnls > 0) h.nchnls = s->opt_nchnls;
     if (s->opt_dbfs > 0) h.dbfs = s->opt_dbfs;
-    if (s->opt_nchnls_i_set) h.nchnls_i = s->opt_nchnls_i;
+    if (s->opt_nchnls_i_set) h.nchnls_i = s->opt_nchnls_i, h.set_nchnls_i = 1;
     if (s->opt_a4 > 0) h.a4 = s->opt_a4;
     if (o->sr > 0) h.sr = o->sr;
     if (o->ksmps > 0) h.ksmps = o->ksmps;
