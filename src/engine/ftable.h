@@ -33,6 +33,12 @@ FTABLE *ftable_gen(int num, int size, int gen, const double *args, int nargs,
                    const char *path, double sr, char *err, size_t errlen);
 void ftable_free(FTABLE *t);
 
+/* Whether ftable_gen makes GEN `gen` (either sign), so a score or an
+ * orchestra can name every GEN it lacks before anything plays; and the list
+ * of those it makes, for that message ("1, 2, 5, … and 20"). */
+int ftable_gen_known(int gen);
+const char *ftable_gen_list(void);
+
 /* Csound's built-in sine used when an oscillator's table is -1. */
 const FTABLE *ftable_sine(void);
 

@@ -2,6 +2,7 @@
 #include "orch.h"
 #include "parser.h"
 #include "preproc.h"
+#include "errs.h"
 #include "../engine/engine.h"
 #include "../opcodes/registry.h"
 #include <ctype.h>
@@ -112,6 +113,7 @@ struct lang_orch {
     INSTR_TMPL *instr0;
     int compiled;
     LANG_HEADER final;      /* the header compiled for (after overrides) */
+    int nerrs;              /* errors reported so far (parsing, header, compiling): nothing is installed */
     INSTR_TMPL **retired;   /* replaced while voices may still play them */
     int nretired;
 };
@@ -160,19 +162,38 @@ typedef struct cg {
     int ntemp[4];       /* temporaries numbered per rate: #i0, #k0, #a0 */
     char *err;
     size_t errlen;
-    jmp_buf fail;
+    jmp_buf fail;       /* the whole instrument: too many errors */
+    jmp_buf *stmt;      /* the statement being compiled: an error ends it, the next one follows */
+    int nerrs;
 } CG;
+
+/* Errors are gathered (errs.h), not fatal: the statement that failed is
+ * dropped and compiling goes on with the next one, so one run reports them
+ * all; an instrument with errors is never installed. */
+static void cg_vreport(CG *g, const NODE *n, const char *fmt, va_list ap)
+{
+    g->nerrs++;
+    if (lang_err_vadd(g->err, g->errlen, g->file ? g->file : "", n ? n->line : 0, n ? n->col : 0, fmt, ap))
+        longjmp(g->fail, 1);
+}
+
+static void cg_report(CG *g, const NODE *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void cg_report(CG *g, const NODE *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cg_vreport(g, n, fmt, ap);
+    va_end(ap);
+}
 
 static void cg_error(CG *g, const NODE *n, const char *fmt, ...) __attribute__((format(printf, 3, 4), noreturn));
 static void cg_error(CG *g, const NODE *n, const char *fmt, ...)
 {
-    char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    cg_vreport(g, n, fmt, ap);
     va_end(ap);
-    snprintf(g->err, g->errlen, "%s:%d:%d: error: %s", g->file, n ? n->line : 0, n ? n->col : 0, msg);
-    longjmp(g->fail, 1);
+    longjmp(g->stmt ? *g->stmt : g->fail, 1);
 }
 
 static void *xrealloc(void *p, size_t n)
@@ -959,8 +980,31 @@ static void note_param(CG *g, const NODE *n)
     t->nparams++;
 }
 
+/* After a statement failed (or could not be parsed): its outputs are
+ * declared with the rate their names give them, so their uses do not each
+ * report "undefined variable" (one mistake, one error). */
+static void poison_outputs(CG *g, const NODE *n)
+{
+    if (n->kind != N_ASSIGN && n->kind != N_OPCODE) return;
+    for (int i = 0; i < n->nouts; i++) {
+        const NODE *o = n->outs[i];
+        int global, pidx;
+        double v;
+        if (o->kind != N_VAR || !o->name || !name_rate(o->name, &global) || is_pfield(o->name, &pidx)
+            || reserved_value(g->h, o->name, &v))
+            continue;
+        SYM *s = declare(g, o, o->name);
+        if (s->rate == 'S' && s->sidx < 0) s->sidx = string_index(g, "");
+    }
+}
+
 static void compile_stmt(CG *g, const NODE *n)
 {
+    if (n->kind == N_OPCODE && !n->name[0]) {   /* a statement the parser could not read (parser.h) */
+        poison_outputs(g, n);
+        if (n->str2 && !lang_is_opcode(n->str2)) cg_error(g, n, "unknown opcode '%s'", n->str2);
+        return;
+    }
     switch (n->kind) {
     case N_ASSIGN:
         note_param(g, n);
@@ -1027,9 +1071,16 @@ static void compile_stmt(CG *g, const NODE *n)
     }
 }
 
+/* Each statement under a recovery point: after an error (reported) the next one is compiled. */
 static void compile_block(CG *g, const NODE *b)
 {
-    for (int i = 0; i < b->nkids; i++) compile_stmt(g, b->kids[i]);
+    jmp_buf here, *outer = g->stmt;
+    for (volatile int i = 0; i < b->nkids; i++) {
+        g->stmt = &here;
+        if (setjmp(here) == 0) compile_stmt(g, b->kids[i]);
+        else poison_outputs(g, b->kids[i]);
+    }
+    g->stmt = outer;
 }
 
 /* Lay the IR out as the init chain and the perf chain, resolving labels per chain. */
@@ -1082,10 +1133,12 @@ static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE 
     if (setjmp(g->fail) == 0) {
         compile_block(g, body);
         for (int i = 0; i < g->nlabels; i++)
-            if (!g->labels[i].defined) {
+            if (!g->labels[i].defined && g->labels[i].name[0] != ' ') {   /* ' L3': an if's own, left by an error */
                 NODE at = { .line = g->labels[i].line, .col = g->labels[i].col };
-                cg_error(g, &at, "undefined label '%s'", g->labels[i].name);
+                cg_report(g, &at, "undefined label '%s'", g->labels[i].name);
             }
+    }
+    if (!g->nerrs) {
         g->t->init = build_chain(g, 0, &g->t->ninit);
         g->t->perf = build_chain(g, 1, &g->t->nperf);
         /* the names array is final now: point each OP at its names */
@@ -1193,8 +1246,7 @@ static int header_stmt(LANG_ORCH *o, const NODE *s, const char *file, char *err,
     if (k < 0) return 0;
     double v;
     if (!const_eval(s->kids[0], &v)) {
-        snprintf(err, errlen, "%s:%d:%d: error: '%s' must be given a constant", file, s->outs[0]->line,
-                 s->outs[0]->col, nm);
+        lang_err_add(err, errlen, file, s->outs[0]->line, s->outs[0]->col, "'%s' must be given a constant", nm);
         return -1;
     }
     int bad = 0;
@@ -1210,7 +1262,7 @@ static int header_stmt(LANG_ORCH *o, const NODE *s, const char *file, char *err,
     case 6: bad = !(v > 0); h->a4 = v; h->set_a4 = 1; break;
     }
     if (bad) {
-        snprintf(err, errlen, "%s:%d:%d: error: invalid value %g for '%s'", file, s->outs[0]->line, s->outs[0]->col, v, nm);
+        lang_err_add(err, errlen, file, s->outs[0]->line, s->outs[0]->col, "invalid value %g for '%s'", v, nm);
         return -1;
     }
     return 1;
@@ -1222,19 +1274,21 @@ static int add_unit(LANG_ORCH *o, const char *src, size_t len, const char *file,
     char *copy = malloc(len + 1);
     memcpy(copy, src, len);
     copy[len] = 0;
-    NODE *top = lang_parse(&o->arena, copy, len, file, line0, is_opcode_cb, NULL, err, errlen);
+    /* kept even with errors: compiling it reports the errors parsing could not see */
+    int nerrs;
+    NODE *top = lang_parse_all(&o->arena, copy, len, file, line0, is_opcode_cb, NULL, err, errlen, &nerrs);
     free(copy);
-    if (!top) return -1;
     for (int i = 0; i < top->nkids; i++) {
         int r = header_stmt(o, top->kids[i], file, err, errlen);
-        if (r < 0) return -1;
-        if (r > 0) top->kids[i]->kind = N_BLOCK, top->kids[i]->nkids = 0;   /* consumed */
+        if (r < 0) nerrs++;
+        if (r) top->kids[i]->kind = N_BLOCK, top->kids[i]->nkids = 0;   /* consumed */
     }
     o->units = xrealloc(o->units, sizeof *o->units * (size_t)(o->nunits + 1));
     o->units[o->nunits].top = top;
     o->units[o->nunits].file = strdup(file);
     o->nunits++;
-    return 0;
+    o->nerrs += nerrs;
+    return nerrs ? -1 : 0;
 }
 
 static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, int depth, char *err,
@@ -1245,7 +1299,7 @@ static int include_file(LANG_ORCH *o, const char *from, int line, int col, const
                         size_t errlen)
 {
     if (depth > 16) {
-        snprintf(err, errlen, "%s:%d:%d: error: #include nested too deeply", from, line, col);
+        lang_err_add(err, errlen, from, line, col, "#include nested too deeply");
         return -1;
     }
     char path[4096];
@@ -1257,7 +1311,7 @@ static int include_file(LANG_ORCH *o, const char *from, int line, int col, const
     size_t n;
     char *buf = lang_pp_read_file(path, &n);
     if (!buf) {
-        snprintf(err, errlen, "%s:%d:%d: error: cannot open included file '%s'", from, line, col, path);
+        lang_err_add(err, errlen, from, line, col, "cannot open included file '%s'", path);
         return -1;
     }
     int r = add_text(o, buf, n, path, 1, depth + 1, err, errlen);
@@ -1278,23 +1332,23 @@ static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file,
         while (q < eol && (*q == ' ' || *q == '\t')) q++;
         if (q < eol && *q == '#') {
             int col = (int)(q - p) + 1;
-            if (p > seg && add_unit(o, seg, (size_t)(p - seg), file, seg_line, err, errlen)) return -1;
+            int bad = p > seg && add_unit(o, seg, (size_t)(p - seg), file, seg_line, err, errlen);
             if ((size_t)(eol - q) > 8 && !strncmp(q, "#include", 8)) {
                 const char *a = q + 8;
                 while (a < eol && (*a == ' ' || *a == '\t')) a++;
                 const char *b = a < eol ? memchr(a + 1, *a == '<' ? '>' : '"', (size_t)(eol - a - 1)) : NULL;
                 if (a >= eol || (*a != '"' && *a != '<') || !b) {
-                    snprintf(err, errlen, "%s:%d:%d: error: expected #include \"file\"", file, line, col);
+                    lang_err_add(err, errlen, file, line, col, "expected #include \"file\"");
                     return -1;
                 }
                 char name[1024];
                 snprintf(name, sizeof name, "%.*s", (int)(b - a - 1), a + 1);
-                if (include_file(o, file, line, col, name, depth, err, errlen)) return -1;
+                if (include_file(o, file, line, col, name, depth, err, errlen) || bad) return -1;
             } else {
                 int n = 1;
                 while (q + n < eol && isalpha((unsigned char)q[n])) n++;
-                snprintf(err, errlen, "%s:%d:%d: error: preprocessor directive '%.*s' is not supported (only #include)",
-                         file, line, col, n, q);
+                lang_err_add(err, errlen, file, line, col, "preprocessor directive '%.*s' is not supported (only #include)",
+                             n, q);
                 return -1;
             }
             seg = eol < end ? eol + 1 : end;
@@ -1362,24 +1416,51 @@ static void remap_nodes(NODE *n, const LANG_PP_MAP *m)
     for (int i = 0; i < n->nouts; i++) remap_nodes(n->outs[i], m);
 }
 
-/* One preprocessed piece (one file's stretch) becomes a unit. */
+/* Where the preprocessor's pieces gather their errors: err itself may be overwritten by its own. */
+typedef struct pp_units {
+    LANG_ORCH *o;
+    char *errs;
+    size_t errslen;
+} PP_UNITS;
+
+/* One preprocessed piece (one file's stretch) becomes a unit; its errors
+ * are taken back to the places the preprocessor read, and the next pieces
+ * are read too (unless there are too many errors). */
 static int add_pp_piece(void *ctx, const char *text, size_t len, const char *file, const LANG_PP_MAP *map, char *err,
                         size_t errlen)
 {
-    LANG_ORCH *o = ctx;
+    PP_UNITS *c = ctx;
+    LANG_ORCH *o = c->o;
+    (void)err, (void)errlen;
     int n0 = o->nunits;
-    if (add_unit(o, text, len, file, 1, err, errlen)) {
-        lang_pp_fix_error(map, file, err, errlen);
-        return -1;
+    size_t at = strlen(c->errs);
+    add_unit(o, text, len, file, 1, c->errs, c->errslen);
+    for (char *q = c->errs + at; *q;) {
+        lang_pp_fix_error(map, file, q, c->errslen - (size_t)(q - c->errs));
+        char *nl = strchr(q, '\n');
+        if (!nl) break;
+        q = nl + 1;
     }
     for (int u = n0; u < o->nunits; u++) remap_nodes(o->units[u].top, map);
-    return 0;
+    return lang_err_count(c->errs) > LANG_MAX_ERRORS ? 2 : 0;
 }
 
+/* Errors are appended to err (errs.h), every one the text holds. */
 int lang_orch_add(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, char *err, size_t errlen)
 {
-    if (!lang_pp_needed(src, len)) return add_text(o, src, len, file, line0, 0, err, errlen);
-    return lang_pp_run(src, len, file, line0, 1, add_pp_piece, o, err, errlen) ? -1 : 0;
+    if (err && errlen) err[0] = 0;
+    int n0 = o->nerrs;
+    if (!lang_pp_needed(src, len)) {
+        int r = add_text(o, src, len, file, line0, 0, err, errlen);
+        return r || o->nerrs > n0 ? -1 : 0;
+    }
+    PP_UNITS c = { o, calloc(1, errlen ? errlen : 1), errlen };
+    if (!c.errs) abort();
+    int r = lang_pp_run(src, len, file, line0, 1, add_pp_piece, &c, err, errlen);
+    if (r && r != 2) lang_err_append(c.errs, errlen, err);   /* the preprocessor's own error */
+    if (errlen) snprintf(err, errlen, "%s", c.errs);
+    free(c.errs);
+    return r || o->nerrs > n0 ? -1 : 0;
 }
 
 void lang_orch_header(const LANG_ORCH *o, LANG_HEADER *h)
@@ -1437,13 +1518,17 @@ static void set_instr(LANG_ORCH *o, int j, INSTR_TMPL *t)
     nidx_put(&o->posbyname, t->name, (void *)(intptr_t)(j + 1));   /* t->name: the key while t is here */
 }
 
+/* Every instrument is compiled, each error reported (errs.h); -1 if there
+ * was any, here or when the text was added. */
 int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errlen)
 {
+    if (err && errlen) err[0] = 0;
     /* globals first */
     CG pre;
     cg_for_globals(&pre, o, h, NULL, err, errlen);
     volatile int u = 0;
     if (setjmp(pre.fail)) return -1;
+    int bad = o->nerrs;
     for (; u < o->nunits; u++) {
         pre.file = o->units[u].file;
         predeclare_globals(&pre, o->units[u].top);
@@ -1462,7 +1547,7 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
         }
     if (b0->nkids) {
         o->instr0 = compile_instr(o, h, b0, file0, "0", 0, err, errlen);
-        if (!o->instr0) { ast_free(&tmp); return -1; }
+        if (!o->instr0) bad++;
     }
     ast_free(&tmp);
     /* numbered instruments keep their numbers; named ones follow the highest */
@@ -1475,9 +1560,10 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                 if (s->outs[k]->kind == N_NUM) {
                     double v = s->outs[k]->num;
                     if (v < 1 || v >= ENG_MAXINSTR || v != floor(v)) {
-                        snprintf(err, errlen, "%s:%d:%d: error: instrument number %g out of range (1…%d)",
-                                 o->units[u].file, s->outs[k]->line, s->outs[k]->col, v, ENG_MAXINSTR - 1);
-                        return -1;
+                        lang_err_add(err, errlen, o->units[u].file, s->outs[k]->line, s->outs[k]->col,
+                                     "instrument number %g out of range (1…%d)", v, ENG_MAXINSTR - 1);
+                        bad++;
+                        continue;
                     }
                     if (v > maxnum) maxnum = (int)v;
                 }
@@ -1491,7 +1577,9 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                 const char *name;
                 int num;
                 if (s->outs[k]->kind == N_NUM) {
-                    num = (int)s->outs[k]->num;
+                    double v = s->outs[k]->num;
+                    if (v < 1 || v >= ENG_MAXINSTR || v != floor(v)) continue;   /* reported above */
+                    num = (int)v;
                     snprintf(nbuf, sizeof nbuf, "%d", num);
                     name = nbuf;
                 } else {
@@ -1499,13 +1587,16 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                     num = lang_orch_number(o, name);
                     if (num < 0) num = ++maxnum;
                     if (num >= ENG_MAXINSTR) {   /* the engine has no slot for it */
-                        snprintf(err, errlen, "%s:%d:%d: error: more than %d instruments", o->units[u].file,
-                                 s->outs[k]->line, s->outs[k]->col, ENG_MAXINSTR - 1);
+                        lang_err_add(err, errlen, o->units[u].file, s->outs[k]->line, s->outs[k]->col,
+                                     "more than %d instruments", ENG_MAXINSTR - 1);
                         return -1;
                     }
                 }
                 INSTR_TMPL *t = compile_instr(o, h, s->kids[0], o->units[u].file, name, num, err, errlen);
-                if (!t) return -1;
+                if (!t) {
+                    bad++;
+                    continue;
+                }
                 /* a later definition of the same instrument replaces the earlier */
                 int j = instr_pos(o, num);
                 if (j >= 0) {
@@ -1517,6 +1608,7 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                 }
             }
         }
+    if (bad) return -1;
     o->compiled = 1;
     o->final = *h;
     return 0;
@@ -1550,6 +1642,7 @@ static void install(LANG_ORCH *o, INSTR_TMPL *t)
 int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0,
                               INSTR_TMPL **out, int max, char *err, size_t errlen)
 {
+    if (err && errlen) err[0] = 0;
     if (!o->compiled) {
         snprintf(err, errlen, "%s: error: the orchestra is not compiled yet", file);
         return -1;
@@ -1561,30 +1654,29 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     char *copy = malloc(len + 1);   /* the lexer needs a NUL after the text (strtod) */
     memcpy(copy, src, len);
     copy[len] = 0;
-    NODE *top = lang_parse(&tmp, copy, len, file, line0, is_opcode_cb, NULL, err, errlen);
+    /* every error is reported: those of parsing, then those compiling finds */
+    int nerrs;
+    NODE *top = lang_parse_all(&tmp, copy, len, file, line0, is_opcode_cb, NULL, err, errlen, &nerrs);
     free(copy);
-    if (!top) {
-        ast_free(&tmp);
-        return -1;
-    }
-    int n = 0, ok = 1;
-    for (int i = 0; i < top->nkids && ok; i++)
+    int n = 0, ok = !nerrs;
+    for (int i = 0; i < top->nkids; i++)
         if (top->kids[i]->kind != N_INSTR && !(top->kids[i]->kind == N_BLOCK && top->kids[i]->nkids == 0)) {
-            snprintf(err, errlen, "%s:%d:%d: error: only instrument definitions can be added while playing", file,
-                     top->kids[i]->line, top->kids[i]->col);
+            lang_err_add(err, errlen, file, top->kids[i]->line, top->kids[i]->col,
+                         "only instrument definitions can be added while playing");
             ok = 0;
         }
     CG pre;
     cg_for_globals(&pre, o, &o->final, file, err, errlen);
-    if (ok && setjmp(pre.fail) == 0) predeclare_globals(&pre, top);
-    else ok = 0;
+    volatile int compiling = 1;
+    if (setjmp(pre.fail) == 0) predeclare_globals(&pre, top);
+    else ok = compiling = 0;
     /* compile all first: an error anywhere leaves every old definition in place */
     INSTR_TMPL *made[64];
     int nmade = 0;
-    for (int i = 0; i < top->nkids && ok; i++) {
+    for (int i = 0; i < top->nkids && compiling; i++) {
         NODE *d = top->kids[i];
         if (d->kind != N_INSTR) continue;
-        for (int k = 0; k < d->nouts && ok; k++) {
+        for (int k = 0; k < d->nouts && compiling; k++) {
             char nbuf[32];
             const char *name = nbuf;
             int num;
@@ -1593,10 +1685,10 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
                 num = v >= 1 && v < ENG_MAXINSTR ? (int)v : 0;
                 snprintf(nbuf, sizeof nbuf, "%d", num);
                 if (v != num || num < 1 || num >= ENG_MAXINSTR) {
-                    snprintf(err, errlen, "%s:%d:%d: error: instrument number %g out of range", file,
-                             d->outs[k]->line, d->outs[k]->col, d->outs[k]->num);
+                    lang_err_add(err, errlen, file, d->outs[k]->line, d->outs[k]->col,
+                                 "instrument number %g out of range", d->outs[k]->num);
                     ok = 0;
-                    break;
+                    continue;
                 }
             } else {
                 name = d->outs[k]->name;
@@ -1611,8 +1703,8 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
                 }
             }
             if (nmade == 64 || nmade == max) {
-                snprintf(err, errlen, "%s: error: too many instruments at once", file);
-                ok = 0;
+                lang_err_add(err, errlen, file, d->line, d->col, "too many instruments at once");
+                ok = compiling = 0;
                 break;
             }
             made[nmade] = compile_instr(o, &o->final, d->kids[0], file, name, num, err, errlen);

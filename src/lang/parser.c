@@ -1,11 +1,21 @@
 /* parser.c — recursive-descent parser for the Csound orchestra language, building the syntax tree. */
 #include "parser.h"
+#include "errs.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * Errors: like a C compiler, the parser reports an error and goes on with
+ * the next statement (`recovering`): the rest of the line is skipped, a
+ * block missing its closer ends where the next construct starts, and a
+ * closer left without its opener after an earlier error is passed over
+ * silently (it is the earlier error's echo).  A statement that fails after
+ * its outputs were read stays in the tree as an error statement (parser.h)
+ * so the compiler declares them and their uses raise no more errors.
+ */
 typedef struct parser {
     LEXER lx;
     TOKEN tok, ahead;
@@ -16,27 +26,56 @@ typedef struct parser {
     void *ud;
     char *err;
     size_t errlen;
-    jmp_buf fail;
+    jmp_buf fail;       /* too many errors: the parse stops */
+    jmp_buf *recover;   /* the statement being read: an error ends it */
+    int nerrs;
+    int unclosed;       /* the block just read ended without its closer (reported) */
+    NODE *partial;      /* the statement being read, for its outputs if it fails */
     int depth;          /* nesting of expressions and blocks (see nest) */
 } PARSER;
 
+/* Record an error; past LANG_MAX_ERRORS the parse stops. */
+static void vreport(PARSER *p, int line, int col, const char *fmt, va_list ap)
+{
+    p->nerrs++;
+    if (lang_err_vadd(p->err, p->errlen, p->file, line, col, fmt, ap)) longjmp(p->fail, 1);
+}
+
+static void report(PARSER *p, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void report(PARSER *p, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, line, col, fmt, ap);
+    va_end(ap);
+}
+
+/* Record an error and abandon the statement being read. */
 static void perror_at(PARSER *p, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5), noreturn));
 static void perror_at(PARSER *p, int line, int col, const char *fmt, ...)
 {
-    char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vreport(p, line, col, fmt, ap);
     va_end(ap);
-    snprintf(p->err, p->errlen, "%s:%d:%d: error: %s", p->file, line, col, msg);
-    longjmp(p->fail, 1);
+    longjmp(p->recover ? *p->recover : p->fail, 1);
+}
+
+/* A lexical error: the lexer has moved past the bad text; it forgets the error so reading can go on. */
+static void lex_failed(PARSER *p, int jump)
+{
+    char msg[sizeof p->lx.err];
+    memcpy(msg, p->lx.err, sizeof msg);
+    p->lx.err[0] = 0;
+    if (jump) perror_at(p, p->lx.err_line, p->lx.err_col, "%s", msg);
+    report(p, p->lx.err_line, p->lx.err_col, "%s", msg);
 }
 
 static TOKEN lex(PARSER *p)
 {
     TOKEN t = lang_lex_next(&p->lx);
-    if (p->lx.err[0]) perror_at(p, p->lx.err_line, p->lx.err_col, "%s", p->lx.err);
+    if (p->lx.err[0]) lex_failed(p, 1);
     return t;
 }
 
@@ -78,17 +117,78 @@ static void expect(PARSER *p, TOKKIND k, const char *what)
     advance(p);
 }
 
+static void skip_line(PARSER *p);
+
+/* The end of a statement's line; anything more is reported and skipped (the statement stands). */
 static void end_of_statement(PARSER *p)
 {
     if (p->tok.kind == T_NEWLINE) { advance(p); return; }
     if (p->tok.kind == T_EOF) return;
     char b[64];
-    perror_at(p, p->tok.line, p->tok.col, "unexpected %s after the statement", describe(p, &p->tok, b, sizeof b));
+    report(p, p->tok.line, p->tok.col, "unexpected %s after the statement", describe(p, &p->tok, b, sizeof b));
+    skip_line(p);
 }
 
+/* The next token whatever the lexer finds: after an error, the rest of a line is skipped unread. */
+static void advance_quiet(PARSER *p)
+{
+    if (p->has_ahead) { p->tok = p->ahead; p->has_ahead = 0; return; }
+    for (;;) {
+        p->tok = lang_lex_next(&p->lx);
+        if (!p->lx.err[0]) return;
+        p->lx.err[0] = 0;
+    }
+}
+
+static void skip_line(PARSER *p)
+{
+    while (p->tok.kind != T_NEWLINE && p->tok.kind != T_EOF) advance_quiet(p);
+}
+
+/* Blank lines between statements; a lexical error there is reported and its line skipped. */
 static void skip_newlines(PARSER *p)
 {
-    while (p->tok.kind == T_NEWLINE) advance(p);
+    while (p->tok.kind == T_NEWLINE) {
+        if (p->has_ahead) { advance(p); continue; }
+        p->tok = lang_lex_next(&p->lx);
+        if (p->lx.err[0]) {
+            lex_failed(p, 0);
+            skip_line(p);
+        }
+    }
+}
+
+/* An error statement (parser.h) standing for one that failed after its outputs were read. */
+static NODE *error_stmt(PARSER *p)
+{
+    NODE *n = p->partial;
+    if (!n || (!n->nouts && !(n->kind == N_OPCODE && n->name))) return NULL;
+    n->str2 = n->kind == N_OPCODE ? n->name : NULL;
+    n->kind = N_OPCODE;
+    n->name = "";
+    n->nkids = 0;
+    return n;
+}
+
+/* fn(p, arg) with a recovery point: after an error in it (recorded), the rest
+ * of the line is skipped and an error statement, or NULL, stands for it. */
+static NODE *recovering(PARSER *p, NODE *(*fn)(PARSER *, NODE *), NODE *arg)
+{
+    jmp_buf here, *outer = p->recover;
+    int depth = p->depth;
+    NODE *volatile s = NULL;
+    p->recover = &here;
+    p->partial = NULL;
+    if (setjmp(here) == 0) {
+        s = fn(p, arg);
+    } else {
+        p->depth = depth;
+        s = error_stmt(p);
+        skip_line(p);
+    }
+    p->partial = NULL;
+    p->recover = outer;
+    return s;
 }
 
 static NODE *expr(PARSER *p);
@@ -173,10 +273,14 @@ static NODE *primary(PARSER *p)
             advance(p);
             return n;
         }
+        if (p->tok.kind == T_LBRACK && !p->tok.space_before)
+            perror_at(p, p->tok.line, p->tok.col, "arrays ('%.*s[…]') are not supported yet", t.len, t.start);
         n = ast_node(p->arena, N_VAR, t.line, t.col);
         n->name = tokstr(p, &t);
         return n;
     }
+    case T_LBRACK:
+        perror_at(p, t.line, t.col, "arrays ('[…]') are not supported yet");
     default: {
         char b[64];
         perror_at(p, t.line, t.col, "expected an expression, found %s", describe(p, &t, b, sizeof b));
@@ -335,7 +439,7 @@ static NODE *if_statement(PARSER *p)
             static const char *const e2[] = { "endif", NULL };
             ast_add(p->arena, &n->kids, &n->nkids, block(p, e2, "if", t.line, t.col));
         }
-        advance(p);   /* endif */
+        if (!p->unclosed) advance(p);   /* endif */
         return n;
     }
 }
@@ -352,7 +456,7 @@ static NODE *while_statement(PARSER *p, int until)
     advance(p);
     static const char *const enders[] = { "od", NULL };
     ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, until ? "until" : "while", t.line, t.col));
-    advance(p);
+    if (!p->unclosed) advance(p);   /* od */
     return n;
 }
 
@@ -366,6 +470,7 @@ static NODE *while_statement(PARSER *p, int until)
  */
 static NODE *statement(PARSER *p)
 {
+    NODE *n;
     TOKEN t = p->tok;
     if (t.kind != T_IDENT) {
         char b[64];
@@ -382,6 +487,15 @@ static NODE *statement(PARSER *p)
         return label_ref(p, g);
     }
     const TOKEN *t2 = peek2(p);
+    if (t2->kind == T_LBRACK && !t2->space_before) {
+        /* kArr[] init 4, kArr[1] = 2: the name is an output (declared for the rest) */
+        n = ast_node(p->arena, N_ASSIGN, t.line, t.col);
+        NODE *o = ast_node(p->arena, N_VAR, t.line, t.col);
+        o->name = tokstr(p, &t);
+        ast_add(p->arena, &n->outs, &n->nouts, o);
+        p->partial = n;
+        perror_at(p, t2->line, t2->col, "arrays ('%.*s[…]') are not supported yet", t.len, t.start);
+    }
     if (t2->kind == T_COLON) {
         const TOKEN *nx = NULL;
         advance(p);   /* now at ':' */
@@ -397,11 +511,11 @@ static NODE *statement(PARSER *p)
         perror_at(p, t.line, t.col, "a function call ('%.*s:%.*s(…)') cannot stand alone as a statement",
                   t.len, t.start, nx->len, nx->start);
     }
-    NODE *n;
     char *name0 = tokstr(p, &t);
     if (t2->kind == T_ASSIGN || t2->kind == T_PLUSEQ || t2->kind == T_MINUSEQ || t2->kind == T_STAREQ
         || t2->kind == T_SLASHEQ || t2->kind == T_COMMA) {
         n = ast_node(p->arena, N_ASSIGN, t.line, t.col);
+        p->partial = n;
         for (;;) {
             NODE *o = ast_node(p->arena, N_VAR, p->tok.line, p->tok.col);
             if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected a variable name");
@@ -439,6 +553,7 @@ static NODE *statement(PARSER *p)
         advance(p);
         n = ast_node(p->arena, N_OPCODE, t.line, t.col);
         n->name = name0;
+        p->partial = n;
         if (p->tok.kind == T_LPAREN && !p->tok.space_before) {
             /* call form: opcode(args) */
             TOKEN lp = p->tok;
@@ -460,10 +575,17 @@ static NODE *statement(PARSER *p)
     advance(p);
     n->name = tokstr(p, &p->tok);
     /* `name arg, arg…` with neither name an opcode: the first was an opcode
-     * called without outputs (`zkw kline, 1`), one ondes does not have: say
-     * so, not "expected an expression, found ','" at the comma */
-    if (!p->is_opcode(n->name, p->ud) && peek2(p)->kind == T_COMMA)
-        perror_at(p, t.line, t.col, "unknown opcode '%s'", name0);
+     * called without outputs (`zkw kline, 1`, `outq a1*k1, …`), one ondes
+     * does not have: say so, not "expected an expression, found ','" at the
+     * comma.  A sign after the second name may start its arguments
+     * (`a1 fof -1, …`), so it decides nothing. */
+    if (!p->is_opcode(n->name, p->ud)) {
+        const TOKEN *t3 = peek2(p);
+        if (t3->kind == T_COMMA || t3->kind == T_LBRACK
+            || (level_of(t3->kind) && t3->kind != T_PLUS && t3->kind != T_MINUS))
+            perror_at(p, t.line, t.col, "unknown opcode '%s'", name0);
+    }
+    p->partial = n;
     advance(p);
     arglist(p, n, T_NEWLINE);
     return n;
@@ -477,44 +599,73 @@ static const char *closer_of(const char *opener)
     return "od";
 }
 
-/* block := { statement NEWLINE } up to one of `enders` */
+/* statement NEWLINE */
+static NODE *statement_line(PARSER *p, NODE *unused)
+{
+    (void)unused;
+    NODE *s = statement(p);
+    if (s->kind == N_LABEL) return s;
+    if (p->unclosed) p->unclosed = 0;   /* its block ended at the next construct: nothing to end here */
+    else end_of_statement(p);
+    return s;
+}
+
+static int is_closer(const TOKEN *t)
+{
+    return is_kw(t, "endin") || is_kw(t, "endif") || is_kw(t, "od") || is_kw(t, "endop") || is_kw(t, "else")
+           || is_kw(t, "elseif");
+}
+
+/* block := { statement NEWLINE } up to one of `enders`.  A block left
+ * unclosed is reported and ends where the next construct starts (p->unclosed). */
 static NODE *block(PARSER *p, const char *const *enders, const char *opener, int oline, int ocol)
 {
     NODE *b = ast_node(p->arena, N_BLOCK, p->tok.line, p->tok.col);
     p->depth++;
     nest(p, 0);
+    p->unclosed = 0;
     for (;;) {
         skip_newlines(p);
-        if (p->tok.kind == T_EOF)
-            perror_at(p, oline, ocol, "missing %s for the '%s' here", closer_of(opener), opener);
         for (const char *const *e = enders; *e; e++)
             if (is_kw(&p->tok, *e)) {
                 p->depth--;
                 return b;
             }
-        if (is_kw(&p->tok, "instr") || is_kw(&p->tok, "opcode"))
-            perror_at(p, oline, ocol, "missing %s before the next '%.*s' at line %d", closer_of(opener),
-                      p->tok.len, p->tok.start, p->tok.line);
+        p->unclosed = 1;
+        if (p->tok.kind == T_EOF) {
+            report(p, oline, ocol, "missing %s for the '%s' here", closer_of(opener), opener);
+            break;
+        }
+        if (is_kw(&p->tok, "instr") || is_kw(&p->tok, "opcode")) {
+            report(p, oline, ocol, "missing %s before the next '%.*s' at line %d", closer_of(opener),
+                   p->tok.len, p->tok.start, p->tok.line);
+            break;
+        }
         /* a closer of an enclosing construct: this one was never closed */
-        if (strcmp(opener, "instr") && (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endop")))
-            perror_at(p, oline, ocol, "missing %s for the '%s' here (found '%.*s' at line %d)", closer_of(opener),
-                      opener, p->tok.len, p->tok.start, p->tok.line);
-        if (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endif") || is_kw(&p->tok, "od")
-            || is_kw(&p->tok, "endop") || is_kw(&p->tok, "else") || is_kw(&p->tok, "elseif"))
-            perror_at(p, p->tok.line, p->tok.col, "'%.*s' without a matching opening statement", p->tok.len,
-                      p->tok.start);
-        NODE *s = statement(p);
-        ast_add(p->arena, &b->kids, &b->nkids, s);
-        if (s->kind != N_LABEL) end_of_statement(p);
+        if (strcmp(opener, "instr") && (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endop"))) {
+            report(p, oline, ocol, "missing %s for the '%s' here (found '%.*s' at line %d)", closer_of(opener),
+                   opener, p->tok.len, p->tok.start, p->tok.line);
+            break;
+        }
+        p->unclosed = 0;
+        if (is_closer(&p->tok)) {
+            /* after an error, most likely the closer of a construct whose first line failed */
+            if (!p->nerrs)
+                report(p, p->tok.line, p->tok.col, "'%.*s' without a matching opening statement", p->tok.len,
+                       p->tok.start);
+            skip_line(p);
+            continue;
+        }
+        NODE *s = recovering(p, statement_line, NULL);
+        if (s) ast_add(p->arena, &b->kids, &b->nkids, s);
     }
+    p->depth--;
+    return b;
 }
 
-/* instr := 'instr' (NUMBER | name) { ',' (NUMBER | name) } NEWLINE block 'endin' */
-static NODE *instr_def(PARSER *p)
+/* instr names: (NUMBER | name) { ',' (NUMBER | name) } NEWLINE, into n->outs */
+static NODE *instr_names(PARSER *p, NODE *n)
 {
-    TOKEN t = p->tok;
-    advance(p);
-    NODE *n = ast_node(p->arena, N_INSTR, t.line, t.col);
     for (;;) {
         NODE *id;
         if (p->tok.kind == T_NUMBER) {
@@ -535,19 +686,56 @@ static NODE *instr_def(PARSER *p)
         advance(p);
     }
     end_of_statement(p);
+    return n;
+}
+
+/* instr := 'instr' names NEWLINE block 'endin'   (a bad first line still lets the body be read) */
+static NODE *instr_def(PARSER *p, NODE *unused)
+{
+    (void)unused;
+    TOKEN t = p->tok;
+    advance(p);
+    NODE *n = ast_node(p->arena, N_INSTR, t.line, t.col);
+    recovering(p, instr_names, n);
     static const char *const enders[] = { "endin", NULL };
     ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "instr", t.line, t.col));
+    if (p->unclosed) {
+        p->unclosed = 0;
+        return n;
+    }
     advance(p);   /* endin */
     end_of_statement(p);
     return n;
 }
 
+/* What the orchestra's top level holds: an instrument, or a statement of instr 0. */
+static NODE *top_item(PARSER *p, NODE *unused)
+{
+    if (is_kw(&p->tok, "instr")) return instr_def(p, unused);
+    if (is_kw(&p->tok, "endin")) {
+        if (!p->nerrs) report(p, p->tok.line, p->tok.col, "'endin' without a matching 'instr'");
+        skip_line(p);
+        return NULL;
+    }
+    if (is_kw(&p->tok, "opcode")) {
+        /* reported once; its body is skipped unread, up to its endop */
+        report(p, p->tok.line, p->tok.col, "user-defined opcodes (opcode … endop) are not supported yet");
+        while (p->tok.kind != T_EOF && !is_kw(&p->tok, "endop") && !is_kw(&p->tok, "instr")) {
+            skip_line(p);
+            skip_newlines(p);
+        }
+        if (is_kw(&p->tok, "endop")) skip_line(p);
+        return NULL;
+    }
+    return statement_line(p, unused);
+}
+
 /* orchestra := { instr | statement } EOF   (statements outside instruments form instr 0) */
-NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file, int line0,
-                 int (*is_opcode)(const char *, void *), void *ud, char *err, size_t errlen)
+NODE *lang_parse_all(AST_ARENA *arena, const char *src, size_t len, const char *file, int line0,
+                     int (*is_opcode)(const char *, void *), void *ud, char *err, size_t errlen, int *nerrs)
 {
     PARSER *p = calloc(1, sizeof *p);
-    if (!p) return NULL;
+    if (!p) abort();
     lang_lex_init(&p->lx, src, len, file, line0);
     p->arena = arena;
     p->file = file;
@@ -555,29 +743,27 @@ NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file
     p->ud = ud;
     p->err = err;
     p->errlen = errlen;
-    NODE *top = NULL;
+    NODE *top = ast_node(arena, N_BLOCK, 1, 1);
     if (setjmp(p->fail) == 0) {
-        advance(p);
-        top = ast_node(arena, N_BLOCK, 1, 1);
+        p->tok.kind = T_NEWLINE;   /* so skip_newlines reads the first token */
         for (;;) {
             skip_newlines(p);
             if (p->tok.kind == T_EOF) break;
-            if (is_kw(&p->tok, "instr")) {
-                ast_add(arena, &top->kids, &top->nkids, instr_def(p));
-            } else if (is_kw(&p->tok, "endin")) {
-                perror_at(p, p->tok.line, p->tok.col, "'endin' without a matching 'instr'");
-            } else if (is_kw(&p->tok, "opcode")) {
-                perror_at(p, p->tok.line, p->tok.col, "user-defined opcodes (opcode … endop) are not supported yet");
-            } else {
-                NODE *s = statement(p);
-                ast_add(arena, &top->kids, &top->nkids, s);
-                if (s->kind != N_LABEL) end_of_statement(p);
-            }
+            NODE *s = recovering(p, top_item, NULL);
+            if (s) ast_add(arena, &top->kids, &top->nkids, s);
         }
-    } else {
-        top = NULL;
     }
+    *nerrs = p->nerrs;
     lang_lex_free(&p->lx);
     free(p);
     return top;
+}
+
+NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file, int line0,
+                 int (*is_opcode)(const char *, void *), void *ud, char *err, size_t errlen)
+{
+    int nerrs;
+    if (err && errlen) err[0] = 0;
+    NODE *top = lang_parse_all(arena, src, len, file, line0, is_opcode, ud, err, errlen, &nerrs);
+    return nerrs ? NULL : top;
 }

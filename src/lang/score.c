@@ -1,6 +1,7 @@
 /* score.c — the Csound score language (i f e s t a b v statements, carry, ramps, np/pp, tempo, sections) parsed to a sorted event list. */
 #include "score.h"
 #include "preproc.h"
+#include "errs.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -56,7 +57,9 @@ typedef struct parser {
     SCO *out;                   /* owns the names of included files */
     char *err;
     size_t errlen;
-    int failed;
+    int failed;                 /* the statement being read failed (its first error is reported) */
+    int nerrs;                  /* errors so far: the reader goes on with the next statement */
+    int stop;                   /* too many errors */
 
     SCO_EVENT *ev;              /* events of every section so far */
     META *meta;
@@ -82,9 +85,10 @@ typedef struct parser {
 
 /* ---------------------------------------------------------------- errors */
 
+/* Errors are gathered one a line (errs.h), the first of each statement. */
 static int fail(PARSER *P, int line, int col, const char *fmt, ...)
 {
-    if (!P->failed && P->err && P->errlen) {
+    if (!P->failed) {
         char msg[512];
         va_list ap;
         va_start(ap, fmt);
@@ -93,7 +97,9 @@ static int fail(PARSER *P, int line, int col, const char *fmt, ...)
         const char *file = P->file;
         if (P->map)
             lang_pp_where(P->map, line, col, &file, &line, &col);
-        snprintf(P->err, P->errlen, "%s:%d:%d: error: %s", file, line, col, msg);
+        P->nerrs++;
+        if (lang_err_add(P->err, P->errlen, file, line, col, "%s", msg))
+            P->stop = 1;
     }
     P->failed = 1;
     return -1;
@@ -1347,15 +1353,30 @@ static void free_parser(PARSER *P)
     free(P->tempo);
 }
 
-/* score := { blank statement } */
+/* After an error: on to the next line that starts a statement (the lines
+ * between continue the failed one). */
+static void skip_statement(PARSER *P)
+{
+    for (;;) {
+        while (peekc(P) && peekc(P) != '\n')
+            adv(P);
+        if (!peekc(P))
+            return;
+        adv(P);
+        while (peekc(P) == ' ' || peekc(P) == '\t' || peekc(P) == '\r')
+            adv(P);
+        if (!peekc(P) || (peekc(P) != '\n' && starts_statement(P)))
+            return;
+    }
+}
+
+/* score := { blank statement }   (after an error, reading goes on with the next statement) */
 static int parse_text(const char *text, const char *file, int line0, const LANG_PP_MAP *map, SCO *out, char *err,
                       size_t errlen)
 {
     PARSER P;
     memset(&P, 0, sizeof P);
     memset(out, 0, sizeof *out);
-    if (err && errlen)
-        err[0] = 0;
     P.map = map;
     P.out = out;
     P.p = text ? text : "";
@@ -1368,24 +1389,28 @@ static int parse_text(const char *text, const char *file, int line0, const LANG_
     P.vmul = 1;
     P.sec_len = -1;
 
-    for (;;) {
+    while (!P.stop) {
+        P.failed = 0;
         if (skip_blank(&P, NULL))
-            goto fail;
+            break;
         if (!peekc(&P))
             break;
         int c = peekc(&P);
-        if (!isalpha(c) && c != '#' && c != '{' && c != '}') {
-            fail(&P, P.line, P.col, "expected a score statement (i, f, t, s, e…), found '%.*s'",
-                 token_len(P.p), P.p);
-            goto fail;
-        }
-        int r = statement(&P);
+        int r;
+        if (!isalpha(c) && c != '#' && c != '{' && c != '}')
+            r = fail(&P, P.line, P.col, "expected a score statement (i, f, t, s, e…), found '%.*s'",
+                     token_len(P.p), P.p);
+        else
+            r = statement(&P);
         if (r < 0)
-            goto fail;
+            skip_statement(&P);
         if (r == 1)
             break;
     }
-    if (!P.has_end && P.sec_first < P.n && end_section(&P))
+    P.failed = 0;
+    if (!P.stop && !P.has_end && P.sec_first < P.n)
+        end_section(&P);
+    if (P.nerrs)
         goto fail;
 
     /* Shrink pstr to the np+1 entries the header promises. */
@@ -1439,6 +1464,8 @@ int sco_parse(const char *text, const char *file, int line0, SCO *out, char *err
 {
     if (!file)
         file = "<score>";
+    if (err && errlen)
+        err[0] = 0;
     if (!text || !lang_pp_needed(text, strlen(text)))
         return parse_text(text, file, line0, NULL, out, err, errlen);
     PP_CTX c = { out, file };
