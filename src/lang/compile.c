@@ -3,6 +3,7 @@
 #include "parser.h"
 #include "preproc.h"
 #include "errs.h"
+#include "../engine/ftable.h"
 #include "../engine/engine.h"
 #include "../opcodes/registry.h"
 #include <ctype.h>
@@ -913,6 +914,20 @@ static void compile_assign(CG *g, const NODE *n)
     emit(g, d, &dst, 1, &v, 1, 1, n);
 }
 
+/* ftgen's GEN, when written as a constant, must be one ondes has: said at
+ * compile time, with every other error, not when the code runs. */
+static void check_gen(CG *g, const NODE *n)
+{
+    if (strcmp(n->name, "ftgen") && strcmp(n->name, "ftgenonce") && strcmp(n->name, "ftgentmp")) return;
+    if (n->nkids < 4) return;
+    const NODE *a = n->kids[3];
+    double v = a->kind == N_NUM ? a->num : 0;
+    if (a->kind == N_STR)
+        cg_error(g, a, "named GEN \"%s\" is not supported (ondes has GEN %s)", a->name, ftable_gen_list());
+    if (a->kind == N_NUM && !ftable_gen_known(v >= -1000 && v <= 1000 ? (int)v : 0))
+        cg_error(g, a, "GEN %g is not supported (ondes has GEN %s)", v, ftable_gen_list());
+}
+
 static void compile_opcode(CG *g, const NODE *n)
 {
     int nout = n->nouts, nin = n->nkids;
@@ -920,6 +935,7 @@ static void compile_opcode(CG *g, const NODE *n)
     char orates[OP_MAXOUT + 1] = { 0 }, irates[OP_MAXIN + 4] = { 0 };
     int nd;
     if (!op_lookup(n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
+    check_gen(g, n);
     SYM *outsyms[OP_MAXOUT + 1];
     for (int i = 0; i < nout; i++) {
         outsyms[i] = declare(g, n->outs[i], n->outs[i]->name);

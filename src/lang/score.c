@@ -2,6 +2,7 @@
 #include "score.h"
 #include "preproc.h"
 #include "errs.h"
+#include "../engine/ftable.h"
 
 #include <ctype.h>
 #include <math.h>
@@ -887,6 +888,18 @@ static int f_statement(PARSER *P, int line, int col)
         fail(P, line, col, "f statement needs a table number (p1)");
         goto out;
     }
+    /* a GEN ondes lacks is named here, before anything plays, not when its table is due */
+    if (nf >= 4 && f[1].kind == FK_NUM && f[1].v > 0) {
+        if (f[4].kind == FK_STR) {
+            fail(P, f[4].line, f[4].col, "named GEN \"%s\" is not supported (ondes has GEN %s)", f[4].str,
+                 ftable_gen_list());
+            goto out;
+        }
+        if (f[4].kind == FK_NUM && !ftable_gen_known(f[4].v >= -1000 && f[4].v <= 1000 ? (int)f[4].v : 0)) {
+            fail(P, f[4].line, f[4].col, "GEN %g is not supported (ondes has GEN %s)", f[4].v, ftable_gen_list());
+            goto out;
+        }
+    }
     for (int k = 1; k <= nf; k++) {
         int kind = f[k].kind;
         if (kind == FK_NUM || (kind == FK_STR && k >= 4))
@@ -1357,6 +1370,12 @@ static void free_parser(PARSER *P)
  * between continue the failed one). */
 static void skip_statement(PARSER *P)
 {
+    /* the failed statement's fields may have been read up to the next statement's letter */
+    const char *q = P->p - (P->col - 1);
+    while (q < P->p && (*q == ' ' || *q == '\t' || *q == '\r'))
+        q++;
+    if (q == P->p && peekc(P) && starts_statement(P))
+        return;
     for (;;) {
         while (peekc(P) && peekc(P) != '\n')
             adv(P);
@@ -1396,14 +1415,18 @@ static int parse_text(const char *text, const char *file, int line0, const LANG_
         if (!peekc(&P))
             break;
         int c = peekc(&P);
+        const char *start = P.p;
         int r;
         if (!isalpha(c) && c != '#' && c != '{' && c != '}')
             r = fail(&P, P.line, P.col, "expected a score statement (i, f, t, s, e…), found '%.*s'",
                      token_len(P.p), P.p);
         else
             r = statement(&P);
-        if (r < 0)
+        if (r < 0) {
+            if (P.p == start)
+                adv(&P);   /* failed at its first character: past it, whatever it is */
             skip_statement(&P);
+        }
         if (r == 1)
             break;
     }

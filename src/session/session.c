@@ -281,41 +281,13 @@ static void keep_text(SESSION *s, const char *kind, const char *text)
     s->texts[s->ntexts++] = t;
 }
 
-static int sat_int(double v);
-
-/* Every f statement whose GEN ondes lacks, reported before anything plays (not when it comes). */
-static int check_gens(const SCO *sc, char *err, size_t errlen)
-{
-    int bad = 0;
-    for (int i = 0; i < sc->n; i++) {
-        const SCO_EVENT *e = &sc->ev[i];
-        if (e->op != 'f' || e->np < 4 || e->p[1] == 0) continue;
-        const char *file = e->file ? e->file : "score";
-        if (e->pstr && e->pstr[4]) {
-            bad++;
-            if (lang_err_add(err, errlen, file, e->line, e->col, "named GEN \"%s\" is not supported (ondes has GEN %s)",
-                             e->pstr[4], ftable_gen_list()))
-                break;
-        } else if (!ftable_gen_known(sat_int(e->p[4]))) {
-            bad++;
-            if (lang_err_add(err, errlen, file, e->line, e->col, "GEN %g is not supported (ondes has GEN %s)", e->p[4],
-                             ftable_gen_list()))
-                break;
-        }
-    }
-    return bad ? -1 : 0;
-}
-
 static int add_score(SESSION *s, const char *text, const char *path, int line0, char *err, size_t errlen)
 {
     keep_text(s, "/score", text);
     SCO sc;
     memset(&sc, 0, sizeof sc);
     if (sco_parse(text, path, line0, &sc, err, errlen)) return -1;
-    if (check_gens(&sc, err, errlen)) {
-        sco_free(&sc);
-        return -1;
-    }
+
     s->scores = realloc(s->scores, sizeof *s->scores * (size_t)(s->nscores + 1));
     s->scores[s->nscores++] = sc;
     return 0;
