@@ -351,8 +351,8 @@ static SYM *declare(CG *g, const NODE *at, const char *name)
     char r = name_rate(name, &global);
     int pidx;
     double dummy;
-    if (is_pfield(name, &pidx) || reserved_value(g->h, name, &dummy))
-        cg_error(g, at, "'%s' cannot be assigned inside an instrument", name);
+    if (is_pfield(name, &pidx)) cg_error(g, at, "assigning to the p-field '%s' is not supported yet", name);
+    if (reserved_value(g->h, name, &dummy)) cg_error(g, at, "'%s' cannot be assigned inside an instrument", name);
     if (!r) {
         if (name[0] == 'f' || name[0] == 'w' || (name[0] == 'g' && (name[1] == 'f' || name[1] == 'w')))
             cg_error(g, at, "variable '%s': f- and w-rate variables are not supported", name);
@@ -482,13 +482,30 @@ static const char *letter_rate_desc(char L)
 
 static const char *rate_desc(char r) { return r == 'c' ? "i" : rate_name(r); }
 
+/* How messages name an opcode: the operators' internal ones ("##add") as written ("+"). */
+static const char *shown_name(const char *name)
+{
+    static const char *const ops[][2] = {
+        { "##add", "+" }, { "##sub", "-" }, { "##mul", "*" }, { "##div", "/" }, { "##mod", "%" },
+        { "##pow", "^" }, { "##lt", "<" }, { "##gt", ">" }, { "##le", "<=" }, { "##ge", ">=" },
+        { "##eq", "==" }, { "##ne", "!=" }, { "##and", "&&" }, { "##or", "||" }, { "##bitand", "&" },
+        { "##bitor", "|" }, { "##bitxor", "#" }, { "##shl", "<<" }, { "##shr", ">>" }, { "##neg", "-" },
+        { "##not", "!" }, { "##bitnot", "~" }, { "##cond", "?:" }, { "##upsamp", "a-rate conversion" },
+    };
+    if (name[0] != '#') return name;
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (!strcmp(name, ops[i][0])) return ops[i][1];
+    return name;
+}
+
 /* Pick the descriptor of `name` for these output rates (or one wanted rate
  * `hint`, 0 for any) and input rates; on failure explain why. */
-static const OP_DESC *select_desc(CG *g, const NODE *at, const char *name, const char *outr, int nout, char hint,
+static const OP_DESC *select_desc(CG *g, const NODE *at, const char *opname, const char *outr, int nout, char hint,
                                   const char *inr, int nin, const NODE *const *args)
 {
     int nd;
-    const OP_DESC *const *ds = op_lookup(name, &nd);
+    const OP_DESC *const *ds = op_lookup(opname, &nd);
+    const char *name = shown_name(opname);
     if (!ds) cg_error(g, at, "unknown opcode '%s'", name);
     const OP_DESC *first_out = NULL;
     /* pass 0: output fits the hint exactly; pass 1: any output */
@@ -542,7 +559,7 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
 {
     int nargs = nout + nin;
     int inl = OP_ARGS_INLINE(d->flags);
-    if (nargs > inl) cg_error(g, at, "'%s': too many arguments (at most %d)", d->name, inl - nout);
+    if (nargs > inl) cg_error(g, at, "'%s': too many arguments (at most %d)", shown_name(d->name), inl - nout);
     uint32_t op_off = img_alloc(g, d->size, 16);
     /* the argument pointers: the struct's named OP_ARG fields right after the header */
     uint32_t args_off = op_off + (uint32_t)sizeof(OP);
@@ -565,7 +582,7 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
     /* the descriptor's compile-time step: checks, and the loop for these rates */
     OP_PREP prep = { d->init, d->perf, "" };
     if (d->prep && d->prep(op, &prep))
-        cg_error(g, at, "'%s': %s", d->name, prep.err[0] ? prep.err : "cannot be used this way");
+        cg_error(g, at, "'%s': %s", shown_name(d->name), prep.err[0] ? prep.err : "cannot be used this way");
     INSTR_TMPL *t = g->t;
     if (t->nargnames + nargs + 1 > g->capargnames) {   /* geometric: linear in the code's length */
         while (t->nargnames + nargs + 1 > g->capargnames) g->capargnames = g->capargnames ? g->capargnames * 2 : 64;
@@ -1729,6 +1746,7 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
         }
     }
     ast_free(&tmp);
+    lang_err_sort(err);
     if (!ok) {   /* the previous definitions stay */
         for (int m = 0; m < nmade; m++) instr_tmpl_free(made[m]);
         return -1;

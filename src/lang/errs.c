@@ -62,14 +62,13 @@ int lang_err_append(char *err, size_t errlen, const char *text)
         size_t len = nl ? (size_t)(nl - p) : strlen(p);
         if (len) {
             if (full(err)) return 1;
-            if (lang_err_count(err) >= LANG_MAX_ERRORS) {
-                char out[300];
-                snprintf(out, sizeof out, "ondes: error: " TOO_MANY, LANG_MAX_ERRORS);
-                put_line(err, errlen, out);
-                return 1;
-            }
             char line[1200];
             snprintf(line, sizeof line, "%.*s", (int)(len < sizeof line ? len : sizeof line - 1), p);
+            if (lang_err_count(err) >= LANG_MAX_ERRORS && !full(line)) {   /* a "too many" line comes as it is */
+                snprintf(line, sizeof line, "ondes: error: " TOO_MANY, LANG_MAX_ERRORS);
+                put_line(err, errlen, line);
+                return 1;
+            }
             put_line(err, errlen, line);
         }
         p += len + (nl != NULL);

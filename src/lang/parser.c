@@ -30,6 +30,7 @@ typedef struct parser {
     jmp_buf *recover;   /* the statement being read: an error ends it */
     int nerrs;
     int unclosed;       /* the block just read ended without its closer (reported) */
+    int in_cond;        /* reading an if/while condition: '=' compares, as '==' (Csound's grammar) */
     NODE *partial;      /* the statement being read, for its outputs if it fails */
     int depth;          /* nesting of expressions and blocks (see nest) */
 } PARSER;
@@ -212,7 +213,7 @@ static void arglist(PARSER *p, NODE *n, TOKKIND closer)
         ast_add(p->arena, &n->kids, &n->nkids, expr(p));
         if (p->tok.kind != T_COMMA) break;
         advance(p);
-        if (closer == T_NEWLINE) while (p->tok.kind == T_NEWLINE) advance(p);
+        while (p->tok.kind == T_NEWLINE) advance(p);   /* a list goes on after a comma at the end of a line */
     }
 }
 
@@ -263,7 +264,8 @@ static NODE *primary(PARSER *p)
                 return n;
             }
         }
-        if (p->tok.kind == T_LPAREN && !p->tok.space_before) {
+        /* cpspch(p4), and cpspch (p4) too when the name is an opcode (Csound reads both) */
+        if (p->tok.kind == T_LPAREN && (!p->tok.space_before || p->is_opcode(tokstr(p, &t), p->ud))) {
             advance(p);
             n = ast_node(p->arena, N_CALL, t.line, t.col);
             n->name = tokstr(p, &t);
@@ -341,6 +343,7 @@ static NODE *binary(PARSER *p, int min)
     NODE *l = unary(p);
     for (int chain = 1;; chain++) {
         TOKEN t = p->tok;
+        if (t.kind == T_ASSIGN && p->in_cond) t.kind = T_EQ;   /* if ktrig = 0 goto … */
         int lv = level_of(t.kind);
         if (!lv || lv < min) return l;
         nest(p, chain);   /* each operator makes the left-leaning tree one deeper */
@@ -379,6 +382,16 @@ static NODE *expr(PARSER *p)
 
 static NODE *block(PARSER *p, const char *const *enders, const char *opener, int oline, int ocol);
 
+/* condition := expr, where '=' compares */
+static NODE *condition(PARSER *p)
+{
+    int outer = p->in_cond;
+    p->in_cond = 1;
+    NODE *c = expr(p);
+    p->in_cond = outer;
+    return c;
+}
+
 static NODE *label_ref(PARSER *p, NODE *g)
 {
     if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected a label after '%s'",
@@ -406,7 +419,7 @@ static NODE *if_statement(PARSER *p)
 {
     TOKEN t = p->tok;
     advance(p);
-    NODE *cond = expr(p);
+    NODE *cond = condition(p);
     int gk = goto_kind(&p->tok);
     if (gk) {
         advance(p);
@@ -415,6 +428,8 @@ static NODE *if_statement(PARSER *p)
         ast_add(p->arena, &g->kids, &g->nkids, cond);
         return label_ref(p, g);
     }
+    if (is_kw(&p->tok, "ithen") || is_kw(&p->tok, "kthen"))
+        perror_at(p, p->tok.line, p->tok.col, "'if … %.*s' is not supported yet", p->tok.len, p->tok.start);
     if (!is_kw(&p->tok, "then")) {
         char b[64];
         perror_at(p, p->tok.line, p->tok.col, "expected 'then' or 'goto' after the condition, found %s",
@@ -428,7 +443,7 @@ static NODE *if_statement(PARSER *p)
         ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "if", t.line, t.col));
         if (is_kw(&p->tok, "elseif")) {
             advance(p);
-            cond = expr(p);
+            cond = condition(p);
             if (!is_kw(&p->tok, "then"))
                 perror_at(p, p->tok.line, p->tok.col, "expected 'then' after the elseif condition");
             advance(p);
@@ -451,11 +466,11 @@ static NODE *while_statement(PARSER *p, int until)
     advance(p);
     NODE *n = ast_node(p->arena, N_WHILE, t.line, t.col);
     n->op = until;
-    ast_add(p->arena, &n->kids, &n->nkids, expr(p));
+    ast_add(p->arena, &n->kids, &n->nkids, condition(p));
     if (!is_kw(&p->tok, "do")) perror_at(p, p->tok.line, p->tok.col, "expected 'do' after the loop condition");
     advance(p);
-    static const char *const enders[] = { "od", NULL };
-    ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, until ? "until" : "while", t.line, t.col));
+    static const char *const enders[] = { "od", NULL }, *const until_enders[] = { "od", "enduntil", NULL };
+    ast_add(p->arena, &n->kids, &n->nkids, block(p, until ? until_enders : enders, until ? "until" : "while", t.line, t.col));
     if (!p->unclosed) advance(p);   /* od */
     return n;
 }
@@ -612,8 +627,8 @@ static NODE *statement_line(PARSER *p, NODE *unused)
 
 static int is_closer(const TOKEN *t)
 {
-    return is_kw(t, "endin") || is_kw(t, "endif") || is_kw(t, "od") || is_kw(t, "endop") || is_kw(t, "else")
-           || is_kw(t, "elseif");
+    return is_kw(t, "endin") || is_kw(t, "endif") || is_kw(t, "od") || is_kw(t, "enduntil") || is_kw(t, "endop")
+           || is_kw(t, "else") || is_kw(t, "elseif");
 }
 
 /* block := { statement NEWLINE } up to one of `enders`.  A block left
