@@ -1287,6 +1287,10 @@ static int statement(PARSER *P)
 
     if (op == '#')
         return fail(P, line, col, "score preprocessor directives ('#define', '#include'…) are not supported");
+    if (op == '}' && P->nerrs) {   /* the end of a loop already reported */
+        adv(P);
+        return 0;
+    }
     if (op == '{' || op == '}')
         return fail(P, line, col, "score loops '{' … '}' are not supported");
     adv(P);
