@@ -475,6 +475,25 @@ static NODE *while_statement(PARSER *p, int until)
     return n;
 }
 
+/* An output written as an array, kArr[] or kArr[i]: reported, its index
+ * skipped, and the statement read on as if it were a plain variable, so the
+ * other outputs are declared and the rest of the line is checked too. */
+static void array_output(PARSER *p, const NODE *o)
+{
+    report(p, p->tok.line, p->tok.col, "arrays ('%s[…]') are not supported yet", o->name);
+    for (int depth = 0;;) {
+        if (p->tok.kind == T_NEWLINE || p->tok.kind == T_EOF)
+            perror_at(p, p->tok.line, p->tok.col, "expected ']' to close '%s['", o->name);
+        if (p->tok.kind == T_LBRACK) depth++;
+        if (p->tok.kind == T_RBRACK && --depth == 0) {
+            advance(p);
+            if (p->tok.kind != T_LBRACK || p->tok.space_before) return;   /* kArr[i][j] */
+        } else {
+            advance(p);
+        }
+    }
+}
+
 /*
  * statement := label ':' | if | while | goto label
  *            | outs ('=' | '+=' | '-=' | '*=' | '/=') expr
@@ -502,15 +521,6 @@ static NODE *statement(PARSER *p)
         return label_ref(p, g);
     }
     const TOKEN *t2 = peek2(p);
-    if (t2->kind == T_LBRACK && !t2->space_before) {
-        /* kArr[] init 4, kArr[1] = 2: the name is an output (declared for the rest) */
-        n = ast_node(p->arena, N_ASSIGN, t.line, t.col);
-        NODE *o = ast_node(p->arena, N_VAR, t.line, t.col);
-        o->name = tokstr(p, &t);
-        ast_add(p->arena, &n->outs, &n->nouts, o);
-        p->partial = n;
-        perror_at(p, t2->line, t2->col, "arrays ('%.*s[…]') are not supported yet", t.len, t.start);
-    }
     if (t2->kind == T_COLON) {
         const TOKEN *nx = NULL;
         advance(p);   /* now at ':' */
@@ -528,7 +538,7 @@ static NODE *statement(PARSER *p)
     }
     char *name0 = tokstr(p, &t);
     if (t2->kind == T_ASSIGN || t2->kind == T_PLUSEQ || t2->kind == T_MINUSEQ || t2->kind == T_STAREQ
-        || t2->kind == T_SLASHEQ || t2->kind == T_COMMA) {
+        || t2->kind == T_SLASHEQ || t2->kind == T_COMMA || (t2->kind == T_LBRACK && !t2->space_before)) {
         n = ast_node(p->arena, N_ASSIGN, t.line, t.col);
         p->partial = n;
         for (;;) {
@@ -537,6 +547,7 @@ static NODE *statement(PARSER *p)
             o->name = tokstr(p, &p->tok);
             ast_add(p->arena, &n->outs, &n->nouts, o);
             advance(p);
+            if (p->tok.kind == T_LBRACK && !p->tok.space_before) array_output(p, o);
             if (p->tok.kind != T_COMMA) break;
             advance(p);
         }
