@@ -21,8 +21,10 @@
 /*
  * Rates, ordered: 'c' constant < 'i' init < 'k' control < 'a' audio; 'S' string.
  * An operand says where a value lives once a voice exists: in the voice arena
- * (REL_LOCAL), in the engine's g-variables (REL_GLOBAL), in the constant pool
- * (REL_CONST) or the string pool (REL_STRING).
+ * (REL_LOCAL), in the engine's g-variables (REL_GLOBAL, REL_GSTR for a
+ * string), in the constant pool (REL_CONST) or the string constants
+ * (REL_STRING).  A string variable is an OP_STR and its inline buffer
+ * (instr.h); a string constant an OP_STR of the template's.
  */
 typedef struct operand {
     char rate;
@@ -37,7 +39,6 @@ typedef struct sym {
     char rate;
     int global;
     uint32_t off;
-    int sidx;           /* S variables: index of the constant string they hold */
     struct sym *next;
 } SYM;
 
@@ -94,6 +95,24 @@ static void nidx_free(NAMEIDX *x)
     memset(x, 0, sizeof *x);
 }
 
+/* A user-defined opcode (opcode … endop): its call's descriptor, so calls
+ * are type-checked and overloads chosen as for built-in opcodes (`in` ends
+ * with Csound's hidden optional iksmps), and its definition, compiled to a
+ * template per block size it is called at (udo_template). */
+typedef struct udo_def {
+    OP_DESC desc;           /* first: a call's descriptor points here */
+    char *name, *out, *in;  /* type letters (K as k) */
+    int nin;                /* declared inputs (without iksmps) */
+    const NODE *node;       /* the definition, in the orchestra's syntax trees */
+    char *file;
+} UDO_DEF;
+
+typedef struct udo_tmpl {   /* a compiled UDO: for a caller's ksmps and the call's iksmps */
+    UDO_DEF *def;
+    int ksmps, iksmps;
+    INSTR_TMPL *t;          /* NULL: its compile failed */
+} UDO_TMPL;
+
 typedef struct src_unit {   /* one parsed text */
     NODE *top;
     char *file;
@@ -117,6 +136,10 @@ struct lang_orch {
     int nerrs;              /* errors reported so far (parsing, header, compiling): nothing is installed */
     INSTR_TMPL **retired;   /* replaced while voices may still play them */
     int nretired;
+    UDO_DEF **udos;         /* in the order defined: a later one of the same types replaces an earlier */
+    int nudos;
+    UDO_TMPL *utm;          /* compiled UDOs, kept while the orchestra lives (voices play them) */
+    int nutm, caputm;
 };
 
 enum { IR_OP, IR_JUMP, IR_LABEL };
@@ -161,6 +184,8 @@ typedef struct cg {
     NAMEIDX stridx;         /* the template's strings → index + 1 */
     int capargnames, capstrs;
     int ntemp[4];       /* temporaries numbered per rate: #i0, #k0, #a0 */
+    UDO_DEF *udo;       /* the user-defined opcode being compiled, or NULL (an instrument) */
+    const OP_DESC *dbuf[64];   /* lookup_ops' answer when UDOs take part */
     char *err;
     size_t errlen;
     jmp_buf fail;       /* the whole instrument: too many errors */
@@ -287,6 +312,15 @@ static int string_index(CG *g, const char *s)
     return t->nstrs++;
 }
 
+/* A local string variable: its OP_STR, an empty string in its inline buffer. */
+static uint32_t str_slot(CG *g)
+{
+    uint32_t off = img_alloc(g, sizeof(OP_STR) + OP_STR_INLINE, 16);
+    ((OP_STR *)(g->img + off))->size = OP_STR_INLINE;
+    add_reloc(g, off + (uint32_t)offsetof(OP_STR, data), REL_LOCAL, off + (uint32_t)sizeof(OP_STR));
+    return off;
+}
+
 static OPERAND new_var(CG *g, char rate)
 {
     OPERAND o;
@@ -295,9 +329,11 @@ static OPERAND new_var(CG *g, char rate)
     o.cval = 0;
     char nm[32];
     int r = rate == 'a' ? 2 : rate == 'k' ? 1 : 0;
-    snprintf(nm, sizeof nm, "#%c%d", rate == 'a' ? 'a' : rate == 'k' ? 'k' : 'i', g->ntemp[r]++);
+    if (rate == 'S') r = 3;
+    snprintf(nm, sizeof nm, "#%c%d", rate == 'a' ? 'a' : rate == 'k' ? 'k' : rate == 'S' ? 'S' : 'i', g->ntemp[r]++);
     o.name = ast_strndup(&g->o->arena, nm, strlen(nm));
     if (rate == 'a') o.off = img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32);
+    else if (rate == 'S') o.off = str_slot(g);
     else o.off = img_alloc(g, sizeof(double), 8);
     return o;
 }
@@ -351,6 +387,8 @@ static SYM *declare(CG *g, const NODE *at, const char *name)
     char r = name_rate(name, &global);
     int pidx;
     double dummy;
+    SYM *typed = find_sym(&g->localidx, name);   /* a new-style UDO's parameter has the rate it was given */
+    if (typed) return typed;
     if (is_pfield(name, &pidx)) cg_error(g, at, "assigning to the p-field '%s' is not supported yet", name);
     if (reserved_value(g->h, name, &dummy)) cg_error(g, at, "'%s' cannot be assigned inside an instrument", name);
     if (!r) {
@@ -366,13 +404,13 @@ static SYM *declare(CG *g, const NODE *at, const char *name)
     s->name = strdup(name);
     s->rate = r;
     s->global = global;
-    s->sidx = -1;
     if (global) {
-        size_t sz = r == 'a' ? sizeof(float) * (size_t)g->h->ksmps : sizeof(double);
+        size_t sz = r == 'a' ? sizeof(float) * (size_t)g->h->ksmps : r == 'S' ? sizeof(OP_STR) + OP_STR_INLINE
+                                                                            : sizeof(double);
         uint32_t at2 = (g->o->gbytes + 31) & ~31u;
         s->off = at2;
         g->o->gbytes = at2 + (uint32_t)sz;
-    } else if (r != 'S') {
+    } else {
         s->off = new_var(g, r).off;
     }
     s->next = *list;
@@ -387,13 +425,7 @@ static OPERAND sym_operand(CG *g, const NODE *at, SYM *s)
     o.rate = s->rate;
     o.cval = 0;
     o.name = s->name;
-    if (s->rate == 'S') {
-        if (s->sidx < 0) cg_error(g, at, "string variable '%s' is used before it is given a value", s->name);
-        o.base = REL_STRING;
-        o.off = (uint32_t)s->sidx;
-        return o;
-    }
-    o.base = s->global ? REL_GLOBAL : REL_LOCAL;
+    o.base = s->global ? (s->rate == 'S' ? REL_GSTR : REL_GLOBAL) : REL_LOCAL;
     o.off = s->off;
     return o;
 }
@@ -410,6 +442,7 @@ static int letter_accepts(char L, char r)
     case 'x': case 'M': return r == 'a' || r == 'k' || r == 'i' || r == 'c';
     case 'S': return r == 'S';
     case 'T': return r == 'S' || r == 'i' || r == 'c';
+    case 'U': return r == 'S' || r == 'k' || r == 'i' || r == 'c';
     case 'N': return 1;
     default: return 0;
     }
@@ -475,6 +508,7 @@ static const char *letter_rate_desc(char L)
     case 'k': case 'O': case 'P': case 'V': case 'J': case 'z': return "k";
     case 'S': return "S";
     case 'T': return "S or i";
+    case 'U': return "S, k or i";
     case 'x': case 'M': return "a, k or i";
     default: return "i";
     }
@@ -498,13 +532,39 @@ static const char *shown_name(const char *name)
     return name;
 }
 
+/* The descriptors of `name`: the orchestra's user-defined opcodes of that
+ * name (newest first; an older one with the same types is replaced), then
+ * the built-in ones. */
+static const OP_DESC *const *lookup_ops(CG *g, const char *name, int *nd)
+{
+    int nb;
+    const OP_DESC *const *b = op_lookup(name, &nb);
+    int n = 0;
+    if (name[0] != '#')
+        for (int i = g->o->nudos - 1; i >= 0 && n < 32; i--) {
+            const UDO_DEF *u = g->o->udos[i];
+            if (strcmp(u->name, name)) continue;
+            int dup = 0;
+            for (int j = 0; j < n; j++)
+                if (!strcmp(g->dbuf[j]->out, u->out) && !strcmp(g->dbuf[j]->in, u->in)) dup = 1;
+            if (!dup) g->dbuf[n++] = &u->desc;
+        }
+    if (!n) {
+        *nd = nb;
+        return b;
+    }
+    for (int i = 0; i < nb && n < 64; i++) g->dbuf[n++] = b[i];
+    *nd = n;
+    return g->dbuf;
+}
+
 /* Pick the descriptor of `name` for these output rates (or one wanted rate
  * `hint`, 0 for any) and input rates; on failure explain why. */
 static const OP_DESC *select_desc(CG *g, const NODE *at, const char *opname, const char *outr, int nout, char hint,
                                   const char *inr, int nin, const NODE *const *args)
 {
     int nd;
-    const OP_DESC *const *ds = op_lookup(opname, &nd);
+    const OP_DESC *const *ds = lookup_ops(g, opname, &nd);
     const char *name = shown_name(opname);
     if (!ds) cg_error(g, at, "unknown opcode '%s'", name);
     const OP_DESC *first_out = NULL;
@@ -550,6 +610,28 @@ static const OP_DESC *select_desc(CG *g, const NODE *at, const char *opname, con
 }
 
 /* ---- emitting steps ---- */
+
+static INSTR_TMPL *udo_template(LANG_ORCH *o, const LANG_HEADER *h, UDO_DEF *u, int iks, const NODE *at,
+                                char *err, size_t errlen);
+
+/* A call of a user-defined opcode: its template for this code's block size
+ * (compiled now if new; a recursive call finds its own, still compiling). */
+static void udo_bind(CG *g, UDO_DEF *u, uint32_t op_off, const OPERAND *iks, const NODE *at)
+{
+    if (iks->rate != 'c')
+        cg_error(g, at, "'%s': its last argument, the local ksmps, must be a constant", u->name);
+    double v = iks->cval;
+    if (!(v >= 0 && v <= g->h->ksmps && v == floor(v)) || (v > 0 && g->h->ksmps % (int)v))
+        cg_error(g, at, "'%s': invalid local ksmps %g (it must divide the caller's ksmps, %d)", u->name, v,
+                 g->h->ksmps);
+    INSTR_TMPL *t = udo_template(g->o, g->h, u, (int)v, at, g->err, g->errlen);
+    if (!t) {   /* the opcode's own errors were reported, with their places in it: this call fails silently */
+        g->nerrs++;
+        longjmp(g->stmt ? *g->stmt : g->fail, 1);
+    }
+    udo_state((OP *)(g->img + op_off))->t = t;
+    if (t->has_release) g->t->has_release = 1;
+}
 
 /* An opcode call: its OP in the image, its arguments' relocations, its IR.
  * `ngiven` of the `nin` inputs were written in the call (the rest are the
@@ -600,6 +682,7 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
     r->argnames = t->nargnames;
     t->nargnames += nargs;
     if (d->flags & OPF_RELEASE) g->t->has_release = 1;
+    if (d->init == eng_udo_init) udo_bind(g, (UDO_DEF *)d, op_off, &ins[nin - 1], at);
 }
 
 static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest);
@@ -646,7 +729,7 @@ static const char *binop_name(int op)
 /* Result storage for an operator: the destination when its rate fits, else a temporary. */
 static OPERAND result_slot(CG *g, char rate, const OPERAND *dest)
 {
-    if (dest && dest->rate == rate && dest->base != REL_STRING) return *dest;
+    if (dest && dest->rate == rate) return *dest;
     return new_var(g, rate);
 }
 
@@ -700,10 +783,10 @@ static char infer(CG *g, const NODE *n, char hint)
         double v;
         if (is_pfield(n->name, &pidx)) return 'i';
         if (reserved_value(g->h, n->name, &v)) return 'c';
-        char r = name_rate(n->name, &global);
+        name_rate(n->name, &global);
         SYM *s = find_sym(global ? &g->o->globalidx : &g->localidx, n->name);
         if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
-        return r;
+        return s->rate;
     }
     case N_BINOP: case N_UNOP: case N_COND: {
         char r = 'c';
@@ -892,7 +975,8 @@ static void compile_assign(CG *g, const NODE *n)
     const NODE *rhs = n->kids[0];
     int global;
     char r = name_rate(lhs->name, &global);
-    SYM *existing = r ? find_sym(global ? &g->o->globalidx : &g->localidx, lhs->name) : NULL;
+    SYM *existing = find_sym(global ? &g->o->globalidx : &g->localidx, lhs->name);
+    (void)r;
     if (n->op != T_ASSIGN) {
         if (!existing) cg_error(g, lhs, "undefined variable '%s'", lhs->name);
         /* x op= e  is  x = x op e; the node lives on the stack, since a
@@ -914,14 +998,14 @@ static void compile_assign(CG *g, const NODE *n)
         return;
     }
     SYM *s = declare(g, lhs, lhs->name);
-    if (s->rate == 'S') {
-        if (rhs->kind != N_STR)
-            cg_error(g, rhs, "string variables can only be given string constants for now");
-        s->sidx = string_index(g, rhs->name);
-        return;
-    }
     char want = infer(g, rhs, s->rate);
-    if (rank(want) > rank(s->rate))
+    if (s->rate == 'S' && want == 'a')
+        cg_error(g, rhs, "cannot assign an a-rate value to the string variable '%s'", s->name);
+    if (s->rate == 'S' && want == 'k')   /* Csound's =.T takes an i-value: a string p-field or a strset index */
+        cg_error(g, rhs, "cannot assign a k-rate value to the string variable '%s' (use strcpyk or sprintfk)", s->name);
+    if (s->rate != 'S' && want == 'S')
+        cg_error(g, rhs, "cannot assign a string to the %s-rate variable '%s'", rate_name(s->rate), s->name);
+    if (s->rate != 'S' && rank(want) > rank(s->rate))
         cg_error(g, rhs, "cannot assign an %s-rate value to the %s-rate variable '%s'", rate_name(want),
                  rate_name(s->rate), s->name);
     OPERAND dst = sym_operand(g, lhs, s);
@@ -945,13 +1029,113 @@ static void check_gen(CG *g, const NODE *n)
         cg_error(g, a, "GEN %g is not supported (ondes has GEN %s)", v, ftable_gen_list());
 }
 
+/* ---- xin, xout, setksmps ---- */
+
+/* The rate a UDO's type letter gives its variable. */
+static char udo_letter_rate(char L) { return L == 'a' ? 'a' : L == 'S' ? 'S' : strchr("kOPVJ", L) ? 'k' : 'i'; }
+
+static OPERAND udo_frame_operand(CG *g)
+{
+    OPERAND o = { 'i', REL_LOCAL, g->t->udo_frame, 0, "" };
+    return o;
+}
+
+/* xin and xout lay out any number of arguments and a frame pointer. */
+static const OP_DESC xin_desc = { "xin", "", "", sizeof(OP) + sizeof(OP_ARG) * (OP_MAXIN + 1), eng_xin_init, NULL,
+                                  OP_ARGS_IN(OP_MAXIN + 1), NULL, NULL };
+static const OP_DESC xout_desc = { "xout", "", "", sizeof(OP) + sizeof(OP_ARG) * (OP_MAXOUT + 1), eng_xout_init,
+                                   NULL, OP_ARGS_IN(OP_MAXOUT + 1), NULL, NULL };
+
+/* A local variable of a given rate whatever its name (a new-style UDO's
+ * parameter, `x:k`). */
+static SYM *declare_typed(CG *g, const NODE *at, const char *name, char rate)
+{
+    int global;
+    char r = name_rate(name, &global);
+    if (r == rate && !global) return declare(g, at, name);
+    SYM *s = find_sym(&g->localidx, name);
+    if (s) return s;
+    if (global) cg_error(g, at, "a parameter cannot be a global variable ('%s')", name);
+    s = calloc(1, sizeof *s);
+    s->name = strdup(name);
+    s->rate = rate;
+    s->off = new_var(g, rate).off;
+    s->next = g->locals;
+    g->locals = s;
+    nidx_put(&g->localidx, s->name, s);
+    return s;
+}
+
+/* outs xin: the opcode's inputs, as many and of the rates it declares. */
+static void compile_xin(CG *g, const NODE *n)
+{
+    UDO_DEF *u = g->udo;
+    if (!u) cg_error(g, n, "'xin' is only allowed inside a user-defined opcode (opcode … endop)");
+    if (n->nkids) cg_error(g, n->kids[0], "'xin' takes no arguments: its outputs receive the opcode's inputs");
+    if (n->nouts != u->nin)
+        cg_error(g, n, "'xin' has %d output%s, but '%s' declares %d input%s (%.*s)", n->nouts,
+                 n->nouts == 1 ? "" : "s", u->name, u->nin, u->nin == 1 ? "" : "s", u->nin ? u->nin : 1,
+                 u->nin ? u->in : "0");
+    OPERAND outs[OP_MAXIN + 1];
+    for (int i = 0; i < n->nouts; i++) {
+        const NODE *o = n->outs[i];
+        char want = udo_letter_rate(u->in[i]);
+        SYM *s = o->str2 ? declare_typed(g, o, o->name, want) : declare(g, o, o->name);
+        if (s->rate != want)
+            cg_error(g, o, "'xin': output %d ('%s') must be %s-rate, as '%s' declares its input %d ('%c'), not %s-rate",
+                     i + 1, o->name, rate_name(want), u->name, i + 1, u->in[i], rate_name(s->rate));
+        outs[i] = sym_operand(g, o, s);
+    }
+    OPERAND fr = udo_frame_operand(g);
+    emit(g, &xin_desc, outs, n->nouts, &fr, 1, 1, n);
+}
+
+/* xout args: the opcode's outputs, as many and of the rates it declares. */
+static void compile_xout(CG *g, const NODE *n)
+{
+    UDO_DEF *u = g->udo;
+    if (!u) cg_error(g, n, "'xout' is only allowed inside a user-defined opcode (opcode … endop)");
+    if (n->nouts) cg_error(g, n, "'xout' gives no value: its arguments are the opcode's outputs");
+    int nd = (int)strlen(u->out);
+    if (n->nkids != nd)
+        cg_error(g, n, "'xout' has %d argument%s, but '%s' declares %d output%s (%s)", n->nkids,
+                 n->nkids == 1 ? "" : "s", u->name, nd, nd == 1 ? "" : "s", nd ? u->out : "0");
+    OPERAND ins[OP_MAXOUT + 1];
+    for (int i = 0; i < nd; i++) {
+        char want = udo_letter_rate(u->out[i]);
+        char r = infer(g, n->kids[i], want);
+        int ok = want == 'a' ? r == 'a' : want == 'S' ? r == 'S'
+               : want == 'k' ? (r == 'k' || r == 'i' || r == 'c') : (r == 'i' || r == 'c');
+        if (!ok)
+            cg_error(g, n->kids[i], "'xout': argument %d must be %s-rate, as '%s' declares its output %d ('%c'), got %s-rate",
+                     i + 1, rate_name(want), u->name, i + 1, u->out[i], rate_desc(r));
+        ins[i] = compile_expr(g, n->kids[i], want == 'a' ? 'a' : want == 'S' ? 'S' : (rank(r) ? r : 0), NULL);
+    }
+    ins[nd] = udo_frame_operand(g);
+    emit(g, &xout_desc, NULL, 0, ins, nd + 1, nd + 1, n);
+}
+
+static int const_eval(const NODE *n, double *v);
+
+/* setksmps N: read before the opcode compiles (udo_local_ksmps); here only checked. */
+static void compile_setksmps(CG *g, const NODE *n)
+{
+    double v;
+    if (!g->udo) cg_error(g, n, "'setksmps' is supported only inside user-defined opcodes (opcode … endop)");
+    if (n->nouts || n->nkids != 1 || !const_eval(n->kids[0], &v))
+        cg_error(g, n, "'setksmps' takes one constant: the opcode's ksmps");
+}
+
 static void compile_opcode(CG *g, const NODE *n)
 {
     int nout = n->nouts, nin = n->nkids;
     if (nout > OP_MAXOUT || nin > OP_MAXIN) cg_error(g, n, "'%s': too many arguments", n->name);
     char orates[OP_MAXOUT + 1] = { 0 }, irates[OP_MAXIN + 4] = { 0 };
     int nd;
-    if (!op_lookup(n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
+    if (!strcmp(n->name, "xin")) { compile_xin(g, n); return; }
+    if (!strcmp(n->name, "xout")) { compile_xout(g, n); return; }
+    if (!strcmp(n->name, "setksmps")) { compile_setksmps(g, n); return; }
+    if (!lookup_ops(g, n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
     check_gen(g, n);
     SYM *outsyms[OP_MAXOUT + 1];
     for (int i = 0; i < nout; i++) {
@@ -972,10 +1156,7 @@ static void compile_opcode(CG *g, const NODE *n)
     }
     int ntot = nin;
     for (; *L && is_optional(*L); L++) ins[ntot++] = op_const(g, optional_default(*L));
-    for (int i = 0; i < nout; i++) {
-        if (outsyms[i]->rate == 'S') cg_error(g, n->outs[i], "opcodes cannot write string variables yet");
-        outs[i] = sym_operand(g, n->outs[i], outsyms[i]);
-    }
+    for (int i = 0; i < nout; i++) outs[i] = sym_operand(g, n->outs[i], outsyms[i]);
     emit(g, d, outs, nout, ins, ntot, nin, n);
 }
 
@@ -1026,8 +1207,7 @@ static void poison_outputs(CG *g, const NODE *n)
         if (o->kind != N_VAR || !o->name || !name_rate(o->name, &global) || is_pfield(o->name, &pidx)
             || reserved_value(g->h, o->name, &v))
             continue;
-        SYM *s = declare(g, o, o->name);
-        if (s->rate == 'S' && s->sidx < 0) s->sidx = string_index(g, "");
+        declare(g, o, o->name);
     }
 }
 
@@ -1149,8 +1329,10 @@ static CHAIN_STEP *build_chain(CG *g, int perf, int *count)
     return ch;
 }
 
-static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE *body, const char *file,
-                                 const char *name, int num, char *err, size_t errlen)
+/* An instrument's code, or (udo, with its template made ahead so that
+ * recursive calls can name it) a user-defined opcode's, to a template. */
+static INSTR_TMPL *compile_body(LANG_ORCH *o, const LANG_HEADER *h, const NODE *body, const char *file,
+                                const char *name, int num, UDO_DEF *udo, INSTR_TMPL *made, char *err, size_t errlen)
 {
     CG *g = calloc(1, sizeof *g);
     g->o = o;
@@ -1158,12 +1340,22 @@ static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE 
     g->file = file;
     g->err = err;
     g->errlen = errlen;
-    g->t = calloc(1, sizeof *g->t);
+    g->udo = udo;
+    g->t = made ? made : calloc(1, sizeof *g->t);
     g->t->name = strdup(name);
     g->t->num = num;
     img_alloc(g, sizeof(double) * (EV_MAXP + 1), 16);   /* p-fields */
+    if (udo) {
+        g->t->udo_ksmps = h->ksmps;
+        g->t->udo_frame = img_alloc(g, sizeof(UDO_FRAME), 16);
+    }
     volatile int ok = 0;
     if (setjmp(g->fail) == 0) {
+        if (udo && udo->node->nkids > 1) {   /* new style: the parameters are set as by an xin */
+            NODE x = { .kind = N_OPCODE, .line = udo->node->line, .col = udo->node->col, .name = "xin",
+                       .outs = udo->node->kids[1]->kids, .nouts = udo->node->kids[1]->nkids };
+            compile_xin(g, &x);
+        }
         compile_block(g, body);
         for (int i = 0; i < g->nlabels; i++)
             if (!g->labels[i].defined && g->labels[i].name[0] != ' ') {   /* ' L3': an if's own, left by an error */
@@ -1172,6 +1364,11 @@ static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE 
             }
     }
     if (!g->nerrs) {
+        g->t->sconst = calloc((size_t)g->t->nstrs + 1, sizeof *g->t->sconst);
+        for (int i = 0; i < g->t->nstrs; i++) {
+            g->t->sconst[i].data = g->t->strs[i];
+            g->t->sconst[i].size = (int)strlen(g->t->strs[i]) + 1;
+        }
         g->t->init = build_chain(g, 0, &g->t->ninit);
         g->t->perf = build_chain(g, 1, &g->t->nperf);
         /* the names array is final now: point each OP at its names */
@@ -1199,6 +1396,163 @@ static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE 
     return t;
 }
 
+static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE *body, const char *file,
+                                 const char *name, int num, char *err, size_t errlen)
+{
+    return compile_body(o, h, body, file, name, num, NULL, NULL, err, errlen);
+}
+
+/* ---- user-defined opcodes ---- */
+
+/* The opcode's setksmps value (0: none), found before its code compiles,
+ * since its a-rate variables are blocks of that size. */
+static const NODE *find_setksmps(const NODE *n)
+{
+    if (!n) return NULL;
+    if (n->kind == N_OPCODE && n->name && !strcmp(n->name, "setksmps")) return n;
+    for (int i = 0; i < n->nkids; i++) {
+        if (n->kind != N_BLOCK && n->kind != N_IF && n->kind != N_WHILE) break;
+        const NODE *f = find_setksmps(n->kids[i]);
+        if (f) return f;
+    }
+    return NULL;
+}
+
+/* The template of u for callers running at h->ksmps with the call's iksmps
+ * (0: none): made once, kept in o->utm. */
+static INSTR_TMPL *udo_template(LANG_ORCH *o, const LANG_HEADER *h, UDO_DEF *u, int iks, const NODE *at,
+                                char *err, size_t errlen)
+{
+    for (int i = 0; i < o->nutm; i++)   /* NULL: it failed, and said why, once */
+        if (o->utm[i].def == u && o->utm[i].ksmps == h->ksmps && o->utm[i].iksmps == iks) return o->utm[i].t;
+    LANG_HEADER hl = *h;
+    int base = iks ? iks : h->ksmps;
+    hl.ksmps = base;
+    const NODE *sk = find_setksmps(u->node->kids[0]);
+    double v;
+    if (sk && sk->nkids == 1 && const_eval(sk->kids[0], &v) && v != 0) {
+        if (!(v >= 1 && v <= base && v == floor(v) && base % (int)v == 0)) {
+            lang_err_add(err, errlen, u->file, sk->line, sk->col,
+                         "setksmps: invalid ksmps %g (it must divide the caller's ksmps, %d)", v, base);
+            return NULL;
+        }
+        hl.ksmps = (int)v;
+    }
+    hl.kr = hl.sr / hl.ksmps;
+    if (o->nutm == o->caputm) {
+        o->caputm = o->caputm ? o->caputm * 2 : 16;
+        o->utm = xrealloc(o->utm, sizeof *o->utm * (size_t)o->caputm);
+    }
+    int k = o->nutm++;
+    INSTR_TMPL *t = calloc(1, sizeof *t);
+    o->utm[k] = (UDO_TMPL){ u, h->ksmps, iks, t };
+    (void)at;
+    if (!compile_body(o, &hl, u->node->kids[0], u->file, u->name, 0, u, t, err, errlen)) {
+        o->utm[k].t = NULL;   /* freed by compile_body; the compile that asked fails */
+        return NULL;
+    }
+    return t;
+}
+
+/* Forget the UDOs defined and compiled since a failed compile began. */
+static void udo_rollback(LANG_ORCH *o, int nudos, int nutm)
+{
+    for (int i = nutm; i < o->nutm; i++) instr_tmpl_free(o->utm[i].t);
+    o->nutm = nutm;
+    for (int i = nudos; i < o->nudos; i++) {
+        UDO_DEF *u = o->udos[i];
+        free(u->name);
+        free(u->out);
+        free(u->in);
+        free(u->file);
+        free(u);
+    }
+    o->nudos = nudos;
+}
+
+/* A type list to letters: "0" is none; K is k; arrays, f-signals and
+ * strings are refused with their position.  Returns the count or -1. */
+static int udo_parse_types(const NODE *at, int outputs, char *letters, int max, const char *file, char *err,
+                           size_t errlen)
+{
+    const char *s = at->name;
+    int n = 0;
+    letters[0] = 0;
+    if (!strcmp(s, "0")) return 0;
+    for (int i = 0; s[i]; i++) {
+        char c = s[i];
+        const char *why = NULL;
+        if (s[i + 1] == '[') why = "array arguments to user-defined opcodes are not supported yet";
+        else if (c == 'f') why = "f-signal arguments to user-defined opcodes are not supported";
+        else if (!strchr(outputs ? "akiKS" : "akiKSOPVJopj", c)) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "unknown type '%c' in the opcode's %s types (allowed: %s)", c,
+                     outputs ? "output" : "input", outputs ? "a, k, i, K, S" : "a, k, i, K, S, O, P, V, J, o, p, j");
+            lang_err_add(err, errlen, file, at->line, at->col + i, "%s", msg);
+            return -1;
+        }
+        if (why) {
+            lang_err_add(err, errlen, file, at->line, at->col + i, "%s", why);
+            return -1;
+        }
+        if (n == max) {
+            lang_err_add(err, errlen, file, at->line, at->col, "too many %s (at most %d)", outputs ? "outputs" : "inputs",
+                         max);
+            return -1;
+        }
+        letters[n++] = c == 'K' ? 'k' : c;
+    }
+    letters[n] = 0;
+    return n;
+}
+
+/* Make the descriptors of the UDOs a parsed text defines (every bad one reported, -1 then). */
+static int udo_register(LANG_ORCH *o, const NODE *top, const char *file, char *err, size_t errlen)
+{
+    int bad = 0;
+    for (int i = 0; i < top->nkids; i++) {
+        const NODE *d = top->kids[i];
+        if (d->kind != N_UDO) continue;
+        char out[OP_MAXOUT + 1], in[OP_MAXIN + 1];
+        int nout = udo_parse_types(d->outs[0], 1, out, OP_MAXOUT, file, err, errlen);
+        int nin = udo_parse_types(d->outs[1], 0, in, OP_MAXIN - 1, file, err, errlen);
+        if (nout < 0 || nin < 0) {
+            bad++;
+            continue;
+        }
+        if (!strcmp(d->name, "xin") || !strcmp(d->name, "xout") || !strcmp(d->name, "setksmps")) {
+            lang_err_add(err, errlen, file, d->line, d->col, "'%s' cannot be redefined", d->name);
+            bad++;
+            continue;
+        }
+        in[nin] = 'o';   /* Csound's hidden iksmps */
+        in[nin + 1] = 0;
+        UDO_DEF *u = calloc(1, sizeof *u);
+        u->name = strdup(d->name);
+        u->out = strdup(out);
+        u->in = strdup(in);
+        u->nin = nin;
+        u->node = d;
+        u->file = strdup(file);
+        u->desc = (OP_DESC){ u->name, u->out, u->in,
+                             sizeof(OP) + sizeof(OP_ARG) * (size_t)(nout + nin + 1) + sizeof(UDO_STATE),
+                             eng_udo_init, eng_udo_perf, OP_ARGS_IN(nout + nin + 1), NULL, NULL };
+        o->udos = xrealloc(o->udos, sizeof *o->udos * (size_t)(o->nudos + 1));
+        o->udos[o->nudos++] = u;
+    }
+    return bad ? -1 : 0;
+}
+
+/* Compile every UDO defined since `from` at the orchestra's ksmps, so that
+ * its errors show before anything plays, called or not. */
+static int udo_check(LANG_ORCH *o, const LANG_HEADER *h, int from, char *err, size_t errlen)
+{
+    int bad = 0;
+    for (int i = from; i < o->nudos; i++)
+        if (!udo_template(o, h, o->udos[i], 0, NULL, err, errlen)) bad++;
+    return bad ? -1 : 0;
+}
+
 void instr_tmpl_free(INSTR_TMPL *t)
 {
     if (!t) return;
@@ -1208,6 +1562,7 @@ void instr_tmpl_free(INSTR_TMPL *t)
     free(t->consts);
     for (int i = 0; i < t->nstrs; i++) free(t->strs[i]);
     free(t->strs);
+    free(t->sconst);
     free(t->init);
     free(t->perf);
     for (int i = 0; i < t->nparams; i++) free(t->params[i].name);
@@ -1240,6 +1595,9 @@ void lang_orch_free(LANG_ORCH *o)
     instr_tmpl_free(o->instr0);
     for (int i = 0; i < o->nretired; i++) instr_tmpl_free(o->retired[i]);
     free(o->retired);
+    udo_rollback(o, 0, 0);
+    free(o->udos);
+    free(o->utm);
     for (SYM *s = o->globals; s;) { SYM *nx = s->next; free(s->name); free(s); s = nx; }
     nidx_free(&o->globalidx);
     nidx_free(&o->posbyname);
@@ -1256,7 +1614,15 @@ int lang_is_opcode(const char *name)
     return op_lookup(name, &n) != NULL;
 }
 
-static int is_opcode_cb(const char *name, void *ud) { return lang_is_opcode(name); }
+/* A built-in opcode or one of the orchestra's UDOs (ud: the orchestra). */
+static int is_opcode_cb(const char *name, void *ud)
+{
+    const LANG_ORCH *o = ud;
+    if (o)
+        for (int i = 0; i < o->nudos; i++)
+            if (!strcmp(o->udos[i]->name, name)) return 1;
+    return lang_is_opcode(name);
+}
 
 /* A header value must be a constant expression. */
 static int const_eval(const NODE *n, double *v)
@@ -1309,7 +1675,7 @@ static int add_unit(LANG_ORCH *o, const char *src, size_t len, const char *file,
     copy[len] = 0;
     /* kept even with errors: compiling it reports the errors parsing could not see */
     int nerrs;
-    NODE *top = lang_parse_all(&o->arena, copy, len, file, line0, is_opcode_cb, NULL, err, errlen, &nerrs);
+    NODE *top = lang_parse_all(&o->arena, copy, len, file, line0, is_opcode_cb, o, err, errlen, &nerrs);
     free(copy);
     for (int i = 0; i < top->nkids; i++) {
         int r = header_stmt(o, top->kids[i], file, err, errlen);
@@ -1521,8 +1887,7 @@ static void predeclare_globals(CG *g, const NODE *n)
     for (int i = 0; i < n->nouts; i++)
         if (n->kind != N_INSTR && n->outs[i]->kind == N_VAR && n->outs[i]->name[0] == 'g') {
             int global;
-            if (name_rate(n->outs[i]->name, &global) && name_rate(n->outs[i]->name, &global) != 'S')
-                declare(g, n->outs[i], n->outs[i]->name);
+            if (name_rate(n->outs[i]->name, &global)) declare(g, n->outs[i], n->outs[i]->name);
         }
     for (int i = 0; i < n->nkids; i++) predeclare_globals(g, n->kids[i]);
 }
@@ -1566,6 +1931,10 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
         pre.file = o->units[u].file;
         predeclare_globals(&pre, o->units[u].top);
     }
+    /* user-defined opcodes next: instruments before their definitions call them too */
+    for (int k = 0; k < o->nunits; k++)
+        if (udo_register(o, o->units[k].top, o->units[k].file, err, errlen)) bad++;
+    if (udo_check(o, h, 0, err, errlen)) bad++;
     /* instr 0: the top-level statements of every unit, in order */
     AST_ARENA tmp = { 0 };
     NODE *b0 = ast_node(&tmp, N_BLOCK, 1, 1);
@@ -1573,7 +1942,7 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
     for (int u = 0; u < o->nunits; u++)
         for (int i = 0; i < o->units[u].top->nkids; i++) {
             NODE *s = o->units[u].top->kids[i];
-            if (s->kind != N_INSTR && !(s->kind == N_BLOCK && s->nkids == 0)) {
+            if (s->kind != N_INSTR && s->kind != N_UDO && !(s->kind == N_BLOCK && s->nkids == 0)) {
                 ast_add(&tmp, &b0->kids, &b0->nkids, s);
                 file0 = o->units[u].file;
             }
@@ -1687,15 +2056,18 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     char *copy = malloc(len + 1);   /* the lexer needs a NUL after the text (strtod) */
     memcpy(copy, src, len);
     copy[len] = 0;
+    /* a text defining opcodes is kept: their code compiles again for callers of another ksmps */
+    int keep = strstr(copy, "opcode") != NULL;
     /* every error is reported: those of parsing, then those compiling finds */
     int nerrs;
-    NODE *top = lang_parse_all(&tmp, copy, len, file, line0, is_opcode_cb, NULL, err, errlen, &nerrs);
+    NODE *top = lang_parse_all(keep ? &o->arena : &tmp, copy, len, file, line0, is_opcode_cb, o, err, errlen, &nerrs);
     free(copy);
     int n = 0, ok = !nerrs;
     for (int i = 0; i < top->nkids; i++)
-        if (top->kids[i]->kind != N_INSTR && !(top->kids[i]->kind == N_BLOCK && top->kids[i]->nkids == 0)) {
+        if (top->kids[i]->kind != N_INSTR && top->kids[i]->kind != N_UDO
+            && !(top->kids[i]->kind == N_BLOCK && top->kids[i]->nkids == 0)) {
             lang_err_add(err, errlen, file, top->kids[i]->line, top->kids[i]->col,
-                         "only instrument definitions can be added while playing");
+                         "only instrument and opcode definitions can be added while playing");
             ok = 0;
         }
     CG pre;
@@ -1703,6 +2075,9 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     volatile int compiling = 1;
     if (setjmp(pre.fail) == 0) predeclare_globals(&pre, top);
     else ok = compiling = 0;
+    int nudos0 = o->nudos, nutm0 = o->nutm;
+    if (compiling && udo_register(o, top, file, err, errlen)) ok = 0;
+    if (compiling && udo_check(o, &o->final, nudos0, err, errlen)) ok = 0;
     /* compile all first: an error anywhere leaves every old definition in place */
     INSTR_TMPL *made[64];
     int nmade = 0;
@@ -1749,6 +2124,7 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     lang_err_sort(err);
     if (!ok) {   /* the previous definitions stay */
         for (int m = 0; m < nmade; m++) instr_tmpl_free(made[m]);
+        udo_rollback(o, nudos0, nutm0);
         return -1;
     }
     for (int m = 0; m < nmade; m++) {
