@@ -213,7 +213,7 @@ static void test_error_recovery(void)
     EXPECT_ERRORS("opcode Bar, a, k[]\n kin[] xin\n xout a(kin[0])\nendop\ninstr 1\n a1 nosuch 1\nendin\n",
                   "t.orc:1:16: error: array arguments to user-defined opcodes are not supported yet\n"
                   "t.orc:2:5: error: arrays ('kin[…]') are not supported yet\n"
-                  "t.orc:3:10: error: arrays ('kin[…]') are not supported yet\n"
+                  "t.orc:3:12: error: arrays ('kin[…]') are not supported yet\n"
                   "t.orc:6:5: error: unknown opcode 'nosuch'");
     /* GENs ondes lacks, when ftgen's is a constant */
     EXPECT_ERRORS("gi1 ftgen 0, 0, 1024, 31, 1\ngi2 ftgen 0, 0, 1024, \"tanh\", 1\ngi3 = -\"s\"\n",
