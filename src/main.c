@@ -4,6 +4,7 @@
 #include "io/audiofile.h"
 #include "opcodes/registry.h"
 #include "osc/acl.h"
+#include "lang/errs.h"
 #include <errno.h>
 #include <limits.h>
 #include <math.h>
@@ -27,12 +28,49 @@ static void list_opcodes(void)
             printf("%-14s %-4s %s\n", all[i]->name, *all[i]->out ? all[i]->out : "-", *all[i]->in ? all[i]->in : "-");
 }
 
+/* Room for every error of a run: errs.h's cap of 100 lines. */
+#define ERRBUF (128 * 1024)
+
 static int fail(const char *fmt, const char *a)
 {
     fprintf(stderr, "ondes: ");
     fprintf(stderr, fmt, a);
     fputc('\n', stderr);
     return 2;
+}
+
+/* Every file read, then everything compiled, even after errors: all of
+ * them are gathered in err (one a line, errs.h's cap) and nothing plays. */
+static int load_session(SESSION *s, const char *const *files, int nfiles, const SES_OPTIONS *so, char *err,
+                        size_t errlen)
+{
+    char *one = malloc(errlen);
+    if (!one) abort();
+    int rc = 0;
+    err[0] = 0;
+    for (int i = 0; i < nfiles; i++)
+        if (ses_add_file(s, files[i], one, errlen)) {
+            rc = 1;
+            lang_err_append(err, errlen, one);
+        }
+    if (ses_prepare(s, so, one, errlen)) {
+        rc = 1;
+        lang_err_append(err, errlen, one);
+    }
+    free(one);
+    lang_err_sort(err);
+    return rc;
+}
+
+/* Errors in code name their file:line:col; others are the command line's. */
+static void print_errors(const char *err)
+{
+    for (const char *p = err; *p;) {
+        const char *nl = strchr(p, '\n');
+        int len = nl ? (int)(nl - p) : (int)strlen(p);
+        if (len) fprintf(stderr, "%s%.*s\n", memmem(p, (size_t)len, ": error: ", 9) ? "" : "ondes: ", len, p);
+        p += len + (nl != NULL);
+    }
 }
 
 static int num_opt(const char *name, const char *val, double lo, double hi, double *out)
@@ -133,23 +171,21 @@ static void ceiling_report(FILE *f, const char *prefix, ENGINE *e)
 static int realtime(const char *const *files, int nfiles, const char *argv0, const DRV_OFFLINE_OPTS *fw)
 {
 #ifdef ONDES_REALTIME
-    char err[2048];
+    static char err[ERRBUF];
     if (cli.sr > 0) fprintf(stderr, "ondes: --sr is for offline renders: JACK's sample rate rules\n");
     DRV_JACK *d = drv_jack_open(cli.name, err, sizeof err);
     if (!d) return fail("%s", err);
     SESSION *s = ses_new();
     int rc = 0;
     if (!fw && net_setup(s, cli.bind, err, sizeof err)) rc = 1;   /* freewheel opens no OSC */
-    for (int i = 0; i < nfiles && !rc; i++)
-        if (ses_add_file(s, files[i], err, sizeof err)) rc = 1;
     char dirbuf[PATH_MAX];
     SES_OPTIONS so = { drv_jack_sample_rate(d), (int)cli.ksmps, (int)cli.channels, 0, (int)cli.voices, cli.ceiling,
                        instrdir(argv0, dirbuf, sizeof dirbuf), 1, cli.limiter_ms, (int)cli.memory };
-    if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
+    if (!rc && load_session(s, files, nfiles, &so, err, sizeof err)) rc = 1;
     if (!rc && cli.record_events && ses_record_events(s, cli.record_events, err, sizeof err)) rc = 1;
     if (*ses_notes(s)) fputs(ses_notes(s), stderr);
     if (rc) {
-        fprintf(stderr, "%s%s\n", strstr(err, ": error: ") ? "" : "ondes: ", err);
+        print_errors(err);
     } else {
         DRV_JACK_OPTS jo = { .no_connect = cli.no_connect, .connect_regex = cli.connect_re, .port = (int)cli.port,
                              .bind = cli.bind, .tcp = cli.tcp, .record = cli.record, .exit_at_end = cli.exit_at_end,
@@ -411,21 +447,17 @@ int main(int argc, char **argv)
     }
     if (cli.record || cli.record_events) return fail("--record and --record-events are for real time; offline, --render is the recording%s", "");
     if (nfiles == 0) return fail("nothing to play: give an .orc, .sco, .csd or .events file%s", "");
-    char err[2048];
+    static char err[ERRBUF];
     if (af_check_format(render, cli.format, cli.bits, err, sizeof err)) return fail("%s", err);
 
     SESSION *s = ses_new();
-    int rc = 0;
-    for (int i = 0; i < nfiles && !rc; i++)
-        if (ses_add_file(s, files[i], err, sizeof err)) rc = 1;
     char dirbuf[PATH_MAX];
     SES_OPTIONS so = { cli.sr, (int)cli.ksmps, (int)cli.channels, 0, (int)cli.voices, cli.ceiling,
                        instrdir(argv[0], dirbuf, sizeof dirbuf), 0, cli.limiter_ms, (int)cli.memory };
-    if (!rc && ses_prepare(s, &so, err, sizeof err)) rc = 1;
+    int rc = load_session(s, files, nfiles, &so, err, sizeof err);
     if (*ses_notes(s)) fputs(ses_notes(s), stderr);
     if (rc) {
-        /* errors in code name their file:line:col; others are the command line's */
-        fprintf(stderr, "%s%s\n", strstr(err, ": error: ") ? "" : "ondes: ", err);
+        print_errors(err);
         ses_free(s);
         return 1;
     }

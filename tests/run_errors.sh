@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # run_errors.sh — feeds ondes every broken input in tests/errors/ and checks its error message.
 #
-# Each file states what ondes must say on its first line:
+# Each file states what ondes must say in its first lines, one line per error
+# (ondes reports every error of a run, like a compiler):
 #     ; expect: 6:8: unknown opcode 'oscilx'      (.orc .sco .csd .events)
+#     ; expect: 9:2: unknown opcode 'fof'
 #     # expect: ondes: unknown option             (.args)
 # A leading LINE:COL: (or LINE:) means stderr must hold a line with
 # "FILE:LINE:COL:" followed by the message; "..." in a message stands for any
-# text within that line.  .orc/.sco/.csd/.events files are rendered alone with
-# `ondes --render OUT FILE`; an .args file's second line is the argument list
+# text within that line.  Every expected line must be there, and every error
+# line ondes prints (one holding "error:") must be expected by one of them.
+# .orc/.sco/.csd/.events files are rendered alone with `ondes --render OUT
+# FILE`; an .args file's line after its expect lines is the argument list
 # (shell words; $OUT is a scratch output file, $srcdir the source tree).
 # ondes must exit non-zero, not crash (exit < 128), and print no sanitizer report.
 #
@@ -35,9 +39,9 @@ contains_in_order() {
     return 0
 }
 
-# matches FILE-NAME EXPECTATION STDERR-FILE
-matches() {
-    local name=$1 expect=$2 errfile=$3 pos="" msg line
+# line_matches FILE-NAME EXPECTATION LINE: LINE is what EXPECTATION asks for
+line_matches() {
+    local name=$1 expect=$2 line=$3 pos="" msg
     if [[ $expect =~ ^([0-9]+:[0-9]+:)[[:space:]]*(.*)$ ]] ||
        [[ $expect =~ ^([0-9]+:)[[:space:]]+(.*)$ ]]; then
         pos="$name:${BASH_REMATCH[1]}"
@@ -51,12 +55,33 @@ matches() {
         msg=${msg#*...}
     done
     pieces+=("$msg")
+    if [ -n "$pos" ]; then
+        [[ $line == *"$pos"* ]] || return 1
+        line=${line#*"$pos"}
+    fi
+    contains_in_order "$line" "${pieces[@]}"
+}
+
+# matches FILE-NAME EXPECTATION STDERR-FILE: some line of stderr is the expected one
+matches() {
+    local line
     while IFS= read -r line || [ -n "$line" ]; do
-        if [ -n "$pos" ]; then
-            [[ $line == *"$pos"* ]] || continue
-            line=${line#*"$pos"}
-        fi
-        contains_in_order "$line" "${pieces[@]}" && return 0
+        line_matches "$1" "$2" "$line" && return 0
+    done <"$3"
+    return 1
+}
+
+# unexpected FILE-NAME STDERR-FILE EXPECTATION...: the first error line no expectation asks for
+unexpected() {
+    local name=$1 errfile=$2 line e
+    shift 2
+    while IFS= read -r line || [ -n "$line" ]; do
+        [[ $line == *"error:"* ]] || continue
+        for e in "$@"; do
+            line_matches "$name" "$e" "$line" && continue 2
+        done
+        printf '%s\n' "$line"
+        return 0
     done <"$errfile"
     return 1
 }
@@ -81,14 +106,20 @@ for file in "${files[@]}"; do
     name=$(basename "$file")
     : >"$tmp/stderr"
     rm -f "$OUT"
-    first=$(head -n 1 "$file")
-    if [[ ! $first =~ ^[[:space:]]*[\;#]+[[:space:]]*expect:[[:space:]]*(.*[^[:space:]])[[:space:]]*$ ]]; then
+    # the expectations: the file's first lines, as long as they are "; expect: …"
+    expects=()
+    nlines=0
+    while IFS= read -r first || [ -n "$first" ]; do
+        [[ $first =~ ^[[:space:]]*[\;#]+[[:space:]]*expect:[[:space:]]*(.*[^[:space:]])[[:space:]]*$ ]] || break
+        expects+=("${BASH_REMATCH[1]}")
+        nlines=$((nlines + 1))
+    done <"$file"
+    if [ ${#expects[@]} -eq 0 ]; then
         fail "$name" "first line holds no '; expect: ...'"
         continue
     fi
-    expect=${BASH_REMATCH[1]}
     if [[ $file == *.args ]]; then
-        argline=$(sed -n 2p "$file")
+        argline=$(sed -n "$((nlines + 1))p" "$file")
         if ! eval "args=($argline)" 2>"$tmp/stderr"; then
             fail "$name" "cannot read the argument line"
             continue
@@ -99,8 +130,12 @@ for file in "${files[@]}"; do
     fi
     timeout 60 "${cmd[@]}" </dev/null >"$tmp/stdout" 2>"$tmp/stderr"
     rc=$?
+    missing=""
+    for expect in "${expects[@]}"; do
+        matches "$name" "$expect" "$tmp/stderr" || { missing=$expect; break; }
+    done
     if [ $rc -eq 0 ]; then
-        fail "$name" "ondes succeeded; expected an error: $expect"
+        fail "$name" "ondes succeeded; expected an error: ${expects[0]}"
     elif [ $rc -eq 124 ]; then
         fail "$name" "timed out"
     elif [ $rc -eq 126 ] || [ $rc -eq 127 ]; then
@@ -109,8 +144,10 @@ for file in "${files[@]}"; do
         fail "$name" "crashed (exit $rc, signal $((rc - 128)))"
     elif grep -qE 'AddressSanitizer|LeakSanitizer|UndefinedBehaviorSanitizer|ThreadSanitizer|runtime error:|ERROR SUMMARY: [1-9]' "$tmp/stderr"; then
         fail "$name" "sanitizer or valgrind report"
-    elif ! matches "$name" "$expect" "$tmp/stderr"; then
-        fail "$name" "stderr lacks: ${expect}"
+    elif [ -n "$missing" ]; then
+        fail "$name" "stderr lacks: $missing"
+    elif extra=$(unexpected "$name" "$tmp/stderr" "${expects[@]}"); then
+        fail "$name" "an error no '; expect:' line asks for: $extra"
     else
         echo "PASS $name"
         passed=$((passed + 1))

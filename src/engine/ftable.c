@@ -635,6 +635,19 @@ out:
     return rc;
 }
 
+/* The GENs ftable_gen makes (its switch below), as messages list them. */
+#define FT_GENS "1, 2, 5, 7, 9, 10, 11, 16, 17, 19 and 20"
+
+int ftable_gen_known(int gen)
+{
+    switch (gen < 0 ? -gen : gen) {
+    case 1: case 2: case 5: case 7: case 9: case 10: case 11: case 16: case 17: case 19: case 20: return 1;
+    default: return 0;
+    }
+}
+
+const char *ftable_gen_list(void) { return FT_GENS; }
+
 /*
  * Make table `num`.  `args` are the f statement's p5 …; for GEN 1 the p5
  * slot is the file (its value is ignored: the name comes in `path`), so
@@ -704,8 +717,7 @@ static FTABLE *gen_table(int num, int size, int gen, const double *args, int nar
         return NULL;
     default:
         if (err && errlen)
-            snprintf(err, errlen, "unknown GEN number %d (ondes has GEN 1, 2, 5, 7, 9, 10, "
-                     "11, 16, 17, 19 and 20)", gen);
+            snprintf(err, errlen, "unknown GEN number %d (ondes has GEN %s)", gen, FT_GENS);
         return NULL;
     }
     if (nargs < 0 || (nargs > 0 && args == NULL)) {

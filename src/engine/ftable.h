@@ -55,6 +55,12 @@ void ftable_free(FTABLE *t);
 FTABLE *ftable_gen_alloc(int num, int size, int gen, const double *args, int nargs, double sr,
                          const FT_ALLOC *al, char *err, size_t errlen);
 
+/* Whether ftable_gen makes GEN `gen` (either sign), so a score or an
+ * orchestra can name every GEN it lacks before anything plays; and the list
+ * of those it makes, for that message ("1, 2, 5, … and 20"). */
+int ftable_gen_known(int gen);
+const char *ftable_gen_list(void);
+
 /* Csound's built-in sine used when an oscillator's table is -1. */
 const FTABLE *ftable_sine(void);
 

@@ -2,6 +2,8 @@
 #include "orch.h"
 #include "parser.h"
 #include "preproc.h"
+#include "errs.h"
+#include "../engine/ftable.h"
 #include "../engine/engine.h"
 #include "../opcodes/registry.h"
 #include <ctype.h>
@@ -131,6 +133,7 @@ struct lang_orch {
     INSTR_TMPL *instr0;
     int compiled;
     LANG_HEADER final;      /* the header compiled for (after overrides) */
+    int nerrs;              /* errors reported so far (parsing, header, compiling): nothing is installed */
     INSTR_TMPL **retired;   /* replaced while voices may still play them */
     int nretired;
     UDO_DEF **udos;         /* in the order defined: a later one of the same types replaces an earlier */
@@ -186,19 +189,38 @@ typedef struct cg {
     const OP_DESC *dbuf[64];   /* lookup_ops' answer when UDOs take part */
     char *err;
     size_t errlen;
-    jmp_buf fail;
+    jmp_buf fail;       /* the whole instrument: too many errors */
+    jmp_buf *stmt;      /* the statement being compiled: an error ends it, the next one follows */
+    int nerrs;
 } CG;
+
+/* Errors are gathered (errs.h), not fatal: the statement that failed is
+ * dropped and compiling goes on with the next one, so one run reports them
+ * all; an instrument with errors is never installed. */
+static void cg_vreport(CG *g, const NODE *n, const char *fmt, va_list ap)
+{
+    g->nerrs++;
+    if (lang_err_vadd(g->err, g->errlen, g->file ? g->file : "", n ? n->line : 0, n ? n->col : 0, fmt, ap))
+        longjmp(g->fail, 1);
+}
+
+static void cg_report(CG *g, const NODE *n, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+static void cg_report(CG *g, const NODE *n, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    cg_vreport(g, n, fmt, ap);
+    va_end(ap);
+}
 
 static void cg_error(CG *g, const NODE *n, const char *fmt, ...) __attribute__((format(printf, 3, 4), noreturn));
 static void cg_error(CG *g, const NODE *n, const char *fmt, ...)
 {
-    char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    cg_vreport(g, n, fmt, ap);
     va_end(ap);
-    snprintf(g->err, g->errlen, "%s:%d:%d: error: %s", g->file, n ? n->line : 0, n ? n->col : 0, msg);
-    longjmp(g->fail, 1);
+    longjmp(g->stmt ? *g->stmt : g->fail, 1);
 }
 
 static void *xrealloc(void *p, size_t n)
@@ -368,8 +390,8 @@ static SYM *declare(CG *g, const NODE *at, const char *name)
     double dummy;
     SYM *typed = find_sym(&g->localidx, name);   /* a new-style UDO's parameter has the rate it was given */
     if (typed) return typed;
-    if (is_pfield(name, &pidx) || reserved_value(g->h, name, &dummy))
-        cg_error(g, at, "'%s' cannot be assigned inside an instrument", name);
+    if (is_pfield(name, &pidx)) cg_error(g, at, "assigning to the p-field '%s' is not supported yet", name);
+    if (reserved_value(g->h, name, &dummy)) cg_error(g, at, "'%s' cannot be assigned inside an instrument", name);
     if (!r) {
         if (name[0] == 'f' || name[0] == 'w' || (name[0] == 'g' && (name[1] == 'f' || name[1] == 'w')))
             cg_error(g, at, "variable '%s': f- and w-rate variables are not supported", name);
@@ -498,6 +520,22 @@ static const char *letter_rate_desc(char L)
 
 static const char *rate_desc(char r) { return r == 'c' ? "i" : rate_name(r); }
 
+/* How messages name an opcode: the operators' internal ones ("##add") as written ("+"). */
+static const char *shown_name(const char *name)
+{
+    static const char *const ops[][2] = {
+        { "##add", "+" }, { "##sub", "-" }, { "##mul", "*" }, { "##div", "/" }, { "##mod", "%" },
+        { "##pow", "^" }, { "##lt", "<" }, { "##gt", ">" }, { "##le", "<=" }, { "##ge", ">=" },
+        { "##eq", "==" }, { "##ne", "!=" }, { "##and", "&&" }, { "##or", "||" }, { "##bitand", "&" },
+        { "##bitor", "|" }, { "##bitxor", "#" }, { "##shl", "<<" }, { "##shr", ">>" }, { "##neg", "-" },
+        { "##not", "!" }, { "##bitnot", "~" }, { "##cond", "?:" }, { "##upsamp", "a-rate conversion" },
+    };
+    if (name[0] != '#') return name;
+    for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
+        if (!strcmp(name, ops[i][0])) return ops[i][1];
+    return name;
+}
+
 /* The descriptors of `name`: the orchestra's user-defined opcodes of that
  * name (newest first; an older one with the same types is replaced), then
  * the built-in ones. */
@@ -526,11 +564,12 @@ static const OP_DESC *const *lookup_ops(CG *g, const char *name, int *nd)
 
 /* Pick the descriptor of `name` for these output rates (or one wanted rate
  * `hint`, 0 for any) and input rates; on failure explain why. */
-static const OP_DESC *select_desc(CG *g, const NODE *at, const char *name, const char *outr, int nout, char hint,
+static const OP_DESC *select_desc(CG *g, const NODE *at, const char *opname, const char *outr, int nout, char hint,
                                   const char *inr, int nin, const NODE *const *args)
 {
     int nd;
-    const OP_DESC *const *ds = lookup_ops(g, name, &nd);
+    const OP_DESC *const *ds = lookup_ops(g, opname, &nd);
+    const char *name = shown_name(opname);
     if (!ds) cg_error(g, at, "unknown opcode '%s'", name);
     const OP_DESC *first_out = NULL;
     /* pass 0: output fits the hint exactly; pass 1: any output */
@@ -590,7 +629,10 @@ static void udo_bind(CG *g, UDO_DEF *u, uint32_t op_off, const OPERAND *iks, con
         cg_error(g, at, "'%s': invalid local ksmps %g (it must divide the caller's ksmps, %d)", u->name, v,
                  g->h->ksmps);
     INSTR_TMPL *t = udo_template(g->o, g->h, u, (int)v, at, g->err, g->errlen);
-    if (!t) longjmp(g->fail, 1);   /* the message names the place in the opcode */
+    if (!t) {   /* the opcode's own errors were reported, with their places in it: this call fails silently */
+        g->nerrs++;
+        longjmp(g->stmt ? *g->stmt : g->fail, 1);
+    }
     udo_state((OP *)(g->img + op_off))->t = t;
     if (t->has_release) g->t->has_release = 1;
 }
@@ -603,7 +645,7 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
 {
     int nargs = nout + nin;
     int inl = OP_ARGS_INLINE(d->flags);
-    if (nargs > inl) cg_error(g, at, "'%s': too many arguments (at most %d)", d->name, inl - nout);
+    if (nargs > inl) cg_error(g, at, "'%s': too many arguments (at most %d)", shown_name(d->name), inl - nout);
     uint32_t op_off = img_alloc(g, d->size, 16);
     /* the argument pointers: the struct's named OP_ARG fields right after the header */
     uint32_t args_off = op_off + (uint32_t)sizeof(OP);
@@ -626,7 +668,7 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
     /* the descriptor's compile-time step: checks, and the loop for these rates */
     OP_PREP prep = { d->init, d->perf, "" };
     if (d->prep && d->prep(op, &prep))
-        cg_error(g, at, "'%s': %s", d->name, prep.err[0] ? prep.err : "cannot be used this way");
+        cg_error(g, at, "'%s': %s", shown_name(d->name), prep.err[0] ? prep.err : "cannot be used this way");
     INSTR_TMPL *t = g->t;
     if (t->nargnames + nargs + 1 > g->capargnames) {   /* geometric: linear in the code's length */
         while (t->nargnames + nargs + 1 > g->capargnames) g->capargnames = g->capargnames ? g->capargnames * 2 : 64;
@@ -1159,6 +1201,20 @@ static void compile_assign(CG *g, const NODE *n)
     emit(g, d, &dst, 1, &v, 1, 1, n);
 }
 
+/* ftgen's GEN, when written as a constant, must be one ondes has: said at
+ * compile time, with every other error, not when the code runs. */
+static void check_gen(CG *g, const NODE *n)
+{
+    if (strcmp(n->name, "ftgen") && strcmp(n->name, "ftgenonce") && strcmp(n->name, "ftgentmp")) return;
+    if (n->nkids < 4) return;
+    const NODE *a = n->kids[3];
+    double v = a->kind == N_NUM ? a->num : 0;
+    if (a->kind == N_STR)
+        cg_error(g, a, "named GEN \"%s\" is not supported (ondes has GEN %s)", a->name, ftable_gen_list());
+    if (a->kind == N_NUM && !ftable_gen_known(v >= -1000 && v <= 1000 ? (int)v : 0))
+        cg_error(g, a, "GEN %g is not supported (ondes has GEN %s)", v, ftable_gen_list());
+}
+
 /* ---- xin, xout, setksmps ---- */
 
 /* The rate a UDO's type letter gives its variable. */
@@ -1266,6 +1322,7 @@ static void compile_opcode(CG *g, const NODE *n)
     if (!strcmp(n->name, "xout")) { compile_xout(g, n); return; }
     if (!strcmp(n->name, "setksmps")) { compile_setksmps(g, n); return; }
     if (!lookup_ops(g, n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
+    check_gen(g, n);
     SYM *outsyms[OP_MAXOUT + 1];
     for (int i = 0; i < nout; i++) {
         outsyms[i] = declare(g, n->outs[i], n->outs[i]->name);
@@ -1348,8 +1405,30 @@ static void compile_pset(CG *g, const NODE *n)
     t->npset = n->nkids;
 }
 
+/* After a statement failed (or could not be parsed): its outputs are
+ * declared with the rate their names give them, so their uses do not each
+ * report "undefined variable" (one mistake, one error). */
+static void poison_outputs(CG *g, const NODE *n)
+{
+    if (n->kind != N_ASSIGN && n->kind != N_OPCODE) return;
+    for (int i = 0; i < n->nouts; i++) {
+        const NODE *o = n->outs[i];
+        int global, pidx;
+        double v;
+        if (o->kind != N_VAR || !o->name || !name_rate(o->name, &global) || is_pfield(o->name, &pidx)
+            || reserved_value(g->h, o->name, &v))
+            continue;
+        declare(g, o, o->name);
+    }
+}
+
 static void compile_stmt(CG *g, const NODE *n)
 {
+    if (n->kind == N_OPCODE && !n->name[0]) {   /* a statement the parser could not read (parser.h) */
+        poison_outputs(g, n);
+        if (n->str2 && !lang_is_opcode(n->str2)) cg_error(g, n, "unknown opcode '%s'", n->str2);
+        return;
+    }
     switch (n->kind) {
     case N_ASSIGN:
         note_param(g, n);
@@ -1436,9 +1515,16 @@ static void compile_stmt(CG *g, const NODE *n)
     }
 }
 
+/* Each statement under a recovery point: after an error (reported) the next one is compiled. */
 static void compile_block(CG *g, const NODE *b)
 {
-    for (int i = 0; i < b->nkids; i++) compile_stmt(g, b->kids[i]);
+    jmp_buf here, *outer = g->stmt;
+    for (volatile int i = 0; i < b->nkids; i++) {
+        g->stmt = &here;
+        if (setjmp(here) == 0) compile_stmt(g, b->kids[i]);
+        else poison_outputs(g, b->kids[i]);
+    }
+    g->stmt = outer;
 }
 
 /* Lay the IR out as the init chain and the perf chain, resolving labels per
@@ -1512,10 +1598,12 @@ static INSTR_TMPL *compile_body(LANG_ORCH *o, const LANG_HEADER *h, const NODE *
         }
         compile_block(g, body);
         for (int i = 0; i < g->nlabels; i++)
-            if (!g->labels[i].defined) {
+            if (!g->labels[i].defined && g->labels[i].name[0] != ' ') {   /* ' L3': an if's own, left by an error */
                 NODE at = { .line = g->labels[i].line, .col = g->labels[i].col };
-                cg_error(g, &at, "undefined label '%s'", g->labels[i].name);
+                cg_report(g, &at, "undefined label '%s'", g->labels[i].name);
             }
+    }
+    if (!g->nerrs) {
         g->t->sconst = calloc((size_t)g->t->nstrs + 1, sizeof *g->t->sconst);
         for (int i = 0; i < g->t->nstrs; i++) {
             g->t->sconst[i].data = g->t->strs[i];
@@ -1579,9 +1667,8 @@ static const NODE *find_setksmps(const NODE *n)
 static INSTR_TMPL *udo_template(LANG_ORCH *o, const LANG_HEADER *h, UDO_DEF *u, int iks, const NODE *at,
                                 char *err, size_t errlen)
 {
-    for (int i = 0; i < o->nutm; i++)
-        if (o->utm[i].def == u && o->utm[i].ksmps == h->ksmps && o->utm[i].iksmps == iks && o->utm[i].t)
-            return o->utm[i].t;
+    for (int i = 0; i < o->nutm; i++)   /* NULL: it failed, and said why, once */
+        if (o->utm[i].def == u && o->utm[i].ksmps == h->ksmps && o->utm[i].iksmps == iks) return o->utm[i].t;
     LANG_HEADER hl = *h;
     int base = iks ? iks : h->ksmps;
     hl.ksmps = base;
@@ -1589,8 +1676,8 @@ static INSTR_TMPL *udo_template(LANG_ORCH *o, const LANG_HEADER *h, UDO_DEF *u, 
     double v;
     if (sk && sk->nkids == 1 && const_eval(sk->kids[0], &v) && v != 0) {
         if (!(v >= 1 && v <= base && v == floor(v) && base % (int)v == 0)) {
-            snprintf(err, errlen, "%s:%d:%d: error: setksmps: invalid ksmps %g (it must divide the caller's ksmps, %d)",
-                     u->file, sk->line, sk->col, v, base);
+            lang_err_add(err, errlen, u->file, sk->line, sk->col,
+                         "setksmps: invalid ksmps %g (it must divide the caller's ksmps, %d)", v, base);
             return NULL;
         }
         hl.ksmps = (int)v;
@@ -1645,16 +1732,16 @@ static int udo_parse_types(const NODE *at, int outputs, char *letters, int max, 
             char msg[160];
             snprintf(msg, sizeof msg, "unknown type '%c' in the opcode's %s types (allowed: %s)", c,
                      outputs ? "output" : "input", outputs ? "a, k, i, K, S" : "a, k, i, K, S, O, P, V, J, o, p, j");
-            snprintf(err, errlen, "%s:%d:%d: error: %s", file, at->line, at->col + i, msg);
+            lang_err_add(err, errlen, file, at->line, at->col + i, "%s", msg);
             return -1;
         }
         if (why) {
-            snprintf(err, errlen, "%s:%d:%d: error: %s", file, at->line, at->col + i, why);
+            lang_err_add(err, errlen, file, at->line, at->col + i, "%s", why);
             return -1;
         }
         if (n == max) {
-            snprintf(err, errlen, "%s:%d:%d: error: too many %s (at most %d)", file, at->line, at->col,
-                     outputs ? "outputs" : "inputs", max);
+            lang_err_add(err, errlen, file, at->line, at->col, "too many %s (at most %d)", outputs ? "outputs" : "inputs",
+                         max);
             return -1;
         }
         letters[n++] = c == 'K' ? 'k' : c;
@@ -1663,20 +1750,24 @@ static int udo_parse_types(const NODE *at, int outputs, char *letters, int max, 
     return n;
 }
 
-/* Make the descriptors of the UDOs a parsed text defines. */
+/* Make the descriptors of the UDOs a parsed text defines (every bad one reported, -1 then). */
 static int udo_register(LANG_ORCH *o, const NODE *top, const char *file, char *err, size_t errlen)
 {
+    int bad = 0;
     for (int i = 0; i < top->nkids; i++) {
         const NODE *d = top->kids[i];
         if (d->kind != N_UDO) continue;
         char out[OP_MAXOUT + 1], in[OP_MAXIN + 1];
         int nout = udo_parse_types(d->outs[0], 1, out, OP_MAXOUT, file, err, errlen);
-        if (nout < 0) return -1;
         int nin = udo_parse_types(d->outs[1], 0, in, OP_MAXIN - 1, file, err, errlen);
-        if (nin < 0) return -1;
+        if (nout < 0 || nin < 0) {
+            bad++;
+            continue;
+        }
         if (!strcmp(d->name, "xin") || !strcmp(d->name, "xout") || !strcmp(d->name, "setksmps")) {
-            snprintf(err, errlen, "%s:%d:%d: error: '%s' cannot be redefined", file, d->line, d->col, d->name);
-            return -1;
+            lang_err_add(err, errlen, file, d->line, d->col, "'%s' cannot be redefined", d->name);
+            bad++;
+            continue;
         }
         in[nin] = 'o';   /* Csound's hidden iksmps */
         in[nin + 1] = 0;
@@ -1693,16 +1784,17 @@ static int udo_register(LANG_ORCH *o, const NODE *top, const char *file, char *e
         o->udos = xrealloc(o->udos, sizeof *o->udos * (size_t)(o->nudos + 1));
         o->udos[o->nudos++] = u;
     }
-    return 0;
+    return bad ? -1 : 0;
 }
 
 /* Compile every UDO defined since `from` at the orchestra's ksmps, so that
  * its errors show before anything plays, called or not. */
 static int udo_check(LANG_ORCH *o, const LANG_HEADER *h, int from, char *err, size_t errlen)
 {
+    int bad = 0;
     for (int i = from; i < o->nudos; i++)
-        if (!udo_template(o, h, o->udos[i], 0, NULL, err, errlen)) return -1;
-    return 0;
+        if (!udo_template(o, h, o->udos[i], 0, NULL, err, errlen)) bad++;
+    return bad ? -1 : 0;
 }
 
 void instr_tmpl_free(INSTR_TMPL *t)
@@ -1798,8 +1890,7 @@ static int header_stmt(LANG_ORCH *o, const NODE *s, const char *file, char *err,
     if (k < 0) return 0;
     double v;
     if (!const_eval(s->kids[0], &v)) {
-        snprintf(err, errlen, "%s:%d:%d: error: '%s' must be given a constant", file, s->outs[0]->line,
-                 s->outs[0]->col, nm);
+        lang_err_add(err, errlen, file, s->outs[0]->line, s->outs[0]->col, "'%s' must be given a constant", nm);
         return -1;
     }
     int bad = 0;
@@ -1815,7 +1906,7 @@ static int header_stmt(LANG_ORCH *o, const NODE *s, const char *file, char *err,
     case 6: bad = !(v > 0); h->a4 = v; h->set_a4 = 1; break;
     }
     if (bad) {
-        snprintf(err, errlen, "%s:%d:%d: error: invalid value %g for '%s'", file, s->outs[0]->line, s->outs[0]->col, v, nm);
+        lang_err_add(err, errlen, file, s->outs[0]->line, s->outs[0]->col, "invalid value %g for '%s'", v, nm);
         return -1;
     }
     return 1;
@@ -1827,19 +1918,21 @@ static int add_unit(LANG_ORCH *o, const char *src, size_t len, const char *file,
     char *copy = malloc(len + 1);
     memcpy(copy, src, len);
     copy[len] = 0;
-    NODE *top = lang_parse(&o->arena, copy, len, file, line0, is_opcode_cb, o, err, errlen);
+    /* kept even with errors: compiling it reports the errors parsing could not see */
+    int nerrs;
+    NODE *top = lang_parse_all(&o->arena, copy, len, file, line0, is_opcode_cb, o, err, errlen, &nerrs);
     free(copy);
-    if (!top) return -1;
     for (int i = 0; i < top->nkids; i++) {
         int r = header_stmt(o, top->kids[i], file, err, errlen);
-        if (r < 0) return -1;
-        if (r > 0) top->kids[i]->kind = N_BLOCK, top->kids[i]->nkids = 0;   /* consumed */
+        if (r < 0) nerrs++;
+        if (r) top->kids[i]->kind = N_BLOCK, top->kids[i]->nkids = 0;   /* consumed */
     }
     o->units = xrealloc(o->units, sizeof *o->units * (size_t)(o->nunits + 1));
     o->units[o->nunits].top = top;
     o->units[o->nunits].file = strdup(file);
     o->nunits++;
-    return 0;
+    o->nerrs += nerrs;
+    return nerrs ? -1 : 0;
 }
 
 static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, int depth, char *err,
@@ -1850,7 +1943,7 @@ static int include_file(LANG_ORCH *o, const char *from, int line, int col, const
                         size_t errlen)
 {
     if (depth > 16) {
-        snprintf(err, errlen, "%s:%d:%d: error: #include nested too deeply", from, line, col);
+        lang_err_add(err, errlen, from, line, col, "#include nested too deeply");
         return -1;
     }
     char path[4096];
@@ -1862,7 +1955,7 @@ static int include_file(LANG_ORCH *o, const char *from, int line, int col, const
     size_t n;
     char *buf = lang_pp_read_file(path, &n);
     if (!buf) {
-        snprintf(err, errlen, "%s:%d:%d: error: cannot open included file '%s'", from, line, col, path);
+        lang_err_add(err, errlen, from, line, col, "cannot open included file '%s'", path);
         return -1;
     }
     int r = add_text(o, buf, n, path, 1, depth + 1, err, errlen);
@@ -1883,23 +1976,23 @@ static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file,
         while (q < eol && (*q == ' ' || *q == '\t')) q++;
         if (q < eol && *q == '#') {
             int col = (int)(q - p) + 1;
-            if (p > seg && add_unit(o, seg, (size_t)(p - seg), file, seg_line, err, errlen)) return -1;
+            int bad = p > seg && add_unit(o, seg, (size_t)(p - seg), file, seg_line, err, errlen);
             if ((size_t)(eol - q) > 8 && !strncmp(q, "#include", 8)) {
                 const char *a = q + 8;
                 while (a < eol && (*a == ' ' || *a == '\t')) a++;
                 const char *b = a < eol ? memchr(a + 1, *a == '<' ? '>' : '"', (size_t)(eol - a - 1)) : NULL;
                 if (a >= eol || (*a != '"' && *a != '<') || !b) {
-                    snprintf(err, errlen, "%s:%d:%d: error: expected #include \"file\"", file, line, col);
+                    lang_err_add(err, errlen, file, line, col, "expected #include \"file\"");
                     return -1;
                 }
                 char name[1024];
                 snprintf(name, sizeof name, "%.*s", (int)(b - a - 1), a + 1);
-                if (include_file(o, file, line, col, name, depth, err, errlen)) return -1;
+                if (include_file(o, file, line, col, name, depth, err, errlen) || bad) return -1;
             } else {
                 int n = 1;
                 while (q + n < eol && isalpha((unsigned char)q[n])) n++;
-                snprintf(err, errlen, "%s:%d:%d: error: preprocessor directive '%.*s' is not supported (only #include)",
-                         file, line, col, n, q);
+                lang_err_add(err, errlen, file, line, col, "preprocessor directive '%.*s' is not supported (only #include)",
+                             n, q);
                 return -1;
             }
             seg = eol < end ? eol + 1 : end;
@@ -1967,24 +2060,51 @@ static void remap_nodes(NODE *n, const LANG_PP_MAP *m)
     for (int i = 0; i < n->nouts; i++) remap_nodes(n->outs[i], m);
 }
 
-/* One preprocessed piece (one file's stretch) becomes a unit. */
+/* Where the preprocessor's pieces gather their errors: err itself may be overwritten by its own. */
+typedef struct pp_units {
+    LANG_ORCH *o;
+    char *errs;
+    size_t errslen;
+} PP_UNITS;
+
+/* One preprocessed piece (one file's stretch) becomes a unit; its errors
+ * are taken back to the places the preprocessor read, and the next pieces
+ * are read too (unless there are too many errors). */
 static int add_pp_piece(void *ctx, const char *text, size_t len, const char *file, const LANG_PP_MAP *map, char *err,
                         size_t errlen)
 {
-    LANG_ORCH *o = ctx;
+    PP_UNITS *c = ctx;
+    LANG_ORCH *o = c->o;
+    (void)err, (void)errlen;
     int n0 = o->nunits;
-    if (add_unit(o, text, len, file, 1, err, errlen)) {
-        lang_pp_fix_error(map, file, err, errlen);
-        return -1;
+    size_t at = strlen(c->errs);
+    add_unit(o, text, len, file, 1, c->errs, c->errslen);
+    for (char *q = c->errs + at; *q;) {
+        lang_pp_fix_error(map, file, q, c->errslen - (size_t)(q - c->errs));
+        char *nl = strchr(q, '\n');
+        if (!nl) break;
+        q = nl + 1;
     }
     for (int u = n0; u < o->nunits; u++) remap_nodes(o->units[u].top, map);
-    return 0;
+    return lang_err_count(c->errs) > LANG_MAX_ERRORS ? 2 : 0;
 }
 
+/* Errors are appended to err (errs.h), every one the text holds. */
 int lang_orch_add(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0, char *err, size_t errlen)
 {
-    if (!lang_pp_needed(src, len)) return add_text(o, src, len, file, line0, 0, err, errlen);
-    return lang_pp_run(src, len, file, line0, 1, add_pp_piece, o, err, errlen) ? -1 : 0;
+    if (err && errlen) err[0] = 0;
+    int n0 = o->nerrs;
+    if (!lang_pp_needed(src, len)) {
+        int r = add_text(o, src, len, file, line0, 0, err, errlen);
+        return r || o->nerrs > n0 ? -1 : 0;
+    }
+    PP_UNITS c = { o, calloc(1, errlen ? errlen : 1), errlen };
+    if (!c.errs) abort();
+    int r = lang_pp_run(src, len, file, line0, 1, add_pp_piece, &c, err, errlen);
+    if (r && r != 2) lang_err_append(c.errs, errlen, err);   /* the preprocessor's own error */
+    if (errlen) snprintf(err, errlen, "%s", c.errs);
+    free(c.errs);
+    return r || o->nerrs > n0 ? -1 : 0;
 }
 
 void lang_orch_header(const LANG_ORCH *o, LANG_HEADER *h)
@@ -2041,21 +2161,25 @@ static void set_instr(LANG_ORCH *o, int j, INSTR_TMPL *t)
     nidx_put(&o->posbyname, t->name, (void *)(intptr_t)(j + 1));   /* t->name: the key while t is here */
 }
 
+/* Every instrument is compiled, each error reported (errs.h); -1 if there
+ * was any, here or when the text was added. */
 int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errlen)
 {
+    if (err && errlen) err[0] = 0;
     /* globals first */
     CG pre;
     cg_for_globals(&pre, o, h, NULL, err, errlen);
     volatile int u = 0;
     if (setjmp(pre.fail)) return -1;
+    int bad = o->nerrs;
     for (; u < o->nunits; u++) {
         pre.file = o->units[u].file;
         predeclare_globals(&pre, o->units[u].top);
     }
     /* user-defined opcodes next: instruments before their definitions call them too */
     for (int k = 0; k < o->nunits; k++)
-        if (udo_register(o, o->units[k].top, o->units[k].file, err, errlen)) return -1;
-    if (udo_check(o, h, 0, err, errlen)) return -1;
+        if (udo_register(o, o->units[k].top, o->units[k].file, err, errlen)) bad++;
+    if (udo_check(o, h, 0, err, errlen)) bad++;
     /* instr 0: the top-level statements of every unit, in order */
     AST_ARENA tmp = { 0 };
     NODE *b0 = ast_node(&tmp, N_BLOCK, 1, 1);
@@ -2070,7 +2194,7 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
         }
     if (b0->nkids) {
         o->instr0 = compile_instr(o, h, b0, file0, "0", 0, err, errlen);
-        if (!o->instr0) { ast_free(&tmp); return -1; }
+        if (!o->instr0) bad++;
     }
     ast_free(&tmp);
     /* numbered instruments keep their numbers; named ones follow the highest */
@@ -2083,9 +2207,10 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                 if (s->outs[k]->kind == N_NUM) {
                     double v = s->outs[k]->num;
                     if (v < 1 || v >= ENG_MAXINSTR || v != floor(v)) {
-                        snprintf(err, errlen, "%s:%d:%d: error: instrument number %g out of range (1…%d)",
-                                 o->units[u].file, s->outs[k]->line, s->outs[k]->col, v, ENG_MAXINSTR - 1);
-                        return -1;
+                        lang_err_add(err, errlen, o->units[u].file, s->outs[k]->line, s->outs[k]->col,
+                                     "instrument number %g out of range (1…%d)", v, ENG_MAXINSTR - 1);
+                        bad++;
+                        continue;
                     }
                     if (v > maxnum) maxnum = (int)v;
                 }
@@ -2099,7 +2224,9 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                 const char *name;
                 int num;
                 if (s->outs[k]->kind == N_NUM) {
-                    num = (int)s->outs[k]->num;
+                    double v = s->outs[k]->num;
+                    if (v < 1 || v >= ENG_MAXINSTR || v != floor(v)) continue;   /* reported above */
+                    num = (int)v;
                     snprintf(nbuf, sizeof nbuf, "%d", num);
                     name = nbuf;
                 } else {
@@ -2107,13 +2234,16 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                     num = lang_orch_number(o, name);
                     if (num < 0) num = ++maxnum;
                     if (num >= ENG_MAXINSTR) {   /* the engine has no slot for it */
-                        snprintf(err, errlen, "%s:%d:%d: error: more than %d instruments", o->units[u].file,
-                                 s->outs[k]->line, s->outs[k]->col, ENG_MAXINSTR - 1);
+                        lang_err_add(err, errlen, o->units[u].file, s->outs[k]->line, s->outs[k]->col,
+                                     "more than %d instruments", ENG_MAXINSTR - 1);
                         return -1;
                     }
                 }
                 INSTR_TMPL *t = compile_instr(o, h, s->kids[0], o->units[u].file, name, num, err, errlen);
-                if (!t) return -1;
+                if (!t) {
+                    bad++;
+                    continue;
+                }
                 /* a later definition of the same instrument replaces the earlier */
                 int j = instr_pos(o, num);
                 if (j >= 0) {
@@ -2125,6 +2255,7 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                 }
             }
         }
+    if (bad) return -1;
     o->compiled = 1;
     o->final = *h;
     return 0;
@@ -2158,6 +2289,7 @@ static void install(LANG_ORCH *o, INSTR_TMPL *t)
 int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const char *file, int line0,
                               INSTR_TMPL **out, int max, char *err, size_t errlen)
 {
+    if (err && errlen) err[0] = 0;
     if (!o->compiled) {
         snprintf(err, errlen, "%s: error: the orchestra is not compiled yet", file);
         return -1;
@@ -2171,33 +2303,33 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     copy[len] = 0;
     /* a text defining opcodes is kept: their code compiles again for callers of another ksmps */
     int keep = strstr(copy, "opcode") != NULL;
-    NODE *top = lang_parse(keep ? &o->arena : &tmp, copy, len, file, line0, is_opcode_cb, o, err, errlen);
+    /* every error is reported: those of parsing, then those compiling finds */
+    int nerrs;
+    NODE *top = lang_parse_all(keep ? &o->arena : &tmp, copy, len, file, line0, is_opcode_cb, o, err, errlen, &nerrs);
     free(copy);
-    if (!top) {
-        ast_free(&tmp);
-        return -1;
-    }
-    int n = 0, ok = 1;
-    for (int i = 0; i < top->nkids && ok; i++)
+    int n = 0, ok = !nerrs;
+    for (int i = 0; i < top->nkids; i++)
         if (top->kids[i]->kind != N_INSTR && top->kids[i]->kind != N_UDO
             && !(top->kids[i]->kind == N_BLOCK && top->kids[i]->nkids == 0)) {
-            snprintf(err, errlen, "%s:%d:%d: error: only instrument and opcode definitions can be added while playing", file,
-                     top->kids[i]->line, top->kids[i]->col);
+            lang_err_add(err, errlen, file, top->kids[i]->line, top->kids[i]->col,
+                         "only instrument and opcode definitions can be added while playing");
             ok = 0;
         }
     CG pre;
     cg_for_globals(&pre, o, &o->final, file, err, errlen);
-    if (ok && setjmp(pre.fail) == 0) predeclare_globals(&pre, top);
-    else ok = 0;
+    volatile int compiling = 1;
+    if (setjmp(pre.fail) == 0) predeclare_globals(&pre, top);
+    else ok = compiling = 0;
     int nudos0 = o->nudos, nutm0 = o->nutm;
-    if (ok && (udo_register(o, top, file, err, errlen) || udo_check(o, &o->final, nudos0, err, errlen))) ok = 0;
+    if (compiling && udo_register(o, top, file, err, errlen)) ok = 0;
+    if (compiling && udo_check(o, &o->final, nudos0, err, errlen)) ok = 0;
     /* compile all first: an error anywhere leaves every old definition in place */
     INSTR_TMPL *made[64];
     int nmade = 0;
-    for (int i = 0; i < top->nkids && ok; i++) {
+    for (int i = 0; i < top->nkids && compiling; i++) {
         NODE *d = top->kids[i];
         if (d->kind != N_INSTR) continue;
-        for (int k = 0; k < d->nouts && ok; k++) {
+        for (int k = 0; k < d->nouts && compiling; k++) {
             char nbuf[32];
             const char *name = nbuf;
             int num;
@@ -2206,10 +2338,10 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
                 num = v >= 1 && v < ENG_MAXINSTR ? (int)v : 0;
                 snprintf(nbuf, sizeof nbuf, "%d", num);
                 if (v != num || num < 1 || num >= ENG_MAXINSTR) {
-                    snprintf(err, errlen, "%s:%d:%d: error: instrument number %g out of range", file,
-                             d->outs[k]->line, d->outs[k]->col, d->outs[k]->num);
+                    lang_err_add(err, errlen, file, d->outs[k]->line, d->outs[k]->col,
+                                 "instrument number %g out of range", d->outs[k]->num);
                     ok = 0;
-                    break;
+                    continue;
                 }
             } else {
                 name = d->outs[k]->name;
@@ -2224,8 +2356,8 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
                 }
             }
             if (nmade == 64 || nmade == max) {
-                snprintf(err, errlen, "%s: error: too many instruments at once", file);
-                ok = 0;
+                lang_err_add(err, errlen, file, d->line, d->col, "too many instruments at once");
+                ok = compiling = 0;
                 break;
             }
             made[nmade] = compile_instr(o, &o->final, d->kids[0], file, name, num, err, errlen);
@@ -2234,6 +2366,7 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
         }
     }
     ast_free(&tmp);
+    lang_err_sort(err);
     if (!ok) {   /* the previous definitions stay */
         for (int m = 0; m < nmade; m++) instr_tmpl_free(made[m]);
         udo_rollback(o, nudos0, nutm0);

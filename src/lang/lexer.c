@@ -255,6 +255,7 @@ TOKEN lang_lex_next(LEXER *lx)
             char m[64];
             snprintf(m, sizeof m, isprint(c) ? "unexpected character '%c'" : "unexpected byte 0x%02x", c);
             lex_error(lx, s, m);
+            lx->p++;   /* past it: a parser reading on after the error goes on from the next character */
             return mk(lx, T_EOF, s, 0);
         }
         }

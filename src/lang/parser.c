@@ -1,11 +1,21 @@
 /* parser.c — recursive-descent parser for the Csound orchestra language, building the syntax tree. */
 #include "parser.h"
+#include "errs.h"
 #include <setjmp.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+/*
+ * Errors: like a C compiler, the parser reports an error and goes on with
+ * the next statement (`recovering`): the rest of the line is skipped, a
+ * block missing its closer ends where the next construct starts, and a
+ * closer left without its opener after an earlier error is passed over
+ * silently (it is the earlier error's echo).  A statement that fails after
+ * its outputs were read stays in the tree as an error statement (parser.h)
+ * so the compiler declares them and their uses raise no more errors.
+ */
 typedef struct parser {
     LEXER lx;
     TOKEN tok, ahead;
@@ -16,29 +26,59 @@ typedef struct parser {
     void *ud;
     char *err;
     size_t errlen;
-    jmp_buf fail;
+    jmp_buf fail;       /* too many errors: the parse stops */
+    jmp_buf *recover;   /* the statement being read: an error ends it */
+    int nerrs;
+    int unclosed;       /* the block just read ended without its closer (reported) */
+    int in_cond;        /* reading an if/while condition: '=' compares, as '==' (Csound's grammar) */
+    NODE *partial;      /* the statement being read, for its outputs if it fails */
     int depth;          /* nesting of expressions and blocks (see nest) */
     char **udos;        /* names this text defines with 'opcode' (found before parsing) */
     int nudos;
 } PARSER;
 
+/* Record an error; past LANG_MAX_ERRORS the parse stops. */
+static void vreport(PARSER *p, int line, int col, const char *fmt, va_list ap)
+{
+    p->nerrs++;
+    if (lang_err_vadd(p->err, p->errlen, p->file, line, col, fmt, ap)) longjmp(p->fail, 1);
+}
+
+static void report(PARSER *p, int line, int col, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void report(PARSER *p, int line, int col, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    vreport(p, line, col, fmt, ap);
+    va_end(ap);
+}
+
+/* Record an error and abandon the statement being read. */
 static void perror_at(PARSER *p, int line, int col, const char *fmt, ...)
     __attribute__((format(printf, 4, 5), noreturn));
 static void perror_at(PARSER *p, int line, int col, const char *fmt, ...)
 {
-    char msg[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof msg, fmt, ap);
+    vreport(p, line, col, fmt, ap);
     va_end(ap);
-    snprintf(p->err, p->errlen, "%s:%d:%d: error: %s", p->file, line, col, msg);
-    longjmp(p->fail, 1);
+    longjmp(p->recover ? *p->recover : p->fail, 1);
+}
+
+/* A lexical error: the lexer has moved past the bad text; it forgets the error so reading can go on. */
+static void lex_failed(PARSER *p, int jump)
+{
+    char msg[sizeof p->lx.err];
+    memcpy(msg, p->lx.err, sizeof msg);
+    p->lx.err[0] = 0;
+    if (jump) perror_at(p, p->lx.err_line, p->lx.err_col, "%s", msg);
+    report(p, p->lx.err_line, p->lx.err_col, "%s", msg);
 }
 
 static TOKEN lex(PARSER *p)
 {
     TOKEN t = lang_lex_next(&p->lx);
-    if (p->lx.err[0]) perror_at(p, p->lx.err_line, p->lx.err_col, "%s", p->lx.err);
+    if (p->lx.err[0]) lex_failed(p, 1);
     return t;
 }
 
@@ -80,17 +120,78 @@ static void expect(PARSER *p, TOKKIND k, const char *what)
     advance(p);
 }
 
+static void skip_line(PARSER *p);
+
+/* The end of a statement's line; anything more is reported and skipped (the statement stands). */
 static void end_of_statement(PARSER *p)
 {
     if (p->tok.kind == T_NEWLINE) { advance(p); return; }
     if (p->tok.kind == T_EOF) return;
     char b[64];
-    perror_at(p, p->tok.line, p->tok.col, "unexpected %s after the statement", describe(p, &p->tok, b, sizeof b));
+    report(p, p->tok.line, p->tok.col, "unexpected %s after the statement", describe(p, &p->tok, b, sizeof b));
+    skip_line(p);
 }
 
+/* The next token whatever the lexer finds: after an error, the rest of a line is skipped unread. */
+static void advance_quiet(PARSER *p)
+{
+    if (p->has_ahead) { p->tok = p->ahead; p->has_ahead = 0; return; }
+    for (;;) {
+        p->tok = lang_lex_next(&p->lx);
+        if (!p->lx.err[0]) return;
+        p->lx.err[0] = 0;
+    }
+}
+
+static void skip_line(PARSER *p)
+{
+    while (p->tok.kind != T_NEWLINE && p->tok.kind != T_EOF) advance_quiet(p);
+}
+
+/* Blank lines between statements; a lexical error there is reported and its line skipped. */
 static void skip_newlines(PARSER *p)
 {
-    while (p->tok.kind == T_NEWLINE) advance(p);
+    while (p->tok.kind == T_NEWLINE) {
+        if (p->has_ahead) { advance(p); continue; }
+        p->tok = lang_lex_next(&p->lx);
+        if (p->lx.err[0]) {
+            lex_failed(p, 0);
+            skip_line(p);
+        }
+    }
+}
+
+/* An error statement (parser.h) standing for one that failed after its outputs were read. */
+static NODE *error_stmt(PARSER *p)
+{
+    NODE *n = p->partial;
+    if (!n || (!n->nouts && !(n->kind == N_OPCODE && n->name))) return NULL;
+    n->str2 = n->kind == N_OPCODE ? n->name : NULL;
+    n->kind = N_OPCODE;
+    n->name = "";
+    n->nkids = 0;
+    return n;
+}
+
+/* fn(p, arg) with a recovery point: after an error in it (recorded), the rest
+ * of the line is skipped and an error statement, or NULL, stands for it. */
+static NODE *recovering(PARSER *p, NODE *(*fn)(PARSER *, NODE *), NODE *arg)
+{
+    jmp_buf here, *outer = p->recover;
+    int depth = p->depth;
+    NODE *volatile s = NULL;
+    p->recover = &here;
+    p->partial = NULL;
+    if (setjmp(here) == 0) {
+        s = fn(p, arg);
+    } else {
+        p->depth = depth;
+        s = error_stmt(p);
+        skip_line(p);
+    }
+    p->partial = NULL;
+    p->recover = outer;
+    return s;
 }
 
 static NODE *expr(PARSER *p);
@@ -124,7 +225,7 @@ static void arglist(PARSER *p, NODE *n, TOKKIND closer)
         ast_add(p->arena, &n->kids, &n->nkids, expr(p));
         if (p->tok.kind != T_COMMA) break;
         advance(p);
-        if (closer == T_NEWLINE) while (p->tok.kind == T_NEWLINE) advance(p);
+        while (p->tok.kind == T_NEWLINE) advance(p);   /* a list goes on after a comma at the end of a line */
     }
 }
 
@@ -175,7 +276,8 @@ static NODE *primary(PARSER *p)
                 return n;
             }
         }
-        if (p->tok.kind == T_LPAREN && !p->tok.space_before) {
+        /* cpspch(p4), and cpspch (p4) too when the name is an opcode (Csound reads both) */
+        if (p->tok.kind == T_LPAREN && (!p->tok.space_before || p->is_opcode(tokstr(p, &t), p->ud))) {
             advance(p);
             n = ast_node(p->arena, N_CALL, t.line, t.col);
             n->name = tokstr(p, &t);
@@ -185,10 +287,14 @@ static NODE *primary(PARSER *p)
             advance(p);
             return n;
         }
+        if (p->tok.kind == T_LBRACK && !p->tok.space_before)
+            perror_at(p, p->tok.line, p->tok.col, "arrays ('%.*s[…]') are not supported yet", t.len, t.start);
         n = ast_node(p->arena, N_VAR, t.line, t.col);
         n->name = tokstr(p, &t);
         return n;
     }
+    case T_LBRACK:
+        perror_at(p, t.line, t.col, "arrays ('[…]') are not supported yet");
     default: {
         char b[64];
         perror_at(p, t.line, t.col, "expected an expression, found %s", describe(p, &t, b, sizeof b));
@@ -251,6 +357,7 @@ static NODE *binary(PARSER *p, int min)
     NODE *l = unary(p);
     for (int chain = 1;; chain++) {
         TOKEN t = p->tok;
+        if (t.kind == T_ASSIGN && p->in_cond) t.kind = T_EQ;   /* if ktrig = 0 goto … */
         int lv = level_of(t.kind);
         if (!lv || lv < min) return l;
         nest(p, chain);   /* each operator makes the left-leaning tree one deeper */
@@ -289,6 +396,16 @@ static NODE *expr(PARSER *p)
 
 static NODE *block(PARSER *p, const char *const *enders, const char *opener, int oline, int ocol);
 
+/* condition := expr, where '=' compares */
+static NODE *condition(PARSER *p)
+{
+    int outer = p->in_cond;
+    p->in_cond = 1;
+    NODE *c = expr(p);
+    p->in_cond = outer;
+    return c;
+}
+
 static NODE *label_ref(PARSER *p, NODE *g)
 {
     if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected a label after '%s'",
@@ -324,7 +441,7 @@ static NODE *if_statement(PARSER *p)
 {
     TOKEN t = p->tok;
     advance(p);
-    NODE *cond = expr(p);
+    NODE *cond = condition(p);
     int gk = goto_kind(&p->tok);
     if (gk) {
         advance(p);
@@ -349,7 +466,7 @@ static NODE *if_statement(PARSER *p)
         ast_add(p->arena, &n->kids, &n->nkids, b);
         if (is_kw(&p->tok, "elseif")) {
             advance(p);
-            cond = expr(p);
+            cond = condition(p);
             if (!(then = then_kind(&p->tok)))
                 perror_at(p, p->tok.line, p->tok.col, "expected 'then' after the elseif condition");
             advance(p);
@@ -360,7 +477,7 @@ static NODE *if_statement(PARSER *p)
             static const char *const e2[] = { "endif", NULL };
             ast_add(p->arena, &n->kids, &n->nkids, block(p, e2, "if", t.line, t.col));
         }
-        advance(p);   /* endif */
+        if (!p->unclosed) advance(p);   /* endif */
         return n;
     }
 }
@@ -372,13 +489,32 @@ static NODE *while_statement(PARSER *p, int until)
     advance(p);
     NODE *n = ast_node(p->arena, N_WHILE, t.line, t.col);
     n->op = until;
-    ast_add(p->arena, &n->kids, &n->nkids, expr(p));
+    ast_add(p->arena, &n->kids, &n->nkids, condition(p));
     if (!is_kw(&p->tok, "do")) perror_at(p, p->tok.line, p->tok.col, "expected 'do' after the loop condition");
     advance(p);
-    static const char *const enders[] = { "od", "enduntil", NULL };
-    ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, until ? "until" : "while", t.line, t.col));
-    advance(p);
+    static const char *const enders[] = { "od", NULL }, *const until_enders[] = { "od", "enduntil", NULL };
+    ast_add(p->arena, &n->kids, &n->nkids, block(p, until ? until_enders : enders, until ? "until" : "while", t.line, t.col));
+    if (!p->unclosed) advance(p);   /* od */
     return n;
+}
+
+/* An output written as an array, kArr[] or kArr[i]: reported, its index
+ * skipped, and the statement read on as if it were a plain variable, so the
+ * other outputs are declared and the rest of the line is checked too. */
+static void array_output(PARSER *p, const NODE *o)
+{
+    report(p, p->tok.line, p->tok.col, "arrays ('%s[…]') are not supported yet", o->name);
+    for (int depth = 0;;) {
+        if (p->tok.kind == T_NEWLINE || p->tok.kind == T_EOF)
+            perror_at(p, p->tok.line, p->tok.col, "expected ']' to close '%s['", o->name);
+        if (p->tok.kind == T_LBRACK) depth++;
+        if (p->tok.kind == T_RBRACK && --depth == 0) {
+            advance(p);
+            if (p->tok.kind != T_LBRACK || p->tok.space_before) return;   /* kArr[i][j] */
+        } else {
+            advance(p);
+        }
+    }
 }
 
 /*
@@ -391,6 +527,7 @@ static NODE *while_statement(PARSER *p, int until)
  */
 static NODE *statement(PARSER *p)
 {
+    NODE *n;
     TOKEN t = p->tok;
     if (t.kind != T_IDENT) {
         char b[64];
@@ -422,17 +559,18 @@ static NODE *statement(PARSER *p)
         perror_at(p, t.line, t.col, "a function call ('%.*s:%.*s(…)') cannot stand alone as a statement",
                   t.len, t.start, nx->len, nx->start);
     }
-    NODE *n;
     char *name0 = tokstr(p, &t);
     if (t2->kind == T_ASSIGN || t2->kind == T_PLUSEQ || t2->kind == T_MINUSEQ || t2->kind == T_STAREQ
-        || t2->kind == T_SLASHEQ || t2->kind == T_COMMA) {
+        || t2->kind == T_SLASHEQ || t2->kind == T_COMMA || (t2->kind == T_LBRACK && !t2->space_before)) {
         n = ast_node(p->arena, N_ASSIGN, t.line, t.col);
+        p->partial = n;
         for (;;) {
             NODE *o = ast_node(p->arena, N_VAR, p->tok.line, p->tok.col);
             if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected a variable name");
             o->name = tokstr(p, &p->tok);
             ast_add(p->arena, &n->outs, &n->nouts, o);
             advance(p);
+            if (p->tok.kind == T_LBRACK && !p->tok.space_before) array_output(p, o);
             if (p->tok.kind != T_COMMA) break;
             advance(p);
         }
@@ -464,6 +602,7 @@ static NODE *statement(PARSER *p)
         advance(p);
         n = ast_node(p->arena, N_OPCODE, t.line, t.col);
         n->name = name0;
+        p->partial = n;
         if (p->tok.kind == T_LPAREN && !p->tok.space_before) {
             /* call form: opcode(args) */
             TOKEN lp = p->tok;
@@ -485,10 +624,17 @@ static NODE *statement(PARSER *p)
     advance(p);
     n->name = tokstr(p, &p->tok);
     /* `name arg, arg…` with neither name an opcode: the first was an opcode
-     * called without outputs (`zkw kline, 1`), one ondes does not have: say
-     * so, not "expected an expression, found ','" at the comma */
-    if (!is_opcode(p, n->name) && peek2(p)->kind == T_COMMA)
-        perror_at(p, t.line, t.col, "unknown opcode '%s'", name0);
+     * called without outputs (`zkw kline, 1`, `outq a1*k1, …`), one ondes
+     * does not have: say so, not "expected an expression, found ','" at the
+     * comma.  A sign after the second name may start its arguments
+     * (`a1 fof -1, …`), so it decides nothing. */
+    if (!is_opcode(p, n->name)) {
+        const TOKEN *t3 = peek2(p);
+        if (t3->kind == T_COMMA || t3->kind == T_LBRACK
+            || (level_of(t3->kind) && t3->kind != T_PLUS && t3->kind != T_MINUS))
+            perror_at(p, t.line, t.col, "unknown opcode '%s'", name0);
+    }
+    p->partial = n;
     advance(p);
     arglist(p, n, T_NEWLINE);
     return n;
@@ -502,44 +648,73 @@ static const char *closer_of(const char *opener)
     return "od";
 }
 
-/* block := { statement NEWLINE } up to one of `enders` */
+/* statement NEWLINE */
+static NODE *statement_line(PARSER *p, NODE *unused)
+{
+    (void)unused;
+    NODE *s = statement(p);
+    if (s->kind == N_LABEL) return s;
+    if (p->unclosed) p->unclosed = 0;   /* its block ended at the next construct: nothing to end here */
+    else end_of_statement(p);
+    return s;
+}
+
+static int is_closer(const TOKEN *t)
+{
+    return is_kw(t, "endin") || is_kw(t, "endif") || is_kw(t, "od") || is_kw(t, "enduntil") || is_kw(t, "endop")
+           || is_kw(t, "else") || is_kw(t, "elseif");
+}
+
+/* block := { statement NEWLINE } up to one of `enders`.  A block left
+ * unclosed is reported and ends where the next construct starts (p->unclosed). */
 static NODE *block(PARSER *p, const char *const *enders, const char *opener, int oline, int ocol)
 {
     NODE *b = ast_node(p->arena, N_BLOCK, p->tok.line, p->tok.col);
     p->depth++;
     nest(p, 0);
+    p->unclosed = 0;
     for (;;) {
         skip_newlines(p);
-        if (p->tok.kind == T_EOF)
-            perror_at(p, oline, ocol, "missing %s for the '%s' here", closer_of(opener), opener);
         for (const char *const *e = enders; *e; e++)
             if (is_kw(&p->tok, *e)) {
                 p->depth--;
                 return b;
             }
-        if (is_kw(&p->tok, "instr") || is_kw(&p->tok, "opcode"))
-            perror_at(p, oline, ocol, "missing %s before the next '%.*s' at line %d", closer_of(opener),
-                      p->tok.len, p->tok.start, p->tok.line);
+        p->unclosed = 1;
+        if (p->tok.kind == T_EOF) {
+            report(p, oline, ocol, "missing %s for the '%s' here", closer_of(opener), opener);
+            break;
+        }
+        if (is_kw(&p->tok, "instr") || is_kw(&p->tok, "opcode")) {
+            report(p, oline, ocol, "missing %s before the next '%.*s' at line %d", closer_of(opener),
+                   p->tok.len, p->tok.start, p->tok.line);
+            break;
+        }
         /* a closer of an enclosing construct: this one was never closed */
-        if (strcmp(opener, "instr") && (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endop")))
-            perror_at(p, oline, ocol, "missing %s for the '%s' here (found '%.*s' at line %d)", closer_of(opener),
-                      opener, p->tok.len, p->tok.start, p->tok.line);
-        if (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endif") || is_kw(&p->tok, "od") || is_kw(&p->tok, "enduntil")
-            || is_kw(&p->tok, "endop") || is_kw(&p->tok, "else") || is_kw(&p->tok, "elseif"))
-            perror_at(p, p->tok.line, p->tok.col, "'%.*s' without a matching opening statement", p->tok.len,
-                      p->tok.start);
-        NODE *s = statement(p);
-        ast_add(p->arena, &b->kids, &b->nkids, s);
-        if (s->kind != N_LABEL) end_of_statement(p);
+        if (strcmp(opener, "instr") && (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endop"))) {
+            report(p, oline, ocol, "missing %s for the '%s' here (found '%.*s' at line %d)", closer_of(opener),
+                   opener, p->tok.len, p->tok.start, p->tok.line);
+            break;
+        }
+        p->unclosed = 0;
+        if (is_closer(&p->tok)) {
+            /* after an error, most likely the closer of a construct whose first line failed */
+            if (!p->nerrs)
+                report(p, p->tok.line, p->tok.col, "'%.*s' without a matching opening statement", p->tok.len,
+                       p->tok.start);
+            skip_line(p);
+            continue;
+        }
+        NODE *s = recovering(p, statement_line, NULL);
+        if (s) ast_add(p->arena, &b->kids, &b->nkids, s);
     }
+    p->depth--;
+    return b;
 }
 
-/* instr := 'instr' (NUMBER | name) { ',' (NUMBER | name) } NEWLINE block 'endin' */
-static NODE *instr_def(PARSER *p)
+/* instr names: (NUMBER | name) { ',' (NUMBER | name) } NEWLINE, into n->outs */
+static NODE *instr_names(PARSER *p, NODE *n)
 {
-    TOKEN t = p->tok;
-    advance(p);
-    NODE *n = ast_node(p->arena, N_INSTR, t.line, t.col);
     for (;;) {
         NODE *id;
         if (p->tok.kind == T_NUMBER) {
@@ -560,8 +735,23 @@ static NODE *instr_def(PARSER *p)
         advance(p);
     }
     end_of_statement(p);
+    return n;
+}
+
+/* instr := 'instr' names NEWLINE block 'endin'   (a bad first line still lets the body be read) */
+static NODE *instr_def(PARSER *p, NODE *unused)
+{
+    (void)unused;
+    TOKEN t = p->tok;
+    advance(p);
+    NODE *n = ast_node(p->arena, N_INSTR, t.line, t.col);
+    recovering(p, instr_names, n);
     static const char *const enders[] = { "endin", NULL };
     ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "instr", t.line, t.col));
+    if (p->unclosed) {
+        p->unclosed = 0;
+        return n;
+    }
     advance(p);   /* endin */
     end_of_statement(p);
     return n;
@@ -615,12 +805,10 @@ static void udo_type1(PARSER *p, char *buf, size_t *len, size_t cap)
  * its parameters as kids[1] (an N_BLOCK of N_VAR, each name's rate in
  * `rate`: the body reads them as if an xin had set them).
  */
-static NODE *udo_def(PARSER *p)
+/* udo's first line, into n (the new style's parameters as n->kids[0], for udo_def to move) */
+static NODE *udo_header(PARSER *p, NODE *n)
 {
-    TOKEN t = p->tok;
-    advance(p);
     if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected the opcode's name after 'opcode'");
-    NODE *n = ast_node(p->arena, N_UDO, t.line, t.col);
     n->name = tokstr(p, &p->tok);
     advance(p);
     NODE *params = NULL;
@@ -677,13 +865,30 @@ static NODE *udo_def(PARSER *p)
         advance(p);
         ast_add(p->arena, &n->outs, &n->nouts, udo_types(p, T_NEWLINE));
     }
+    if (params) ast_add(p->arena, &n->kids, &n->nkids, params);
     end_of_statement(p);
+    return n;
+}
+
+static NODE *udo_def(PARSER *p, NODE *unused)
+{
+    (void)unused;
+    TOKEN t = p->tok;
+    advance(p);
+    NODE *n = ast_node(p->arena, N_UDO, t.line, t.col);
+    /* a first line that fails is reported; the body is still read (and checked), the opcode dropped */
+    int ok = recovering(p, udo_header, n) == n && n->nouts == 2;
+    NODE *params = n->nkids ? n->kids[0] : NULL;
+    n->nkids = 0;
     static const char *const enders[] = { "endop", NULL };
     ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "opcode", t.line, t.col));
     if (params) ast_add(p->arena, &n->kids, &n->nkids, params);
-    advance(p);   /* endop */
-    end_of_statement(p);
-    return n;
+    if (p->unclosed) p->unclosed = 0;
+    else {
+        advance(p);   /* endop */
+        end_of_statement(p);
+    }
+    return ok ? n : NULL;
 }
 
 /* The names the text defines with 'opcode', found with a lexer of its own
@@ -713,12 +918,30 @@ static void scan_udo_names(PARSER *p, const char *src, size_t len, const char *f
     lang_lex_free(&lx);
 }
 
+/* What the orchestra's top level holds: an instrument, a user-defined opcode, or a statement of instr 0. */
+static NODE *top_item(PARSER *p, NODE *unused)
+{
+    if (is_kw(&p->tok, "instr")) return instr_def(p, unused);
+    if (is_kw(&p->tok, "endin")) {
+        if (!p->nerrs) report(p, p->tok.line, p->tok.col, "'endin' without a matching 'instr'");
+        skip_line(p);
+        return NULL;
+    }
+    if (is_kw(&p->tok, "opcode")) return udo_def(p, unused);
+    if (is_kw(&p->tok, "endop")) {
+        if (!p->nerrs) report(p, p->tok.line, p->tok.col, "'endop' without a matching 'opcode'");
+        skip_line(p);
+        return NULL;
+    }
+    return statement_line(p, unused);
+}
+
 /* orchestra := { instr | udo | statement } EOF   (statements outside instruments form instr 0) */
-NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file, int line0,
-                 int (*is_opcode)(const char *, void *), void *ud, char *err, size_t errlen)
+NODE *lang_parse_all(AST_ARENA *arena, const char *src, size_t len, const char *file, int line0,
+                     int (*is_opcode)(const char *, void *), void *ud, char *err, size_t errlen, int *nerrs)
 {
     PARSER *p = calloc(1, sizeof *p);
-    if (!p) return NULL;
+    if (!p) abort();
     lang_lex_init(&p->lx, src, len, file, line0);
     p->arena = arena;
     p->file = file;
@@ -726,32 +949,28 @@ NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file
     p->ud = ud;
     p->err = err;
     p->errlen = errlen;
-    NODE *top = NULL;
+    NODE *top = ast_node(arena, N_BLOCK, 1, 1);
     if (setjmp(p->fail) == 0) {
         scan_udo_names(p, src, len, file, line0);
-        advance(p);
-        top = ast_node(arena, N_BLOCK, 1, 1);
+        p->tok.kind = T_NEWLINE;   /* so skip_newlines reads the first token */
         for (;;) {
             skip_newlines(p);
             if (p->tok.kind == T_EOF) break;
-            if (is_kw(&p->tok, "instr")) {
-                ast_add(arena, &top->kids, &top->nkids, instr_def(p));
-            } else if (is_kw(&p->tok, "endin")) {
-                perror_at(p, p->tok.line, p->tok.col, "'endin' without a matching 'instr'");
-            } else if (is_kw(&p->tok, "opcode")) {
-                ast_add(arena, &top->kids, &top->nkids, udo_def(p));
-            } else if (is_kw(&p->tok, "endop")) {
-                perror_at(p, p->tok.line, p->tok.col, "'endop' without a matching 'opcode'");
-            } else {
-                NODE *s = statement(p);
-                ast_add(arena, &top->kids, &top->nkids, s);
-                if (s->kind != N_LABEL) end_of_statement(p);
-            }
+            NODE *s = recovering(p, top_item, NULL);
+            if (s) ast_add(arena, &top->kids, &top->nkids, s);
         }
-    } else {
-        top = NULL;
     }
+    *nerrs = p->nerrs;
     lang_lex_free(&p->lx);
     free(p);
     return top;
+}
+
+NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file, int line0,
+                 int (*is_opcode)(const char *, void *), void *ud, char *err, size_t errlen)
+{
+    int nerrs;
+    if (err && errlen) err[0] = 0;
+    NODE *top = lang_parse_all(arena, src, len, file, line0, is_opcode, ud, err, errlen, &nerrs);
+    return nerrs ? NULL : top;
 }

@@ -12,4 +12,13 @@
 NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file, int line0,
                  int (*is_opcode)(const char *name, void *ud), void *ud, char *err, size_t errlen);
 
+/* The same, reading on after errors: every error is appended to err as a
+ * line of its own (errs.h, up to LANG_MAX_ERRORS), their count goes to
+ * *nerrs, and the tree holds every statement that could be read.  A
+ * statement that failed after its outputs were read is there as an error
+ * statement: an N_OPCODE named "" with those outputs (its opcode's name in
+ * str2 when it got that far, else NULL) and no arguments. */
+NODE *lang_parse_all(AST_ARENA *arena, const char *src, size_t len, const char *file, int line0,
+                     int (*is_opcode)(const char *name, void *ud), void *ud, char *err, size_t errlen, int *nerrs);
+
 #endif

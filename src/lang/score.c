@@ -1,6 +1,8 @@
 /* score.c — the Csound score language (i f d q e s t a b v m n x y statements, carry, ramps, np/pp, [ ] and random values, tempo, sections) parsed to a sorted event list. */
 #include "score.h"
 #include "preproc.h"
+#include "errs.h"
+#include "../engine/ftable.h"
 
 #include <ctype.h>
 #include <limits.h>
@@ -59,7 +61,9 @@ typedef struct parser {
     SCO *out;                   /* owns the names of included files */
     char *err;
     size_t errlen;
-    int failed;
+    int failed;                 /* the statement being read failed (its first error is reported) */
+    int nerrs;                  /* errors so far: the reader goes on with the next statement */
+    int stop;                   /* too many errors */
 
     SCO_EVENT *ev;              /* events of every section so far */
     META *meta;
@@ -101,9 +105,10 @@ typedef struct parser {
 
 /* ---------------------------------------------------------------- errors */
 
+/* Errors are gathered one a line (errs.h), the first of each statement. */
 static int fail(PARSER *P, int line, int col, const char *fmt, ...)
 {
-    if (!P->failed && P->err && P->errlen) {
+    if (!P->failed) {
         char msg[512];
         va_list ap;
         va_start(ap, fmt);
@@ -112,7 +117,9 @@ static int fail(PARSER *P, int line, int col, const char *fmt, ...)
         const char *file = P->file;
         if (P->map)
             lang_pp_where(P->map, line, col, &file, &line, &col);
-        snprintf(P->err, P->errlen, "%s:%d:%d: error: %s", file, line, col, msg);
+        P->nerrs++;
+        if (lang_err_add(P->err, P->errlen, file, line, col, "%s", msg))
+            P->stop = 1;
     }
     P->failed = 1;
     return -1;
@@ -1006,6 +1013,18 @@ static int f_statement(PARSER *P, int line, int col)
         fail(P, line, col, "f statement needs a table number (p1)");
         goto out;
     }
+    /* a GEN ondes lacks is named here, before anything plays, not when its table is due */
+    if (nf >= 4 && f[1].kind == FK_NUM && f[1].v > 0) {
+        if (f[4].kind == FK_STR) {
+            fail(P, f[4].line, f[4].col, "named GEN \"%s\" is not supported (ondes has GEN %s)", f[4].str,
+                 ftable_gen_list());
+            goto out;
+        }
+        if (f[4].kind == FK_NUM && !ftable_gen_known(f[4].v >= -1000 && f[4].v <= 1000 ? (int)f[4].v : 0)) {
+            fail(P, f[4].line, f[4].col, "GEN %g is not supported (ondes has GEN %s)", f[4].v, ftable_gen_list());
+            goto out;
+        }
+    }
     for (int k = 1; k <= nf; k++) {
         int kind = f[k].kind;
         if (kind == FK_NUM || (kind == FK_STR && k >= 4))
@@ -1676,6 +1695,10 @@ static int statement(PARSER *P)
 
     if (op == '#')
         return fail(P, line, col, "score preprocessor directives ('#define', '#include'…) are not supported");
+    if (op == '}' && P->nerrs) {   /* the end of a loop already reported */
+        adv(P);
+        return 0;
+    }
     if (op == '{' || op == '}')
         return fail(P, line, col, "score loops '{' … '}' are not supported");
     adv(P);
@@ -1805,15 +1828,36 @@ static void free_parser(PARSER *P)
     free(P->tempo);
 }
 
-/* score := { blank statement } */
+/* After an error: on to the next line that starts a statement (the lines
+ * between continue the failed one). */
+static void skip_statement(PARSER *P)
+{
+    /* the failed statement's fields may have been read up to the next statement's letter */
+    const char *q = P->p - (P->col - 1);
+    while (q < P->p && (*q == ' ' || *q == '\t' || *q == '\r'))
+        q++;
+    if (q == P->p && peekc(P) && starts_statement(P))
+        return;
+    for (;;) {
+        while (peekc(P) && peekc(P) != '\n')
+            adv(P);
+        if (!peekc(P))
+            return;
+        adv(P);
+        while (peekc(P) == ' ' || peekc(P) == '\t' || peekc(P) == '\r')
+            adv(P);
+        if (!peekc(P) || (peekc(P) != '\n' && starts_statement(P)))
+            return;
+    }
+}
+
+/* score := { blank statement }   (after an error, reading goes on with the next statement) */
 static int parse_text(const char *text, const char *file, int line0, const LANG_PP_MAP *map, SCO *out, char *err,
                       size_t errlen)
 {
     PARSER P;
     memset(&P, 0, sizeof P);
     memset(out, 0, sizeof *out);
-    if (err && errlen)
-        err[0] = 0;
     P.map = map;
     P.out = out;
     P.p = text ? text : "";
@@ -1827,9 +1871,10 @@ static int parse_text(const char *text, const char *file, int line0, const LANG_
     P.sec_len = -1;
     P.seed = 15937;     /* csound_init_rand's randSeed1 */
 
-    for (;;) {
+    while (!P.stop) {
+        P.failed = 0;
         if (skip_blank(&P, NULL))
-            goto fail;
+            break;
         if (!peekc(&P) && P.nret) {   /* a named section without s or e after it */
             P.nret--;
             P.p = P.ret[P.nret].p;
@@ -1840,18 +1885,25 @@ static int parse_text(const char *text, const char *file, int line0, const LANG_
         if (!peekc(&P))
             break;
         int c = peekc(&P);
-        if (!isalpha(c) && c != '#' && c != '{' && c != '}') {
-            fail(&P, P.line, P.col, "expected a score statement (i, f, t, s, e…), found '%.*s'",
-                 token_len(P.p), P.p);
-            goto fail;
+        const char *start = P.p;
+        int r;
+        if (!isalpha(c) && c != '#' && c != '{' && c != '}')
+            r = fail(&P, P.line, P.col, "expected a score statement (i, f, t, s, e…), found '%.*s'",
+                     token_len(P.p), P.p);
+        else
+            r = statement(&P);
+        if (r < 0) {
+            if (P.p == start)
+                adv(&P);   /* failed at its first character: past it, whatever it is */
+            skip_statement(&P);
         }
-        int r = statement(&P);
-        if (r < 0)
-            goto fail;
         if (r == 1)
             break;
     }
-    if (!P.has_end && P.sec_first < P.n && end_section(&P))
+    P.failed = 0;
+    if (!P.stop && !P.has_end && P.sec_first < P.n)
+        end_section(&P);
+    if (P.nerrs)
         goto fail;
 
     /* Shrink pstr to the np+1 entries the header promises. */
@@ -1916,6 +1968,8 @@ int sco_parse(const char *text, const char *file, int line0, SCO *out, char *err
 {
     if (!file)
         file = "<score>";
+    if (err && errlen)
+        err[0] = 0;
     /* loops and repeats ({ }, r) are the preprocessor's too, so every score with text goes through it */
     if (!text || !text[0])
         return parse_text(text, file, line0, NULL, out, err, errlen);

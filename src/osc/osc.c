@@ -226,7 +226,7 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
     SES_RESULT res;
     SES_ERR err;
     if (ses_command(o->ses, &c, &res, &err)) {
-        char why[1100];
+        char why[SES_ERR_MAX + 64];
         fail_text(k, &err, why, sizeof why);
         send_fail(o, from, path, why);
         return 0;

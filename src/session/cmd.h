@@ -18,6 +18,9 @@
 struct session;
 struct evl_cmd;
 
+/* Room for every error of a piece of code (up to errs.h's 100, one a line). */
+#define SES_ERR_MAX 16384
+
 /* An error as values, not text to parse back: the console prints
  * "WHERE: error: ADDR: MSG" (ses_err_format), a /fail carries MSG. */
 typedef struct ses_err {
@@ -26,7 +29,8 @@ typedef struct ses_err {
     int line, col;      /* the place: an event list's line and column, an OSC argument's number (1…),
                            or a line and column inside the text the command carried (in_text) */
     int in_text;        /* line, col are inside the command's own text (its code, its score) */
-    char msg[1024];     /* the reason alone */
+    char msg[SES_ERR_MAX]; /* the reason alone; code with several errors: the first one's reason, then a
+                           line "LINE:COL: error: MSG" for each other one (in_text) or the other lines whole */
 } SES_ERR;
 
 /* "WHERE: error: ADDR: MSG", "WHERE: error: MSG", or MSG. */

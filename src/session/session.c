@@ -4,6 +4,7 @@
 #include "../lang/score.h"
 #include "../lang/csd.h"
 #include "../lang/evlist.h"
+#include "../lang/errs.h"
 #include "../engine/ftable.h"
 #include <ctype.h>
 #include <errno.h>
@@ -50,6 +51,7 @@ struct session {
     int nfiles;
     char filedir[1024];    /* the first file's folder: where Csound looks for sound files too */
     int user_orch;         /* an .orc or .csd was given (not only event lists) */
+    int failed;            /* a file had errors: ses_prepare still compiles, to report them all, then stops */
     int live;              /* commands go through the engine's ring (a driver is processing) */
     int cur_absolute;      /* the live command carries an exact frame (a time-tagged bundle) */
     char instrdir[1024];   /* the instruments library */
@@ -285,6 +287,7 @@ static int add_score(SESSION *s, const char *text, const char *path, int line0, 
     SCO sc;
     memset(&sc, 0, sizeof sc);
     if (sco_parse(text, path, line0, &sc, err, errlen)) return -1;
+
     s->scores = realloc(s->scores, sizeof *s->scores * (size_t)(s->nscores + 1));
     s->scores[s->nscores++] = sc;
     return 0;
@@ -353,7 +356,7 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
     if (!strcasecmp(ext, "csd")) {
         CSD c;
         memset(&c, 0, sizeof c);
-        if (csd_read(path, &c, err, errlen)) return -1;
+        if (csd_read(path, &c, err, errlen)) return s->failed = 1, -1;
         int r = 0;
         if (c.options) csd_options(s, c.options, path, c.options_line);
         if (c.orc) {
@@ -362,14 +365,24 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
             free(x);
             r = lang_orch_add(s->orch, c.orc, strlen(c.orc), path, c.orc_line, err, errlen);
         }
-        if (!r && c.sco) r = add_score(s, c.sco, path, c.sco_line, err, errlen);
+        if (c.sco) {   /* read even after the orchestra's errors: its own are reported with them */
+            char *serr = malloc(errlen);
+            if (!serr) abort();
+            if (add_score(s, c.sco, path, c.sco_line, serr, errlen)) {
+                if (!r) err[0] = 0;
+                lang_err_append(err, errlen, serr);
+                r = -1;
+            }
+            free(serr);
+        }
         csd_free(&c);
         s->nfiles++;
+        if (r) s->failed = 1;
         return r;
     }
     size_t len;
     char *text = read_file(path, &len, err, errlen);
-    if (!text) return -1;
+    if (!text) return s->failed = 1, -1;
     int r;
     if (!strcasecmp(ext, "orc") || !strcasecmp(ext, "udo") || !strcasecmp(ext, "inc")) {
         char *x = lang_expand_includes(text, len, path, 0);
@@ -393,6 +406,7 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
     }
     free(text);
     s->nfiles++;
+    if (r) s->failed = 1;
     return r;
 }
 
@@ -457,7 +471,21 @@ void ses_err_format(const SES_ERR *e, char *out, size_t n)
 {
     if (!e->where[0]) snprintf(out, n, "%s", e->msg);
     else if (e->addr[0]) snprintf(out, n, "%s: error: %s: %s", e->where, e->addr, e->msg);
-    else snprintf(out, n, "%s: error: %s", e->where, e->msg);
+    else if (!e->in_text || !strchr(e->msg, '\n')) snprintf(out, n, "%s: error: %s", e->where, e->msg);
+    else {
+        /* the other errors of the same code: "LINE:COL: error: …" become whole lines again, under where's label */
+        char pos[32];
+        int lpos = snprintf(pos, sizeof pos, ":%d:%d", e->line, e->col);
+        int llen = (int)strlen(e->where) - lpos;
+        if (llen < 0) llen = 0;
+        const char *nl = strchr(e->msg, '\n');
+        size_t used = (size_t)snprintf(out, n, "%s: error: %.*s", e->where, (int)(nl - e->msg), e->msg);
+        for (const char *q = nl; q && used < n; q = strchr(q + 1, '\n')) {
+            const char *end = strchr(q + 1, '\n');
+            int len = end ? (int)(end - q - 1) : (int)strlen(q + 1);
+            used += (size_t)snprintf(out + used, n - used, "\n%.*s:%.*s", llen, e->where, len, q + 1);
+        }
+    }
 }
 
 /* An error at `where` ("file:line:col", or NULL: none). Returns -1. */
@@ -482,10 +510,20 @@ static int text_error(SES_ERR *e, const char *label, const char *text)
 {
     size_t n = strlen(label);
     const char *m = strncmp(text, label, n) ? NULL : strstr(text + n, ": error: ");
-    if (!m) return err_at(e, NULL, "%s", text);
-    err_at(e, NULL, "%s", m + 9);
+    const char *nl = strchr(text, '\n');
+    if (!m || (nl && m > nl)) return err_at(e, NULL, "%s", text);
+    err_at(e, NULL, "%.*s", nl ? (int)(nl - m - 9) : (int)strlen(m + 9), m + 9);
     snprintf(e->where, sizeof e->where, "%.*s", (int)(m - text), text);
     e->in_text = sscanf(text + n, ":%d:%d", &e->line, &e->col) == 2;
+    /* the code's other errors, one a line: "LINE:COL: error: …" when in the same text */
+    size_t used = strlen(e->msg);
+    for (const char *q = nl; q && used < sizeof e->msg; q = strchr(q + 1, '\n')) {
+        const char *line = q + 1, *end = strchr(line, '\n');
+        int len = end ? (int)(end - line) : (int)strlen(line);
+        if (!len) continue;
+        if (e->in_text && !strncmp(line, label, n) && line[n] == ':') line += n + 1, len -= (int)n + 1;
+        used += (size_t)snprintf(e->msg + used, sizeof e->msg - used, "\n%.*s", len, line);
+    }
     return -1;
 }
 
@@ -767,7 +805,7 @@ static int itime_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t,
 static int live_load(SESSION *s, const char *path, SES_ERR *e)
 {
     size_t len;
-    char buf[1024];
+    char buf[SES_ERR_MAX];
     char *text = read_file(path, &len, buf, sizeof buf);
     if (!text) return err_at(e, NULL, "%s", buf);
     INSTR_TMPL *made[64];
@@ -1089,7 +1127,7 @@ static int run_table_free(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR
 /* /score text: its events counted from the command's frame */
 static int run_score(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
 {
-    char label[300], buf[1024];
+    char label[300], buf[SES_ERR_MAX];
     snprintf(label, sizeof label, "%s:%d (/score)", c->file, c->line);
     SCO sc;
     memset(&sc, 0, sizeof sc);
@@ -1148,7 +1186,7 @@ static int run_instr_load(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR
 /* /instr/def name code at its frame: a redefinition (the first of a name was compiled with the orchestra) */
 static int run_instr_def(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
 {
-    char label[300], buf[1024];
+    char label[300], buf[SES_ERR_MAX];
     snprintf(label, sizeof label, "/instr/def %s", c->args[0].s);
     INSTR_TMPL *tm = lang_orch_define(s->orch, c->args[0].s, c->args[1].s, label, 0, buf, sizeof buf);
     if (!tm) return text_error(e, label, buf);
@@ -1221,7 +1259,7 @@ static int prepare_config(SESSION *s, EVL_CMD *c, SES_ERR *e)
 static int prepare_orc(SESSION *s, EVL_CMD *c, SES_ERR *e)
 {
     if (c->nargs != 1) return cmd_error(c, 0, e, "expected the orchestra code (one string)");
-    char label[300], buf[1024];
+    char label[300], buf[SES_ERR_MAX];
     snprintf(label, sizeof label, "%s:%d: /orc", c->file, c->line);
     keep_text(s, "/orc", c->args[0].s);
     if (lang_orch_add(s->orch, c->args[0].s, strlen(c->args[0].s), label, 1, buf, sizeof buf))
@@ -1234,7 +1272,7 @@ static int prepare_orc(SESSION *s, EVL_CMD *c, SES_ERR *e)
 static int prepare_instr_load(SESSION *s, EVL_CMD *c, SES_ERR *e)
 {
     int user = s->user_orch;   /* code loaded by an event list, like /instr/def */
-    char lib[2048], buf[1024];
+    char lib[2048], buf[SES_ERR_MAX];
     const char *path = library_file(s, c->args[0].s, lib, sizeof lib) ? lib : c->args[0].s;
     if (ses_add_file(s, path, buf, sizeof buf)) return text_error(e, path, buf);
     s->user_orch = user;
@@ -1254,7 +1292,7 @@ static int prepare_instr_def(SESSION *s, EVL_CMD *c, SES_ERR *e)
     size_t n = strlen(name) + strlen(body) + 32;
     char *src = malloc(n);
     snprintf(src, n, "instr %s\n%s\nendin\n", name, body);
-    char label[300], buf[1024];
+    char label[300], buf[SES_ERR_MAX];
     snprintf(label, sizeof label, "%s:%d: /instr/def %s: code", c->file, c->line, name);
     int r = lang_orch_add(s->orch, src, strlen(src), label, 0, buf, sizeof buf);
     free(src);
@@ -1412,6 +1450,10 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     }
     s->hdr = h;
     if (lang_orch_compile(s->orch, &h, err, errlen)) return -1;
+    if (s->failed) {   /* the files' errors were reported when they were read; compiling found no more */
+        if (errlen) err[0] = 0;
+        return -1;
+    }
 
     ENG_CONFIG cfg;
     eng_config_default(&cfg);

@@ -2,6 +2,7 @@
 #include "check.h"
 #include "../../src/engine/engine.h"
 #include "../../src/lang/orch.h"
+#include "../../src/lang/errs.h"
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -149,6 +150,111 @@ static void test_param_cases(void)
     CHECKF(ncases >= 10, "only %d parameter cases read from %s", ncases, path);
 }
 
+
+/* Every error of `orc` as the command line gathers them (adding, then
+ * compiling even after errors; sorted by place): exactly the lines of
+ * `want` ('\n'-separated), in order. */
+static void expect_errors(const char *orc, const char *want, int line)
+{
+    LANG_ORCH *o = lang_orch_new();
+    static char err[65536], all[65536];
+    all[0] = 0;
+    int r = lang_orch_add(o, orc, strlen(orc), "t.orc", 1, err, sizeof err);
+    lang_err_append(all, sizeof all, err);
+    LANG_HEADER h;
+    lang_orch_header(o, &h);
+    int r2 = lang_orch_compile(o, &h, err, sizeof err);
+    lang_err_append(all, sizeof all, err);
+    lang_err_sort(all);
+    check_count++;
+    if ((!r && !r2) || strcmp(all, want)) {
+        check_failures++;
+        fprintf(stderr, "%s:%d: add %d, compile %d; expected errors\n%s\ngot\n%s\n", __FILE__, line, r, r2, want, all);
+    }
+    lang_orch_free(o);
+}
+#define EXPECT_ERRORS(orc, want) expect_errors(orc, want, __LINE__)
+
+/* Like a compiler: every error in one run, each once, none echoing another. */
+static void test_error_recovery(void)
+{
+    /* parse and compile errors of several instruments; the outputs of a
+     * failed statement are declared (a1, kArr, k1: no "undefined variable") */
+    EXPECT_ERRORS("instr 1\n a1 fof 1, 440\n kArr[] init 4\n k1 = 1 +\n out a1 * k1\n kx = kArr\nendin\n"
+                  "instr 2\n a2 buzz 1, 2\n outq a2*2, a2, a2, a2\n out a2\nendin\n",
+                  "t.orc:2:5: error: unknown opcode 'fof'\n"
+                  "t.orc:3:6: error: arrays ('kArr[…]') are not supported yet\n"
+                  "t.orc:4:10: error: expected an expression, found end of line\n"
+                  "t.orc:9:5: error: unknown opcode 'buzz'\n"
+                  "t.orc:10:2: error: unknown opcode 'outq'");
+    /* a statement that cannot be read still has its unknown opcode named */
+    EXPECT_ERRORS("instr 1\n initc21 1, 2, 3. 1\nendin\n",
+                  "t.orc:2:2: error: unknown opcode 'initc21'\n"
+                  "t.orc:2:19: error: unexpected '1' after the statement");
+    /* an if whose first line fails: its body is read, its endif is no second error */
+    EXPECT_ERRORS("instr 1\n k1 = 1\n if k1 > then\n k2 = 2\n endif\n k3 nosuch k2\nendin\n",
+                  "t.orc:3:14: error: expected 'then' or 'goto' after the condition, found end of line\n"
+                  "t.orc:6:5: error: unknown opcode 'nosuch'");
+    /* a missing endin ends the instrument at the next one, which is read too */
+    EXPECT_ERRORS("instr 1\n a1 nosuch 1\ninstr 2\n a2 other 2\nendin\n",
+                  "t.orc:1:1: error: missing endin before the next 'instr' at line 3\n"
+                  "t.orc:2:5: error: unknown opcode 'nosuch'\n"
+                  "t.orc:4:5: error: unknown opcode 'other'");
+    /* a lexical error skips its line only; a bad header value does not stop the rest */
+    EXPECT_ERRORS("sr = 0\ninstr 1\n i1 = 1 @ 2\n i2 = 3\n i3 nosuch i2\nendin\n",
+                  "t.orc:1:1: error: invalid value 0 for 'sr'\n"
+                  "t.orc:3:9: error: unexpected character '@'\n"
+                  "t.orc:5:5: error: unknown opcode 'nosuch'");
+    /* an error in a user-defined opcode is reported once, in the opcode, not again at each call */
+    EXPECT_ERRORS("opcode Foo, a, a\n ain xin\n aout nosuch ain\n xout aout\nendop\n"
+                  "instr 1\n a0 = 0\n a1 Foo a0\n a2 Foo a1\n a3 other a2\nendin\n",
+                  "t.orc:3:7: error: unknown opcode 'nosuch'\n"
+                  "t.orc:10:5: error: unknown opcode 'other'");
+    EXPECT_ERRORS("opcode Bar, a, k[]\n kin[] xin\n xout a(kin[0])\nendop\ninstr 1\n a1 nosuch 1\nendin\n",
+                  "t.orc:1:16: error: array arguments to user-defined opcodes are not supported yet\n"
+                  "t.orc:2:5: error: arrays ('kin[…]') are not supported yet\n"
+                  "t.orc:3:12: error: arrays ('kin[…]') are not supported yet\n"
+                  "t.orc:6:5: error: unknown opcode 'nosuch'");
+    /* GENs ondes lacks, when ftgen's is a constant */
+    EXPECT_ERRORS("gi1 ftgen 0, 0, 1024, 31, 1\ngi2 ftgen 0, 0, 1024, \"tanh\", 1\ngi3 = -\"s\"\n",
+                  "t.orc:1:23: error: GEN 31 is not supported (ondes has GEN 1, 2, 5, 7, 9, 10, 11, 16, 17, 19 and 20)\n"
+                  "t.orc:2:23: error: named GEN \"tanh\" is not supported (ondes has GEN 1, 2, 5, 7, 9, 10, 11, 16, 17, 19 and 20)\n"
+                  "t.orc:3:8: error: a string cannot be used in arithmetic (strcat joins strings)");
+    {   /* past 100 errors the compiler stops, saying so */
+        static char many[8192], want[16384];
+        int n = snprintf(many, sizeof many, "instr 1\n");
+        size_t w = 0;
+        for (int i = 0; i < 150; i++) {
+            n += snprintf(many + n, sizeof many - (size_t)n, " a%d nosuch%d 1\n", i, i);
+            if (i < 100)
+                w += (size_t)snprintf(want + w, sizeof want - w, "t.orc:%d:%d: error: unknown opcode 'nosuch%d'\n",
+                                      i + 2, i < 10 ? 5 : i < 100 ? 6 : 7, i);
+        }
+        snprintf(many + n, sizeof many - (size_t)n, "endin\n");
+        snprintf(want + w, sizeof want - w, "t.orc:102:7: error: too many errors (more than 100), stopping here");
+        EXPECT_ERRORS(many, want);
+    }
+    /* /instr/def: every error of the new code, nothing installed */
+    {
+        LANG_ORCH *o = lang_orch_new();
+        char err[4096];
+        LANG_HEADER h;
+        lang_orch_header(o, &h);
+        CHECK(lang_orch_add(o, "instr 1\nendin\n", 14, "t.orc", 1, err, sizeof err) == 0);
+        CHECK(lang_orch_compile(o, &h, err, sizeof err) == 0);
+        INSTR_TMPL *t = lang_orch_define(o, "bad", "a1 oscilx 1, 440\nk1 = 1 +\nout a1", "def", 0, err, sizeof err);
+        CHECKF(!t && !strcmp(err, "def:1:4: error: unknown opcode 'oscilx'\n"
+                                   "def:2:9: error: expected an expression, found end of line"), "got \"%s\"", err);
+        CHECK(lang_orch_number(o, "bad") < 0);
+        lang_orch_free(o);
+    }
+    /* Csound's own forms that once read as errors */
+    EXPECT_VALUE("gi1 = 0\ni1 = 2\nif i1 = 2 then\n gi1 = 1\nendif\n", "gi1", 0, 1);      /* '=' compares in a condition */
+    EXPECT_VALUE("gi1 = 0\nuntil gi1 >= 3 do\n gi1 += 1\nenduntil\n", "gi1", 0, 3);
+    EXPECT_VALUE("gi1 = cpspch (8.09)\n", "gi1", 0, 440);
+    EXPECT_VALUE("gi1 = max(1,\n 5,\n 2)\n", "gi1", 0, 5);
+}
+
 int main(void)
 {
     /* precedence and associativity, as Csound's grammar has them */
@@ -266,7 +372,7 @@ int main(void)
     EXPECT_ERROR("instr 1\n k1 = 1\n if a1 > 0 then\n k1 = 2\n endif\nendin\n", "undefined variable 'a1'");
     EXPECT_ERROR("instr 1\n a1 = 1\n if a1 > 0 then\n k1 = 2\n endif\nendin\n", "t.orc:3:8: error: '>' on a-rate signals: conditions and comparisons must be i- or k-rate");
     EXPECT_ERROR("instr 1\n i1 = \"s\" + 1\nendin\n", "a string cannot be used in arithmetic");
-    EXPECT_ERROR("instr 1\n p4 = 1\nendin\n", "'p4' cannot be assigned");
+    EXPECT_ERROR("instr 1\n p4 = 1\nendin\n", "assigning to the p-field 'p4' is not supported yet");
     EXPECT_ERROR("instr 1\n i1 = p99\nendin\n", "p-field p99 is out of range");
     EXPECT_ERROR("instr 0.5\nendin\n", "t.orc:1:7: error: instrument number 0.5 out of range");
     EXPECT_ERROR("instr 1\nlab:\nlab:\nendin\n", "t.orc:3:1: error: label 'lab' is defined twice");
@@ -288,5 +394,6 @@ int main(void)
         EXPECT_VALUE(deep, "gi1", 0, 901);
     }
     test_param_cases();
+    test_error_recovery();
     return CHECK_RESULT();
 }

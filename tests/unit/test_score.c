@@ -424,7 +424,7 @@ static void test_f_statements(void)
     SCO s = PARSE("f 1 0 16384 10 1 0.5 [1/3]\n"
                   "f2 0 0 1 \"fox.wav\" 0 0 0\n"
                   "f 3 0 1024 -7 0 512 1 512 0\n"
-                  "f 4 0 0 \"tanh\" -5 5 0\n"
+                  "f 4 0 0 -2 -5 5 0\n"
                   "f -1 5\n");
     CHECK(s.n == 5);
     CHECK(s.ev[0].op == 'f' && s.ev[0].np == 7 && s.ev[0].p[1] == 1 && s.ev[0].p[3] == 16384 &&
@@ -433,10 +433,14 @@ static void test_f_statements(void)
     CHECK(s.ev[1].p[1] == 2 && s.ev[1].p[4] == 1 && s.ev[1].pstr && !strcmp(s.ev[1].pstr[5], "fox.wav") &&
           s.ev[1].np == 8 && s.ev[1].pstr[4] == NULL);
     CHECK(s.ev[2].p[4] == -7 && s.ev[2].np == 9);
-    CHECK(s.ev[3].pstr && !strcmp(s.ev[3].pstr[4], "tanh") && s.ev[3].p[5] == -5);
+    CHECK(!s.ev[3].pstr && s.ev[3].p[4] == -2 && s.ev[3].p[5] == -5);
     CHECK(s.ev[4].p[1] == -1 && s.ev[4].time == 5);
     CHECK(s.end_time == 5);     /* an f statement at 5 is the last action */
     sco_free(&s);
+    /* a GEN ondes lacks is named when the score is read, not when its table is due */
+    CHECK(error_at("f 4 0 0 \"tanh\" -5 5 0\n", "1:9", "named GEN \"tanh\" is not supported"));
+    CHECK(error_at("i1 0 1\nf 4 0 1024 8 1 2 3\n", "2:12", "GEN 8 is not supported (ondes has GEN 1, 2"));
+    CHECK(error_at("f 4 0 64 21 6\n", "1:10", "GEN 21 is not supported"));
 }
 
 static void test_b_v(void)
