@@ -512,6 +512,24 @@ void *op_alloc(OP_CTX *c, size_t bytes)
     return p;
 }
 
+/* A global array's data live as long as the engine: taken from the pool
+ * and never given back (the pool goes with the engine), so a note that
+ * shapes gkArr[] leaves it shaped; op_array_shape reuses a block that fits,
+ * so notes re-initialising one global array do not drain the pool. */
+void *op_alloc_for(OP_CTX *c, const void *owner, size_t bytes)
+{
+    ENGINE *e = c->eng;
+    const unsigned char *g = (const unsigned char *)e->globals, *o = owner;
+    if (!(o >= g && o < g + e->cfg.global_bytes)) return op_alloc(c, bytes);
+    void *p = bytes <= RTA_MAX_POOL ? rta_alloc(e->mem, bytes) : NULL;
+    if (!p) {
+        c->voice->memfail = bytes;
+        return NULL;
+    }
+    memset(p, 0, bytes);
+    return p;
+}
+
 /* ": N bytes asked, F of S MB free (--memory)": why a note found no memory, for its message. */
 static void mem_why(const ENGINE *e, size_t asked, char *buf, size_t len)
 {

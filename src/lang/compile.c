@@ -17,7 +17,8 @@
 #include <sys/stat.h>
 
 /*
- * Rates, ordered: 'c' constant < 'i' init < 'k' control < 'a' audio; 'S' string.
+ * Rates, ordered: 'c' constant < 'i' init < 'k' control < 'a' audio; 'S' string;
+ * arrays 'I' (i[]), 'K' (k[]), 'A' (a[]): their operand is the OP_ARRAY descriptor.
  * An operand says where a value lives once a voice exists: in the voice arena
  * (REL_LOCAL), in the engine's g-variables (REL_GLOBAL), in the constant pool
  * (REL_CONST) or the string pool (REL_STRING).
@@ -188,11 +189,19 @@ static const char *rate_name(char r)
     case 'a': return "a";
     case 'k': return "k";
     case 'S': return "S";
+    case 'I': return "i[]";
+    case 'K': return "k[]";
+    case 'A': return "a[]";
     default: return "i";
     }
 }
 
 static int rank(char r) { return r == 'a' ? 3 : r == 'k' ? 2 : r == 'i' ? 1 : 0; }
+
+/* Array rates: the array of elements of rate r, and back. */
+static int is_arr(char r) { return r == 'I' || r == 'K' || r == 'A'; }
+static char arr_of(char r) { return r == 'a' ? 'A' : r == 'k' ? 'K' : 'I'; }
+static char elem_of(char r) { return r == 'A' ? 'a' : r == 'K' ? 'k' : 'i'; }
 
 /* ---- arena image layout ---- */
 
@@ -272,10 +281,12 @@ static OPERAND new_var(CG *g, char rate)
     o.base = REL_LOCAL;
     o.cval = 0;
     char nm[32];
-    int r = rate == 'a' ? 2 : rate == 'k' ? 1 : 0;
-    snprintf(nm, sizeof nm, "#%c%d", rate == 'a' ? 'a' : rate == 'k' ? 'k' : 'i', g->ntemp[r]++);
+    char e = is_arr(rate) ? elem_of(rate) : rate;
+    int r = e == 'a' ? 2 : e == 'k' ? 1 : 0;
+    snprintf(nm, sizeof nm, "#%c%d", e == 'a' ? 'a' : e == 'k' ? 'k' : 'i', g->ntemp[r]++);
     o.name = ast_strndup(&g->o->arena, nm, strlen(nm));
     if (rate == 'a') o.off = img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32);
+    else if (is_arr(rate)) o.off = img_alloc(g, sizeof(OP_ARRAY), 16);
     else o.off = img_alloc(g, sizeof(double), 8);
     return o;
 }
@@ -323,7 +334,9 @@ static int reserved_value(const LANG_HEADER *h, const char *name, double *v)
     return 1;
 }
 
-static SYM *declare(CG *g, const NODE *at, const char *name)
+/* The variable `name`, declared now if new; `array`: declared as name[]
+ * (an existing array is found by its name alone). */
+static SYM *declare_as(CG *g, const NODE *at, const char *name, int array)
 {
     int global;
     char r = name_rate(name, &global);
@@ -336,28 +349,37 @@ static SYM *declare(CG *g, const NODE *at, const char *name)
             cg_error(g, at, "variable '%s': f- and w-rate variables are not supported", name);
         cg_error(g, at, "'%s' is not a variable name (names start with i, k, a, S, or g for globals)", name);
     }
+    if (array && r == 'S') cg_error(g, at, "string arrays are not supported yet");
     SYM **list = global ? &g->o->globals : &g->locals;
     NAMEIDX *idx = global ? &g->o->globalidx : &g->localidx;
     SYM *s = find_sym(idx, name);
-    if (s) return s;
+    if (s) {
+        if (array && !is_arr(s->rate))
+            cg_error(g, at, "'%s' is already a scalar variable and cannot be declared an array", name);
+        return s;
+    }
+    if (array) r = arr_of(r);
     s = calloc(1, sizeof *s);
     s->name = strdup(name);
     s->rate = r;
     s->global = global;
     s->sidx = -1;
     if (global) {
-        size_t sz = r == 'a' ? sizeof(float) * (size_t)g->h->ksmps : sizeof(double);
+        size_t sz = r == 'a' ? sizeof(float) * (size_t)g->h->ksmps : is_arr(r) ? sizeof(OP_ARRAY) : sizeof(double);
         uint32_t at2 = (g->o->gbytes + 31) & ~31u;
         s->off = at2;
         g->o->gbytes = at2 + (uint32_t)sz;
     } else if (r != 'S') {
-        s->off = new_var(g, r).off;
+        s->off = is_arr(r) ? img_alloc(g, sizeof(OP_ARRAY), 16) : new_var(g, r).off;
     }
     s->next = *list;
     *list = s;
     nidx_put(idx, s->name, s);
     return s;
 }
+
+/* An output's variable: name[]… declares an array. */
+static SYM *declare_out(CG *g, const NODE *out) { return declare_as(g, out, out->name, out->rate == '['); }
 
 static OPERAND sym_operand(CG *g, const NODE *at, SYM *s)
 {
@@ -388,7 +410,12 @@ static int letter_accepts(char L, char r)
     case 'x': case 'M': return r == 'a' || r == 'k' || r == 'i' || r == 'c';
     case 'S': return r == 'S';
     case 'T': return r == 'S' || r == 'i' || r == 'c';
-    case 'N': return 1;
+    case 'N': return !is_arr(r);
+    case 'I': return r == 'I';
+    case 'K': return r == 'K' || r == 'I';
+    case 'A': return r == 'A';
+    case 'Y': return r == 'I' || r == 'K';
+    case 'R': return is_arr(r);
     default: return 0;
     }
 }
@@ -454,6 +481,11 @@ static const char *letter_rate_desc(char L)
     case 'S': return "S";
     case 'T': return "S or i";
     case 'x': case 'M': return "a, k or i";
+    case 'I': return "i[]";
+    case 'K': return "k[]";
+    case 'A': return "a[]";
+    case 'Y': return "i[] or k[]";
+    case 'R': return "an array";
     default: return "i";
     }
 }
@@ -622,6 +654,9 @@ static OPERAND to_audio(CG *g, OPERAND x, const NODE *at)
 }
 
 static char infer(CG *g, const NODE *n, char hint);
+static SYM *array_sym(CG *g, const NODE *n);
+static char index_rate(CG *g, const NODE *n);
+static char arr_binop_rate(CG *g, const NODE *n, char a, char b);
 
 static OPERAND compile_call(CG *g, const NODE *n, char hint, const OPERAND *dest)
 {
@@ -650,6 +685,43 @@ static OPERAND compile_call(CG *g, const NODE *n, char hint, const OPERAND *dest
     return out;
 }
 
+/* The array an element reference names. */
+static SYM *array_sym(CG *g, const NODE *n)
+{
+    int global;
+    name_rate(n->name, &global);
+    SYM *s = find_sym(global ? &g->o->globalidx : &g->localidx, n->name);
+    if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
+    if (!is_arr(s->rate)) cg_error(g, n, "'%s' is not an array", n->name);
+    return s;
+}
+
+/* The rate of arr[i…]: the element's; an i-array read with a k index is k-rate. */
+static char index_rate(CG *g, const NODE *n)
+{
+    SYM *s = array_sym(g, n);
+    char r = elem_of(s->rate);
+    if (n->nkids + 2 > OP_MAXIN) cg_error(g, n, "'%s': too many indices", n->name);
+    for (int i = 0; i < n->nkids; i++) {
+        char k = infer(g, n->kids[i], 0);
+        if (k == 'a' || k == 'S' || is_arr(k)) cg_error(g, n->kids[i], "an array index must be i- or k-rate");
+        if (k == 'k' && r == 'i') r = 'k';
+    }
+    return r;
+}
+
+/* The rate of a OP b when either is an array: an array of the fastest
+ * operand's elements (as Csound's ##add.[k, ##mul.k[a… rows give). */
+static char arr_binop_rate(CG *g, const NODE *n, char a, char b)
+{
+    if (n->op != T_PLUS && n->op != T_MINUS && n->op != T_STAR && n->op != T_SLASH && n->op != T_PERCENT
+        && n->op != T_CARET)
+        cg_error(g, n, "arrays can only be combined with + - * / %% ^");
+    if (a == 'A' || b == 'A' || a == 'a' || b == 'a') return 'A';
+    if (a == 'K' || b == 'K' || a == 'k' || b == 'k') return 'K';
+    return 'I';
+}
+
 /* What rate an expression will have (no code is emitted). */
 static char infer(CG *g, const NODE *n, char hint)
 {
@@ -661,17 +733,27 @@ static char infer(CG *g, const NODE *n, char hint)
         double v;
         if (is_pfield(n->name, &pidx)) return 'i';
         if (reserved_value(g->h, n->name, &v)) return 'c';
-        char r = name_rate(n->name, &global);
+        name_rate(n->name, &global);
         SYM *s = find_sym(global ? &g->o->globalidx : &g->localidx, n->name);
         if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
-        return r;
+        return s->rate;
     }
+    case N_INDEX:
+        return index_rate(g, n);
     case N_BINOP: case N_UNOP: case N_COND: {
         char r = 'c';
+        char ks[3] = { 0 };
+        int arr = 0;
         for (int i = 0; i < n->nkids; i++) {
             char k = infer(g, n->kids[i], hint);
             if (k == 'S') cg_error(g, n->kids[i], "a string cannot be used in arithmetic");
+            if (is_arr(k)) arr = 1;
+            if (i < 3) ks[i] = k;
             if (rank(k) > rank(r)) r = k;
+        }
+        if (arr) {
+            if (n->kind != N_BINOP) cg_error(g, n, "arrays can only be combined with + - * / %% ^");
+            return arr_binop_rate(g, n, ks[0], ks[1]);
         }
         if (n->kind == N_COND && rank(r) == 0) r = 'i';
         if (n->kind != N_COND && r == 'c') {
@@ -733,8 +815,27 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
     }
     case N_CALL:
         return compile_call(g, n, hint, dest);
+    case N_INDEX: {   /* arr[i…]: ##array_get arr, i… */
+        char r = index_rate(g, n);
+        SYM *s = array_sym(g, n);
+        OPERAND ins[OP_MAXIN + 2];
+        char rates[OP_MAXIN + 2];
+        const NODE *at[OP_MAXIN + 2];
+        ins[0] = sym_operand(g, n, s);
+        at[0] = n;
+        for (int i = 0; i < n->nkids; i++) {
+            ins[i + 1] = compile_expr(g, n->kids[i], 0, NULL);
+            at[i + 1] = n->kids[i];
+        }
+        for (int i = 0; i <= n->nkids; i++) rates[i] = ins[i].rate;
+        const OP_DESC *d = select_desc(g, n, "##array_get", &r, 1, 0, rates, n->nkids + 1, at);
+        OPERAND out = result_slot(g, r, dest);
+        emit(g, d, &out, 1, ins, n->nkids + 1, n->nkids + 1, n);
+        return out;
+    }
     case N_UNOP: {
         OPERAND a = compile_expr(g, n->kids[0], hint, NULL);
+        if (is_arr(a.rate)) cg_error(g, n, "arrays can only be combined with + - * / %% ^");
         if (a.rate == 'c' && n->op == T_MINUS) return op_const(g, -a.cval);
         if (a.rate == 'c' && n->op == T_NOT) return op_const(g, a.cval == 0);
         const char *nm = n->op == T_MINUS ? "##neg" : n->op == T_NOT ? "##not" : "##bitnot";
@@ -750,6 +851,15 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         double fv;
         if (a.rate == 'c' && b.rate == 'c' && fold(n->op, a.cval, b.cval, &fv)) return op_const(g, fv);
         if (a.rate == 'S' || b.rate == 'S') cg_error(g, n, "a string cannot be used in arithmetic");
+        if (is_arr(a.rate) || is_arr(b.rate)) {   /* element by element: ##add.[] and kin */
+            char r = arr_binop_rate(g, n, a.rate, b.rate);
+            char rates[2] = { a.rate, b.rate };
+            const OP_DESC *d = select_desc(g, n, binop_name(n->op), &r, 1, 0, rates, 2, (const NODE *const *)n->kids);
+            OPERAND ins[2] = { a, b };
+            OPERAND out = result_slot(g, r, dest);
+            emit(g, d, &out, 1, ins, 2, 2, n);
+            return out;
+        }
         char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
         if (r == 'c') r = 'i';
         if (r == 'a' && n->op != T_PLUS && n->op != T_MINUS && n->op != T_STAR && n->op != T_SLASH
@@ -768,6 +878,8 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         OPERAND c = compile_expr(g, n->kids[0], 0, NULL);
         OPERAND a = compile_expr(g, n->kids[1], hint, NULL);
         OPERAND b = compile_expr(g, n->kids[2], hint, NULL);
+        if (is_arr(c.rate) || is_arr(a.rate) || is_arr(b.rate))
+            cg_error(g, n, "arrays can only be combined with + - * / %% ^");
         if (c.rate == 'a') cg_error(g, n->kids[0], "the condition of '?:' cannot be a-rate");
         char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
         if (rank(c.rate) > rank(r)) r = c.rate;
@@ -846,6 +958,48 @@ static char cond_pass(CG *g, const OPERAND *c, const NODE *at)
 
 static void compile_block(CG *g, const NODE *b);
 
+/* arr[i…] = value (rhs compiled here, or val already computed):
+ * ##array_set arr, value, i… — or ##array_init for `arr[i] init value`. */
+static void compile_index_set(CG *g, const NODE *lhs, const NODE *rhs, const OPERAND *val, const NODE *at, int init)
+{
+    SYM *s = array_sym(g, lhs);
+    char e = elem_of(s->rate);
+    OPERAND ins[OP_MAXIN + 2];
+    char rates[OP_MAXIN + 2];
+    const NODE *an[OP_MAXIN + 2];
+    if (lhs->nkids + 2 > OP_MAXIN) cg_error(g, lhs, "'%s': too many indices", lhs->name);
+    ins[0] = sym_operand(g, lhs, s);
+    an[0] = lhs;
+    OPERAND v;
+    if (val) {
+        v = *val;
+    } else {
+        char want = infer(g, rhs, init ? 'i' : e);
+        if (is_arr(want) || want == 'S')
+            cg_error(g, rhs, "an element of '%s' can only be given a number", lhs->name);
+        if (rank(want) > rank(init ? 'i' : e))
+            cg_error(g, rhs, "cannot assign an %s-rate value to an element of the %s array '%s'", rate_name(want),
+                     rate_name(s->rate), lhs->name);
+        v = compile_expr(g, rhs, init ? 'i' : e, NULL);
+    }
+    if (e == 'a' && !init) v = to_audio(g, v, at);
+    ins[1] = v;
+    an[1] = rhs ? rhs : at;
+    for (int i = 0; i < lhs->nkids; i++) {
+        char k = infer(g, lhs->kids[i], 0);
+        if (k == 'a' || k == 'S' || is_arr(k)) cg_error(g, lhs->kids[i], "an array index must be i- or k-rate");
+        ins[2 + i] = compile_expr(g, lhs->kids[i], 0, NULL);
+        an[2 + i] = lhs->kids[i];
+    }
+    int nin = lhs->nkids + 2;
+    for (int i = 0; i < nin; i++) rates[i] = ins[i].rate;
+    if (!init && s->rate == 'I')
+        for (int i = 1; i < nin; i++)
+            if (rates[i] == 'k') cg_error(g, at, "Cannot set i-array at k-rate");
+    const OP_DESC *d = select_desc(g, at, init ? "##array_init" : "##array_set", NULL, 0, 0, rates, nin, an);
+    emit(g, d, ins, 0, ins, nin, nin, at);   /* no outputs */
+}
+
 static void compile_assign(CG *g, const NODE *n)
 {
     if (n->nouts != 1) cg_error(g, n, "only one variable can be assigned with '='");
@@ -874,7 +1028,26 @@ static void compile_assign(CG *g, const NODE *n)
         compile_assign(g, &as);
         return;
     }
-    SYM *s = declare(g, lhs, lhs->name);
+    if (lhs->kind == N_INDEX) {
+        compile_index_set(g, lhs, rhs, NULL, n, 0);
+        return;
+    }
+    SYM *s = declare_out(g, lhs);
+    if (is_arr(s->rate)) {   /* whole array: copy (=._), fill with a scalar (=.X), or computed in place */
+        char want = infer(g, rhs, s->rate);
+        if (want == 'S') cg_error(g, rhs, "a string cannot be assigned to the array '%s'", s->name);
+        if (is_arr(want) ? (elem_of(want) == 'a') != (s->rate == 'A') || (s->rate == 'I' && want != 'I')
+                         : rank(want) > rank(elem_of(s->rate)))
+            cg_error(g, rhs, "cannot assign %s %s value to the %s array '%s'", is_arr(want) ? "an" : "an",
+                     rate_name(want), rate_name(s->rate), s->name);
+        OPERAND dst = sym_operand(g, lhs, s);
+        OPERAND v = compile_expr(g, rhs, s->rate, &dst);
+        if (v.base == dst.base && v.off == dst.off && v.rate == dst.rate) return;
+        if (s->rate == 'A' && !is_arr(v.rate)) v = to_audio(g, v, rhs);
+        const OP_DESC *d = select_desc(g, n, "=", &s->rate, 1, 0, &v.rate, 1, (const NODE *const *)n->kids);
+        emit(g, d, &dst, 1, &v, 1, 1, n);
+        return;
+    }
     if (s->rate == 'S') {
         if (rhs->kind != N_STR)
             cg_error(g, rhs, "string variables can only be given string constants for now");
@@ -882,6 +1055,7 @@ static void compile_assign(CG *g, const NODE *n)
         return;
     }
     char want = infer(g, rhs, s->rate);
+    if (is_arr(want)) cg_error(g, rhs, "cannot assign an array to the scalar variable '%s'", s->name);
     if (rank(want) > rank(s->rate))
         cg_error(g, rhs, "cannot assign an %s-rate value to the %s-rate variable '%s'", rate_name(want),
                  rate_name(s->rate), s->name);
@@ -899,16 +1073,25 @@ static void compile_opcode(CG *g, const NODE *n)
     char orates[OP_MAXOUT + 1] = { 0 }, irates[OP_MAXIN + 4] = { 0 };
     int nd;
     if (!op_lookup(n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
+    if (nout == 1 && n->outs[0]->kind == N_INDEX && !strcmp(n->name, "init") && nin == 1) {
+        compile_index_set(g, n->outs[0], n->kids[0], NULL, n, 1);   /* arr[i] init x: ##array_init */
+        return;
+    }
     SYM *outsyms[OP_MAXOUT + 1];
     for (int i = 0; i < nout; i++) {
-        outsyms[i] = declare(g, n->outs[i], n->outs[i]->name);
+        if (n->outs[i]->kind == N_INDEX) {   /* an element: a temporary, then ##array_set */
+            outsyms[i] = NULL;
+            orates[i] = index_rate(g, n->outs[i]);
+            continue;
+        }
+        outsyms[i] = declare_out(g, n->outs[i]);
         orates[i] = outsyms[i]->rate;
     }
     for (int i = 0; i < nin; i++) irates[i] = infer(g, n->kids[i], 0);
     const OP_DESC *d = select_desc(g, n, n->name, orates, nout, 0, irates, nin, (const NODE *const *)n->kids);
     if (nout == 0 && d->out[0] && d->out[0] != 'm' && d->out[0] != 'z')
         cg_error(g, n, "'%s' gives a value: assign it to a variable", n->name);
-    OPERAND ins[OP_MAXIN + 4], outs[OP_MAXOUT + 1];
+    OPERAND ins[OP_MAXIN + 4], outs[OP_MAXOUT + 1] = { { 0 } };
     const char *L = d->in;
     char last = 0;
     for (int i = 0; i < nin; i++) {
@@ -919,10 +1102,16 @@ static void compile_opcode(CG *g, const NODE *n)
     int ntot = nin;
     for (; *L && is_optional(*L); L++) ins[ntot++] = op_const(g, optional_default(*L));
     for (int i = 0; i < nout; i++) {
+        if (!outsyms[i]) {
+            outs[i] = new_var(g, orates[i]);
+            continue;
+        }
         if (outsyms[i]->rate == 'S') cg_error(g, n->outs[i], "opcodes cannot write string variables yet");
         outs[i] = sym_operand(g, n->outs[i], outsyms[i]);
     }
     emit(g, d, outs, nout, ins, ntot, nin, n);
+    for (int i = 0; i < nout; i++)
+        if (!outsyms[i]) compile_index_set(g, n->outs[i], NULL, &outs[i], n, 0);
 }
 
 /* Named parameters, the rule of doc/osc.md ("Named parameters"), which
@@ -939,7 +1128,9 @@ static void note_param(CG *g, const NODE *n)
     if (n->kind == N_ASSIGN && n->op == T_ASSIGN) dyn = 1;
     else if (n->kind == N_OPCODE && !strcmp(n->name, "init")) dyn = 0;
     else return;
-    if (n->nouts != 1 || n->nkids != 1 || n->outs[0]->kind != N_VAR || n->kids[0]->kind != N_VAR) return;
+    if (n->nouts != 1 || n->nkids != 1 || n->outs[0]->kind != N_VAR || n->outs[0]->rate == '['
+        || n->kids[0]->kind != N_VAR)
+        return;
     const char *name = n->outs[0]->name;
     int global, pidx;
     char r = name_rate(name, &global);
@@ -1408,7 +1599,7 @@ static void predeclare_globals(CG *g, const NODE *n)
         if (n->kind != N_INSTR && n->outs[i]->kind == N_VAR && n->outs[i]->name[0] == 'g') {
             int global;
             if (name_rate(n->outs[i]->name, &global) && name_rate(n->outs[i]->name, &global) != 'S')
-                declare(g, n->outs[i], n->outs[i]->name);
+                declare_out(g, n->outs[i]);
         }
     for (int i = 0; i < n->nkids; i++) predeclare_globals(g, n->kids[i]);
 }

@@ -116,6 +116,22 @@ static void arglist(PARSER *p, NODE *n, TOKKIND closer)
     }
 }
 
+/* index := '[' expr ']' { '[' expr ']' }   (after an array's name: its element) */
+static NODE *index_suffix(PARSER *p, NODE *var)
+{
+    NODE *n = ast_node(p->arena, N_INDEX, var->line, var->col);
+    n->name = var->name;
+    while (p->tok.kind == T_LBRACK) {
+        TOKEN lb = p->tok;
+        advance(p);
+        ast_add(p->arena, &n->kids, &n->nkids, expr(p));
+        if (p->tok.kind != T_RBRACK)
+            perror_at(p, p->tok.line, p->tok.col, "expected ']' to close the '[' at %d:%d", lb.line, lb.col);
+        advance(p);
+    }
+    return n;
+}
+
 /* primary := NUMBER | STRING | name | name ['(' args ')'] | name ':' rate '(' args ')' | '(' expr ')' */
 static NODE *primary(PARSER *p)
 {
@@ -133,6 +149,16 @@ static NODE *primary(PARSER *p)
         n = ast_node(p->arena, N_STR, t.line, t.col);
         n->name = ast_strndup(p->arena, t.str, strlen(t.str));
         return n;
+    case T_LBRACK: {   /* [a, b, …]: an array literal, Csound's fillarray(a, b, …) */
+        advance(p);
+        n = ast_node(p->arena, N_CALL, t.line, t.col);
+        n->name = ast_strndup(p->arena, "fillarray", 9);
+        arglist(p, n, T_RBRACK);
+        if (p->tok.kind != T_RBRACK)
+            perror_at(p, p->tok.line, p->tok.col, "expected ']' to close the '[' at %d:%d", t.line, t.col);
+        advance(p);
+        return n;
+    }
     case T_LPAREN: {
         advance(p);
         n = expr(p);
@@ -175,6 +201,7 @@ static NODE *primary(PARSER *p)
         }
         n = ast_node(p->arena, N_VAR, t.line, t.col);
         n->name = tokstr(p, &t);
+        if (p->tok.kind == T_LBRACK) return index_suffix(p, n);
         return n;
     }
     default: {
@@ -359,7 +386,8 @@ static NODE *while_statement(PARSER *p, int until)
 /*
  * statement := label ':' | if | while | goto label
  *            | outs ('=' | '+=' | '-=' | '*=' | '/=') expr
- *            | [outs] opcode [args]          outs := name { ',' name }
+ *            | [outs] opcode [args]          outs := out { ',' out }
+ *   out := name { '[' ']' }   (declares an array)  | name index   (an element)
  *            | opcode '(' args ')'
  * Whether the first name is an output or the opcode is decided as Csound
  * does: by whether it names an opcode.
@@ -400,14 +428,24 @@ static NODE *statement(PARSER *p)
     NODE *n;
     char *name0 = tokstr(p, &t);
     if (t2->kind == T_ASSIGN || t2->kind == T_PLUSEQ || t2->kind == T_MINUSEQ || t2->kind == T_STAREQ
-        || t2->kind == T_SLASHEQ || t2->kind == T_COMMA) {
+        || t2->kind == T_SLASHEQ || t2->kind == T_COMMA || (t2->kind == T_LBRACK && !p->is_opcode(name0, p->ud))) {
         n = ast_node(p->arena, N_ASSIGN, t.line, t.col);
         for (;;) {
             NODE *o = ast_node(p->arena, N_VAR, p->tok.line, p->tok.col);
             if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected a variable name");
             o->name = tokstr(p, &p->tok);
-            ast_add(p->arena, &n->outs, &n->nouts, o);
             advance(p);
+            if (p->tok.kind == T_LBRACK && peek2(p)->kind == T_RBRACK) {   /* name[]…: an array */
+                o->rate = '[';
+                while (p->tok.kind == T_LBRACK) {
+                    advance(p);
+                    expect(p, T_RBRACK, " in the array declaration");
+                    o->op++;
+                }
+            } else if (p->tok.kind == T_LBRACK) {
+                o = index_suffix(p, o);
+            }
+            ast_add(p->arena, &n->outs, &n->nouts, o);
             if (p->tok.kind != T_COMMA) break;
             advance(p);
         }
