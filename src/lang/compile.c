@@ -714,9 +714,8 @@ static char index_rate(CG *g, const NODE *n)
  * operand's elements (as Csound's ##add.[k, ##mul.k[a… rows give). */
 static char arr_binop_rate(CG *g, const NODE *n, char a, char b)
 {
-    if (n->op != T_PLUS && n->op != T_MINUS && n->op != T_STAR && n->op != T_SLASH && n->op != T_PERCENT
-        && n->op != T_CARET)
-        cg_error(g, n, "arrays can only be combined with + - * / %% ^");
+    if (n->op != T_PLUS && n->op != T_MINUS && n->op != T_STAR && n->op != T_SLASH && n->op != T_CARET)
+        cg_error(g, n, "arrays can only be combined with + - * / ^");
     if (a == 'A' || b == 'A' || a == 'a' || b == 'a') return 'A';
     if (a == 'K' || b == 'K' || a == 'k' || b == 'k') return 'K';
     return 'I';
@@ -752,7 +751,7 @@ static char infer(CG *g, const NODE *n, char hint)
             if (rank(k) > rank(r)) r = k;
         }
         if (arr) {
-            if (n->kind != N_BINOP) cg_error(g, n, "arrays can only be combined with + - * / %% ^");
+            if (n->kind != N_BINOP) cg_error(g, n, "arrays can only be combined with + - * / ^");
             return arr_binop_rate(g, n, ks[0], ks[1]);
         }
         if (n->kind == N_COND && rank(r) == 0) r = 'i';
@@ -835,7 +834,7 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
     }
     case N_UNOP: {
         OPERAND a = compile_expr(g, n->kids[0], hint, NULL);
-        if (is_arr(a.rate)) cg_error(g, n, "arrays can only be combined with + - * / %% ^");
+        if (is_arr(a.rate)) cg_error(g, n, "arrays can only be combined with + - * / ^");
         if (a.rate == 'c' && n->op == T_MINUS) return op_const(g, -a.cval);
         if (a.rate == 'c' && n->op == T_NOT) return op_const(g, a.cval == 0);
         const char *nm = n->op == T_MINUS ? "##neg" : n->op == T_NOT ? "##not" : "##bitnot";
@@ -879,7 +878,7 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         OPERAND a = compile_expr(g, n->kids[1], hint, NULL);
         OPERAND b = compile_expr(g, n->kids[2], hint, NULL);
         if (is_arr(c.rate) || is_arr(a.rate) || is_arr(b.rate))
-            cg_error(g, n, "arrays can only be combined with + - * / %% ^");
+            cg_error(g, n, "arrays can only be combined with + - * / ^");
         if (c.rate == 'a') cg_error(g, n->kids[0], "the condition of '?:' cannot be a-rate");
         char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
         if (rank(c.rate) > rank(r)) r = c.rate;
@@ -1043,7 +1042,6 @@ static void compile_assign(CG *g, const NODE *n)
         OPERAND dst = sym_operand(g, lhs, s);
         OPERAND v = compile_expr(g, rhs, s->rate, &dst);
         if (v.base == dst.base && v.off == dst.off && v.rate == dst.rate) return;
-        if (s->rate == 'A' && !is_arr(v.rate)) v = to_audio(g, v, rhs);
         const OP_DESC *d = select_desc(g, n, "=", &s->rate, 1, 0, &v.rate, 1, (const NODE *const *)n->kids);
         emit(g, d, &dst, 1, &v, 1, 1, n);
         return;

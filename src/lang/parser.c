@@ -149,16 +149,8 @@ static NODE *primary(PARSER *p)
         n = ast_node(p->arena, N_STR, t.line, t.col);
         n->name = ast_strndup(p->arena, t.str, strlen(t.str));
         return n;
-    case T_LBRACK: {   /* [a, b, …]: an array literal, Csound's fillarray(a, b, …) */
-        advance(p);
-        n = ast_node(p->arena, N_CALL, t.line, t.col);
-        n->name = ast_strndup(p->arena, "fillarray", 9);
-        arglist(p, n, T_RBRACK);
-        if (p->tok.kind != T_RBRACK)
-            perror_at(p, p->tok.line, p->tok.col, "expected ']' to close the '[' at %d:%d", t.line, t.col);
-        advance(p);
-        return n;
-    }
+    case T_LBRACK:   /* Csound 7's array literal; 6.18 has only fillarray */
+        perror_at(p, t.line, t.col, "array literals [a, b, …] are not in Csound 6.18: use fillarray(a, b, …)");
     case T_LPAREN: {
         advance(p);
         n = expr(p);
@@ -465,6 +457,9 @@ static NODE *statement(PARSER *p)
             perror_at(p, op.line, op.col, "expected '=' or an opcode after the outputs, found %s",
                       describe(p, &op, b, sizeof b));
         }
+        if (op.kind != T_ASSIGN && n->outs[0]->kind == N_INDEX)   /* Csound 6.18's grammar has no kArr[i] += x */
+            perror_at(p, op.line, op.col, "'%s' on an array element is not in Csound 6.18: write %s[…] = %s[…] %c …",
+                      lang_tokname(op.kind), n->outs[0]->name, n->outs[0]->name, op.start[0]);
         n->op = op.kind;
         n->line = op.line;
         n->col = op.col;
