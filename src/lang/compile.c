@@ -370,7 +370,8 @@ static SYM *declare_as(CG *g, const NODE *at, const char *name, int array)
         s->off = at2;
         g->o->gbytes = at2 + (uint32_t)sz;
     } else if (r != 'S') {
-        s->off = is_arr(r) ? img_alloc(g, sizeof(OP_ARRAY), 16) : new_var(g, r).off;
+        s->off = is_arr(r) ? img_alloc(g, sizeof(OP_ARRAY), 16)
+               : r == 'a' ? img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32) : img_alloc(g, sizeof(double), 8);   /* named: no #-number taken */
     }
     s->next = *list;
     *list = s;
