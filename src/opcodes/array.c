@@ -293,6 +293,84 @@ static int len_i(OP *o, OP_CTX *c)
 }
 static void len_k(OP *o, OP_CTX *c) { len_i(o, c); }
 
+/* ---- reshaping ---- */
+
+/* trim_i arr, isize / trim arr, ksize: a vector's length (Csound's trim_i,
+ * trim): at init it may grow; at perf only within what was reserved. */
+static int trim_run(OP *o, OP_CTX *c, int at_init)
+{
+    OP_ARRAY *a = A(o, 0).arr;
+    int n = op_int(*A(o, 1).k);
+    int elem = a->elem ? a->elem : elem_bytes(o->desc->in[0], c);
+    if (n <= 0) return 0;
+    if (!at_init) {
+        size_t need = (size_t)n * (size_t)elem;
+        if (!a->data || a->dims == 0) {
+            op_perferr(c, o, "Array not initialised");
+            return -1;
+        }
+        if (need > a->allocated) {
+            op_perferr(c, o, "Array too small (allocated %zu < needed %zu), but cannot allocate during performance "
+                       "pass. Allocate a bigger array at init time", a->allocated, need);
+            return -1;
+        }
+    }
+    int32_t sizes[OP_ARRAY_MAXDIM];
+    int dims = a->dims ? a->dims : 1;
+    for (int i = 0; i < dims; i++) sizes[i] = i ? a->sizes[i] : n;
+    if (op_array_shape(c, a, dims, sizes, elem)) return shape_failed(o, c, at_init);
+    return 0;
+}
+static int trim_i(OP *o, OP_CTX *c) { return trim_run(o, c, 1); }
+static void trim_k(OP *o, OP_CTX *c) { trim_run(o, c, 0); }
+
+/* reshapearray arr, irows [, icols]: the same elements as rows × cols, or a
+ * vector when icols is 0 (emugens.c's arrayreshape) */
+static int reshape(OP *o, OP_CTX *c)
+{
+    OP_ARRAY *a = A(o, 0).arr;
+    int rows = op_int(*A(o, 1).k), cols = op_int(*A(o, 2).k);
+    if (rows < 0 || cols < 0) return op_initerr(c, o, "reshapearray: neither numcols nor numrows can be negative");
+    if (a->dims > 2) return op_initerr(c, o, "Arrays of more than 2 dimensions are not supported yet");
+    int n2 = rows * (cols > 0 ? cols : 1);
+    if (a->count != n2)
+        return op_initerr(c, o, "reshapearray: The number of items do not match.The array has %d elements, but the "
+                          "new shaperesults in %d total elements", a->count, n2);
+    int32_t sizes[2] = { rows, cols };
+    return op_array_shape(c, a, cols ? 2 : 1, sizes, a->elem) ? shape_failed(o, c, 1) : 0;
+}
+
+/* kout[] getrow kin[][], krow / getcol: a row or column of a 2-D array (Csound's rows_*, cols_*) */
+static int rowcol(OP *o, OP_CTX *c, int at_init)
+{
+    OP_ARRAY *out = A(o, 0).arr;
+    const OP_ARRAY *in = A(o, 1).arr;
+    int col = o->desc->name[3] == 'c';
+    if (in->dims != 2) return at_init ? op_initerr(c, o, "in array not 2-dimensional") : -1;
+    int len = col ? in->sizes[0] : in->sizes[1];
+    int k = op_int(*A(o, 2).k);
+    if (out->count != len && op_array_shape1(c, out, len, sizeof(double))) return shape_failed(o, c, at_init);
+    if (k < 0 || k >= (col ? in->sizes[1] : in->sizes[0])) {
+        if (at_init) return op_initerr(c, o, "requested %s is out of range", col ? "col" : "row");
+        op_perferr(c, o, "requested %s is out of range", col ? "col" : "row");
+        return -1;
+    }
+    const double *d = in->data;
+    double *r = out->data;
+    for (int i = 0; i < len; i++) r[i] = col ? d[(size_t)i * (size_t)in->sizes[1] + (size_t)k] : d[(size_t)k * (size_t)len + (size_t)i];
+    return 0;
+}
+static int rowcol_i(OP *o, OP_CTX *c) { return rowcol(o, c, 1); }
+static void rowcol_k(OP *o, OP_CTX *c) { rowcol(o, c, 0); }
+static int rowcol_shape(OP *o, OP_CTX *c)
+{
+    OP_ARRAY *out = A(o, 0).arr;
+    const OP_ARRAY *in = A(o, 1).arr;
+    if (in->dims != 2) return op_initerr(c, o, "in array not 2-dimensional");
+    int len = o->desc->name[3] == 'c' ? in->sizes[0] : in->sizes[1];
+    return op_array_shape1(c, out, len, sizeof(double)) ? shape_failed(o, c, 1) : 0;
+}
+
 static const OP_DESC op_array[] = {
     { "init", "I", "m", sizeof(ARR), arr_init, NULL, ARGS_ARR, NULL, NULL },
     { "init", "K", "m", sizeof(ARR), arr_init, NULL, ARGS_ARR, NULL, NULL },
@@ -319,6 +397,15 @@ static const OP_DESC op_array[] = {
     ARITH_ROWS("##pow"),   /* no ##mod: 6.18 names its rows ##rem, which `%` never finds */
     { "lenarray", "i", "Rp", sizeof(ARR), len_i, NULL, OP_ARGS_IN(3), NULL, NULL },
     { "lenarray", "k", "Rp", sizeof(ARR), NULL, len_k, OP_ARGS_IN(3), NULL, NULL },
+    { "i", "i", "Kz", sizeof(ARR), get_i, NULL, ARGS_ARR, NULL, NULL },   /* i(kArr, i…): an element at init */
+    { "trim_i", "", "Ri", sizeof(ARR), trim_i, NULL, OP_ARGS_IN(2), NULL, NULL },
+    { "trim", "", "Ii", sizeof(ARR), trim_i, NULL, OP_ARGS_IN(2), NULL, NULL },
+    { "trim", "", "Rk", sizeof(ARR), NULL, trim_k, OP_ARGS_IN(2), NULL, NULL },
+    { "reshapearray", "", "Rio", sizeof(ARR), reshape, NULL, OP_ARGS_IN(3), NULL, NULL },
+    { "getrow", "I", "Ii", sizeof(ARR), rowcol_i, NULL, OP_ARGS_IN(3), NULL, NULL },
+    { "getrow", "K", "Kk", sizeof(ARR), rowcol_shape, rowcol_k, OP_ARGS_IN(3), NULL, NULL },
+    { "getcol", "I", "Ii", sizeof(ARR), rowcol_i, NULL, OP_ARGS_IN(3), NULL, NULL },
+    { "getcol", "K", "Kk", sizeof(ARR), rowcol_shape, rowcol_k, OP_ARGS_IN(3), NULL, NULL },
     OP_END
 };
 
