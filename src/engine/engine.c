@@ -530,6 +530,29 @@ void *op_alloc_for(OP_CTX *c, const void *owner, size_t bytes)
     return p;
 }
 
+/* A string variable's larger buffer: a local's is one of the note's blocks
+ * (the old one stays with the note: growth at least doubles, so the note
+ * holds under twice its longest string); a global's is a block of its own,
+ * the old one given back (the g-variables outlive every note). */
+char *op_str_reserve(OP_CTX *c, OP_STR *s, size_t need)
+{
+    if (s->size >= 0 && need <= (size_t)s->size) return s->data;
+    size_t cap = (size_t)s->size * 2;
+    if (cap < need) cap = need;
+    cap = (cap + 15) & ~(size_t)15;
+    if (cap > INT32_MAX) return NULL;
+    ENGINE *e = c->eng;
+    unsigned char *g = (unsigned char *)e->globals;
+    int global = (unsigned char *)s >= g && (unsigned char *)s < g + e->cfg.global_bytes;
+    char *d = global ? (cap <= RTA_MAX_POOL ? rta_alloc(e->mem, cap) : NULL) : op_alloc(c, cap);
+    if (!d) return NULL;
+    memcpy(d, s->data, (size_t)s->size);
+    if (global && s->data != (char *)(s + 1)) rta_free(e->mem, s->data);
+    s->data = d;
+    s->size = (int)cap;
+    return d;
+}
+
 /* ": N bytes asked, F of S MB free (--memory)": why a note found no memory, for its message. */
 static void mem_why(const ENGINE *e, size_t asked, char *buf, size_t len)
 {
@@ -673,6 +696,7 @@ int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, cons
     return (int)num;
 }
 OP_LINKS *op_links(OP_CTX *c) { return &c->voice->links; }
+const char *op_pstring(OP_CTX *c, double v) { (void)c; (void)v; return NULL; }
 
 /* ---- instrument control (op.h): notes that schedule, stop and count notes ---- */
 
@@ -822,7 +846,16 @@ static void voice_instantiate(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t)
         case REL_LOCAL: target = v->arena + r->off; break;
         case REL_GLOBAL: target = (unsigned char *)e->globals + r->off; break;
         case REL_CONST: target = (unsigned char *)t->consts + r->off; break;
-        default: target = t->strs[r->off]; break;
+        case REL_GSTR: {   /* a global S variable: its header, once (see instr.h) */
+            OP_STR *gs = (OP_STR *)((unsigned char *)e->globals + r->off);
+            if (!gs->data) {
+                gs->data = (char *)(gs + 1);
+                gs->size = OP_STR_INLINE;
+            }
+            target = gs;
+            break;
+        }
+        default: target = &t->sconst[r->off]; break;
         }
         memcpy(v->arena + r->at, &target, sizeof target);
     }

@@ -17,14 +17,21 @@
  * pointers listed in `relocs` (arguments point into the arena, into the
  * engine's g-variables, or into the template's constant pool).  The chains
  * name their steps by arena offset, so one template serves every voice.
+ *
+ * Strings (op.h OP_STR): a constant is one of the template's read-only
+ * `sconst` (REL_STRING); a local S variable is an OP_STR in the arena
+ * followed by its inline buffer, its data pointer a REL_LOCAL relocation to
+ * that buffer; a global one (REL_GSTR) the same in the g-variable area, its
+ * header set by the first voice that points at it (the g-variable area
+ * starts zeroed, and only the processing thread writes it).
  */
 
-enum { REL_LOCAL, REL_GLOBAL, REL_CONST, REL_STRING };
+enum { REL_LOCAL, REL_GLOBAL, REL_CONST, REL_STRING, REL_GSTR };
 
 typedef struct tmpl_reloc {
     uint32_t at;        /* arena offset of the pointer to patch */
     uint8_t base;       /* REL_* */
-    uint32_t off;       /* byte offset in that base (REL_STRING: index in strs) */
+    uint32_t off;       /* byte offset in that base (REL_STRING: index in sconst) */
 } TMPL_RELOC;
 
 /* One step of a chain: an opcode call, or a jump (fn == NULL). */
@@ -48,7 +55,8 @@ typedef struct instr_tmpl {
     int nrelocs;
     double *consts;         /* constant pool (read only) */
     int nconsts;
-    char **strs;
+    char **strs;            /* string constants' text */
+    OP_STR *sconst;         /* and their OP_STRs (data: strs[i]), what arguments point at */
     int nstrs;
     CHAIN_STEP *init;  int ninit;
     CHAIN_STEP *perf;  int nperf;

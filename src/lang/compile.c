@@ -20,8 +20,10 @@
  * Rates, ordered: 'c' constant < 'i' init < 'k' control < 'a' audio; 'S' string;
  * arrays 'I' (i[]), 'K' (k[]), 'A' (a[]): their operand is the OP_ARRAY descriptor.
  * An operand says where a value lives once a voice exists: in the voice arena
- * (REL_LOCAL), in the engine's g-variables (REL_GLOBAL), in the constant pool
- * (REL_CONST) or the string pool (REL_STRING).
+ * (REL_LOCAL), in the engine's g-variables (REL_GLOBAL, REL_GSTR for a
+ * string), in the constant pool (REL_CONST) or the string constants
+ * (REL_STRING).  A string variable is an OP_STR and its inline buffer
+ * (instr.h); a string constant an OP_STR of the template's.
  */
 typedef struct operand {
     char rate;
@@ -36,7 +38,6 @@ typedef struct sym {
     char rate;
     int global;
     uint32_t off;
-    int sidx;           /* S variables: index of the constant string they hold */
     struct sym *next;
 } SYM;
 
@@ -274,6 +275,15 @@ static int string_index(CG *g, const char *s)
     return t->nstrs++;
 }
 
+/* A local string variable: its OP_STR, an empty string in its inline buffer. */
+static uint32_t str_slot(CG *g)
+{
+    uint32_t off = img_alloc(g, sizeof(OP_STR) + OP_STR_INLINE, 16);
+    ((OP_STR *)(g->img + off))->size = OP_STR_INLINE;
+    add_reloc(g, off + (uint32_t)offsetof(OP_STR, data), REL_LOCAL, off + (uint32_t)sizeof(OP_STR));
+    return off;
+}
+
 static OPERAND new_var(CG *g, char rate)
 {
     OPERAND o;
@@ -283,10 +293,12 @@ static OPERAND new_var(CG *g, char rate)
     char nm[32];
     char e = is_arr(rate) ? elem_of(rate) : rate;
     int r = e == 'a' ? 2 : e == 'k' ? 1 : 0;
-    snprintf(nm, sizeof nm, "#%c%d", e == 'a' ? 'a' : e == 'k' ? 'k' : 'i', g->ntemp[r]++);
+    if (rate == 'S') r = 3;
+    snprintf(nm, sizeof nm, "#%c%d", e == 'a' ? 'a' : e == 'k' ? 'k' : rate == 'S' ? 'S' : 'i', g->ntemp[r]++);
     o.name = ast_strndup(&g->o->arena, nm, strlen(nm));
     if (rate == 'a') o.off = img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32);
     else if (is_arr(rate)) o.off = img_alloc(g, sizeof(OP_ARRAY), 16);
+    else if (rate == 'S') o.off = str_slot(g);
     else o.off = img_alloc(g, sizeof(double), 8);
     return o;
 }
@@ -363,15 +375,16 @@ static SYM *declare_as(CG *g, const NODE *at, const char *name, int array)
     s->name = strdup(name);
     s->rate = r;
     s->global = global;
-    s->sidx = -1;
     if (global) {
-        size_t sz = r == 'a' ? sizeof(float) * (size_t)g->h->ksmps : is_arr(r) ? sizeof(OP_ARRAY) : sizeof(double);
+        size_t sz = r == 'a' ? sizeof(float) * (size_t)g->h->ksmps : r == 'S' ? sizeof(OP_STR) + OP_STR_INLINE
+                  : is_arr(r) ? sizeof(OP_ARRAY) : sizeof(double);
         uint32_t at2 = (g->o->gbytes + 31) & ~31u;
         s->off = at2;
         g->o->gbytes = at2 + (uint32_t)sz;
-    } else if (r != 'S') {
+    } else {   /* named: no #-number taken (Csound numbers only its synthetic temporaries) */
         s->off = is_arr(r) ? img_alloc(g, sizeof(OP_ARRAY), 16)
-               : r == 'a' ? img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32) : img_alloc(g, sizeof(double), 8);   /* named: no #-number taken */
+               : r == 'a' ? img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32)
+               : r == 'S' ? str_slot(g) : img_alloc(g, sizeof(double), 8);
     }
     s->next = *list;
     *list = s;
@@ -388,13 +401,7 @@ static OPERAND sym_operand(CG *g, const NODE *at, SYM *s)
     o.rate = s->rate;
     o.cval = 0;
     o.name = s->name;
-    if (s->rate == 'S') {
-        if (s->sidx < 0) cg_error(g, at, "string variable '%s' is used before it is given a value", s->name);
-        o.base = REL_STRING;
-        o.off = (uint32_t)s->sidx;
-        return o;
-    }
-    o.base = s->global ? REL_GLOBAL : REL_LOCAL;
+    o.base = s->global ? (s->rate == 'S' ? REL_GSTR : REL_GLOBAL) : REL_LOCAL;
     o.off = s->off;
     return o;
 }
@@ -411,6 +418,7 @@ static int letter_accepts(char L, char r)
     case 'x': case 'M': return r == 'a' || r == 'k' || r == 'i' || r == 'c';
     case 'S': return r == 'S';
     case 'T': return r == 'S' || r == 'i' || r == 'c';
+    case 'U': return r == 'S' || r == 'k' || r == 'i' || r == 'c';
     case 'N': return !is_arr(r);
     case 'I': return r == 'I';
     case 'K': return r == 'K' || r == 'I';
@@ -481,6 +489,7 @@ static const char *letter_rate_desc(char L)
     case 'k': case 'O': case 'P': case 'V': case 'J': case 'z': return "k";
     case 'S': return "S";
     case 'T': return "S or i";
+    case 'U': return "S, k or i";
     case 'x': case 'M': return "a, k or i";
     case 'I': return "i[]";
     case 'K': return "k[]";
@@ -640,7 +649,7 @@ static const char *binop_name(int op)
 /* Result storage for an operator: the destination when its rate fits, else a temporary. */
 static OPERAND result_slot(CG *g, char rate, const OPERAND *dest)
 {
-    if (dest && dest->rate == rate && dest->base != REL_STRING) return *dest;
+    if (dest && dest->rate == rate) return *dest;
     return new_var(g, rate);
 }
 
@@ -1047,15 +1056,15 @@ static void compile_assign(CG *g, const NODE *n)
         emit(g, d, &dst, 1, &v, 1, 1, n);
         return;
     }
-    if (s->rate == 'S') {
-        if (rhs->kind != N_STR)
-            cg_error(g, rhs, "string variables can only be given string constants for now");
-        s->sidx = string_index(g, rhs->name);
-        return;
-    }
     char want = infer(g, rhs, s->rate);
     if (is_arr(want)) cg_error(g, rhs, "cannot assign an array to the scalar variable '%s'", s->name);
-    if (rank(want) > rank(s->rate))
+    if (s->rate == 'S' && want == 'a')
+        cg_error(g, rhs, "cannot assign an a-rate value to the string variable '%s'", s->name);
+    if (s->rate == 'S' && want == 'k')   /* Csound's =.T takes an i-value: a string p-field or a strset index */
+        cg_error(g, rhs, "cannot assign a k-rate value to the string variable '%s' (use strcpyk or sprintfk)", s->name);
+    if (s->rate != 'S' && want == 'S')
+        cg_error(g, rhs, "cannot assign a string to the %s-rate variable '%s'", rate_name(s->rate), s->name);
+    if (s->rate != 'S' && rank(want) > rank(s->rate))
         cg_error(g, rhs, "cannot assign an %s-rate value to the %s-rate variable '%s'", rate_name(want),
                  rate_name(s->rate), s->name);
     OPERAND dst = sym_operand(g, lhs, s);
@@ -1105,7 +1114,6 @@ static void compile_opcode(CG *g, const NODE *n)
             outs[i] = new_var(g, orates[i]);
             continue;
         }
-        if (outsyms[i]->rate == 'S') cg_error(g, n->outs[i], "opcodes cannot write string variables yet");
         outs[i] = sym_operand(g, n->outs[i], outsyms[i]);
     }
     emit(g, d, outs, nout, ins, ntot, nin, n);
@@ -1276,6 +1284,11 @@ static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE 
                 NODE at = { .line = g->labels[i].line, .col = g->labels[i].col };
                 cg_error(g, &at, "undefined label '%s'", g->labels[i].name);
             }
+        g->t->sconst = calloc((size_t)g->t->nstrs + 1, sizeof *g->t->sconst);
+        for (int i = 0; i < g->t->nstrs; i++) {
+            g->t->sconst[i].data = g->t->strs[i];
+            g->t->sconst[i].size = (int)strlen(g->t->strs[i]) + 1;
+        }
         g->t->init = build_chain(g, 0, &g->t->ninit);
         g->t->perf = build_chain(g, 1, &g->t->nperf);
         /* the names array is final now: point each OP at its names */
@@ -1312,6 +1325,7 @@ void instr_tmpl_free(INSTR_TMPL *t)
     free(t->consts);
     for (int i = 0; i < t->nstrs; i++) free(t->strs[i]);
     free(t->strs);
+    free(t->sconst);
     free(t->init);
     free(t->perf);
     for (int i = 0; i < t->nparams; i++) free(t->params[i].name);
@@ -1597,8 +1611,7 @@ static void predeclare_globals(CG *g, const NODE *n)
     for (int i = 0; i < n->nouts; i++)
         if (n->kind != N_INSTR && n->outs[i]->kind == N_VAR && n->outs[i]->name[0] == 'g') {
             int global;
-            if (name_rate(n->outs[i]->name, &global) && name_rate(n->outs[i]->name, &global) != 'S')
-                declare_out(g, n->outs[i]);
+            if (name_rate(n->outs[i]->name, &global)) declare_out(g, n->outs[i]);
         }
     for (int i = 0; i < n->nkids; i++) predeclare_globals(g, n->kids[i]);
 }

@@ -349,7 +349,7 @@ static void tab2array_k(OP *o, OP_CTX *c) { tab2array_run(o, c, 0); }
  * in the format (default %.4f; %d becomes %.0f) each followed by a space,
  * lines broken past 80 characters; vectors over 100 long and 2-D rows
  * prefixed with their index. */
-typedef struct { OP h; OP_ARG args[5]; char fmt[64]; const char *label; int lasttrig, trigarg; } PRINTARR;
+typedef struct { OP h; OP_ARG args[5]; char fmt[64]; int labelarg, lasttrig, trigarg; } PRINTARR;
 
 /* Check the user's format: one numeric conversion %[flags][width][.prec](f|e|g|F|E|G), any other text, %% allowed. */
 static int fmt_ok(const char *f)
@@ -375,8 +375,8 @@ static int printarr_init(OP *o, OP_CTX *c)
     const OP_ARRAY *a = p->args[0].arr;
     int argi = 1;
     p->trigarg = in[1] == 'k' || in[1] == 'J' ? argi++ : 0;
-    const char *f = in[argi] == 'S' ? p->args[argi++].s : NULL;
-    p->label = in[argi] == 'S' ? p->args[argi].s : NULL;
+    const char *f = in[argi] == 'S' ? p->args[argi++].str->data : NULL;
+    p->labelarg = in[argi] == 'S' ? argi : 0;
     if (a->dims > 2) return op_initerr(c, o, "only 1-D and 2-D arrays supported, got %d dimensions", a->dims);
     if (!f || strlen(f) < 2) f = "%.4f";
     /* %d prints the value rounded: Csound substitutes %.0f */
@@ -400,7 +400,7 @@ static void print_values(OP_CTX *c, PRINTARR *p)
     const double *d = a->data;
     char line[1024 + 128];
     int n = 0;
-    if (p->label) op_msg(c, "%s\n", p->label);
+    if (p->labelarg) op_msg(c, "%s\n", p->args[p->labelarg].str->data);
     if (!d) return;
     if (a->dims == 1) {
         int showidx = a->sizes[0] > 100, startidx = 0;

@@ -105,9 +105,9 @@ static int event_init(OP *o, OP_CTX *c, int named)
 {
     EVENT *p = (EVENT *)o;
     p->num = 0;
-    if (strcmp(p->sop.s, "i"))
-        return op_initerr(c, o, "only \"i\" events can be made (got \"%s\")", p->sop.s);
-    return named ? find_name(o, c, p->xinsno.s, &p->num) : 0;
+    if (strcmp(op_s(p->sop), "i"))
+        return op_initerr(c, o, "only \"i\" events can be made (got \"%s\")", op_s(p->sop));
+    return named ? find_name(o, c, op_s(p->xinsno), &p->num) : 0;
 }
 
 static int event_send(OP *o, OP_CTX *c, int kperf)
@@ -128,7 +128,7 @@ static int sched_init(OP *o, OP_CTX *c, int named)
 {
     SCHED *p = (SCHED *)o;
     p->num = 0;
-    return named ? find_name(o, c, p->xinsno.s, &p->num) : 0;
+    return named ? find_name(o, c, op_s(p->xinsno), &p->num) : 0;
 }
 
 static int sched_send(OP *o, OP_CTX *c, int kperf)
@@ -149,7 +149,7 @@ static int skw_named(OP *o, OP_CTX *c)
 {
     SCHEDKWHEN *p = (SCHEDKWHEN *)o;
     p->timrem = 0;
-    return find_name(o, c, p->xinsno.s, &p->num);
+    return find_name(o, c, op_s(p->xinsno), &p->num);
 }
 
 static int skw_numbered(OP *o, OP_CTX *c)
@@ -182,7 +182,7 @@ static void skw_perf(OP *o, OP_CTX *c)
 static int turnoff2_named(OP *o, OP_CTX *c)
 {
     TURNOFF2 *p = (TURNOFF2 *)o;
-    return find_name(o, c, p->xinsno.s, &p->num);
+    return find_name(o, c, op_s(p->xinsno), &p->num);
 }
 
 static int turnoff2_numbered(OP *o, OP_CTX *c)
@@ -231,7 +231,7 @@ static int turnoff2_i_numbered(OP *o, OP_CTX *c) { return turnoff2_numbered(o, c
 static int active_named(OP *o, OP_CTX *c)
 {
     ACTIVE *p = (ACTIVE *)o;
-    if (find_name(o, c, p->xinsno.s, &p->num)) return -1;
+    if (find_name(o, c, op_s(p->xinsno), &p->num)) return -1;
     *p->r.k = op_active(c, p->num, *p->inorel.k != 0);
     return 0;
 }
@@ -261,9 +261,9 @@ static void active_perf_numbered(OP *o, OP_CTX *c)
 static int nstrnum_i(OP *o, OP_CTX *c)
 {
     NSTRNUM *p = (NSTRNUM *)o;
-    int n = op_instr_number(c, p->sname.s);
+    int n = op_instr_number(c, op_s(p->sname));
     *p->insno.k = n;   /* -1 when missing, with Csound's warning */
-    if (n < 0) warn(o, c, "instrument \"%s\" is not defined", p->sname.s);
+    if (n < 0) warn(o, c, "instrument \"%s\" is not defined", op_s(p->sname));
     return 0;
 }
 

@@ -119,7 +119,7 @@ typedef struct { OP h; OP_ARG xval, Sname; OP_CHN *chn; } CHN;
 static int chn_find(OP *o, OP_CTX *c)
 {
     CHN *p = (CHN *)o;
-    const char *name = p->Sname.s;
+    const char *name = op_s(p->Sname);
     p->chn = op_channel(c, name);
     if (!p->chn)
         return op_initerr(c, o, "channel \"%s\": the name is too long or there is no room for more channels", name);

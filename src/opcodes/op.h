@@ -31,7 +31,7 @@
  * refuses a call with more arguments than the struct names; `h.arg` points
  * at the first, so o->arg[i] also works (generic code such as print).
  * Scalars (i- and k-rate) are doubles, as in Csound; audio (a-rate) signals are
- * contiguous float blocks of ksmps frames; strings are const char *.
+ * contiguous float blocks of ksmps frames; strings are OP_STR (below).
  * Optional arguments missing from the call are filled by the compiler with
  * their Csound defaults, so an opcode always sees every argument its
  * signature lists (variadic tails excepted: see `nin`); `ngiven` says how many
@@ -58,6 +58,21 @@
  * loops.  Memory an opcode needs (delay lines) is taken at init time from the
  * engine's note memory with op_alloc(), and given back when the note ends.  Messages (print) go out with op_msg(), which
  * writes to a lock-free ring the driver drains.
+ *
+ * Strings (S arguments) are OP_STR, as Csound's STRINGDAT: `data`, a
+ * NUL-terminated string, and `size`, the bytes its buffer holds.  Read one
+ * with op_str(o, i) or op_s(p->Sname): a const char *, valid until the
+ * variable is next written.  Inputs are never written: a constant's OP_STR is
+ * the template's (read only) and a variable may be the caller's.  An S output
+ * is a variable: a slot in the voice arena (a global's in the g-variable
+ * area) with an inline buffer of OP_STR_INLINE bytes; write it with
+ * op_str_set (or op_str_reserve, then write data), which grows the buffer
+ * from the real-time pool when a longer string comes (constant time, allowed
+ * at init and perf; on failure report with op_initerr / op_perferr).  The
+ * output may be one of the inputs (S1 strcat S1, "x"): op_str_reserve keeps
+ * the content, so build into a local buffer first when the inputs are read
+ * while writing.  A string p-field (i 1 0 1 "a.wav") reaches a note as a NaN
+ * its p-field holds (Csound's SSTRCOD); op_pstring(c, v) gives its text.
  */
 
 struct engine;
@@ -95,10 +110,17 @@ typedef struct op_array {
     int32_t sizes[OP_ARRAY_MAXDIM];
 } OP_ARRAY;
 
+/* A string value (Csound's STRINGDAT): see "Strings" above. */
+typedef struct op_str {
+    char *data;         /* NUL-terminated */
+    int size;           /* bytes data can hold (the NUL included) */
+} OP_STR;
+#define OP_STR_INLINE 256   /* a string variable's own buffer, right after its OP_STR */
+
 typedef union op_arg {
     double *k;          /* i- or k-rate scalar */
     float *a;           /* a-rate block of ksmps frames */
-    const char *s;      /* string constant or S variable */
+    OP_STR *str;        /* string constant or S variable */
     OP_ARRAY *arr;      /* an array variable (i[], k[], a[]) */
 } OP_ARG;
 
@@ -127,6 +149,10 @@ static inline int op_iss(const OP *o, int i)
 {
     return i >= 0 && i < 64 && (int)((o->strarg >> i) & 1u);
 }
+
+/* The text of string argument i (outputs first), or of a named S field. */
+static inline const char *op_str(const OP *o, int i) { return o->arg[i].str->data; }
+static inline const char *op_s(OP_ARG a) { return a.str->data; }
 
 /* What a step sees: the engine, its voice, the block geometry. */
 typedef struct op_ctx {
@@ -179,7 +205,7 @@ typedef struct op_shared_desc {
  *            arrays: I i[], K k[], A a[]
  *   inputs:  a (a-rate), k (k- or i-rate), i (i-rate), x (a, k or i),
  *            arrays: I i[], K k[] (or i[]), A a[], Y i[] or k[], R any array,
- *            S (string), T (string or i), c (i-rate constant only)
+ *            S (string), T (string or i), U (string, k or i), c (i-rate constant only)
  *            optional i with default: o 0, p 1, j -1, q 10, v 0.5, h 127
  *            optional k with default: O 0, P 1, V 0.5, J -1
  *            variadic tails: m (i…), M (a, k or i …), z (k…), y (a…), N (anything),
@@ -249,6 +275,28 @@ void *op_alloc(OP_CTX *c, size_t bytes);
  * real-time pool: init or perf (an array may grow at k-time).  NULL when the
  * pool is exhausted. */
 void *op_alloc_for(OP_CTX *c, const void *owner, size_t bytes);
+
+/* Make room for `need` bytes (the NUL included) in string variable s: its
+ * buffer, or a larger one from the real-time pool (at least twice the old
+ * size, the old content copied); NULL when the pool is exhausted.  Constant
+ * time; init or perf.  A local variable's grown buffer lives as long as the
+ * note, a global's as long as the engine. */
+char *op_str_reserve(OP_CTX *c, OP_STR *s, size_t need);
+/* Write `len` bytes of src (then a NUL) into string variable s: 0, or -1
+ * when no memory was left (the variable is left unchanged). */
+static inline int op_str_setn(OP_CTX *c, OP_STR *s, const char *src, size_t len)
+{
+    char *d = op_str_reserve(c, s, len + 1);
+    if (!d) return -1;
+    memmove(d, src, len);
+    d[len] = 0;
+    return 0;
+}
+static inline int op_str_set(OP_CTX *c, OP_STR *s, const char *src) { return op_str_setn(c, s, src, strlen(src)); }
+
+/* The text of a string p-field's value (a NaN carrying a string, as Csound's
+ * SSTRCOD), or NULL when v is not one (a number).  Valid for the note's life. */
+const char *op_pstring(OP_CTX *c, double v);
 
 /* Report an init error: the note is not started and the message (with the
  * instrument and line) goes to the driver. Returns -1 for `return op_initerr(...)`. */

@@ -1,5 +1,6 @@
 /* print.c — Printing and Display: print, prints, printk, printks, printk2, printks2, printf, printf_i, println, printsk, puts. */
 #include "op.h"
+#include "fmtconv.h"
 #include <ctype.h>
 #include <math.h>
 #include <stdint.h>
@@ -99,8 +100,10 @@ static void fmt_escapes(const char *s, char *d, size_t cap)
 #undef PUTD
 }
 
-/* Format `fmt` (already unescaped) with values into out; -1 when a conversion has no value. */
-static int fmt_values(char *out, size_t cap, const char *fmt, const double *vals, int nv)
+/* Format `fmt` (already unescaped) with values into out; -1 when a conversion has no value.
+ * strs (NULL: all numbers) gives the text of the values that are strings (%s
+ * prints them; any other conversion of a string prints its value as 0). */
+static int fmt_values(char *out, size_t cap, const char *fmt, const double *vals, const char *const *strs, int nv)
 {
     size_t k = 0;
     int j = 0;
@@ -119,6 +122,7 @@ static int fmt_values(char *out, size_t cap, const char *fmt, const double *vals
         int speclen = fmt[n] ? n + 1 : n;
         if (j >= nv) return -1;
         double v = vals[j];
+        const char *str = strs ? strs[j] : NULL;
         if (j < nv - 1) j++;
         int flags_ok = n < 24;
         for (int i = 1; i < n && flags_ok; i++) flags_ok = strchr("-+ #0123456789.", fmt[i]) != NULL;
@@ -140,10 +144,10 @@ static int fmt_values(char *out, size_t cap, const char *fmt, const double *vals
                 len = cc ? snprintf(piece, sizeof piece, spec, cc) : 0;
                 break;
             }
-            case 's':                                   /* a number where a string was asked */
+            case 's':                                   /* "??": a number where a string was asked */
                 spec[n] = 's';
                 spec[n + 1] = 0;
-                len = snprintf(piece, sizeof piece, spec, "??");
+                len = snprintf(piece, sizeof piece, spec, str ? str : "??");
                 break;
             case 'e': case 'E': case 'f': case 'F': case 'g': case 'G': case 'a': case 'A':
                 spec[n] = conv;
@@ -172,15 +176,39 @@ typedef struct {
     OP_ARG Sfmt, ivals[MAXVALS];
 } PRINTS;
 
+/* The values of arguments first… (outputs first) into vals and strs: a
+ * string's text in strs (its value 0), a number's NULL. */
+static void fmt_args(const OP *o, int first, int nv, double *vals, const char **strs)
+{
+    for (int i = 0; i < nv; i++) {
+        int a = first + i;
+        strs[i] = op_iss(o, a) ? op_str(o, a) : NULL;
+        vals[i] = strs[i] ? 0.0 : *o->arg[a].k;
+    }
+}
+
+/* No a-rate values (Csound: "a-rate argument not allowed"). */
+static int no_audio_prep(OP *o, OP_PREP *p)
+{
+    for (int i = 0; i < o->nin; i++)
+        if (op_isa(o, o->nout + i)) {
+            snprintf(p->err, sizeof p->err, "a-rate argument not allowed");
+            return -1;
+        }
+    return 0;
+}
+
 static int prints_i(OP *o, OP_CTX *c)
 {
     PRINTS *p = (PRINTS *)o;
     char fmt[FMT_MAX], out[FMT_MAX];
     double vals[MAXVALS];
+    const char *strs[MAXVALS];
     int nv = o->ngiven - 1;
-    for (int i = 0; i < nv; i++) vals[i] = *p->ivals[i].k;
-    fmt_escapes(p->Sfmt.s, fmt, sizeof fmt);
-    if (fmt_values(out, sizeof out, fmt, vals, nv)) return op_initerr(c, o, "Insufficient arguments in formatted printing");
+    fmt_args(o, 1, nv, vals, strs);
+    fmt_escapes(op_s(p->Sfmt), fmt, sizeof fmt);
+    if (fmt_values(out, sizeof out, fmt, vals, strs, nv))
+        return op_initerr(c, o, "Insufficient arguments in formatted printing");
     op_msg(c, "%s", out);
     return 0;
 }
@@ -196,26 +224,26 @@ static int prints_i(OP *o, OP_CTX *c)
 typedef struct {
     OP h;
     OP_ARG Sfmt, itime, kvals[MAXVALS];
-    char *fmt;
+    char *fmt, *raw;    /* the format escaped, and as given (a string variable may change) */
     double ctime, printat;
 } PRINTKS;
 
 static int printks_init(OP *o, OP_CTX *c)
 {
     PRINTKS *p = (PRINTKS *)o;
-    const char *s = p->Sfmt.s;
-    size_t cap = 2 * strlen(s) + 1;
-    if (cap > FMT_MAX) cap = FMT_MAX;
-    p->fmt = op_alloc(c, cap);
-    if (!p->fmt) return op_initerr(c, o, "out of voice memory");
-    fmt_escapes(s, p->fmt, cap);
+    const char *s = op_s(p->Sfmt);
+    p->fmt = op_alloc(c, FMT_MAX);
+    p->raw = op_alloc(c, FMT_MAX);
+    if (!p->fmt || !p->raw) return op_initerr(c, o, "out of voice memory");
+    fmt_escapes(s, p->fmt, FMT_MAX);
+    snprintf(p->raw, FMT_MAX, "%s", s);
     double itime = *p->itime.k;
     p->ctime = itime < c->onedkr ? c->onedkr : itime * c->kr;
     p->printat = (double)block_index(c);
     /* Csound reports a conversion with no value when it first prints: here, at once */
     char out[FMT_MAX];
     double dummy = 0;
-    if (fmt_values(out, sizeof out, p->fmt, &dummy, o->ngiven - 2 > 0))
+    if (fmt_values(out, sizeof out, p->fmt, &dummy, NULL, o->ngiven - 2 > 0))
         return op_initerr(c, o, "Insufficient arguments in formatted printing");
     return 0;
 }
@@ -223,12 +251,18 @@ static int printks_init(OP *o, OP_CTX *c)
 static void printks_perf(OP *o, OP_CTX *c)
 {
     PRINTKS *p = (PRINTKS *)o;
+    const char *s = op_s(p->Sfmt);
+    if (strncmp(s, p->raw, FMT_MAX - 1)) {   /* a format variable changed: escaped again, as Csound's printks */
+        fmt_escapes(s, p->fmt, FMT_MAX);
+        snprintf(p->raw, FMT_MAX, "%s", s);
+    }
     if (p->printat > (double)block_index(c)) return;
     char out[FMT_MAX];
     double vals[MAXVALS];
+    const char *strs[MAXVALS];
     int nv = o->ngiven - 2;
-    for (int i = 0; i < nv; i++) vals[i] = *p->kvals[i].k;
-    if (fmt_values(out, sizeof out, p->fmt, vals, nv) == 0) op_msg(c, "%s", out);
+    fmt_args(o, 2, nv, vals, strs);
+    if (fmt_values(out, sizeof out, p->fmt, vals, strs, nv) == 0) op_msg(c, "%s", out);
     p->printat = (double)block_index(c) + p->ctime;
 }
 
@@ -329,100 +363,14 @@ static void printks2_perf(OP *o, OP_CTX *c)
     double v = *p->kval.k;
     if (v == p->old) return;
     char out[FMT_MAX];
-    if (fmt_values(out, sizeof out, p->Sfmt.s, &v, 1) == 0) op_msg(c, "%s", out);   /* one value: cannot fail */
+    if (fmt_values(out, sizeof out, op_s(p->Sfmt), &v, NULL, 1) == 0) op_msg(c, "%s", out);   /* one value: cannot fail */
     p->old = v;
 }
 
 /* ---- printf, printf_i, println, printsk: C's printf, one value per conversion ---- */
 
-/*
- * Csound's sprintf_opcode_ (OOps/str_ops.c, after M. Ingalls; emugens.c has
- * the copy println and printsk use).  Without values the format is printed as
- * written (a %% stays %%).  With values it is cut before every conversion (a
- * % not followed by %), the text before the first conversion going with it,
- * and each piece is handed to C's printf with the next value, so %% in the
- * text prints %.  A conversion's letter is the first letter after its %:
- * d i o x X u c take the value rounded to nearest-even and wrapped to 32 bits
- * (Csound's (int32_t) MYFLT2LRND), e E f F g G the value as a double, s a
- * string argument.  A %c of 0 ends the text there, as the NUL does in Csound.
- *
- * Errors, as Csound words them: fewer values than conversions ("insufficient
- * arguments for format"), more ("too many arguments for format"), any other
- * letter (%ld, %p: "invalid format string"), %s given a number.  Csound finds
- * them when it first prints; ondes at init, by formatting once, since its
- * perf functions cannot stop a note.  Where Csound would hand C a conversion
- * whose behaviour is undefined with one value (a * width, a n$ position, a
- * second % inside the conversion), ondes refuses it as an invalid format, and
- * a number conversion given a string (Csound reads the string's bytes as a
- * number) is refused as well.
- */
+/* The formatting itself is Csound's sprintf_opcode_: fmtconv.h. */
 #define PF_MAXIN 31     /* Csound refuses more than 31 inputs ("too many arguments") */
-
-/* The 32-bit int Csound gives %d: lrint's long (LONG_MIN when out of range, as
- * x86 returns for NaN and huge values), truncated to 32 bits. */
-static int32_t pf_int(double v)
-{
-    double r = rint(v);
-    if (!(r > -0x1p63 && r < 0x1p63)) return 0;
-    return (int32_t)(uint32_t)(uint64_t)(int64_t)r;
-}
-
-/* Format `fmt` with the call's arguments first … first+nv-1 into out; returns
- * 0, or -1 with the reason in *err. */
-static int pf_format(char *out, size_t cap, const char *fmt, const OP *o, int first, int nv, const char **err)
-{
-    if (nv == 0) {
-        snprintf(out, cap, "%s", fmt);
-        return 0;
-    }
-    size_t len = 0;
-    int j = 0;
-    char seg[FMT_MAX];
-    const char *f = fmt;
-    /* the text before the first conversion, and each conversion with the text after it */
-    while (*f) {
-        const char *start = f;
-        /* the first piece: up to its conversion's %; then past that % */
-        while (*f && !(f[0] == '%' && f[1] != '%')) f += f[0] == '%' ? 2 : 1;
-        if (!*f) break;                                 /* no conversion: text only */
-        const char *pct = f++;
-        const char *letter = f;
-        while (*letter && !isalpha((unsigned char)*letter)) letter++;
-        while (*f && !(f[0] == '%' && f[1] != '%')) f += f[0] == '%' ? 2 : 1;
-        if (j >= nv) { *err = "insufficient arguments for format"; return -1; }
-        if (!*letter || letter >= f) { *err = "invalid format string"; return -1; }
-        for (const char *q = pct + 1; q < letter; q++)
-            if (!strchr("-+ #0'123456789.", *q)) { *err = "invalid format string"; return -1; }
-        size_t sl = (size_t)(f - start);
-        if (sl >= sizeof seg) sl = sizeof seg - 1;
-        memcpy(seg, start, sl);
-        seg[sl] = 0;
-        int a = o->nout + first + j++;
-        int str = op_iss(o, a);
-        int n;
-        switch (*letter) {
-        case 'd': case 'i': case 'o': case 'x': case 'X': case 'u': case 'c':
-            if (str) { *err = "a number conversion given a string"; return -1; }
-            n = snprintf(out + len, cap - len, seg, pf_int(*o->arg[a].k));
-            break;
-        case 'e': case 'E': case 'f': case 'F': case 'g': case 'G':
-            if (str) { *err = "a number conversion given a string"; return -1; }
-            n = snprintf(out + len, cap - len, seg, *o->arg[a].k);
-            break;
-        case 's':
-            if (!str) { *err = "Not string type for %s"; return -1; }
-            n = snprintf(out + len, cap - len, seg, o->arg[a].s);
-            break;
-        default:
-            *err = "invalid format string";
-            return -1;
-        }
-        if (n > 0) len += (size_t)n < cap - len ? (size_t)n : cap - len - 1;
-    }
-    if (j < nv) { *err = "too many arguments for format"; return -1; }
-    out[len] = 0;
-    return 0;
-}
 
 /* printf "fmt", ktrig, … and printf_i "fmt", itrig, … */
 typedef struct {
@@ -431,23 +379,13 @@ typedef struct {
     double prev;
 } PRINTF;
 
-/* No a-rate values (Csound: "a-rate argument not allowed"). */
-static int pf_prep(OP *o, OP_PREP *p)
-{
-    for (int i = 0; i < o->nin; i++)
-        if (op_isa(o, o->nout + i)) {
-            snprintf(p->err, sizeof p->err, "a-rate argument not allowed");
-            return -1;
-        }
-    return 0;
-}
 
 /* Format the call (values from input `first`) and send it, with "\n" when nl; at init, errors stop the note. */
 static int pf_print(OP *o, OP_CTX *c, int first, int nl, int send, int at_init)
 {
     char out[FMT_MAX];
     const char *err = NULL;
-    if (pf_format(out, sizeof out, o->arg[o->nout].s, o, first, o->nin - first, &err))
+    if (fmt_conv(out, sizeof out, op_str(o, o->nout), o, first, o->nin - first, &err))
         return at_init ? op_initerr(c, o, "%s", err) : -1;
     if (send) op_msg(c, nl ? "%s\n" : "%s", out);
     return 0;
@@ -499,7 +437,7 @@ typedef struct {
 static int puts_init(OP *o, OP_CTX *c)
 {
     PUTS *p = (PUTS *)o;
-    if (*p->ktrig.k > 0) op_msg(c, *p->inonl.k == 0 ? "%s\n" : "%s", p->Sstr.s);
+    if (*p->ktrig.k > 0) op_msg(c, *p->inonl.k == 0 ? "%s\n" : "%s", op_s(p->Sstr));
     p->prev = *p->ktrig.k;
     return 0;
 }
@@ -510,20 +448,20 @@ static void puts_perf(OP *o, OP_CTX *c)
     double t = *p->ktrig.k;
     if (t == p->prev || !(t > 0)) return;
     p->prev = t;
-    op_msg(c, *p->inonl.k == 0 ? "%s\n" : "%s", p->Sstr.s);
+    op_msg(c, *p->inonl.k == 0 ? "%s\n" : "%s", op_s(p->Sstr));
 }
 
 static const OP_DESC op_print[] = {
     { "print", "", "m", sizeof(PRINT), print_i, NULL, OP_ARGS_IN(MAXVALS) },
-    { "prints", "", "Sm", sizeof(PRINTS), prints_i, NULL, OP_ARGS_IN(1 + MAXVALS) },
-    { "printks", "", "Siz", sizeof(PRINTKS), printks_init, printks_perf, OP_ARGS_IN(2 + MAXVALS) },
+    { "prints", "", "SN", sizeof(PRINTS), prints_i, NULL, OP_ARGS_IN(1 + MAXVALS), no_audio_prep },
+    { "printks", "", "SiN", sizeof(PRINTKS), printks_init, printks_perf, OP_ARGS_IN(2 + MAXVALS), no_audio_prep },
     { "printk", "", "iko", sizeof(PRINTK), printk_init, printk_perf, OP_ARGS_IN(3) },
     { "printk2", "", "koo", sizeof(PRINTK2), printk2_init, printk2_perf, OP_ARGS_IN(3) },
     { "printks2", "", "Sk", sizeof(PRINTKS2), printks2_init, printks2_perf, OP_ARGS_IN(2) },
-    { "printf_i", "", "SiN", sizeof(PRINTF), printf_i, NULL, OP_ARGS_IN(PF_MAXIN), pf_prep },
-    { "printf", "", "SkN", sizeof(PRINTF), printf_init, printf_perf, OP_ARGS_IN(PF_MAXIN), pf_prep },
-    { "println", "", "SN", sizeof(PRINTLN), println_init, println_perf, OP_ARGS_IN(PF_MAXIN), pf_prep },
-    { "printsk", "", "SN", sizeof(PRINTLN), println_init, printsk_perf, OP_ARGS_IN(PF_MAXIN), pf_prep },
+    { "printf_i", "", "SiN", sizeof(PRINTF), printf_i, NULL, OP_ARGS_IN(PF_MAXIN), no_audio_prep },
+    { "printf", "", "SkN", sizeof(PRINTF), printf_init, printf_perf, OP_ARGS_IN(PF_MAXIN), no_audio_prep },
+    { "println", "", "SN", sizeof(PRINTLN), println_init, println_perf, OP_ARGS_IN(PF_MAXIN), no_audio_prep },
+    { "printsk", "", "SN", sizeof(PRINTLN), println_init, printsk_perf, OP_ARGS_IN(PF_MAXIN), no_audio_prep },
     { "puts", "", "Sko", sizeof(PUTS), puts_init, puts_perf, OP_ARGS_IN(3) },
     OP_END
 };

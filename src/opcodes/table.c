@@ -318,7 +318,7 @@ static int ftgen_common(OP *o, OP_CTX *c, const char *path)
 /* ifn itime isize igen, then numbers */
 static int ftgen_i(OP *o, OP_CTX *c) { return ftgen_common(o, c, NULL); }
 /* ifn itime isize igen "file", then numbers */
-static int ftgen_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, ((FTGEN *)o)->args[0].s); }
+static int ftgen_s(OP *o, OP_CTX *c) { return ftgen_common(o, c, op_s(((FTGEN *)o)->args[0])); }
 
 #define TABL_ROW(NAME, OUT, IN, INIT, PERF) { NAME, OUT, IN, sizeof(TABL), INIT, PERF, OP_ARGS_IN(6) }
 #define TABLW_ROW(NAME, IN, INIT, PERF) { NAME, "", IN, sizeof(TABLW), INIT, PERF, OP_ARGS_IN(6) }
