@@ -193,6 +193,7 @@ static const char *rate_name(char r)
     case 'I': return "i[]";
     case 'K': return "k[]";
     case 'A': return "a[]";
+    case 'Q': return "S[]";
     default: return "i";
     }
 }
@@ -200,9 +201,9 @@ static const char *rate_name(char r)
 static int rank(char r) { return r == 'a' ? 3 : r == 'k' ? 2 : r == 'i' ? 1 : 0; }
 
 /* Array rates: the array of elements of rate r, and back. */
-static int is_arr(char r) { return r == 'I' || r == 'K' || r == 'A'; }
-static char arr_of(char r) { return r == 'a' ? 'A' : r == 'k' ? 'K' : 'I'; }
-static char elem_of(char r) { return r == 'A' ? 'a' : r == 'K' ? 'k' : 'i'; }
+static int is_arr(char r) { return r == 'I' || r == 'K' || r == 'A' || r == 'Q'; }
+static char arr_of(char r) { return r == 'a' ? 'A' : r == 'k' ? 'K' : r == 'S' ? 'Q' : 'I'; }
+static char elem_of(char r) { return r == 'A' ? 'a' : r == 'K' ? 'k' : r == 'Q' ? 'S' : 'i'; }
 
 /* ---- arena image layout ---- */
 
@@ -293,8 +294,8 @@ static OPERAND new_var(CG *g, char rate)
     char nm[32];
     char e = is_arr(rate) ? elem_of(rate) : rate;
     int r = e == 'a' ? 2 : e == 'k' ? 1 : 0;
-    if (rate == 'S') r = 3;
-    snprintf(nm, sizeof nm, "#%c%d", e == 'a' ? 'a' : e == 'k' ? 'k' : rate == 'S' ? 'S' : 'i', g->ntemp[r]++);
+    if (e == 'S') r = 3;
+    snprintf(nm, sizeof nm, "#%c%d", e == 'a' ? 'a' : e == 'k' ? 'k' : e == 'S' ? 'S' : 'i', g->ntemp[r]++);
     o.name = ast_strndup(&g->o->arena, nm, strlen(nm));
     if (rate == 'a') o.off = img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32);
     else if (is_arr(rate)) o.off = img_alloc(g, sizeof(OP_ARRAY), 16);
@@ -361,7 +362,6 @@ static SYM *declare_as(CG *g, const NODE *at, const char *name, int array)
             cg_error(g, at, "variable '%s': f- and w-rate variables are not supported", name);
         cg_error(g, at, "'%s' is not a variable name (names start with i, k, a, S, or g for globals)", name);
     }
-    if (array && r == 'S') cg_error(g, at, "string arrays are not supported yet");
     SYM **list = global ? &g->o->globals : &g->locals;
     NAMEIDX *idx = global ? &g->o->globalidx : &g->localidx;
     SYM *s = find_sym(idx, name);
@@ -424,7 +424,8 @@ static int letter_accepts(char L, char r)
     case 'K': return r == 'K' || r == 'I';
     case 'A': return r == 'A';
     case 'Y': return r == 'I' || r == 'K';
-    case 'R': return is_arr(r);
+    case 'R': return r == 'I' || r == 'K' || r == 'A';
+    case 'Q': return r == 'Q';
     default: return 0;
     }
 }
@@ -495,6 +496,7 @@ static const char *letter_rate_desc(char L)
     case 'K': return "k[]";
     case 'A': return "a[]";
     case 'Y': return "i[] or k[]";
+    case 'Q': return "S[]";
     case 'R': return "an array";
     default: return "i";
     }
@@ -984,12 +986,12 @@ static void compile_index_set(CG *g, const NODE *lhs, const NODE *rhs, const OPE
         v = *val;
     } else {
         char want = infer(g, rhs, init ? 'i' : e);
-        if (is_arr(want) || want == 'S')
-            cg_error(g, rhs, "an element of '%s' can only be given a number", lhs->name);
-        if (rank(want) > rank(init ? 'i' : e))
+        if (is_arr(want) || (want == 'S') != (e == 'S'))
+            cg_error(g, rhs, "an element of '%s' can only be given %s", lhs->name, e == 'S' ? "a string" : "a number");
+        if (e != 'S' && rank(want) > rank(init ? 'i' : e))
             cg_error(g, rhs, "cannot assign an %s-rate value to an element of the %s array '%s'", rate_name(want),
                      rate_name(s->rate), lhs->name);
-        v = compile_expr(g, rhs, init ? 'i' : e, NULL);
+        v = compile_expr(g, rhs, init && e != 'S' ? 'i' : e, NULL);
     }
     if (e == 'a' && !init) v = to_audio(g, v, at);
     ins[1] = v;
@@ -1046,7 +1048,8 @@ static void compile_assign(CG *g, const NODE *n)
         char want = infer(g, rhs, s->rate);
         if (want == 'S') cg_error(g, rhs, "a string cannot be assigned to the array '%s'", s->name);
         if (is_arr(want) ? (elem_of(want) == 'a') != (s->rate == 'A') || (s->rate == 'I' && want != 'I')
-                         : rank(want) > rank(elem_of(s->rate)))
+                               || (want == 'Q') != (s->rate == 'Q')
+                         : s->rate == 'Q' || rank(want) > rank(elem_of(s->rate)))
             cg_error(g, rhs, "cannot assign %s %s value to the %s array '%s'", is_arr(want) ? "an" : "an",
                      rate_name(want), rate_name(s->rate), s->name);
         OPERAND dst = sym_operand(g, lhs, s);
