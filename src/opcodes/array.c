@@ -73,24 +73,15 @@ static void fill_k(OP *o, OP_CTX *c) { fill(o, c, 0); }
 
 /* ---- elements ---- */
 
-/* The flat index of the element named by the n indices at args[first…]
- * (row-major), or -1 after reporting Csound's message. */
+/* The flat index of the element named by the n indices at args[first…],
+ * or -1 after reporting Csound's message. */
 static int32_t flat_index(OP *o, OP_CTX *c, const OP_ARRAY *a, int first, int n, int at_init)
 {
-    int32_t at = 0;
-    if (n != a->dims) {
-        if (at_init) op_initerr(c, o, "Array dimension %d out of range for dimensions %d", n, a->dims);
-        else op_perferr(c, o, "Array dimension %d out of range for dimensions %d", n, a->dims);
-        return -1;
-    }
-    for (int i = 0; i < n; i++) {
-        int32_t k = op_int(*A(o, first + i).k);
-        if (k < 0 || k >= a->sizes[i]) {
-            if (at_init) op_initerr(c, o, "Array index %d out of range (0,%d) for dimension %d", k, a->sizes[i], i + 1);
-            else op_perferr(c, o, "Array index %d out of range (0,%d) for dimension %d", k, a->sizes[i], i + 1);
-            return -1;
-        }
-        at = at * a->sizes[i] + k;
+    char why[120];
+    int32_t at = op_array_index(a, &A(o, first), n, why, sizeof why);
+    if (at < 0) {
+        if (at_init) op_initerr(c, o, "%s", why);
+        else op_perferr(c, o, "%s", why);
     }
     return at;
 }

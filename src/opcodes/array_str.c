@@ -94,20 +94,10 @@ static int sfill(OP *o, OP_CTX *c)
 static OP_STR *elem_at(OP *o, OP_CTX *c, const OP_ARRAY *a, int first, int n, int at_init)
 {
     char why[120];
-    int32_t at = 0;
-    if (n != a->dims) {
-        snprintf(why, sizeof why, "Array dimension %d out of range for dimensions %d", n, a->dims);
+    int32_t at = op_array_index(a, &SA(o, first), n, why, sizeof why);
+    if (at < 0) {
         fail(o, c, at_init, why);
         return NULL;
-    }
-    for (int i = 0; i < n; i++) {
-        int32_t k = op_int(*SA(o, first + i).k);
-        if (k < 0 || k >= a->sizes[i]) {
-            snprintf(why, sizeof why, "Array index %d out of range (0,%d) for dimension %d", k, a->sizes[i], i + 1);
-            fail(o, c, at_init, why);
-            return NULL;
-        }
-        at = at * a->sizes[i] + k;
     }
     return (OP_STR *)a->data + at;
 }

@@ -5,6 +5,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "../engine/ftable.h"   /* FTABLE: what table opcodes read */
 
@@ -475,6 +476,28 @@ static inline int op_array_shape1(OP_CTX *c, OP_ARRAY *a, int n, int elem)
 {
     int32_t s = n;
     return op_array_shape(c, a, 1, &s, elem);
+}
+
+/* The flat (row-major) index of the element that the n indices idx[0…n-1]
+ * name in array a, or -1 with Csound's message in why ("Array index 5 out
+ * of range (0,4) for dimension 1", "Array dimension 1 out of range for
+ * dimensions 2"): the element get/set opcodes of every array type share it. */
+static inline int32_t op_array_index(const OP_ARRAY *a, const OP_ARG *idx, int n, char *why, size_t len)
+{
+    int32_t at = 0;
+    if (n != a->dims) {
+        snprintf(why, len, "Array dimension %d out of range for dimensions %d", n, a->dims);
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        int32_t k = op_int(*idx[i].k);
+        if (k < 0 || k >= a->sizes[i]) {
+            snprintf(why, len, "Array index %d out of range (0,%d) for dimension %d", k, a->sizes[i], i + 1);
+            return -1;
+        }
+        at = at * a->sizes[i] + k;
+    }
+    return at;
 }
 
 /* A-rate helpers. */
