@@ -49,6 +49,7 @@ typedef struct eng_voice {
     int offline_init;                /* instr 0 on the control thread */
     int initing;                     /* in its init pass, not yet in the active list (op_active) */
     int initerr;
+    int udo_depth;                   /* user-defined opcode calls being initialised (recursion limit) */
     unsigned gen;                    /* bumped when the voice is freed (automation checks) */
     OP_LINKS links;                  /* delayr/delayw/deltap chain of this note (op_links) */
 } ENG_VOICE;
@@ -347,17 +348,33 @@ static int shared_make(ENGINE *e, const OP_SHARED *d, char *err, size_t errlen)
     return 0;
 }
 
-int eng_prepare_instr(ENGINE *e, const INSTR_TMPL *t, char *err, size_t errlen)
+/* The shared states a template's steps use, and those of the user-defined
+ * opcodes it calls (each template once: recursion calls itself). */
+static int prepare_tmpl(ENGINE *e, const INSTR_TMPL *t, const INSTR_TMPL **seen, int *nseen, char *err,
+                        size_t errlen)
 {
+    for (int i = 0; i < *nseen; i++)
+        if (seen[i] == t) return 0;
+    if (*nseen < 256) seen[(*nseen)++] = t;
     const CHAIN_STEP *chains[2] = { t->init, t->perf };
     int counts[2] = { t->ninit, t->nperf };
     for (int k = 0; k < 2; k++)
         for (int i = 0; i < counts[k]; i++) {
             if (!chains[k][i].fn && !chains[k][i].ifn) continue;   /* a jump */
-            const OP_DESC *d = ((const OP *)(t->image + chains[k][i].op_off))->desc;
+            const OP *op = (const OP *)(t->image + chains[k][i].op_off);
+            const OP_DESC *d = op->desc;
             if (d->shared && shared_make(e, d->shared, err, errlen)) return -1;
+            if (d->init == eng_udo_init && *nseen < 256 && prepare_tmpl(e, udo_state(op)->t, seen, nseen, err, errlen))
+                return -1;
         }
     return 0;
+}
+
+int eng_prepare_instr(ENGINE *e, const INSTR_TMPL *t, char *err, size_t errlen)
+{
+    const INSTR_TMPL *seen[256];
+    int nseen = 0;
+    return prepare_tmpl(e, t, seen, &nseen, err, errlen);
 }
 
 void eng_set_filedir(ENGINE *e, const char *dir) { snprintf(e->filedir, sizeof e->filedir, "%s", dir ? dir : ""); }
@@ -641,21 +658,21 @@ float *op_outbus(OP_CTX *c, int chan)
 {
     ENGINE *e = c->eng;
     if (chan < 0 || chan >= e->cfg.nchnls) return NULL;
-    return e->spout + (size_t)chan * (size_t)e->cfg.ksmps;
+    return e->spout + (size_t)chan * (size_t)e->cfg.ksmps + c->bofs;
 }
 
 const float *op_inbus(OP_CTX *c, int chan)
 {
     ENGINE *e = c->eng;
     if (chan < 0 || chan >= e->cfg.nchnls_i) return NULL;
-    return e->spin + (size_t)chan * (size_t)e->cfg.ksmps;
+    return e->spin + (size_t)chan * (size_t)e->cfg.ksmps + c->bofs;
 }
 
 int op_nchnls(OP_CTX *c) { return c->eng->cfg.nchnls; }
 void op_badvalue(OP_CTX *c, OP *op) { c->voice->bad = 1; }
 int op_offline_init(OP_CTX *c) { return c->voice->offline_init; }
 void *op_shared(OP_CTX *c, const OP_SHARED *s) { return shared_find(c->eng, s); }
-int64_t op_frame(OP_CTX *c) { return c->eng->frame; }
+int64_t op_frame(OP_CTX *c) { return c->eng->frame + c->bofs; }
 OP_CHN *op_channel(OP_CTX *c, const char *name) { return eng_channel(c->eng, name, 1); }
 
 int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, const double *args, int nargs,
@@ -833,17 +850,19 @@ static void ctx_init(ENGINE *e, OP_CTX *c, ENG_VOICE *v)
     c->a4 = e->cfg.a4;
     c->ofs = 0;
     c->end = e->cfg.ksmps;
+    c->bofs = 0;
 }
 
-/* Copy the template's arena image and point every argument at its storage. */
-static void voice_instantiate(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t)
+/* Copy a template's arena image into `arena` and point every argument at its
+ * storage: a voice's arena, or a user-defined opcode instance's. */
+static void tmpl_instantiate(ENGINE *e, const INSTR_TMPL *t, unsigned char *arena)
 {
-    memcpy(v->arena, t->image, t->arena_used);
+    memcpy(arena, t->image, t->arena_used);
     for (int i = 0; i < t->nrelocs; i++) {
         const TMPL_RELOC *r = &t->relocs[i];
         void *target;
         switch (r->base) {
-        case REL_LOCAL: target = v->arena + r->off; break;
+        case REL_LOCAL: target = arena + r->off; break;
         case REL_GLOBAL: target = (unsigned char *)e->globals + r->off; break;
         case REL_CONST: target = (unsigned char *)t->consts + r->off; break;
         case REL_GSTR: {   /* a global S variable: its header, once (see instr.h) */
@@ -857,35 +876,41 @@ static void voice_instantiate(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t)
         }
         default: target = &t->sconst[r->off]; break;
         }
-        memcpy(v->arena + r->at, &target, sizeof target);
+        memcpy(arena + r->at, &target, sizeof target);
     }
+}
+
+static void voice_instantiate(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t)
+{
+    tmpl_instantiate(e, t, v->arena);
     v->p = (double *)v->arena;
     v->tmpl = t;
+    v->udo_depth = 0;
     memset(&v->links, 0, sizeof v->links);
 }
 
-static double *cond_ptr(ENGINE *e, ENG_VOICE *v, const CHAIN_STEP *s)
+static double *cond_ptr(ENGINE *e, unsigned char *arena, const CHAIN_STEP *s)
 {
-    return (double *)((s->cond_base == REL_GLOBAL ? (unsigned char *)e->globals : v->arena) + s->cond_off);
+    return (double *)((s->cond_base == REL_GLOBAL ? (unsigned char *)e->globals : arena) + s->cond_off);
 }
 
-/* The init pass: i-time jumps and init functions in order. */
-static int run_init(ENGINE *e, ENG_VOICE *v, OP_CTX *c)
+/* The init pass of template t over its arena (a voice's, or a UDO
+ * instance's in that voice): i-time jumps and init functions in order. */
+static int chain_init(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned char *arena, OP_CTX *c)
 {
-    const INSTR_TMPL *t = v->tmpl;
     int pc = 0, guard = 0;
     while (pc < t->ninit) {
         const CHAIN_STEP *s = &t->init[pc];
         if (s->ifn) {
-            if (s->ifn((OP *)(v->arena + s->op_off), c) || v->initerr) return -1;
+            if (s->ifn((OP *)(arena + s->op_off), c) || v->initerr) return -1;
             pc++;
         } else if (s->fn) {
-            s->fn((OP *)(v->arena + s->op_off), c);
+            s->fn((OP *)(arena + s->op_off), c);
             pc++;
-        } else if (s->cond_base < 0 || ((*cond_ptr(e, v, s) != 0.0) == s->jump_if)) {
+        } else if (s->cond_base < 0 || ((*cond_ptr(e, arena, s) != 0.0) == s->jump_if)) {
             pc = s->target;
             if (++guard > 10000000) {   /* an i-time loop that never ends */
-                emsg(e, "INIT ERROR in instr %s: i-time loop did not end", t->name);
+                emsg(e, "INIT ERROR in instr %s: i-time loop did not end", v->tmpl ? v->tmpl->name : t->name);
                 return -1;
             }
         } else {
@@ -895,25 +920,207 @@ static int run_init(ENGINE *e, ENG_VOICE *v, OP_CTX *c)
     return 0;
 }
 
-/* The perf pass: one k-cycle over the flat chain. */
-static void run_perf(ENGINE *e, ENG_VOICE *v, OP_CTX *c)
+/* The perf pass: one k-cycle of template t over its arena. */
+static void chain_perf(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned char *arena, OP_CTX *c)
 {
-    const INSTR_TMPL *t = v->tmpl;
     const CHAIN_STEP *steps = t->perf;
     int n = t->nperf, pc = 0;
-    unsigned char *arena = v->arena;
     while (pc < n) {
         const CHAIN_STEP *s = &steps[pc];
         if (s->fn) {
             s->fn((OP *)(arena + s->op_off), c);
             pc++;
             if (v->turnoff) break;   /* turnoff skips the rest of the k-cycle */
-        } else if (s->cond_base < 0 || ((*cond_ptr(e, v, s) != 0.0) == s->jump_if)) {
+        } else if (s->cond_base < 0 || ((*cond_ptr(e, arena, s) != 0.0) == s->jump_if)) {
             pc = s->target;
         } else {
             pc++;
         }
     }
+}
+
+static int run_init(ENGINE *e, ENG_VOICE *v, OP_CTX *c) { return chain_init(e, v, v->tmpl, v->arena, c); }
+static void run_perf(ENGINE *e, ENG_VOICE *v, OP_CTX *c) { chain_perf(e, v, v->tmpl, v->arena, c); }
+
+/* ---- user-defined opcodes (instr.h) ---- */
+
+/* Deeper than this, a UDO's init is refused: recursion that never stops
+ * would exhaust the audio thread's stack (each level is a few hundred
+ * bytes of it, and an arena of note memory). */
+#define UDO_MAXDEPTH 400
+
+/* The context a UDO's code runs in: its own block size. */
+static void udo_ctx(OP_CTX *sub, const OP_CTX *c, const INSTR_TMPL *t)
+{
+    *sub = *c;
+    if (t->udo_ksmps != c->ksmps) {
+        sub->ksmps = t->udo_ksmps;
+        sub->kr = c->sr / t->udo_ksmps;
+        sub->onedkr = 1.0 / sub->kr;
+    }
+    /* whole blocks: Csound's UDO instance keeps no sample-accurate start or
+     * end of its own (the caller's opcodes apply the caller's) */
+    sub->ofs = 0;
+    sub->end = sub->ksmps;
+}
+
+static UDO_FRAME *udo_frame(const INSTR_TMPL *t, unsigned char *arena) { return (UDO_FRAME *)(arena + t->udo_frame); }
+
+int eng_udo_init(OP *op, OP_CTX *c)
+{
+    UDO_STATE *st = udo_state(op);
+    const INSTR_TMPL *t = st->t;
+    ENG_VOICE *v = c->voice;
+    st->inited = 0;
+    if (v->udo_depth >= UDO_MAXDEPTH)
+        return op_initerr(c, op, "calls nested more than %d deep (a recursion that does not stop?)", UDO_MAXDEPTH);
+    if (!st->arena && !(st->arena = op_alloc(c, t->arena_used)))
+        return op_initerr(c, op, "no note memory for the opcode's instance");
+    tmpl_instantiate(c->eng, t, st->arena);
+    /* the caller's p-fields, as Csound copies them */
+    if (v->p) memcpy(st->arena, v->p, sizeof(double) * (size_t)(t->max_p + 1));
+    UDO_FRAME *f = udo_frame(t, st->arena);
+    f->call = op;
+    f->xin = f->xout = NULL;
+    OP_CTX sub;
+    udo_ctx(&sub, c, t);
+    v->udo_depth++;
+    int r = chain_init(c->eng, v, t, st->arena, &sub);
+    v->udo_depth--;
+    st->inited = r == 0;
+    return r;
+}
+
+/* One argument between a caller and a UDO instance, by its type letter L:
+ * an a-rate block's frames [pos, pos+n) of the caller's side (the
+ * instance's block is n frames), a string's text (S), else a scalar. */
+static void udo_copy_arg(OP_CTX *c, char L, const OP_ARG *dst, const OP_ARG *src, int a_to_caller, int pos, int n)
+{
+    if (L == 'a') {
+        if (a_to_caller) memcpy(dst->a + pos, src->a, sizeof(float) * (size_t)n);
+        else memcpy(dst->a, src->a + pos, sizeof(float) * (size_t)n);
+    } else if (L == 'S') {
+        if (dst->str != src->str && op_str_set(c, dst->str, src->str->data))
+            op_perferr(c, NULL, "no note memory for a string argument");
+    } else {
+        *dst->k = *src->k;
+    }
+}
+
+/* Input letter L of a call is copied at every k-cycle: a-, k-rate and
+ * string ones (i-time ones were copied once, by xin). */
+static int udo_krate_in(char L) { return L && !strchr("iopj", L); }
+
+/* The k-rate, string and a-rate inputs into the instance (a-rate: frames [pos, pos+n) of the caller's blocks). */
+static void udo_copy_in(OP_CTX *c, const OP *call, const OP *xin, int pos, int n)
+{
+    const char *L = call->desc->in;
+    for (int i = 0; i < xin->nout; i++)
+        if (udo_krate_in(L[i])) udo_copy_arg(c, L[i], &xin->arg[i], &call->arg[call->nout + i], 0, pos, n);
+}
+
+/* The a-rate outputs (frames [pos, pos+n)), and with `k` the k-rate and string ones too. */
+static void udo_copy_out(OP_CTX *c, const OP *call, const OP *xout, int pos, int n, int k)
+{
+    const char *L = call->desc->out;
+    int nout = xout->nin - 1 < call->nout ? xout->nin - 1 : call->nout;
+    for (int i = 0; i < nout; i++)
+        if (L[i] == 'a' || (k && L[i] != 'i')) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
+}
+
+/* Bytes [b0, b1) of the block seen as Csound's doubles (little-endian, as
+ * the machines it runs on) set to zero, as memset((char *)a + b0, 0, b1 - b0)
+ * did there: see eng_udo_perf. */
+static void udo_csound_tail(float *a, int K, int b0, int early)
+{
+    long b1 = b0 + 8L * early;
+    for (long j = b0 / 8; j * 8 < b1 && j < K; j++) {
+        long lo = b0 > j * 8 ? b0 - j * 8 : 0, hi = b1 < j * 8 + 8 ? b1 - j * 8 : 8;
+        double d = a[j];
+        unsigned char u[8];
+        memcpy(u, &d, 8);
+        memset(u + lo, 0, (size_t)(hi - lo));
+        memcpy(&d, u, 8);
+        a[j] = (float)d;
+    }
+}
+
+void eng_udo_perf(OP *op, OP_CTX *c)
+{
+    UDO_STATE *st = udo_state(op);
+    if (!st->inited) return;   /* its init was skipped (an i-time branch) or failed */
+    const INSTR_TMPL *t = st->t;
+    UDO_FRAME *f = udo_frame(t, st->arena);
+    OP_CTX sub;
+    udo_ctx(&sub, c, t);
+    int K = c->ksmps, lks = sub.ksmps;
+    if (lks == K) {
+        if (f->xin) udo_copy_in(c, op, f->xin, 0, K);
+        chain_perf(c->eng, c->voice, t, st->arena, &sub);
+        if (f->xout) udo_copy_out(c, op, f->xout, 0, K, 1);
+        return;
+    }
+    /* a local ksmps: sub-cycles over slices of the caller's block, k-rate
+     * inputs the same in each, k-rate outputs from the last, as Csound
+     * 6.18's useropcd1 runs them, sample-accurate edges included: the
+     * first slice starts at offset / lks (a count of slices, taken as a
+     * frame: right when the note starts in the block's first slice, and
+     * always with setksmps 1), each slice skips offset % lks frames at its start and
+     * early % lks at its end, and slices run while they start before the
+     * note's end.  A slice reaching past the block is cut (Csound's ran
+     * over its buffers). */
+    int early = K - c->end;
+    sub.ofs = c->ofs % lks;
+    sub.end = lks - early % lks;
+    for (int pos = c->ofs / lks; pos < c->end; pos += lks) {
+        int n = K - pos < lks ? K - pos : lks;
+        sub.bofs = c->bofs + pos;
+        if (f->xin) udo_copy_in(c, op, f->xin, pos, n);
+        chain_perf(c->eng, c->voice, t, st->arena, &sub);
+        if (f->xout) udo_copy_out(c, op, f->xout, pos, n, 0);
+        if (c->voice->turnoff) break;
+    }
+    if (f->xout) {
+        udo_copy_out(c, op, f->xout, 0, 0, 1);
+        /* Csound 6.18's useropcd1 clears a note's last partial block from
+         * a byte offset, (char *)out + g_ksmps, over `early` samples: in its
+         * double samples that clears bytes [end, end + 8 early), so frames
+         * from end / 8 on are silenced (or, part-cleared, lose bytes of
+         * their double), and frames after that keep what the variable held
+         * from the block before.  Kept, so such endings sound as in Csound. */
+        for (int i = 0; i < op->nout; i++)
+            if (op_isa(op, i)) {
+                float *a = op->arg[i].a;
+                for (int j = 0; j < c->ofs; j++) a[j] = 0.0f;
+                if (c->end < K) udo_csound_tail(a, K, c->end, K - c->end);
+            }
+    }
+}
+
+/* xin: the caller's inputs into the opcode's variables (i-time values stay;
+ * k- and a-rate ones the call copies again at every k-cycle). Its last
+ * input is the instance's frame. */
+int eng_xin_init(OP *op, OP_CTX *c)
+{
+    UDO_FRAME *f = (UDO_FRAME *)op->arg[op->nout].k;
+    const OP *call = f->call;
+    f->xin = op;
+    for (int i = 0; i < op->nout; i++)
+        udo_copy_arg(c, call->desc->in[i], &op->arg[i], &call->arg[call->nout + i], 0, 0, c->ksmps);
+    return 0;
+}
+
+/* xout: the i-time outputs to the caller now; k- and a-rate ones are copied
+ * by the call at perf (Csound's xoutset). */
+int eng_xout_init(OP *op, OP_CTX *c)
+{
+    UDO_FRAME *f = (UDO_FRAME *)op->arg[op->nin - 1].k;
+    const OP *call = f->call;
+    f->xout = op;
+    for (int i = 0; i < op->nin - 1 && i < call->nout; i++)
+        if (call->desc->out[i] == 'i' || call->desc->out[i] == 'S')
+            udo_copy_arg(c, call->desc->out[i], &call->arg[i], &op->arg[i], 1, 0, 0);
+    return 0;
 }
 
 static void active_insert(ENGINE *e, ENG_VOICE *v)

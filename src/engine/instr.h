@@ -71,7 +71,50 @@ typedef struct instr_tmpl {
      * at i-time (/sched gives it) */
     int nparams;
     struct { char *name; int pindex; char rate; double dflt; } *params;
+    /* a user-defined opcode's template (0 for an instrument): the block
+     * size its code runs at (its local setksmps, else its caller's) and
+     * where its UDO_FRAME lies in its arena */
+    int udo_ksmps;
+    uint32_t udo_frame;
 } INSTR_TMPL;
+
+/*
+ * User-defined opcodes (opcode … endop) compile, like instruments, to a
+ * template of their own, one per block size they run at.  A call is a step
+ * whose OP is followed by its OP_ARG array (outputs, then inputs: the
+ * declared ones and Csound's hidden optional iksmps) and a UDO_STATE.  Its
+ * init (eng_udo_init) takes the instance's arena from the note memory
+ * (op_alloc), instantiates the template there and runs its init chain; its
+ * perf (eng_udo_perf) copies the k- and a-rate inputs in, runs the perf
+ * chain (caller_ksmps / udo_ksmps times over slices with a local
+ * setksmps) and copies the outputs back, as Csound's useropcd1/useropcd2.
+ * xin and xout are init steps that copy i-time values and record
+ * themselves in the instance's UDO_FRAME: their arguments are the
+ * opcode's variables the call copies at perf, as Csound's xinset/xoutset
+ * record theirs.
+ */
+typedef struct udo_frame {
+    OP *call;           /* the calling step: its arguments are the caller's */
+    OP *xin, *xout;     /* the last xin/xout whose init ran (NULL: none) */
+} UDO_FRAME;
+
+typedef struct udo_state {
+    const INSTR_TMPL *t;        /* set at compile time: the opcode's template for the caller's block size */
+    unsigned char *arena;       /* the instance, NULL until its init runs */
+    int inited;                 /* its init ran: perf does nothing until then (an i-time branch skipped it) */
+} UDO_STATE;
+
+/* The UDO_STATE after a call's arguments. */
+static inline UDO_STATE *udo_state(const OP *op)
+{
+    return (UDO_STATE *)((unsigned char *)op + sizeof(OP) + sizeof(OP_ARG) * (size_t)(op->nout + op->nin));
+}
+
+/* The call's init and perf (src/engine/engine.c), and xin's and xout's inits. */
+int eng_udo_init(OP *op, OP_CTX *c);
+void eng_udo_perf(OP *op, OP_CTX *c);
+int eng_xin_init(OP *op, OP_CTX *c);
+int eng_xout_init(OP *op, OP_CTX *c);
 
 void instr_tmpl_free(INSTR_TMPL *t);
 

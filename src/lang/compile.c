@@ -94,6 +94,24 @@ static void nidx_free(NAMEIDX *x)
     memset(x, 0, sizeof *x);
 }
 
+/* A user-defined opcode (opcode … endop): its call's descriptor, so calls
+ * are type-checked and overloads chosen as for built-in opcodes (`in` ends
+ * with Csound's hidden optional iksmps), and its definition, compiled to a
+ * template per block size it is called at (udo_template). */
+typedef struct udo_def {
+    OP_DESC desc;           /* first: a call's descriptor points here */
+    char *name, *out, *in;  /* type letters (K as k) */
+    int nin;                /* declared inputs (without iksmps) */
+    const NODE *node;       /* the definition, in the orchestra's syntax trees */
+    char *file;
+} UDO_DEF;
+
+typedef struct udo_tmpl {   /* a compiled UDO: for a caller's ksmps and the call's iksmps */
+    UDO_DEF *def;
+    int ksmps, iksmps;
+    INSTR_TMPL *t;          /* NULL: its compile failed */
+} UDO_TMPL;
+
 typedef struct src_unit {   /* one parsed text */
     NODE *top;
     char *file;
@@ -116,6 +134,10 @@ struct lang_orch {
     LANG_HEADER final;      /* the header compiled for (after overrides) */
     INSTR_TMPL **retired;   /* replaced while voices may still play them */
     int nretired;
+    UDO_DEF **udos;         /* in the order defined: a later one of the same types replaces an earlier */
+    int nudos;
+    UDO_TMPL *utm;          /* compiled UDOs, kept while the orchestra lives (voices play them) */
+    int nutm, caputm;
 };
 
 enum { IR_OP, IR_JUMP, IR_LABEL };
@@ -160,6 +182,8 @@ typedef struct cg {
     NAMEIDX stridx;         /* the template's strings → index + 1 */
     int capargnames, capstrs;
     int ntemp[4];       /* temporaries numbered per rate: #i0, #k0, #a0 */
+    UDO_DEF *udo;       /* the user-defined opcode being compiled, or NULL (an instrument) */
+    const OP_DESC *dbuf[64];   /* lookup_ops' answer when UDOs take part */
     char *err;
     size_t errlen;
     jmp_buf fail;
@@ -355,6 +379,8 @@ static SYM *declare_as(CG *g, const NODE *at, const char *name, int array)
     char r = name_rate(name, &global);
     int pidx;
     double dummy;
+    SYM *typed = find_sym(&g->localidx, name);   /* a new-style UDO's parameter has the rate it was given */
+    if (typed) return typed;
     if (is_pfield(name, &pidx) || reserved_value(g->h, name, &dummy))
         cg_error(g, at, "'%s' cannot be assigned inside an instrument", name);
     if (!r) {
@@ -391,6 +417,8 @@ static SYM *declare_as(CG *g, const NODE *at, const char *name, int array)
     nidx_put(idx, s->name, s);
     return s;
 }
+
+static SYM *declare(CG *g, const NODE *at, const char *name) { return declare_as(g, at, name, 0); }
 
 /* An output's variable: name[]… declares an array. */
 static SYM *declare_out(CG *g, const NODE *out) { return declare_as(g, out, out->name, out->rate == '['); }
@@ -504,13 +532,39 @@ static const char *letter_rate_desc(char L)
 
 static const char *rate_desc(char r) { return r == 'c' ? "i" : rate_name(r); }
 
+/* The descriptors of `name`: the orchestra's user-defined opcodes of that
+ * name (newest first; an older one with the same types is replaced), then
+ * the built-in ones. */
+static const OP_DESC *const *lookup_ops(CG *g, const char *name, int *nd)
+{
+    int nb;
+    const OP_DESC *const *b = op_lookup(name, &nb);
+    int n = 0;
+    if (name[0] != '#')
+        for (int i = g->o->nudos - 1; i >= 0 && n < 32; i--) {
+            const UDO_DEF *u = g->o->udos[i];
+            if (strcmp(u->name, name)) continue;
+            int dup = 0;
+            for (int j = 0; j < n; j++)
+                if (!strcmp(g->dbuf[j]->out, u->out) && !strcmp(g->dbuf[j]->in, u->in)) dup = 1;
+            if (!dup) g->dbuf[n++] = &u->desc;
+        }
+    if (!n) {
+        *nd = nb;
+        return b;
+    }
+    for (int i = 0; i < nb && n < 64; i++) g->dbuf[n++] = b[i];
+    *nd = n;
+    return g->dbuf;
+}
+
 /* Pick the descriptor of `name` for these output rates (or one wanted rate
  * `hint`, 0 for any) and input rates; on failure explain why. */
 static const OP_DESC *select_desc(CG *g, const NODE *at, const char *name, const char *outr, int nout, char hint,
                                   const char *inr, int nin, const NODE *const *args)
 {
     int nd;
-    const OP_DESC *const *ds = op_lookup(name, &nd);
+    const OP_DESC *const *ds = lookup_ops(g, name, &nd);
     if (!ds) cg_error(g, at, "unknown opcode '%s'", name);
     const OP_DESC *first_out = NULL;
     /* pass 0: output fits the hint exactly; pass 1: any output */
@@ -555,6 +609,25 @@ static const OP_DESC *select_desc(CG *g, const NODE *at, const char *name, const
 }
 
 /* ---- emitting steps ---- */
+
+static INSTR_TMPL *udo_template(LANG_ORCH *o, const LANG_HEADER *h, UDO_DEF *u, int iks, const NODE *at,
+                                char *err, size_t errlen);
+
+/* A call of a user-defined opcode: its template for this code's block size
+ * (compiled now if new; a recursive call finds its own, still compiling). */
+static void udo_bind(CG *g, UDO_DEF *u, uint32_t op_off, const OPERAND *iks, const NODE *at)
+{
+    if (iks->rate != 'c')
+        cg_error(g, at, "'%s': its last argument, the local ksmps, must be a constant", u->name);
+    double v = iks->cval;
+    if (!(v >= 0 && v <= g->h->ksmps && v == floor(v)) || (v > 0 && g->h->ksmps % (int)v))
+        cg_error(g, at, "'%s': invalid local ksmps %g (it must divide the caller's ksmps, %d)", u->name, v,
+                 g->h->ksmps);
+    INSTR_TMPL *t = udo_template(g->o, g->h, u, (int)v, at, g->err, g->errlen);
+    if (!t) longjmp(g->fail, 1);   /* the message names the place in the opcode */
+    udo_state((OP *)(g->img + op_off))->t = t;
+    if (t->has_release) g->t->has_release = 1;
+}
 
 /* An opcode call: its OP in the image, its arguments' relocations, its IR.
  * `ngiven` of the `nin` inputs were written in the call (the rest are the
@@ -605,6 +678,7 @@ static void emit(CG *g, const OP_DESC *d, const OPERAND *outs, int nout, const O
     r->argnames = t->nargnames;
     t->nargnames += nargs;
     if (d->flags & OPF_RELEASE) g->t->has_release = 1;
+    if (d->init == eng_udo_init) udo_bind(g, (UDO_DEF *)d, op_off, &ins[nin - 1], at);
 }
 
 static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest);
@@ -1018,7 +1092,8 @@ static void compile_assign(CG *g, const NODE *n)
     const NODE *rhs = n->kids[0];
     int global;
     char r = name_rate(lhs->name, &global);
-    SYM *existing = r ? find_sym(global ? &g->o->globalidx : &g->localidx, lhs->name) : NULL;
+    SYM *existing = find_sym(global ? &g->o->globalidx : &g->localidx, lhs->name);
+    (void)r;
     if (n->op != T_ASSIGN) {
         if (!existing) cg_error(g, lhs, "undefined variable '%s'", lhs->name);
         /* x op= e  is  x = x op e; the node lives on the stack, since a
@@ -1077,13 +1152,113 @@ static void compile_assign(CG *g, const NODE *n)
     emit(g, d, &dst, 1, &v, 1, 1, n);
 }
 
+/* ---- xin, xout, setksmps ---- */
+
+/* The rate a UDO's type letter gives its variable. */
+static char udo_letter_rate(char L) { return L == 'a' ? 'a' : L == 'S' ? 'S' : strchr("kOPVJ", L) ? 'k' : 'i'; }
+
+static OPERAND udo_frame_operand(CG *g)
+{
+    OPERAND o = { 'i', REL_LOCAL, g->t->udo_frame, 0, "" };
+    return o;
+}
+
+/* xin and xout lay out any number of arguments and a frame pointer. */
+static const OP_DESC xin_desc = { "xin", "", "", sizeof(OP) + sizeof(OP_ARG) * (OP_MAXIN + 1), eng_xin_init, NULL,
+                                  OP_ARGS_IN(OP_MAXIN + 1), NULL, NULL };
+static const OP_DESC xout_desc = { "xout", "", "", sizeof(OP) + sizeof(OP_ARG) * (OP_MAXOUT + 1), eng_xout_init,
+                                   NULL, OP_ARGS_IN(OP_MAXOUT + 1), NULL, NULL };
+
+/* A local variable of a given rate whatever its name (a new-style UDO's
+ * parameter, `x:k`). */
+static SYM *declare_typed(CG *g, const NODE *at, const char *name, char rate)
+{
+    int global;
+    char r = name_rate(name, &global);
+    if (r == rate && !global) return declare(g, at, name);
+    SYM *s = find_sym(&g->localidx, name);
+    if (s) return s;
+    if (global) cg_error(g, at, "a parameter cannot be a global variable ('%s')", name);
+    s = calloc(1, sizeof *s);
+    s->name = strdup(name);
+    s->rate = rate;
+    s->off = new_var(g, rate).off;
+    s->next = g->locals;
+    g->locals = s;
+    nidx_put(&g->localidx, s->name, s);
+    return s;
+}
+
+/* outs xin: the opcode's inputs, as many and of the rates it declares. */
+static void compile_xin(CG *g, const NODE *n)
+{
+    UDO_DEF *u = g->udo;
+    if (!u) cg_error(g, n, "'xin' is only allowed inside a user-defined opcode (opcode … endop)");
+    if (n->nkids) cg_error(g, n->kids[0], "'xin' takes no arguments: its outputs receive the opcode's inputs");
+    if (n->nouts != u->nin)
+        cg_error(g, n, "'xin' has %d output%s, but '%s' declares %d input%s (%.*s)", n->nouts,
+                 n->nouts == 1 ? "" : "s", u->name, u->nin, u->nin == 1 ? "" : "s", u->nin ? u->nin : 1,
+                 u->nin ? u->in : "0");
+    OPERAND outs[OP_MAXIN + 1];
+    for (int i = 0; i < n->nouts; i++) {
+        const NODE *o = n->outs[i];
+        char want = udo_letter_rate(u->in[i]);
+        SYM *s = o->str2 ? declare_typed(g, o, o->name, want) : declare(g, o, o->name);
+        if (s->rate != want)
+            cg_error(g, o, "'xin': output %d ('%s') must be %s-rate, as '%s' declares its input %d ('%c'), not %s-rate",
+                     i + 1, o->name, rate_name(want), u->name, i + 1, u->in[i], rate_name(s->rate));
+        outs[i] = sym_operand(g, o, s);
+    }
+    OPERAND fr = udo_frame_operand(g);
+    emit(g, &xin_desc, outs, n->nouts, &fr, 1, 1, n);
+}
+
+/* xout args: the opcode's outputs, as many and of the rates it declares. */
+static void compile_xout(CG *g, const NODE *n)
+{
+    UDO_DEF *u = g->udo;
+    if (!u) cg_error(g, n, "'xout' is only allowed inside a user-defined opcode (opcode … endop)");
+    if (n->nouts) cg_error(g, n, "'xout' gives no value: its arguments are the opcode's outputs");
+    int nd = (int)strlen(u->out);
+    if (n->nkids != nd)
+        cg_error(g, n, "'xout' has %d argument%s, but '%s' declares %d output%s (%s)", n->nkids,
+                 n->nkids == 1 ? "" : "s", u->name, nd, nd == 1 ? "" : "s", nd ? u->out : "0");
+    OPERAND ins[OP_MAXOUT + 1];
+    for (int i = 0; i < nd; i++) {
+        char want = udo_letter_rate(u->out[i]);
+        char r = infer(g, n->kids[i], want);
+        int ok = want == 'a' ? r == 'a' : want == 'S' ? r == 'S'
+               : want == 'k' ? (r == 'k' || r == 'i' || r == 'c') : (r == 'i' || r == 'c');
+        if (!ok)
+            cg_error(g, n->kids[i], "'xout': argument %d must be %s-rate, as '%s' declares its output %d ('%c'), got %s-rate",
+                     i + 1, rate_name(want), u->name, i + 1, u->out[i], rate_desc(r));
+        ins[i] = compile_expr(g, n->kids[i], want == 'a' ? 'a' : want == 'S' ? 'S' : (rank(r) ? r : 0), NULL);
+    }
+    ins[nd] = udo_frame_operand(g);
+    emit(g, &xout_desc, NULL, 0, ins, nd + 1, nd + 1, n);
+}
+
+static int const_eval(const NODE *n, double *v);
+
+/* setksmps N: read before the opcode compiles (udo_local_ksmps); here only checked. */
+static void compile_setksmps(CG *g, const NODE *n)
+{
+    double v;
+    if (!g->udo) cg_error(g, n, "'setksmps' is supported only inside user-defined opcodes (opcode … endop)");
+    if (n->nouts || n->nkids != 1 || !const_eval(n->kids[0], &v))
+        cg_error(g, n, "'setksmps' takes one constant: the opcode's ksmps");
+}
+
 static void compile_opcode(CG *g, const NODE *n)
 {
     int nout = n->nouts, nin = n->nkids;
     if (nout > OP_MAXOUT || nin > OP_MAXIN) cg_error(g, n, "'%s': too many arguments", n->name);
     char orates[OP_MAXOUT + 1] = { 0 }, irates[OP_MAXIN + 4] = { 0 };
     int nd;
-    if (!op_lookup(n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
+    if (!strcmp(n->name, "xin")) { compile_xin(g, n); return; }
+    if (!strcmp(n->name, "xout")) { compile_xout(g, n); return; }
+    if (!strcmp(n->name, "setksmps")) { compile_setksmps(g, n); return; }
+    if (!lookup_ops(g, n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
     if (nout == 1 && n->outs[0]->kind == N_INDEX && !strcmp(n->name, "init") && nin == 1) {
         compile_index_set(g, n->outs[0], n->kids[0], NULL, n, 1);   /* arr[i] init x: ##array_init */
         return;
@@ -1266,8 +1441,10 @@ static CHAIN_STEP *build_chain(CG *g, int perf, int *count)
     return ch;
 }
 
-static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE *body, const char *file,
-                                 const char *name, int num, char *err, size_t errlen)
+/* An instrument's code, or (udo, with its template made ahead so that
+ * recursive calls can name it) a user-defined opcode's, to a template. */
+static INSTR_TMPL *compile_body(LANG_ORCH *o, const LANG_HEADER *h, const NODE *body, const char *file,
+                                const char *name, int num, UDO_DEF *udo, INSTR_TMPL *made, char *err, size_t errlen)
 {
     CG *g = calloc(1, sizeof *g);
     g->o = o;
@@ -1275,12 +1452,22 @@ static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE 
     g->file = file;
     g->err = err;
     g->errlen = errlen;
-    g->t = calloc(1, sizeof *g->t);
+    g->udo = udo;
+    g->t = made ? made : calloc(1, sizeof *g->t);
     g->t->name = strdup(name);
     g->t->num = num;
     img_alloc(g, sizeof(double) * (EV_MAXP + 1), 16);   /* p-fields */
+    if (udo) {
+        g->t->udo_ksmps = h->ksmps;
+        g->t->udo_frame = img_alloc(g, sizeof(UDO_FRAME), 16);
+    }
     volatile int ok = 0;
     if (setjmp(g->fail) == 0) {
+        if (udo && udo->node->nkids > 1) {   /* new style: the parameters are set as by an xin */
+            NODE x = { .kind = N_OPCODE, .line = udo->node->line, .col = udo->node->col, .name = "xin",
+                       .outs = udo->node->kids[1]->kids, .nouts = udo->node->kids[1]->nkids };
+            compile_xin(g, &x);
+        }
         compile_block(g, body);
         for (int i = 0; i < g->nlabels; i++)
             if (!g->labels[i].defined) {
@@ -1317,6 +1504,159 @@ static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE 
     free(g);
     if (!ok) { instr_tmpl_free(t); return NULL; }
     return t;
+}
+
+static INSTR_TMPL *compile_instr(LANG_ORCH *o, const LANG_HEADER *h, const NODE *body, const char *file,
+                                 const char *name, int num, char *err, size_t errlen)
+{
+    return compile_body(o, h, body, file, name, num, NULL, NULL, err, errlen);
+}
+
+/* ---- user-defined opcodes ---- */
+
+/* The opcode's setksmps value (0: none), found before its code compiles,
+ * since its a-rate variables are blocks of that size. */
+static const NODE *find_setksmps(const NODE *n)
+{
+    if (!n) return NULL;
+    if (n->kind == N_OPCODE && n->name && !strcmp(n->name, "setksmps")) return n;
+    for (int i = 0; i < n->nkids; i++) {
+        if (n->kind != N_BLOCK && n->kind != N_IF && n->kind != N_WHILE) break;
+        const NODE *f = find_setksmps(n->kids[i]);
+        if (f) return f;
+    }
+    return NULL;
+}
+
+/* The template of u for callers running at h->ksmps with the call's iksmps
+ * (0: none): made once, kept in o->utm. */
+static INSTR_TMPL *udo_template(LANG_ORCH *o, const LANG_HEADER *h, UDO_DEF *u, int iks, const NODE *at,
+                                char *err, size_t errlen)
+{
+    for (int i = 0; i < o->nutm; i++)
+        if (o->utm[i].def == u && o->utm[i].ksmps == h->ksmps && o->utm[i].iksmps == iks && o->utm[i].t)
+            return o->utm[i].t;
+    LANG_HEADER hl = *h;
+    int base = iks ? iks : h->ksmps;
+    hl.ksmps = base;
+    const NODE *sk = find_setksmps(u->node->kids[0]);
+    double v;
+    if (sk && sk->nkids == 1 && const_eval(sk->kids[0], &v) && v != 0) {
+        if (!(v >= 1 && v <= base && v == floor(v) && base % (int)v == 0)) {
+            snprintf(err, errlen, "%s:%d:%d: error: setksmps: invalid ksmps %g (it must divide the caller's ksmps, %d)",
+                     u->file, sk->line, sk->col, v, base);
+            return NULL;
+        }
+        hl.ksmps = (int)v;
+    }
+    hl.kr = hl.sr / hl.ksmps;
+    if (o->nutm == o->caputm) {
+        o->caputm = o->caputm ? o->caputm * 2 : 16;
+        o->utm = xrealloc(o->utm, sizeof *o->utm * (size_t)o->caputm);
+    }
+    int k = o->nutm++;
+    INSTR_TMPL *t = calloc(1, sizeof *t);
+    o->utm[k] = (UDO_TMPL){ u, h->ksmps, iks, t };
+    (void)at;
+    if (!compile_body(o, &hl, u->node->kids[0], u->file, u->name, 0, u, t, err, errlen)) {
+        o->utm[k].t = NULL;   /* freed by compile_body; the compile that asked fails */
+        return NULL;
+    }
+    return t;
+}
+
+/* Forget the UDOs defined and compiled since a failed compile began. */
+static void udo_rollback(LANG_ORCH *o, int nudos, int nutm)
+{
+    for (int i = nutm; i < o->nutm; i++) instr_tmpl_free(o->utm[i].t);
+    o->nutm = nutm;
+    for (int i = nudos; i < o->nudos; i++) {
+        UDO_DEF *u = o->udos[i];
+        free(u->name);
+        free(u->out);
+        free(u->in);
+        free(u->file);
+        free(u);
+    }
+    o->nudos = nudos;
+}
+
+/* A type list to letters: "0" is none; K is k; arrays, f-signals and
+ * strings are refused with their position.  Returns the count or -1. */
+static int udo_parse_types(const NODE *at, int outputs, char *letters, int max, const char *file, char *err,
+                           size_t errlen)
+{
+    const char *s = at->name;
+    int n = 0;
+    letters[0] = 0;
+    if (!strcmp(s, "0")) return 0;
+    for (int i = 0; s[i]; i++) {
+        char c = s[i];
+        const char *why = NULL;
+        if (s[i + 1] == '[') why = "array arguments to user-defined opcodes are not supported yet";
+        else if (c == 'f') why = "f-signal arguments to user-defined opcodes are not supported";
+        else if (!strchr(outputs ? "akiKS" : "akiKSOPVJopj", c)) {
+            char msg[160];
+            snprintf(msg, sizeof msg, "unknown type '%c' in the opcode's %s types (allowed: %s)", c,
+                     outputs ? "output" : "input", outputs ? "a, k, i, K, S" : "a, k, i, K, S, O, P, V, J, o, p, j");
+            snprintf(err, errlen, "%s:%d:%d: error: %s", file, at->line, at->col + i, msg);
+            return -1;
+        }
+        if (why) {
+            snprintf(err, errlen, "%s:%d:%d: error: %s", file, at->line, at->col + i, why);
+            return -1;
+        }
+        if (n == max) {
+            snprintf(err, errlen, "%s:%d:%d: error: too many %s (at most %d)", file, at->line, at->col,
+                     outputs ? "outputs" : "inputs", max);
+            return -1;
+        }
+        letters[n++] = c == 'K' ? 'k' : c;
+    }
+    letters[n] = 0;
+    return n;
+}
+
+/* Make the descriptors of the UDOs a parsed text defines. */
+static int udo_register(LANG_ORCH *o, const NODE *top, const char *file, char *err, size_t errlen)
+{
+    for (int i = 0; i < top->nkids; i++) {
+        const NODE *d = top->kids[i];
+        if (d->kind != N_UDO) continue;
+        char out[OP_MAXOUT + 1], in[OP_MAXIN + 1];
+        int nout = udo_parse_types(d->outs[0], 1, out, OP_MAXOUT, file, err, errlen);
+        if (nout < 0) return -1;
+        int nin = udo_parse_types(d->outs[1], 0, in, OP_MAXIN - 1, file, err, errlen);
+        if (nin < 0) return -1;
+        if (!strcmp(d->name, "xin") || !strcmp(d->name, "xout") || !strcmp(d->name, "setksmps")) {
+            snprintf(err, errlen, "%s:%d:%d: error: '%s' cannot be redefined", file, d->line, d->col, d->name);
+            return -1;
+        }
+        in[nin] = 'o';   /* Csound's hidden iksmps */
+        in[nin + 1] = 0;
+        UDO_DEF *u = calloc(1, sizeof *u);
+        u->name = strdup(d->name);
+        u->out = strdup(out);
+        u->in = strdup(in);
+        u->nin = nin;
+        u->node = d;
+        u->file = strdup(file);
+        u->desc = (OP_DESC){ u->name, u->out, u->in,
+                             sizeof(OP) + sizeof(OP_ARG) * (size_t)(nout + nin + 1) + sizeof(UDO_STATE),
+                             eng_udo_init, eng_udo_perf, OP_ARGS_IN(nout + nin + 1), NULL, NULL };
+        o->udos = xrealloc(o->udos, sizeof *o->udos * (size_t)(o->nudos + 1));
+        o->udos[o->nudos++] = u;
+    }
+    return 0;
+}
+
+/* Compile every UDO defined since `from` at the orchestra's ksmps, so that
+ * its errors show before anything plays, called or not. */
+static int udo_check(LANG_ORCH *o, const LANG_HEADER *h, int from, char *err, size_t errlen)
+{
+    for (int i = from; i < o->nudos; i++)
+        if (!udo_template(o, h, o->udos[i], 0, NULL, err, errlen)) return -1;
+    return 0;
 }
 
 void instr_tmpl_free(INSTR_TMPL *t)
@@ -1361,6 +1701,9 @@ void lang_orch_free(LANG_ORCH *o)
     instr_tmpl_free(o->instr0);
     for (int i = 0; i < o->nretired; i++) instr_tmpl_free(o->retired[i]);
     free(o->retired);
+    udo_rollback(o, 0, 0);
+    free(o->udos);
+    free(o->utm);
     for (SYM *s = o->globals; s;) { SYM *nx = s->next; free(s->name); free(s); s = nx; }
     nidx_free(&o->globalidx);
     nidx_free(&o->posbyname);
@@ -1377,7 +1720,15 @@ int lang_is_opcode(const char *name)
     return op_lookup(name, &n) != NULL;
 }
 
-static int is_opcode_cb(const char *name, void *ud) { return lang_is_opcode(name); }
+/* A built-in opcode or one of the orchestra's UDOs (ud: the orchestra). */
+static int is_opcode_cb(const char *name, void *ud)
+{
+    const LANG_ORCH *o = ud;
+    if (o)
+        for (int i = 0; i < o->nudos; i++)
+            if (!strcmp(o->udos[i]->name, name)) return 1;
+    return lang_is_opcode(name);
+}
 
 /* A header value must be a constant expression. */
 static int const_eval(const NODE *n, double *v)
@@ -1429,7 +1780,7 @@ static int add_unit(LANG_ORCH *o, const char *src, size_t len, const char *file,
     char *copy = malloc(len + 1);
     memcpy(copy, src, len);
     copy[len] = 0;
-    NODE *top = lang_parse(&o->arena, copy, len, file, line0, is_opcode_cb, NULL, err, errlen);
+    NODE *top = lang_parse(&o->arena, copy, len, file, line0, is_opcode_cb, o, err, errlen);
     free(copy);
     if (!top) return -1;
     for (int i = 0; i < top->nkids; i++) {
@@ -1654,6 +2005,10 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
         pre.file = o->units[u].file;
         predeclare_globals(&pre, o->units[u].top);
     }
+    /* user-defined opcodes next: instruments before their definitions call them too */
+    for (int k = 0; k < o->nunits; k++)
+        if (udo_register(o, o->units[k].top, o->units[k].file, err, errlen)) return -1;
+    if (udo_check(o, h, 0, err, errlen)) return -1;
     /* instr 0: the top-level statements of every unit, in order */
     AST_ARENA tmp = { 0 };
     NODE *b0 = ast_node(&tmp, N_BLOCK, 1, 1);
@@ -1661,7 +2016,7 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
     for (int u = 0; u < o->nunits; u++)
         for (int i = 0; i < o->units[u].top->nkids; i++) {
             NODE *s = o->units[u].top->kids[i];
-            if (s->kind != N_INSTR && !(s->kind == N_BLOCK && s->nkids == 0)) {
+            if (s->kind != N_INSTR && s->kind != N_UDO && !(s->kind == N_BLOCK && s->nkids == 0)) {
                 ast_add(&tmp, &b0->kids, &b0->nkids, s);
                 file0 = o->units[u].file;
             }
@@ -1767,7 +2122,9 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     char *copy = malloc(len + 1);   /* the lexer needs a NUL after the text (strtod) */
     memcpy(copy, src, len);
     copy[len] = 0;
-    NODE *top = lang_parse(&tmp, copy, len, file, line0, is_opcode_cb, NULL, err, errlen);
+    /* a text defining opcodes is kept: their code compiles again for callers of another ksmps */
+    int keep = strstr(copy, "opcode") != NULL;
+    NODE *top = lang_parse(keep ? &o->arena : &tmp, copy, len, file, line0, is_opcode_cb, o, err, errlen);
     free(copy);
     if (!top) {
         ast_free(&tmp);
@@ -1775,8 +2132,9 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     }
     int n = 0, ok = 1;
     for (int i = 0; i < top->nkids && ok; i++)
-        if (top->kids[i]->kind != N_INSTR && !(top->kids[i]->kind == N_BLOCK && top->kids[i]->nkids == 0)) {
-            snprintf(err, errlen, "%s:%d:%d: error: only instrument definitions can be added while playing", file,
+        if (top->kids[i]->kind != N_INSTR && top->kids[i]->kind != N_UDO
+            && !(top->kids[i]->kind == N_BLOCK && top->kids[i]->nkids == 0)) {
+            snprintf(err, errlen, "%s:%d:%d: error: only instrument and opcode definitions can be added while playing", file,
                      top->kids[i]->line, top->kids[i]->col);
             ok = 0;
         }
@@ -1784,6 +2142,8 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     cg_for_globals(&pre, o, &o->final, file, err, errlen);
     if (ok && setjmp(pre.fail) == 0) predeclare_globals(&pre, top);
     else ok = 0;
+    int nudos0 = o->nudos, nutm0 = o->nutm;
+    if (ok && (udo_register(o, top, file, err, errlen) || udo_check(o, &o->final, nudos0, err, errlen))) ok = 0;
     /* compile all first: an error anywhere leaves every old definition in place */
     INSTR_TMPL *made[64];
     int nmade = 0;
@@ -1829,6 +2189,7 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     ast_free(&tmp);
     if (!ok) {   /* the previous definitions stay */
         for (int m = 0; m < nmade; m++) instr_tmpl_free(made[m]);
+        udo_rollback(o, nudos0, nutm0);
         return -1;
     }
     for (int m = 0; m < nmade; m++) {

@@ -18,6 +18,8 @@ typedef struct parser {
     size_t errlen;
     jmp_buf fail;
     int depth;          /* nesting of expressions and blocks (see nest) */
+    char **udos;        /* names this text defines with 'opcode' (found before parsing) */
+    int nudos;
 } PARSER;
 
 static void perror_at(PARSER *p, int line, int col, const char *fmt, ...)
@@ -92,6 +94,16 @@ static void skip_newlines(PARSER *p)
 }
 
 static NODE *expr(PARSER *p);
+
+/* A built-in opcode, one the orchestra defined before, or one this text
+ * defines anywhere (a UDO may be defined after the instrument that uses it). */
+static int is_opcode(PARSER *p, const char *name)
+{
+    for (int i = 0; i < p->nudos; i++)
+        if (!strcmp(p->udos[i], name)) return 1;
+    if (!strcmp(name, "xin") || !strcmp(name, "xout") || !strcmp(name, "setksmps")) return 1;   /* compile.c's */
+    return p->is_opcode(name, p->ud);
+}
 
 /* The parser and the compiler recurse over the tree: 1000 levels of nesting
  * (parentheses, calls, unary signs, blocks, or a chain of 1000 operators in
@@ -467,7 +479,7 @@ static NODE *statement(PARSER *p)
         ast_add(p->arena, &n->kids, &n->nkids, expr(p));
         return n;
     }
-    if (p->is_opcode(name0, p->ud) || t2->kind != T_IDENT) {
+    if (is_opcode(p, name0) || t2->kind != T_IDENT) {
         /* opcode with no outputs: `outs a1, a2`, `turnoff`, `out(a1)` */
         advance(p);
         n = ast_node(p->arena, N_OPCODE, t.line, t.col);
@@ -495,7 +507,7 @@ static NODE *statement(PARSER *p)
     /* `name arg, arg…` with neither name an opcode: the first was an opcode
      * called without outputs (`zkw kline, 1`), one ondes does not have: say
      * so, not "expected an expression, found ','" at the comma */
-    if (!p->is_opcode(n->name, p->ud) && peek2(p)->kind == T_COMMA)
+    if (!is_opcode(p, n->name) && peek2(p)->kind == T_COMMA)
         perror_at(p, t.line, t.col, "unknown opcode '%s'", name0);
     advance(p);
     arglist(p, n, T_NEWLINE);
@@ -575,7 +587,153 @@ static NODE *instr_def(PARSER *p)
     return n;
 }
 
-/* orchestra := { instr | statement } EOF   (statements outside instruments form instr 0) */
+/* The type list of an old-style definition, as written up to ',' or the
+ * end of the line: letters, '0', and '[]' for arrays ("k[]", "a[]i"). */
+static NODE *udo_types(PARSER *p, TOKKIND stop)
+{
+    NODE *n = ast_node(p->arena, N_STR, p->tok.line, p->tok.col);
+    char buf[300];
+    size_t len = 0;
+    while (p->tok.kind == T_IDENT || p->tok.kind == T_NUMBER || p->tok.kind == T_LBRACK || p->tok.kind == T_RBRACK) {
+        if (len + (size_t)p->tok.len >= sizeof buf) perror_at(p, n->line, n->col, "too many types");
+        memcpy(buf + len, p->tok.start, (size_t)p->tok.len);
+        len += (size_t)p->tok.len;
+        advance(p);
+    }
+    if (!len || p->tok.kind != stop) {
+        char b[64];
+        perror_at(p, p->tok.line, p->tok.col, "expected %s in the opcode's declaration, found %s",
+                  len ? (stop == T_COMMA ? "','" : "the end of the line") : "a list of types (or 0)",
+                  describe(p, &p->tok, b, sizeof b));
+    }
+    n->name = ast_strndup(p->arena, buf, len);
+    return n;
+}
+
+/* A type of the new style: a name ('k', 'a', 'S', 'k[]'…). */
+static void udo_type1(PARSER *p, char *buf, size_t *len, size_t cap)
+{
+    if (p->tok.kind != T_IDENT) {
+        char b[64];
+        perror_at(p, p->tok.line, p->tok.col, "expected a type, found %s", describe(p, &p->tok, b, sizeof b));
+    }
+    while (p->tok.kind == T_IDENT || p->tok.kind == T_LBRACK || p->tok.kind == T_RBRACK) {
+        if (*len + (size_t)p->tok.len + 1 >= cap) perror_at(p, p->tok.line, p->tok.col, "too many types");
+        memcpy(buf + *len, p->tok.start, (size_t)p->tok.len);
+        *len += (size_t)p->tok.len;
+        advance(p);
+        if (p->tok.kind == T_IDENT && p->tok.space_before) break;
+    }
+}
+
+/*
+ * udo := 'opcode' name ',' outtypes ',' intypes NEWLINE block 'endop'
+ *      | 'opcode' name '(' [arg {',' arg}] ')' ':' outs NEWLINE block 'endop'
+ *        arg := name [':' type]        outs := type | '(' [type {',' type}] ')' | 'void'
+ * An N_UDO: name, outs[0] the output types and outs[1] the input types (as
+ * N_STR nodes at their text), kids[0] the body; the new style also lists
+ * its parameters as kids[1] (an N_BLOCK of N_VAR, each name's rate in
+ * `rate`: the body reads them as if an xin had set them).
+ */
+static NODE *udo_def(PARSER *p)
+{
+    TOKEN t = p->tok;
+    advance(p);
+    if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected the opcode's name after 'opcode'");
+    NODE *n = ast_node(p->arena, N_UDO, t.line, t.col);
+    n->name = tokstr(p, &p->tok);
+    advance(p);
+    NODE *params = NULL;
+    if (p->tok.kind == T_LPAREN) {   /* new style */
+        params = ast_node(p->arena, N_BLOCK, p->tok.line, p->tok.col);
+        NODE *ins = ast_node(p->arena, N_STR, p->tok.line, p->tok.col);
+        char ib[300];
+        size_t il = 0;
+        advance(p);
+        while (p->tok.kind != T_RPAREN) {
+            if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected a parameter name");
+            NODE *v = ast_node(p->arena, N_VAR, p->tok.line, p->tok.col);
+            v->name = tokstr(p, &p->tok);
+            advance(p);
+            size_t at = il;
+            if (p->tok.kind == T_COLON) {
+                advance(p);
+                udo_type1(p, ib, &il, sizeof ib);
+            } else {   /* the name's first letter is its type */
+                if (il + 2 >= sizeof ib) perror_at(p, v->line, v->col, "too many parameters");
+                ib[il++] = v->name[0];
+            }
+            v->str2 = ast_strndup(p->arena, ib + at, il - at);
+            ast_add(p->arena, &params->kids, &params->nkids, v);
+            if (p->tok.kind == T_COMMA) advance(p);
+            else if (p->tok.kind != T_RPAREN) perror_at(p, p->tok.line, p->tok.col, "expected ',' or ')' after a parameter");
+        }
+        advance(p);
+        ins->name = il ? ast_strndup(p->arena, ib, il) : "0";
+        if (p->tok.kind != T_COLON) perror_at(p, p->tok.line, p->tok.col, "expected ':' and the output types");
+        advance(p);
+        NODE *outs = ast_node(p->arena, N_STR, p->tok.line, p->tok.col);
+        char ob[300];
+        size_t ol = 0;
+        if (p->tok.kind == T_LPAREN) {
+            advance(p);
+            while (p->tok.kind != T_RPAREN) {
+                udo_type1(p, ob, &ol, sizeof ob);
+                if (p->tok.kind == T_COMMA) advance(p);
+                else if (p->tok.kind != T_RPAREN) perror_at(p, p->tok.line, p->tok.col, "expected ',' or ')' after a type");
+            }
+            advance(p);
+        } else if (is_kw(&p->tok, "void")) {
+            advance(p);
+        } else {
+            udo_type1(p, ob, &ol, sizeof ob);
+        }
+        outs->name = ol ? ast_strndup(p->arena, ob, ol) : "0";
+        ast_add(p->arena, &n->outs, &n->nouts, outs);
+        ast_add(p->arena, &n->outs, &n->nouts, ins);
+    } else {
+        expect(p, T_COMMA, " after the opcode's name");
+        ast_add(p->arena, &n->outs, &n->nouts, udo_types(p, T_COMMA));
+        advance(p);
+        ast_add(p->arena, &n->outs, &n->nouts, udo_types(p, T_NEWLINE));
+    }
+    end_of_statement(p);
+    static const char *const enders[] = { "endop", NULL };
+    ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "opcode", t.line, t.col));
+    if (params) ast_add(p->arena, &n->kids, &n->nkids, params);
+    advance(p);   /* endop */
+    end_of_statement(p);
+    return n;
+}
+
+/* The names the text defines with 'opcode', found with a lexer of its own
+ * before parsing: a statement is read by whether its names are opcodes. */
+static void scan_udo_names(PARSER *p, const char *src, size_t len, const char *file, int line0)
+{
+    LEXER lx;
+    lang_lex_init(&lx, src, len, file, line0);
+    int bol = 1;
+    for (;;) {
+        TOKEN t = lang_lex_next(&lx);
+        if (t.kind == T_EOF || lx.err[0]) break;
+        if (bol && is_kw(&t, "opcode")) {
+            TOKEN nm = lang_lex_next(&lx);
+            if (nm.kind == T_EOF || lx.err[0]) break;
+            if (nm.kind == T_IDENT) {
+                char **u = ast_alloc(p->arena, sizeof *u * (size_t)(p->nudos + 1));
+                if (p->nudos) memcpy(u, p->udos, sizeof *u * (size_t)p->nudos);
+                u[p->nudos++] = tokstr(p, &nm);
+                p->udos = u;
+            }
+            bol = nm.kind == T_NEWLINE;
+            continue;
+        }
+        bol = t.kind == T_NEWLINE;
+    }
+    lang_lex_free(&lx);
+}
+
+/* orchestra := { instr | udo | statement } EOF   (statements outside instruments form instr 0) */
 NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file, int line0,
                  int (*is_opcode)(const char *, void *), void *ud, char *err, size_t errlen)
 {
@@ -590,6 +748,7 @@ NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file
     p->errlen = errlen;
     NODE *top = NULL;
     if (setjmp(p->fail) == 0) {
+        scan_udo_names(p, src, len, file, line0);
         advance(p);
         top = ast_node(arena, N_BLOCK, 1, 1);
         for (;;) {
@@ -600,7 +759,9 @@ NODE *lang_parse(AST_ARENA *arena, const char *src, size_t len, const char *file
             } else if (is_kw(&p->tok, "endin")) {
                 perror_at(p, p->tok.line, p->tok.col, "'endin' without a matching 'instr'");
             } else if (is_kw(&p->tok, "opcode")) {
-                perror_at(p, p->tok.line, p->tok.col, "user-defined opcodes (opcode … endop) are not supported yet");
+                ast_add(arena, &top->kids, &top->nkids, udo_def(p));
+            } else if (is_kw(&p->tok, "endop")) {
+                perror_at(p, p->tok.line, p->tok.col, "'endop' without a matching 'opcode'");
             } else {
                 NODE *s = statement(p);
                 ast_add(arena, &top->kids, &top->nkids, s);

@@ -165,6 +165,7 @@ typedef struct op_ctx {
     double a4;          /* A4's frequency (the orchestra's A4) */
     int ksmps;
     int ofs, end;       /* active frames of this block: [ofs, end) */
+    int bofs;           /* first frame of this block in the engine's block (a UDO's local ksmps runs slices) */
 } OP_CTX;
 
 typedef int  (*op_init_fn)(OP *op, OP_CTX *c);   /* 0 = ok, else op_initerr() */

@@ -195,6 +195,52 @@ int main(void)
     /* named instruments and a-rate expressions compile */
     EXPECT_VALUE("gk1 init 0\ninstr 1\na1 = 0.5\na2 = a1 * 2 + 1\ngk1 = downsamp(a2)\nendin\n", "gk1", 1, 2);
 
+    /* user-defined opcodes: i-time recursion in header code, k and i outputs,
+     * the new style with a typed parameter, a UDO defined after its caller */
+    EXPECT_VALUE("opcode Fact, i, i\ninum xin\nif inum <= 1 then\n ir = 1\nelse\n ir Fact inum - 1\n ir = ir * inum\nendif\n"
+                 "xout ir\nendop\ngi1 Fact 5\n", "gi1", 0, 120);
+    EXPECT_VALUE("gk1 init 0\nopcode Twice(x:k, iy):(k, i)\nxout x * 2, iy * 3\nendop\n"
+                 "instr 1\nk1, i1 Twice 4, 5\ngk1 = k1 + i1\nendin\n", "gk1", 1, 23);
+    EXPECT_VALUE("gk1 init 0\nopcode Sum(kx, ky):k\nxout kx + ky\nendop\ninstr 1\ngk1 = Sum(2, 5)\nendin\n", "gk1", 1, 7);
+    EXPECT_VALUE("gk1 init 0\ninstr 1\ngk1 = Late(2)\nendin\nopcode Late, k, k\nkx xin\nxout kx + 1\nendop\n", "gk1", 1, 3);
+    EXPECT_VALUE("gk1 init 0\nopcode Cnt, k, 0\nkc init 0\nkc += 1\nxout kc\nendop\n"
+                 "instr 1\nk1 Cnt\nk2 Cnt\ngk1 = k1 * 10 + k2\nendin\n", "gk1", 3, 33);   /* each call its own state */
+    {   /* a recursion with no end stops at the depth limit with an init error */
+        char err[512];
+        run_global("opcode Rec, k, k\nkx xin\nk1 Rec kx\nxout k1\nendop\ninstr 1\nk1 Rec 1\nendin\n", "gk1", 1, err);
+        CHECKF(strstr(err, "INIT ERROR") && strstr(err, "Rec") && strstr(err, "nested more than"), "runaway: %s", err);
+    }
+    {   /* orchestra text added while playing (/instr/load, /instr/def) defines and uses UDOs */
+        LANG_ORCH *o = lang_orch_new();
+        char err[512] = "";
+        const char *orc = "opcode Dbl, k, k\nkx xin\nxout kx * 2\nendop\ninstr 1\nk1 Dbl 1\nendin\n";
+        CHECKF(lang_orch_add(o, orc, strlen(orc), "t.orc", 1, err, sizeof err) == 0, "%s", err);
+        LANG_HEADER h;
+        lang_orch_header(o, &h);
+        CHECKF(lang_orch_compile(o, &h, err, sizeof err) == 0, "%s", err);
+        INSTR_TMPL *made[4];
+        const char *more = "opcode Tri, a, k\nkx xin\nxout a(Dbl(kx) + kx)\nendop\ninstr 2\na1 Tri 2\nendin\n";
+        CHECKF(lang_orch_add_instruments(o, more, strlen(more), "more.orc", 1, made, 4, err, sizeof err) == 1, "%s", err);
+        CHECKF(lang_orch_define(o, "3", "a1 = Tri(Dbl(3))\nk1 Dbl 2", "def", 1, err, sizeof err) != NULL, "%s", err);
+        /* a failed text leaves no UDO behind */
+        const char *bad = "opcode Gone, k, k\nkx xin\nxout kx\nendop\ninstr 4\nk1 Gone 1\nk2 nosuch 1\nendin\n";
+        CHECK(lang_orch_add_instruments(o, bad, strlen(bad), "bad.orc", 1, made, 4, err, sizeof err) < 0);
+        CHECK(strstr(err, "unknown opcode 'nosuch'") != NULL);
+        CHECK(lang_orch_define(o, "5", "k1 = Gone(1)", "def", 1, err, sizeof err) == NULL);
+        CHECKF(strstr(err, "Gone") != NULL, "%s", err);
+        lang_orch_free(o);
+    }
+    EXPECT_ERROR("opcode Bad, a, akx\nendop\n", "t.orc:1:18: error: unknown type 'x' in the opcode's input types");
+    EXPECT_ERROR("instr 1\n a1 xin\nendin\n", "t.orc:2:5: error: 'xin' is only allowed inside a user-defined opcode");
+    EXPECT_ERROR("instr 1\n xout 1\nendin\n", "t.orc:2:2: error: 'xout' is only allowed inside a user-defined opcode");
+    EXPECT_ERROR("instr 1\n setksmps 1\nendin\n", "'setksmps' is supported only inside user-defined opcodes");
+    EXPECT_ERROR("opcode L, a, a\nsetksmps 3\nain xin\nxout ain\nendop\n", "t.orc:2:1: error: setksmps: invalid ksmps 3");
+    EXPECT_ERROR("opcode L, a, a\nain xin\nxout ain\nendop\ninstr 1\na1 L 1\nendin\n", "'L': argument 1 must be a-rate");
+    EXPECT_ERROR("opcode L, a, a\nain xin\nxout ain\nendop\ninstr 1\nk1 L a1\nendin\n", "error:");
+    EXPECT_ERROR("opcode L, a, a\nain xin\nxout ain\n", "t.orc:1:1: error: missing endop");
+    EXPECT_ERROR("endop\n", "t.orc:1:1: error: 'endop' without a matching 'opcode'");
+    EXPECT_ERROR("opcode L, a, a\nain xin\nxout ain\nendop\ninstr 1\na1 = 0\na2 L a1, 2.5\nendin\n", "invalid local ksmps 2.5");
+
     /* one test per kind of error, each naming file:line:col */
     EXPECT_ERROR("instr 1\n a1 oscilx 1, 440\nendin\n", "t.orc:2:5: error: unknown opcode 'oscilx'");
     EXPECT_ERROR("instr 1\n a1 oscili kamp, 440\nendin\n", "t.orc:2:12: error: undefined variable 'kamp'");
