@@ -107,8 +107,10 @@ int main(int argc, char **argv)
            "k control or init; i init; x audio, control or init; S string; T string or\n"
            "init; c constant; optional init o (0), p (1), j (-1), q (10), v (0.5),\n"
            "h (127); optional control O (0), P (1), V (0.5), J (-1); any number of:\n"
-           "m init, M any rate, z control, y audio, N anything, Z alternating k and a.\n"
-           "The compiler's own operators (+, *, comparisons…) are not listed.\n\n");
+           "m init, M any rate, z control, y audio, N anything, Z alternating k and a;\n"
+           "l a label.  The compiler's own operators (+, *, comparisons…) and the\n"
+           "statements it lays out as jumps (goto, igoto, kgoto, cggoto, cigoto,\n"
+           "ckgoto, cngoto, cnkgoto, rigoto, tigoto, reinit, rireturn) are not listed.\n\n");
     printf("%d opcodes in %d forms, in %d families (src/opcodes/FAMILY.c).\n", nnames, nforms, nf);
     for (int f = 0; f < nf; f++) {
         printf("\n## %s — %s\n\n", fam[f]->name, fam[f]->section);

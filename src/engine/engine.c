@@ -24,9 +24,17 @@
 #define MAX_SHARED 64       /* kinds of shared opcode state (OP_SHARED) one engine can hold */
 
 /* A block a voice took with op_alloc, behind a header linking it to the
- * voice's others: ending the note frees exactly what it took. */
-typedef struct note_block { struct note_block *next; } NOTE_BLOCK;
+ * voice's others: ending the note frees exactly what it took.  The header
+ * names the call that took it (the opcode, and which of its init's op_alloc
+ * calls), so a reinit pass gives that call the same block again. */
+typedef struct note_block {
+    struct note_block *next;
+    const OP *owner;
+    size_t size;
+    int ord;
+} NOTE_BLOCK;
 #define NOTE_BLOCK_HDR RTA_ALIGN     /* keeps the opcode's part aligned */
+_Static_assert(sizeof(NOTE_BLOCK) <= NOTE_BLOCK_HDR, "the block header fits its aligned room");
 
 typedef struct eng_voice {
     struct eng_voice *next;          /* active list, ordered by instrument number */
@@ -48,8 +56,12 @@ typedef struct eng_voice {
     int bad;                         /* produced NaN/inf */
     int offline_init;                /* instr 0 on the control thread */
     int initing;                     /* in its init pass, not yet in the active list (op_active) */
+    int tied;                        /* its init pass continues a held note of the same p1 (tival) */
     int initerr;
     int udo_depth;                   /* user-defined opcode calls being initialised (recursion limit) */
+    int reiniting;                   /* in a reinit pass (op_reinit) */
+    const OP *init_op;               /* the opcode whose init runs (op_alloc's owner) */
+    int alloc_ord;                   /* op_alloc calls that init made so far */
     unsigned gen;                    /* bumped when the voice is freed (automation checks) */
     OP_LINKS links;                  /* delayr/delayw/deltap chain of this note (op_links) */
 } ENG_VOICE;
@@ -517,12 +529,33 @@ static void refuse(ENGINE *e, uint32_t origin, int32_t id, const char *fmt, ...)
 void *op_alloc(OP_CTX *c, size_t bytes)
 {
     ENG_VOICE *v = c->voice;
+    int ord = v->alloc_ord++;
+    if (v->reiniting) {
+        /* As Csound's AuxAlloc at a reinit: the block this call took before
+         * serves again (cleared) when it is large enough, else it goes back
+         * and a new one is taken; a note reinitialised every k-cycle keeps
+         * the memory it had.  A scan of the note's own few blocks. */
+        for (NOTE_BLOCK **pp = &v->blocks, *b; (b = *pp); pp = &b->next)
+            if (b->owner == v->init_op && b->ord == ord) {
+                if (b->size >= bytes) {
+                    void *p = (unsigned char *)b + NOTE_BLOCK_HDR;
+                    memset(p, 0, bytes);
+                    return p;
+                }
+                *pp = b->next;
+                rta_free(c->eng->mem, b);
+                break;
+            }
+    }
     NOTE_BLOCK *b = bytes <= RTA_MAX_POOL ? rta_alloc(c->eng->mem, NOTE_BLOCK_HDR + bytes) : NULL;
     if (!b) {
         v->memfail = bytes;   /* op_initerr says how much, and how much there is */
         return NULL;
     }
     b->next = v->blocks;
+    b->owner = v->init_op;
+    b->size = bytes;
+    b->ord = ord;
     v->blocks = b;
     void *p = (unsigned char *)b + NOTE_BLOCK_HDR;
     memset(p, 0, bytes);
@@ -671,6 +704,7 @@ const float *op_inbus(OP_CTX *c, int chan)
 int op_nchnls(OP_CTX *c) { return c->eng->cfg.nchnls; }
 void op_badvalue(OP_CTX *c, OP *op) { c->voice->bad = 1; }
 int op_offline_init(OP_CTX *c) { return c->voice->offline_init; }
+int op_reinit(OP_CTX *c) { return c->voice->reiniting; }
 void *op_shared(OP_CTX *c, const OP_SHARED *s) { return shared_find(c->eng, s); }
 int64_t op_frame(OP_CTX *c) { return c->eng->frame + c->bofs; }
 OP_CHN *op_channel(OP_CTX *c, const char *name) { return eng_channel(c->eng, name, 1); }
@@ -755,6 +789,10 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
     }
     ENG_EVENT ev;
     memset(&ev, 0, offsetof(ENG_EVENT, p));
+    /* an i-time event made by a reinit pass counts from the next k-cycle, as
+     * a k-time one (measured with csound 6.18 --sample-accurate: a reinit in
+     * block 8 plays event_i's p2 = 0 note from block 9 for its whole p3) */
+    if (c->voice && c->voice->reiniting) next = 1;
     int64_t now = e->frame + (next ? e->cfg.ksmps : 0);
     int64_t d = secs_to_frames(p[2], e->cfg.sr);
     ev.frame = d > 0 ? now + d : now;   /* a negative start is now, as Csound clamps it */
@@ -894,20 +932,47 @@ static double *cond_ptr(ENGINE *e, unsigned char *arena, const CHAIN_STEP *s)
     return (double *)((s->cond_base == REL_GLOBAL ? (unsigned char *)e->globals : arena) + s->cond_off);
 }
 
-/* The init pass of template t over its arena (a voice's, or a UDO
- * instance's in that voice): i-time jumps and init functions in order. */
-static int chain_init(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned char *arena, OP_CTX *c)
+/* Whether a jump step of a chain over `arena` jumps now. */
+static int jump_taken(ENGINE *e, ENG_VOICE *v, unsigned char *arena, const CHAIN_STEP *s)
 {
-    int pc = 0, guard = 0;
+    if (s->when == WHEN_REINIT && !v->reiniting) return 0;
+    if (s->when == WHEN_TIED && !(v->tied && !v->reiniting)) return 0;
+    return s->cond_base < 0 || ((*cond_ptr(e, arena, s) != 0.0) == s->jump_if);
+}
+
+/* The init pass of template t over its arena (a voice's, or a UDO
+ * instance's in that voice) from step pc: i-time jumps and init functions
+ * in order.  A note's pass (reinit 0) stops at the first init error; a
+ * reinit pass (Csound's reinit, OOps/goto_ops.c) ends at a rireturn and, as
+ * Csound's, goes on past an init error (reported) with the note still
+ * playing; the opcode that failed then sits out the perf passes (Csound's
+ * opcodes find themselves uninitialised there) until a later pass inits it. */
+static int chain_init_from(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned char *arena, OP_CTX *c, int pc,
+                           int reinit)
+{
+    int guard = 0;
     while (pc < t->ninit) {
         const CHAIN_STEP *s = &t->init[pc];
         if (s->ifn) {
-            if (s->ifn((OP *)(arena + s->op_off), c) || v->initerr) return -1;
+            OP *op = (OP *)(arena + s->op_off);
+            const OP *outer = v->init_op;   /* a UDO's init runs its body's inits inside its own */
+            int outer_ord = v->alloc_ord;
+            v->init_op = op;
+            v->alloc_ord = 0;
+            int bad = s->ifn(op, c) || v->initerr;
+            v->init_op = outer;
+            v->alloc_ord = outer_ord;
+            if (bad && !reinit) return -1;
+            op->initfail = (uint8_t)bad;   /* its perf cannot run on what it lacks: skipped until a pass inits it */
+            v->initerr = 0;
             pc++;
         } else if (s->fn) {
             s->fn((OP *)(arena + s->op_off), c);
             pc++;
-        } else if (s->cond_base < 0 || ((*cond_ptr(e, arena, s) != 0.0) == s->jump_if)) {
+        } else if (s->kind == STEP_RIRETURN) {
+            if (reinit) break;
+            pc++;
+        } else if (jump_taken(e, v, arena, s)) {
             pc = s->target;
             if (++guard > 10000000) {   /* an i-time loop that never ends */
                 emsg(e, "INIT ERROR in instr %s: i-time loop did not end", v->tmpl ? v->tmpl->name : t->name);
@@ -920,6 +985,23 @@ static int chain_init(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned cha
     return 0;
 }
 
+static int chain_init(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned char *arena, OP_CTX *c)
+{
+    return chain_init_from(e, v, t, arena, c, 0, 0);
+}
+
+/* reinit: the init pass of t over arena again from step `from` of its init
+ * chain up to the next rireturn, now, in the middle of this k-cycle; the
+ * perf pass then goes on after the reinit step (Csound 6.18 without
+ * --realtime does it so). */
+static void chain_reinit(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned char *arena, OP_CTX *c, int from)
+{
+    int outer = v->reiniting;
+    v->reiniting = 1;
+    chain_init_from(e, v, t, arena, c, from, 1);
+    v->reiniting = outer;
+}
+
 /* The perf pass: one k-cycle of template t over its arena. */
 static void chain_perf(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned char *arena, OP_CTX *c)
 {
@@ -928,10 +1010,14 @@ static void chain_perf(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned ch
     while (pc < n) {
         const CHAIN_STEP *s = &steps[pc];
         if (s->fn) {
-            s->fn((OP *)(arena + s->op_off), c);
+            OP *op = (OP *)(arena + s->op_off);
+            if (!op->initfail) s->fn(op, c);
             pc++;
             if (v->turnoff) break;   /* turnoff skips the rest of the k-cycle */
-        } else if (s->cond_base < 0 || ((*cond_ptr(e, arena, s) != 0.0) == s->jump_if)) {
+        } else if (s->kind == STEP_REINIT) {
+            chain_reinit(e, v, t, arena, c, s->target);
+            pc++;
+        } else if (jump_taken(e, v, arena, s)) {
             pc = s->target;
         } else {
             pc++;
@@ -1218,6 +1304,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     v->xtratim = 0;
     v->ofs = ofs;
     v->releasing = v->turnoff = v->bad = v->initerr = 0;
+    v->reiniting = 0;
     v->offline_init = 0;
     OP_CTX c;
     ctx_init(e, &c, v);

@@ -34,13 +34,30 @@ typedef struct tmpl_reloc {
     uint32_t off;       /* byte offset in that base (REL_STRING: index in sconst) */
 } TMPL_RELOC;
 
-/* One step of a chain: an opcode call, or a jump (fn == NULL). */
+/* What a step without a function does (Csound's reinit, rireturn and the
+ * jumps; OOps/goto_ops.c). */
+enum {
+    STEP_JUMP,          /* to `target` of this chain, when `when` and the condition hold */
+    STEP_REINIT,        /* perf chain: run the init chain from `target` up to a
+                         * STEP_RIRETURN (or its end) now, on this note (reinit) */
+    STEP_RIRETURN,      /* init chain: where a reinit pass ends; nothing otherwise */
+};
+enum {
+    WHEN_ALWAYS,        /* goto, igoto, kgoto, cggoto… */
+    WHEN_REINIT,        /* rigoto: only during a reinit pass */
+    WHEN_TIED,          /* tigoto: only in a tied note's init pass, not a reinit */
+};
+
+/* One step of a chain: an opcode call, or (fn and ifn NULL) a jump or
+ * another STEP_* kind. */
 typedef struct chain_step {
     void (*fn)(OP *op, OP_CTX *c);   /* perf function, or init wrapper */
     int (*ifn)(OP *op, OP_CTX *c);   /* init function (init chain only) */
     uint32_t op_off;                 /* arena offset of the OP */
     /* jumps */
-    int32_t target;                  /* step index to jump to */
+    int32_t target;                  /* step index to jump to (STEP_REINIT: in the init chain) */
+    int8_t kind;                     /* STEP_* */
+    int8_t when;                     /* WHEN_* */
     int8_t cond_base;                /* -1 unconditional, else REL_LOCAL/REL_GLOBAL */
     int8_t jump_if;                  /* jump when (cond != 0) == jump_if */
     uint32_t cond_off;

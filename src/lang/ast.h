@@ -16,7 +16,7 @@
     X(N_CALL,     "function-style call name[:rate](kids…)") \
     X(N_OPCODE,   "statement: outs… name kids…") \
     X(N_ASSIGN,   "statement: outs[0] (op)= kids[0]") \
-    X(N_IF,       "statement: kids = cond, block, [cond, block]…, [else block]") \
+    X(N_IF,       "statement: kids = cond, block, [cond, block]…, [else block]; a block's rate: its then ('t', 'i' ithen, 'k' kthen)") \
     X(N_WHILE,    "statement: while kids[0] do kids[1] od (op = 1 for until)") \
     X(N_GOTO,     "statement: [if kids[0]] goto/igoto/kgoto name (rate 'g','i','k')") \
     X(N_LABEL,    "statement: name:") \

@@ -140,7 +140,7 @@ struct lang_orch {
     int nutm, caputm;
 };
 
-enum { IR_OP, IR_JUMP, IR_LABEL };
+enum { IR_OP, IR_JUMP, IR_LABEL, IR_REINIT, IR_RIRETURN };   /* IR_REINIT: to `label` (perf) */
 
 typedef struct ir {
     int kind;
@@ -151,6 +151,7 @@ typedef struct ir {
     int argnames;       /* index of the OP's first name in the template's argnames */
     int label;
     char pass;          /* jumps: 'g' both passes, 'i' init, 'k' perf */
+    char when;          /* jumps: WHEN_* (rigoto, tigoto) */
     int cond_base;      /* -1: unconditional */
     uint32_t cond_off;
     int jump_if;
@@ -454,6 +455,7 @@ static int letter_accepts(char L, char r)
     case 'Y': return r == 'I' || r == 'K';
     case 'R': return r == 'I' || r == 'K' || r == 'A';
     case 'Q': return r == 'Q';
+    case 'l': return r == 'l';   /* a label (see label_arg) */
     default: return 0;
     }
 }
@@ -526,6 +528,7 @@ static const char *letter_rate_desc(char L)
     case 'Y': return "i[] or k[]";
     case 'Q': return "S[]";
     case 'R': return "an array";
+    case 'l': return "a label";
     default: return "i";
     }
 }
@@ -1015,11 +1018,12 @@ static void place_label(CG *g, int id)
     add_ir(g, IR_LABEL)->label = id;
 }
 
-/* A jump taken in `pass` when cond's truth equals jump_if (cond NULL: always). */
-static void emit_jump(CG *g, int label, char pass, const OPERAND *cond, int jump_if, const NODE *at)
+/* A jump taken in `pass` when cond's truth equals jump_if (cond NULL: always);
+ * its IR, or NULL when it can never be taken. */
+static IR *emit_jump(CG *g, int label, char pass, const OPERAND *cond, int jump_if, const NODE *at)
 {
     if (cond && cond->rate == 'c') {
-        if ((cond->cval != 0) != jump_if) return;   /* never taken */
+        if ((cond->cval != 0) != jump_if) return NULL;   /* never taken */
         cond = NULL;
     }
     IR *r = add_ir(g, IR_JUMP);
@@ -1032,6 +1036,7 @@ static void emit_jump(CG *g, int label, char pass, const OPERAND *cond, int jump
         r->cond_off = cond->off;
         r->jump_if = jump_if;
     }
+    return r;
 }
 
 static char cond_pass(CG *g, const OPERAND *c, const NODE *at)
@@ -1083,6 +1088,97 @@ static void compile_index_set(CG *g, const NODE *lhs, const NODE *rhs, const OPE
             if (rates[i] == 'k') cg_error(g, at, "Cannot set i-array at k-rate");
     const OP_DESC *d = select_desc(g, at, init ? "##array_init" : "##array_set", NULL, 0, 0, rates, nin, an);
     emit(g, d, ins, 0, ins, nin, nin, at);   /* no outputs */
+}
+
+/* ---- program control (Csound's OOps/goto_ops.c) ----
+ * The statements that are only a jump, or mark where a reinit pass ends,
+ * laid out by the compiler as chain steps (instr.h STEP_*); timout and
+ * loop_lt & co. are opcodes deciding a jump through their label argument
+ * (label_arg, op.h's `l`). */
+
+typedef struct flow_stmt {
+    const char *name;
+    int ncond;          /* a condition before the label (1), none (0); no label either (-1) */
+    char pass;          /* 'i', 'k', 'g' both; 'n': both for an i-rate condition, perf for k */
+    int jump_if;
+    int when;           /* WHEN_* */
+    int kind;           /* IR_JUMP, IR_REINIT, IR_RIRETURN */
+} FLOW_STMT;
+
+static const FLOW_STMT flow_stmts[] = {
+    { "cigoto", 1, 'i', 1, WHEN_ALWAYS, IR_JUMP },
+    { "ckgoto", 1, 'k', 1, WHEN_ALWAYS, IR_JUMP },
+    { "cggoto", 1, 'g', 1, WHEN_ALWAYS, IR_JUMP },
+    { "cngoto", 1, 'n', 0, WHEN_ALWAYS, IR_JUMP },    /* Csound's ingoto checks for an i-rate condition */
+    { "cnkgoto", 1, 'k', 0, WHEN_ALWAYS, IR_JUMP },
+    { "rigoto", 0, 'i', 1, WHEN_REINIT, IR_JUMP },
+    { "tigoto", 0, 'i', 1, WHEN_TIED, IR_JUMP },
+    { "reinit", 0, 'k', 1, WHEN_ALWAYS, IR_REINIT },
+    { "rireturn", -1, 'i', 1, WHEN_ALWAYS, IR_RIRETURN },
+};
+
+static const FLOW_STMT *flow_stmt(const char *name)
+{
+    for (size_t i = 0; i < sizeof flow_stmts / sizeof flow_stmts[0]; i++)
+        if (!strcmp(flow_stmts[i].name, name)) return &flow_stmts[i];
+    return NULL;
+}
+
+/* A label argument must be a bare name. */
+static int label_of(CG *g, const NODE *n, const NODE *arg)
+{
+    if (arg->kind != N_VAR) cg_error(g, arg, "'%s': expected a label", n->name);
+    return label_id(g, arg->name, arg);
+}
+
+/* The statement if it is one of flow_stmts (1), else 0. */
+static int compile_flow_stmt(CG *g, const NODE *n)
+{
+    const FLOW_STMT *f = flow_stmt(n->name);
+    if (!f) return 0;
+    if (n->nouts) cg_error(g, n, "'%s' gives no value", n->name);
+    int want = f->ncond < 0 ? 0 : f->ncond + 1;
+    if (n->nkids != want) {
+        if (n->nkids > want) cg_error(g, n->kids[want], "'%s': too many arguments (at most %d)", n->name, want);
+        cg_error(g, n, "'%s' needs %s", n->name, f->ncond ? "a condition and a label" : "a label");
+    }
+    if (f->kind == IR_RIRETURN) {
+        add_ir(g, IR_RIRETURN);
+        return 1;
+    }
+    int id = label_of(g, n, n->kids[want - 1]);
+    if (f->kind == IR_REINIT) {
+        IR *r = add_ir(g, IR_REINIT);
+        r->label = id;
+        r->line = n->line;
+        r->col = n->col;
+        return 1;
+    }
+    OPERAND c;
+    char pass = f->pass;
+    if (f->ncond) {
+        c = compile_expr(g, n->kids[0], 0, NULL);
+        char cp = cond_pass(g, &c, n->kids[0]);
+        if (pass == 'n') pass = cp;
+    }
+    IR *r = emit_jump(g, id, pass, f->ncond ? &c : NULL, f->jump_if, n);
+    if (r) r->when = (char)f->when;
+    return 1;
+}
+
+/* The index of the argument of n that is a label (an `l` in the signature
+ * of every form of the opcode), or -1 when the opcode takes none; a missing
+ * or misspelt label is an error. */
+static int label_arg(CG *g, const NODE *n)
+{
+    int nd;
+    const OP_DESC *const *ds = op_lookup(n->name, &nd);
+    const char *l = ds ? strchr(ds[0]->in, 'l') : NULL;
+    if (!l) return -1;
+    int at = (int)(l - ds[0]->in);
+    if (at >= n->nkids) cg_error(g, n, "'%s': missing its label (argument %d)", n->name, at + 1);
+    if (n->kids[at]->kind != N_VAR) cg_error(g, n->kids[at], "'%s': argument %d must be a label", n->name, at + 1);
+    return at;
 }
 
 static void compile_assign(CG *g, const NODE *n)
@@ -1273,7 +1369,8 @@ static void compile_opcode(CG *g, const NODE *n)
         outsyms[i] = declare_out(g, n->outs[i]);
         orates[i] = outsyms[i]->rate;
     }
-    for (int i = 0; i < nin; i++) irates[i] = infer(g, n->kids[i], 0);
+    int lab = label_arg(g, n);
+    for (int i = 0; i < nin; i++) irates[i] = i == lab ? 'l' : infer(g, n->kids[i], 0);
     const OP_DESC *d = select_desc(g, n, n->name, orates, nout, 0, irates, nin, (const NODE *const *)n->kids);
     if (nout == 0 && d->out[0] && d->out[0] != 'm' && d->out[0] != 'z')
         cg_error(g, n, "'%s' gives a value: assign it to a variable", n->name);
@@ -1282,9 +1379,12 @@ static void compile_opcode(CG *g, const NODE *n)
     char last = 0;
     for (int i = 0; i < nin; i++) {
         char l = *L ? *L : last;
-        ins[i] = compile_expr(g, n->kids[i], l == 'a' || l == 'y' ? 'a' : (rank(irates[i]) ? irates[i] : 0), NULL);
+        if (i == lab) ins[i] = new_var(g, 'k');   /* the jump flag the opcode sets */
+        else ins[i] = compile_expr(g, n->kids[i], l == 'a' || l == 'y' ? 'a' : (rank(irates[i]) ? irates[i] : 0), NULL);
         if (*L) { last = *L; L++; }
     }
+    if ((d->flags & OPF_INOUT0) && (n->kids[0]->kind != N_VAR || ins[0].base == REL_CONST))
+        cg_error(g, n->kids[0], "'%s': the first argument must be a variable (the opcode changes it)", n->name);
     int ntot = nin;
     for (; *L && is_optional(*L); L++) ins[ntot++] = op_const(g, optional_default(*L));
     for (int i = 0; i < nout; i++) {
@@ -1295,6 +1395,11 @@ static void compile_opcode(CG *g, const NODE *n)
         outs[i] = sym_operand(g, n->outs[i], outsyms[i]);
     }
     emit(g, d, outs, nout, ins, ntot, nin, n);
+    if (lab >= 0) {   /* jump where the opcode's init or perf says so */
+        const IR *r = &g->ir[g->nir - 1];
+        char pass = r->init && r->perf ? 'g' : r->init ? 'i' : 'k';
+        emit_jump(g, label_of(g, n, n->kids[lab]), pass, &ins[lab], 1, n);
+    }
     for (int i = 0; i < nout; i++)
         if (!outsyms[i]) compile_index_set(g, n->outs[i], NULL, &outs[i], n, 0);
 }
@@ -1343,6 +1448,7 @@ static void compile_stmt(CG *g, const NODE *n)
         compile_assign(g, n);
         break;
     case N_OPCODE:
+        if (compile_flow_stmt(g, n)) break;
         note_param(g, n);
         compile_opcode(g, n);
         break;
@@ -1353,31 +1459,41 @@ static void compile_stmt(CG *g, const NODE *n)
         break;
     }
     case N_GOTO: {
+        /* `if c goto l` is Csound's cggoto, `if c igoto l` cigoto, `if c
+         * kgoto l` ckgoto: the goto's own passes, whatever the condition's
+         * rate (Csound's create_goto_token; a k-rate condition read at
+         * i-time holds what the last k-cycle left there: 0 in a note's
+         * init, the last value in a reinit) */
         int id = label_id(g, n->name, n->nouts ? n->outs[0] : n);
-        char pass = n->rate;
         if (n->nkids) {
             OPERAND c = compile_expr(g, n->kids[0], 0, NULL);
-            char cp = cond_pass(g, &c, n->kids[0]);
-            if (cp == 'k' && pass != 'i') pass = 'k';
-            emit_jump(g, id, pass, &c, 1, n);
+            cond_pass(g, &c, n->kids[0]);
+            emit_jump(g, id, n->rate, &c, 1, n);
         } else {
-            emit_jump(g, id, pass, NULL, 1, n);
+            emit_jump(g, id, n->rate, NULL, 1, n);
         }
         break;
     }
     case N_IF: {
+        /* Each condition's branch is Csound's cngoto past its block: an
+         * i-rate condition jumps in both passes (the k-pass takes the
+         * branch the i-pass took), a k-rate one only at perf, so the init
+         * pass runs the init of every block after a k-rate condition
+         * until an i-rate one decides; the jump to the end is a goto
+         * after an i-rate condition's block, a kgoto after a k-rate one's
+         * (Csound's expand_if_statement, checked with csound 6.18). */
         int end = new_label(g);
         int i = 0;
-        /* all jumps of one if-construct belong to the pass of its first condition's rate */
-        char pass = 'g';
         for (; i + 1 < n->nkids; i += 2) {
             OPERAND c = compile_expr(g, n->kids[i], 0, NULL);
-            char cp = cond_pass(g, &c, n->kids[i]);
-            if (cp == 'k') pass = 'k';
+            char pass = cond_pass(g, &c, n->kids[i]);
             int next = new_label(g);
-            emit_jump(g, next, pass, &c, 0, n->kids[i]);
+            /* `ithen` is Csound's cingoto: an i-rate condition jumps at
+             * i-time only, a k-rate one never */
+            if (n->kids[i + 1]->rate != 'i') emit_jump(g, next, pass, &c, 0, n->kids[i]);
+            else if (pass == 'g') emit_jump(g, next, 'i', &c, 0, n->kids[i]);
             compile_block(g, n->kids[i + 1]);
-            emit_jump(g, end, pass, NULL, 1, n);
+            if (i + 2 < n->nkids) emit_jump(g, end, pass, NULL, 1, n);
             place_label(g, next);
         }
         if (i < n->nkids) compile_block(g, n->kids[i]);
@@ -1385,13 +1501,18 @@ static void compile_stmt(CG *g, const NODE *n)
         break;
     }
     case N_WHILE: {
+        /* Csound's expand_until_statement: the test leaves the loop in
+         * both passes for an i-rate condition (cggoto / cngoto), at perf
+         * for a k-rate one; the jump back is an igoto or a kgoto, so an
+         * i-rate loop runs at i-time only and its body's perf code is
+         * skipped (the condition still says "leave") */
         int top = new_label(g), end = new_label(g);
         place_label(g, top);
         OPERAND c = compile_expr(g, n->kids[0], 0, NULL);
         char pass = cond_pass(g, &c, n->kids[0]);
         emit_jump(g, end, pass, &c, n->op ? 1 : 0, n);
         compile_block(g, n->kids[1]);
-        emit_jump(g, top, pass, NULL, 1, n);
+        emit_jump(g, top, pass == 'k' ? 'k' : 'i', NULL, 1, n);
         place_label(g, end);
         break;
     }
@@ -1408,10 +1529,11 @@ static void compile_block(CG *g, const NODE *b)
     for (int i = 0; i < b->nkids; i++) compile_stmt(g, b->kids[i]);
 }
 
-/* Lay the IR out as the init chain and the perf chain, resolving labels per chain. */
-static CHAIN_STEP *build_chain(CG *g, int perf, int *count)
+/* Lay the IR out as the init chain and the perf chain, resolving labels per
+ * chain: pos gets each label's step in this chain; a reinit step (perf) goes
+ * to its label's step in the init chain, initpos. */
+static CHAIN_STEP *build_chain(CG *g, int perf, int *count, int *pos, const int *initpos)
 {
-    int *pos = calloc((size_t)g->nlabels + 1, sizeof *pos);
     CHAIN_STEP *ch = calloc((size_t)g->nir + 1, sizeof *ch);
     int n = 0;
     for (int i = 0; i < g->nir; i++) {
@@ -1426,8 +1548,17 @@ static CHAIN_STEP *build_chain(CG *g, int perf, int *count)
                 if (perf) s->fn = r->perf;
                 else s->ifn = r->init;
             }
+        } else if (r->kind == IR_REINIT || r->kind == IR_RIRETURN) {
+            if (perf == (r->kind == IR_REINIT)) {
+                CHAIN_STEP *s = &ch[n++];
+                s->kind = r->kind == IR_REINIT ? STEP_REINIT : STEP_RIRETURN;
+                s->target = perf ? initpos[r->label] : 0;
+                s->cond_base = -1;
+            }
         } else if (r->pass == 'g' || r->pass == (perf ? 'k' : 'i')) {
             CHAIN_STEP *s = &ch[n++];
+            s->kind = STEP_JUMP;
+            s->when = (int8_t)r->when;
             s->target = r->label;    /* patched below */
             s->cond_base = (int8_t)r->cond_base;
             s->cond_off = r->cond_off;
@@ -1435,8 +1566,7 @@ static CHAIN_STEP *build_chain(CG *g, int perf, int *count)
         }
     }
     for (int i = 0; i < n; i++)
-        if (!ch[i].fn && !ch[i].ifn) ch[i].target = pos[ch[i].target];
-    free(pos);
+        if (!ch[i].fn && !ch[i].ifn && ch[i].kind == STEP_JUMP) ch[i].target = pos[ch[i].target];
     *count = n;
     return ch;
 }
@@ -1479,8 +1609,12 @@ static INSTR_TMPL *compile_body(LANG_ORCH *o, const LANG_HEADER *h, const NODE *
             g->t->sconst[i].data = g->t->strs[i];
             g->t->sconst[i].size = (int)strlen(g->t->strs[i]) + 1;
         }
-        g->t->init = build_chain(g, 0, &g->t->ninit);
-        g->t->perf = build_chain(g, 1, &g->t->nperf);
+        int *initpos = calloc((size_t)g->nlabels + 1, sizeof *initpos);
+        int *perfpos = calloc((size_t)g->nlabels + 1, sizeof *perfpos);
+        g->t->init = build_chain(g, 0, &g->t->ninit, initpos, NULL);
+        g->t->perf = build_chain(g, 1, &g->t->nperf, perfpos, initpos);
+        free(initpos);
+        free(perfpos);
         /* the names array is final now: point each OP at its names */
         for (int i = 0; i < g->nir; i++)
             if (g->ir[i].kind == IR_OP)
@@ -1717,7 +1851,7 @@ void lang_orch_free(LANG_ORCH *o)
 int lang_is_opcode(const char *name)
 {
     int n;
-    return op_lookup(name, &n) != NULL;
+    return op_lookup(name, &n) != NULL || flow_stmt(name) != NULL;
 }
 
 /* A built-in opcode or one of the orchestra's UDOs (ud: the orchestra). */

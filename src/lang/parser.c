@@ -327,8 +327,16 @@ static int goto_kind(const TOKEN *t)
     return 0;
 }
 
+/* 'then', or Csound's 'ithen' (the condition jumps at i-time only) and
+ * 'kthen' (as then): 't', 'i', 'k'; 0 for none of them. */
+static char then_kind(const TOKEN *t)
+{
+    return is_kw(t, "then") ? 't' : is_kw(t, "ithen") ? 'i' : is_kw(t, "kthen") ? 'k' : 0;
+}
+
 /* if := 'if' expr ('goto'|'igoto'|'kgoto') label
- *     | 'if' expr 'then' block { 'elseif' expr 'then' block } [ 'else' block ] 'endif' */
+ *     | 'if' expr then block { 'elseif' expr then block } [ 'else' block ] 'endif'
+ * then := 'then' | 'ithen' | 'kthen'   (kept as the block's rate) */
 static NODE *if_statement(PARSER *p)
 {
     TOKEN t = p->tok;
@@ -342,7 +350,8 @@ static NODE *if_statement(PARSER *p)
         ast_add(p->arena, &g->kids, &g->nkids, cond);
         return label_ref(p, g);
     }
-    if (!is_kw(&p->tok, "then")) {
+    char then = then_kind(&p->tok);
+    if (!then) {
         char b[64];
         perror_at(p, p->tok.line, p->tok.col, "expected 'then' or 'goto' after the condition, found %s",
                   describe(p, &p->tok, b, sizeof b));
@@ -352,11 +361,13 @@ static NODE *if_statement(PARSER *p)
     static const char *const enders[] = { "elseif", "else", "endif", NULL };
     for (;;) {
         ast_add(p->arena, &n->kids, &n->nkids, cond);
-        ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, "if", t.line, t.col));
+        NODE *b = block(p, enders, "if", t.line, t.col);
+        b->rate = then;
+        ast_add(p->arena, &n->kids, &n->nkids, b);
         if (is_kw(&p->tok, "elseif")) {
             advance(p);
             cond = expr(p);
-            if (!is_kw(&p->tok, "then"))
+            if (!(then = then_kind(&p->tok)))
                 perror_at(p, p->tok.line, p->tok.col, "expected 'then' after the elseif condition");
             advance(p);
             continue;
@@ -371,7 +382,7 @@ static NODE *if_statement(PARSER *p)
     }
 }
 
-/* while := ('while'|'until') expr 'do' block 'od' */
+/* while := ('while'|'until') expr 'do' block ('od' | 'enduntil') */
 static NODE *while_statement(PARSER *p, int until)
 {
     TOKEN t = p->tok;
@@ -381,7 +392,7 @@ static NODE *while_statement(PARSER *p, int until)
     ast_add(p->arena, &n->kids, &n->nkids, expr(p));
     if (!is_kw(&p->tok, "do")) perror_at(p, p->tok.line, p->tok.col, "expected 'do' after the loop condition");
     advance(p);
-    static const char *const enders[] = { "od", NULL };
+    static const char *const enders[] = { "od", "enduntil", NULL };
     ast_add(p->arena, &n->kids, &n->nkids, block(p, enders, until ? "until" : "while", t.line, t.col));
     advance(p);
     return n;
@@ -544,7 +555,7 @@ static NODE *block(PARSER *p, const char *const *enders, const char *opener, int
         if (strcmp(opener, "instr") && (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endop")))
             perror_at(p, oline, ocol, "missing %s for the '%s' here (found '%.*s' at line %d)", closer_of(opener),
                       opener, p->tok.len, p->tok.start, p->tok.line);
-        if (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endif") || is_kw(&p->tok, "od")
+        if (is_kw(&p->tok, "endin") || is_kw(&p->tok, "endif") || is_kw(&p->tok, "od") || is_kw(&p->tok, "enduntil")
             || is_kw(&p->tok, "endop") || is_kw(&p->tok, "else") || is_kw(&p->tok, "elseif"))
             perror_at(p, p->tok.line, p->tok.col, "'%.*s' without a matching opening statement", p->tok.len,
                       p->tok.start);

@@ -134,6 +134,7 @@ typedef struct op {
     uint64_t strarg;    /* bit i: argument i (i < 64) is a string (op_iss) */
     int16_t nout, nin;  /* actual counts (variadic signatures vary) */
     int16_t ngiven;     /* inputs written in the call; nin - ngiven were defaults */
+    uint8_t initfail;   /* its init failed in a reinit pass: the engine skips its perf (it may hold no memory) */
     int32_t line;       /* source line, for init error messages */
     const char *const *argnames;  /* source text of each argument (op_argname) */
 } OP;
@@ -212,6 +213,10 @@ typedef struct op_shared_desc {
  *            optional k with default: O 0, P 1, V 0.5, J -1
  *            variadic tails: m (i…), M (a, k or i …), z (k…), y (a…), N (anything),
  *            Z (alternating k, a, k, a…)
+ *            l (a label: the compiler passes a k scalar flag in its place,
+ *            cleared, and jumps to the label after the step whenever the
+ *            opcode set it to 1: in the init pass if the opcode has an init
+ *            function, in the perf pass if it has a perf function; timout)
  * Several descriptors may share a name (a different output rate, a different
  * algorithm): the compiler takes the first whose signature fits the call
  * (output rates, then input rates).  Rate variants of one algorithm are one
@@ -231,6 +236,7 @@ struct op_desc {
 
 enum {
     OPF_RELEASE = 1u << 0,  /* opcode extends the note with a release (linsegr) */
+    OPF_INOUT0 = 1u << 1,   /* writes its first input, which must be a variable (loop_lt's index) */
 };
 /* The struct names its arguments: n OP_ARG fields right after the header. */
 #define OP_ARGS_IN(n) ((unsigned)(n) << 16)
@@ -407,6 +413,14 @@ void op_badvalue(OP_CTX *c, OP *op);
  * init function may allocate (ftgen). */
 int op_offline_init(OP_CTX *c);
 
+/* 1 while a reinit pass runs (Csound's reinitflag): the note's init functions
+ * from a label run again during its performance, on the audio thread.  An
+ * init function runs again on the same instance, its fields as the last pass
+ * left them (state kept with istor); op_alloc gives each of its calls the
+ * same block again, cleared, when it is large enough.  ihold, tival and
+ * tigoto do nothing at a reinit. */
+int op_reinit(OP_CTX *c);
+
 /* Make table `num` with a GEN routine and install it, as an f statement
  * would (only where op_offline_init: it allocates and may read a file);
  * num 0 picks the first free number from `first_auto`.  Returns the number,
@@ -461,7 +475,7 @@ static inline int op_array_shape(OP_CTX *c, OP_ARRAY *a, int dims, const int32_t
         void *d = op_alloc_for(c, a, want);
         if (!d && want > bytes) d = op_alloc_for(c, a, want = bytes);
         if (!d) return -1;
-        if (a->data) memcpy(d, a->data, a->allocated);
+        if (a->data && a->data != d) memcpy(d, a->data, a->allocated);   /* at a reinit op_alloc may hand back the same block */
         a->data = d;
         a->allocated = want;
     }

@@ -238,7 +238,8 @@ static const char *ORC =
 
 static ENGINE *make(LANG_ORCH **po, size_t mem, char *err) { return kit_engine(ORC, "rta.orc", 8, mem, po, err); }
 
-static void note(ENGINE *e, int id, double at, double dur)
+/* A note of instr 1 at `at` seconds for `dur`, with p4. */
+static void note4(ENGINE *e, int id, double at, double dur, double p4)
 {
     ENG_EVENT ev;
     memset(&ev, 0, sizeof ev);
@@ -246,12 +247,15 @@ static void note(ENGINE *e, int id, double at, double dur)
     ev.frame = (int64_t)(at * 48000);
     ev.id = id;
     ev.instr = 1;
-    ev.np = 3;
+    ev.np = 4;
     ev.p[1] = 1;
     ev.p[2] = at;
     ev.p[3] = dur;
+    ev.p[4] = p4;
     eng_schedule(e, &ev);
 }
+
+static void note(ENGINE *e, int id, double at, double dur) { note4(e, id, at, dur, 0); }
 
 static double energy(ENGINE *e, int frames)
 {
@@ -312,6 +316,77 @@ static void test_voice_memory(void)
     lang_orch_free(o);
 }
 
+/* ---- reinit: a pass run again on a playing note takes no new memory ---- */
+
+/* Instr 1 reinitialises at every k-cycle a 1-second delay (192 KB) and one
+ * whose line grows by p4 frames each time (given back and taken anew);
+ * gkpass counts the passes (rireturn ends them: `init` after it runs once),
+ * gkafter the k-cycles. */
+static const char *REINIT_ORC =
+    "sr = 48000\nksmps = 32\nnchnls = 1\n0dbfs = 1\n"
+    "gkpass init 0\ngkafter init 0\n"
+    "instr 1\n"
+    " ipass = 0\n"
+    "top:\n"
+    " timout 0, 0.0001, go\n"
+    " reinit top\n"
+    "go:\n"
+    " ipass += 1\n"
+    " gkpass init ipass\n"
+    " a1 oscili 0.3, 440\n"
+    " a2 delay a1, 1\n"
+    " a3 delay a1, ipass * p4 / sr\n"
+    " rireturn\n"
+    " gkafter init 0\n"
+    " gkafter += 1\n"
+    " out a1 + a2 + a3\n"
+    "endin\n";
+
+static void test_reinit_memory(void)
+{
+    char err[512], msg[4096];
+    LANG_ORCH *o;
+    ENGINE *e = kit_engine(REINIT_ORC, "reinit.orc", 4, 8 * MB, &o, err);
+    CHECKF(e != NULL, "%s", err);
+    if (e) {
+        note4(e, 1, 0, 10, 1);
+        ENG_STATS st;
+        energy(e, 32 * 10);
+        eng_stats(e, &st);
+        size_t after10 = st.mem_used;
+        energy(e, 32 * 2000);   /* 2000 reinit passes: 375 MB if each took new lines */
+        eng_stats(e, &st);
+        CHECKF(st.mem_used <= after10 + 2048 * sizeof(float) + 4096, "note memory grew from %zu to %zu bytes",
+               after10, st.mem_used);
+        size_t n = eng_msg_read(e, msg, sizeof msg - 1);
+        msg[n] = 0;
+        CHECKF(n == 0, "messages: %s", msg);
+        long pass = lang_orch_global_offset(o, "gkpass"), after = lang_orch_global_offset(o, "gkafter");
+        CHECK(pass >= 0 && after >= 0);
+        if (pass >= 0 && after >= 0) {
+            double np = *(double *)((char *)eng_globals(e) + pass), na = *(double *)((char *)eng_globals(e) + after);
+            CHECKF(np == 2011 && na == 2010, "passes %g, k-cycles %g", np, na);   /* the note's own init, then 1 a k-cycle */
+        }
+        eng_free(e);
+    }
+    lang_orch_free(o);
+
+    /* too little memory for the growing line: its reinit fails (reported),
+     * the note plays on without it (no perf on a line it lacks) */
+    e = kit_engine(REINIT_ORC, "reinit.orc", 4, 512 * 1024, &o, err);
+    CHECKF(e != NULL, "%s", err);
+    if (e) {
+        note4(e, 1, 0, 10, 100);
+        energy(e, 32 * 3000);
+        CHECK(eng_active_voices(e) == 1);
+        size_t n = eng_msg_read(e, msg, sizeof msg - 1);
+        msg[n] = 0;
+        CHECKF(strstr(msg, "INIT ERROR") != NULL && strstr(msg, "delay") != NULL, "%s", msg);
+        eng_free(e);
+    }
+    lang_orch_free(o);
+}
+
 int main(void)
 {
     test_alignment();
@@ -321,5 +396,6 @@ int main(void)
     test_shadow_model();
     test_bounded_time();
     test_voice_memory();
+    test_reinit_memory();
     return CHECK_RESULT();
 }
