@@ -223,5 +223,16 @@ else
     fail instrctl-loop "an instrument scheduling itself at once: no bound or no message"
 fi
 
+# exitnow ends the render on its k-cycle; remove refuses an instrument that plays
+: >"$tmp/stderr"
+if run_ondes --render "$tmp/ex.wav" "$srcdir/tests/cli/instrctl_exit.csd" \
+    && grep -q 'INIT ERROR in instr 5 (line 25): remove: Instrument 1 is still active' "$tmp/stdout" "$tmp/stderr" \
+    && grep -q 'instrument 4 is not defined' "$tmp/stdout" "$tmp/stderr" \
+    && msg=$("$PYTHON" -c "$CHECKER" "$tmp/ex.wav" frames=24000 nonsilent 2>&1); then
+    pass instrctl-exit
+else
+    fail instrctl-exit "exitnow did not end the render at 0.5 s or remove's messages are missing ${msg:-}"
+fi
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

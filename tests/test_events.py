@@ -182,4 +182,26 @@ for how, events, extra in (("--memory 1", notes, ("--memory", "1")), ("/config m
         check(abs(freq(x[:, 1], 0.3, 0.9) - 440) < 0.05 and np.max(np.abs(x[int(0.3 * SR):int(0.9 * SR), 0])) > 0.05,
               "%s: the sine and the first string play on" % how)
 
+
+# maxalloc and mute hold for /sched notes too, each refused one named with its reason
+x, msg = render("""0 /instr/def "tone" "outch 1, oscili:a(p4, 440)"
+0 /instr/def "limits" "maxalloc \\"tone\\", 2\nmute \\"tone\\", p4"
+0 /sched 1 "limits" 0 0 1
+0 /sched 2 "tone" 0 1 0.1
+0 /sched 3 "tone" 0 1 0.1
+0 /sched 4 "tone" 0.2 1 0.1
+1.2 /sched 5 "limits" 0 0 0
+1.3 /sched 6 "tone" 0 0.5 0.1
+""", "--duration", "2")
+check(x is not None, "render failed: %s" % msg)
+if x is not None:
+    L = x[:, 0]
+    check(abs(np.max(np.abs(L[int(0.3 * SR):int(0.9 * SR)])) - 0.2) < 1e-3,
+          "maxalloc 2: two notes sound, not three (peak %.4f)" % np.max(np.abs(L[int(0.3 * SR):int(0.9 * SR)])))
+    check(np.max(np.abs(L[int(1.35 * SR):int(1.8 * SR)])) == 0, "a muted instrument's note is not heard")
+    check("event 4 (instr tone): 2 notes of it play, its maxalloc; note dropped" in msg,
+          "the note over maxalloc is refused with its reason: %s" % msg)
+    check("event 6 (instr tone): the instrument is muted (mute); note dropped" in msg,
+          "the muted note is refused with its reason: %s" % msg)
+
 finish()

@@ -311,6 +311,14 @@ try:
         check(c3.wait_for("/done", 2.0, lambda a: a[1] == "arp") is not None,
               "period %d: an instrument using schedule and event compiles" % period)
         c3.send("/sched", 6, "arp", 0.0, 0.6)
+        # score text and schedkwhennamed from an instrument: parsed on the audio thread, their notes
+        # not recorded either (the re-render's "lines" makes them again on the same frames)
+        c3.send("/instr/def", "lines", 'scoreline_i "i \\"tone\\" 0.0113 0.05 0.1 70\\ni \\"tone\\" 0.043 0.05 . 74"\n'
+                'kc init 0\nscoreline "i \\"tone\\" 0.0031 0.02 0.05 77", (kc % 25 == 3 ? 1 : 0)\n'
+                'schedkwhennamed (kc % 30 == 1 ? 1 : 0), 0, 2, "tone", 0.0027, 0.03, 0.1, 79\nkc += 1')
+        check(c3.wait_for("/done", 2.0, lambda a: a[1] == "lines") is not None,
+              "period %d: an instrument using scoreline and schedkwhennamed compiles" % period)
+        c3.send("/sched", 7, "lines", 0.01, 0.5)
         time.sleep(0.13)
         c3.send("/sched", -1, "sine", 0.05, 0.7, 0.3, 67.0, 0.3)
         c3.send("/set", 1, "kmidi", 62.0)
@@ -333,7 +341,7 @@ try:
         except subprocess.TimeoutExpired:
             pass
         scheds = [l for l in open(ev3) if "/sched " in l]
-        check(len(scheds) == 6, "period %d: the notes instruments made are not recorded (%d /sched lines, want 6)"
+        check(len(scheds) == 7, "period %d: the notes instruments made are not recorded (%d /sched lines, want 7)"
               % (period, len(scheds)))
         live, _ = sf.read(rec3, dtype="float32", always_2d=True)
         out3 = os.path.join(tmp, "re%d.wav" % period)

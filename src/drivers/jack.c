@@ -279,6 +279,10 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
             break;
         }
         if (o->exit_at_end && atomic_load(&d->frames) >= end_frame && eng_active_voices(e) == 0) break;
+        if (eng_ended(e)) {   /* an instrument ended the performance (exitnow), as Csound exits */
+            fprintf(msgs, "ondes: the performance ended (exitnow)\n");
+            break;
+        }
     }
     if (o->freewheel && !atomic_load(&d->shutdown)) jack_set_freewheel(d->client, 0);
     if (!atomic_load(&d->shutdown)) jack_deactivate(d->client);

@@ -52,8 +52,12 @@ int drv_offline_render(SESSION *s, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_RE
     while (done < total) {
         int n = total - done < CHUNK ? (int)(total - done) : CHUNK;
         eng_process(e, bufs, NULL, n);
+        /* exitnow (or a line event's e): the performance stops at its frame */
+        int stop = eng_ended(e) && eng_exit_frame(e) < done + n;
+        if (stop) n = eng_exit_frame(e) > done ? (int)(eng_exit_frame(e) - done) : 0;
         if (af_write(w, (const float *const *)bufs, n, err, errlen)) { r = -1; break; }
         done += n;
+        if (stop) break;
         ses_drain_replies(s);   /* replaced tables and instruments freed as the render goes */
         drv_drain_messages(e, msgs);
         if (o->progress && now() - last_draw > 0.1) {
@@ -64,7 +68,7 @@ int drv_offline_render(SESSION *s, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_RE
     /* As Csound does, the end of the score stops held notes and lets every
      * release finish: render on, block by block, until no voice sounds
      * (at most a minute more), then the tail. */
-    if (!r && o->duration < 0) {
+    if (!r && o->duration < 0 && !eng_ended(e)) {
         ENG_EVENT stop;
         memset(&stop, 0, sizeof stop);
         stop.type = EV_STOPALL;

@@ -22,6 +22,8 @@
 #define MAX_MADE 8192       /* notes instruments may make in one k-cycle (op_schedule) */
 #define NAME_SLOTS 32768    /* the name index: a power of two above 2 × ENG_MAXINSTR */
 #define MAX_SHARED 64       /* kinds of shared opcode state (OP_SHARED) one engine can hold */
+_Static_assert(OP_MAXP == EV_MAXP, "op.h's p-field count is the engine's");
+#define ENG_FOREVER ((int64_t)1 << 62)   /* secs_to_frames' clamp: 2^62 frames, ~3 million years at 48 kHz */
 
 /* A block a voice took with op_alloc, behind a header linking it to the
  * voice's others: ending the note frees exactly what it took.  The header
@@ -57,6 +59,8 @@ typedef struct eng_voice {
     int offline_init;                /* instr 0 on the control thread */
     int initing;                     /* in its init pass, not yet in the active list (op_active) */
     int tied;                        /* its init pass continues a held note of the same p1 (tival) */
+    int hold;                        /* ihold asked for at this init pass: held until stopped */
+    int pcount;                      /* p-fields the event that started it gave (pcount, p()) */
     int initerr;
     int udo_depth;                   /* user-defined opcode calls being initialised (recursion limit) */
     int reiniting;                   /* in a reinit pass (op_reinit) */
@@ -80,7 +84,8 @@ struct engine {
     SCHED sched;
     MSGRING msgs;
     int64_t frame;                   /* first frame of the next block */
-    int ended;
+    _Atomic int ended;               /* exitnow or a line event's e: the performance is over */
+    int64_t exit_frame;              /* the frame it ended at (eng_exit_frame) */
 
     ENG_VOICE *voices;
     RTA_POOL *mem;                   /* note memory: voices' arenas and op_alloc blocks (rtalloc.h) */
@@ -96,6 +101,14 @@ struct engine {
      * replaced template keeps its name and number, so entries never go) */
     int16_t byname[NAME_SLOTS];
     int64_t made_block;              /* the block op_schedule counted made_n in */
+    int in_perf;                     /* voices' perf passes are running (op_schedule: "now" is past) */
+    /* per instrument number (Csound keeps these on the instrument, and a
+     * redefinition inherits them): maxalloc's limit (0 none), mute, and
+     * the notes holding a voice (releasing ones too, as Csound's
+     * tp->active counts them until they are freed) */
+    int32_t maxalloc[ENG_MAXINSTR];
+    uint8_t muted[ENG_MAXINSTR];
+    int32_t nplaying[ENG_MAXINSTR];
     int made_n;
     FTABLE *tables[ENG_MAXTABLES];
     double *globals;
@@ -419,7 +432,8 @@ ENG_CHN *eng_channel(ENGINE *e, const char *name, int create)
 }
 
 int64_t eng_frame(const ENGINE *e) { return e->frame; }
-int eng_ended(const ENGINE *e) { return e->ended; }
+int eng_ended(const ENGINE *e) { return atomic_load_explicit(&((ENGINE *)e)->ended, memory_order_relaxed); }
+int64_t eng_exit_frame(const ENGINE *e) { return e->exit_frame; }
 void eng_report_ends(ENGINE *e) { e->notify = 1; }
 
 int eng_active_voices(const ENGINE *e)
@@ -530,8 +544,8 @@ void *op_alloc(OP_CTX *c, size_t bytes)
 {
     ENG_VOICE *v = c->voice;
     int ord = v->alloc_ord++;
-    if (v->reiniting) {
-        /* As Csound's AuxAlloc at a reinit: the block this call took before
+    if (v->reiniting || v->tied) {
+        /* As Csound's AuxAlloc at a reinit or a tie: the block this call took before
          * serves again (cleared) when it is large enough, else it goes back
          * and a new one is taken; a note reinitialised every k-cycle keeps
          * the memory it had.  A scan of the note's own few blocks. */
@@ -685,11 +699,12 @@ void op_xtratim(OP_CTX *c, double seconds)
 
 int op_releasing(OP_CTX *c) { return c->voice->releasing; }
 double op_p3(OP_CTX *c) { return c->voice->p[3]; }
-double op_p1(OP_CTX *c) { return c->voice->p[1]; }
+double op_p1(OP_CTX *c) { return c->pf ? c->pf[1] : c->voice->p[1]; }
 
 float *op_outbus(OP_CTX *c, int chan)
 {
     ENGINE *e = c->eng;
+    if (c->bus) return chan >= 0 && chan < c->nbus ? c->bus + (size_t)chan * (size_t)e->cfg.ksmps + c->bofs : NULL;
     if (chan < 0 || chan >= e->cfg.nchnls) return NULL;
     return e->spout + (size_t)chan * (size_t)e->cfg.ksmps + c->bofs;
 }
@@ -793,9 +808,25 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
      * a k-time one (measured with csound 6.18 --sample-accurate: a reinit in
      * block 8 plays event_i's p2 = 0 note from block 9 for its whole p3) */
     if (c->voice && c->voice->reiniting) next = 1;
-    int64_t now = e->frame + (next ? e->cfg.ksmps : 0);
+    int64_t now = e->frame + (next ? e->cfg.ksmps : 0), ks = e->cfg.ksmps;
     int64_t d = secs_to_frames(p[2], e->cfg.sr);
+    double st = p[2] + (double)now / e->cfg.sr;   /* the start, in seconds, as Csound adds it up */
     ev.frame = d > 0 ? now + d : now;   /* a negative start is now, as Csound clamps it */
+    if (d < ENG_FOREVER && st >= 0) {
+        /* Csound 6.18 --sample-accurate (insert_score_event_at_sample, then
+         * insert_event): the note starts in k-cycle llrint(start * kr), or
+         * the first one still to come (the next, at k-time), at the frame
+         * offset (int)(start * sr) % ksmps there.  So a start in the second
+         * half of a k-cycle is put back by one, and one already past (p2 =
+         * 0 at k-time) takes the offset its time's float rounding gives;
+         * the note's end is not moved (ev.late). */
+        int64_t samps = (int64_t)(st * e->cfg.sr);
+        int64_t k = (int64_t)llrint(st * (e->cfg.sr / (double)ks));
+        int64_t first = e->frame / ks + (e->in_perf ? 1 : 0);
+        int64_t at = (k > first ? k : first) * ks + samps % ks;
+        ev.frame = at;
+        ev.late = at > samps && at - samps <= INT32_MAX ? (int32_t)(at - samps) : 0;
+    }
     ev.issued = e->frame;
     ev.instr = (int)a;
     ev.origin = c->voice ? c->voice->origin : 0;   /* the sender of the note that asked hears of failures */
@@ -805,7 +836,9 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
     for (int i = 1; i <= np; i++) ev.p[i] = p[i];
     for (int i = np + 1; i <= 3; i++) ev.p[i] = 0;
     if (p[1] < 0) ev.p[1] = a;   /* EV_STOP without id: the held notes whose p1 is this */
-    ev.p[2] = (double)(ev.frame - now) / e->cfg.sr;
+    /* p2 as the note reads it: its start in the performance's seconds, as
+     * Csound's insert_score_event_at_sample makes it (not rounded to a frame) */
+    ev.p[2] = st > 0 ? st : 0;
     if (sched_push(&e->sched, &ev)) {
         e->stats.events_dropped++;
         snprintf(err, errlen, "the event queue is full (%d pending)", e->sched.cap);
@@ -852,6 +885,57 @@ int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release)
     return n;
 }
 
+int op_pcount(OP_CTX *c) { return c->voice->pcount; }
+const double *op_pfields(OP_CTX *c) { return c->pf ? c->pf : c->voice->p; }
+int op_tied(OP_CTX *c) { return c->voice->tied; }
+void op_hold(OP_CTX *c) { c->voice->hold = 1; }
+
+static int instr_ok(const ENGINE *e, int num) { return num > 0 && num < ENG_MAXINSTR && e->instrs[num]; }
+
+int op_instr_maxalloc(OP_CTX *c, int num, int count)
+{
+    if (!instr_ok(c->eng, num)) return -1;
+    c->eng->maxalloc[num] = count;
+    return 0;
+}
+
+int op_instr_mute(OP_CTX *c, int num, int mute)
+{
+    if (!instr_ok(c->eng, num)) return -1;
+    c->eng->muted[num] = (uint8_t)(mute != 0);
+    return 0;
+}
+
+/* The engine forgets the template (the orchestra that compiled it still owns
+ * and frees it); no note may be playing it. */
+int op_instr_remove(OP_CTX *c, int num)
+{
+    ENGINE *e = c->eng;
+    if (!instr_ok(e, num)) return 0;
+    if (e->nplaying[num] > 0 || (c->voice && c->voice->instr == num)) return -1;
+    e->instrs[num] = NULL;
+    e->table_epoch++;
+    return 0;
+}
+
+void op_exit(OP_CTX *c, double secs)
+{
+    ENGINE *e = c->eng;
+    if (atomic_load_explicit(&e->ended, memory_order_relaxed)) return;
+    int64_t d = secs > 0 ? secs_to_frames(secs, e->cfg.sr) : 0;
+    if (d > 0) {   /* a line event's e with a time: queued, as the score's notes */
+        ENG_EVENT ev;
+        memset(&ev, 0, offsetof(ENG_EVENT, p));
+        ev.type = EV_END;
+        ev.frame = e->frame + e->cfg.ksmps + d;
+        ev.issued = e->frame;
+        ev.np = 3;
+        if (sched_push(&e->sched, &ev) == 0) return;
+    }
+    e->exit_frame = e->frame;   /* at once: this k-cycle is not heard, as Csound's longjmp leaves it */
+    atomic_store_explicit(&e->ended, 1, memory_order_relaxed);
+}
+
 int op_active(OP_CTX *c, int num, int norel)
 {
     int n = 0;
@@ -889,6 +973,9 @@ static void ctx_init(ENGINE *e, OP_CTX *c, ENG_VOICE *v)
     c->ofs = 0;
     c->end = e->cfg.ksmps;
     c->bofs = 0;
+    c->bus = NULL;
+    c->nbus = 0;
+    c->pf = NULL;
 }
 
 /* Copy a template's arena image into `arena` and point every argument at its
@@ -1077,6 +1164,60 @@ int eng_udo_init(OP *op, OP_CTX *c)
     return r;
 }
 
+/* ---- subinstr (op.h): an instrument's template instantiated in the note,
+ * as a UDO's is, its outputs gathered in a bus of its own ---- */
+
+int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4, int np)
+{
+    ENGINE *e = c->eng;
+    ENG_VOICE *v = c->voice;
+    const INSTR_TMPL *t = eng_get_instr(e, num);
+    s->inited = 0;
+    if (!t) return op_initerr(c, op, "instr %d is not defined", num);
+    if (3 + np > EV_MAXP) return op_initerr(c, op, "too many p-fields (%d, at most %d)", 3 + np, EV_MAXP);
+    if (v->udo_depth >= UDO_MAXDEPTH)
+        return op_initerr(c, op, "calls nested more than %d deep (a recursion that does not stop?)", UDO_MAXDEPTH);
+    size_t busbytes = sizeof(float) * (size_t)e->cfg.ksmps * (size_t)e->cfg.nchnls;
+    if (s->t != t || !s->arena) {   /* a tie or reinit keeps its instance */
+        s->arena = op_alloc(c, t->arena_used);
+        s->bus = s->arena ? op_alloc(c, busbytes) : NULL;
+        if (!s->arena || !s->bus) return op_initerr(c, op, "no note memory for the instrument's instance");
+        s->t = t;
+    }
+    tmpl_instantiate(e, t, s->arena);
+    double *p = (double *)s->arena;
+    p[1] = num;
+    p[2] = v->p ? v->p[2] : 0;
+    p[3] = v->p ? v->p[3] : 0;
+    for (int i = 0; i < np; i++) p[4 + i] = p4[i];
+    memset(s->bus, 0, busbytes);
+    OP_CTX sub = *c;
+    sub.bus = s->bus;
+    sub.nbus = e->cfg.nchnls;
+    sub.ofs = 0;   /* whole blocks, as Csound's sub-instance (the caller's outs apply the caller's edges) */
+    sub.end = sub.ksmps;
+    sub.pf = (const double *)s->arena;
+    v->udo_depth++;
+    int r = chain_init(e, v, t, s->arena, &sub);
+    v->udo_depth--;
+    s->inited = r == 0;
+    return r;
+}
+
+void op_subinstr_perf(OP_CTX *c, OP_SUBINST *s)
+{
+    ENGINE *e = c->eng;
+    if (!s->inited) return;
+    memset(s->bus, 0, sizeof(float) * (size_t)e->cfg.ksmps * (size_t)e->cfg.nchnls);
+    OP_CTX sub = *c;
+    sub.bus = s->bus;
+    sub.nbus = e->cfg.nchnls;
+    sub.ofs = 0;   /* whole blocks, as Csound's sub-instance (the caller's outs apply the caller's edges) */
+    sub.end = sub.ksmps;
+    sub.pf = (const double *)s->arena;
+    chain_perf(e, c->voice, s->t, s->arena, &sub);
+}
+
 /* One argument between a caller and a UDO instance, by its type letter L:
  * an a-rate block's frames [pos, pos+n) of the caller's side (the
  * instance's block is n frames), a string's text (S), else a scalar. */
@@ -1216,6 +1357,7 @@ static void active_insert(ENGINE *e, ENG_VOICE *v)
     v->next = *pp;
     *pp = v;
     e->nactive++;
+    e->nplaying[v->instr]++;
     if (e->nactive > e->stats.max_voices_seen) e->stats.max_voices_seen = e->nactive;
 }
 
@@ -1243,7 +1385,7 @@ static void voice_release_slot(ENGINE *e, ENG_VOICE *v)
 
 /* Seconds to frames, rounded, clamped to ±ENG_FOREVER (2^62 frames, ~3 million
  * years at 48 kHz) so a huge or non-finite time never overflows int64. */
-#define ENG_FOREVER ((int64_t)1 << 62)
+
 static int64_t secs_to_frames(double secs, double sr)
 {
     double f = secs * sr;
@@ -1259,13 +1401,104 @@ static ENG_VOICE *find_voice(ENGINE *e, int32_t id)
     return NULL;
 }
 
-/* Start a note: voice from the pool, image, p-fields, init pass. */
+/* The note's p-fields from its event: the instrument's pset values from p3
+ * on (Csound's psetdata), then the event's own, as Csound's insert_event
+ * lays them; the rest read 0. */
+static void set_note_pfields(ENG_VOICE *v, const INSTR_TMPL *t, const ENG_EVENT *ev)
+{
+    int np = ev->np < EV_MAXP ? ev->np : EV_MAXP;
+    memset(v->p + 1, 0, sizeof(double) * EV_MAXP);
+    for (int i = 3; i <= t->npset && i <= EV_MAXP; i++) v->p[i] = t->pset[i - 1];
+    for (int i = 1; i <= np; i++) v->p[i] = ev->p[i];
+    v->pcount = np;
+}
+
+static void free_voice(ENGINE *e, ENG_VOICE *v);
+
+/* A note maxalloc or mute refuses: a live one's sender is told (/fail), a
+ * score's or an instrument's note is a warning, as in Csound. */
+static void refuse_note(ENGINE *e, const ENG_EVENT *ev, const INSTR_TMPL *t, const char *why)
+{
+    if (ev->id)
+        refuse(e, ev->origin, ev->id, "/sched: event %d (instr %s): %s; note dropped", ev->id, t->name, why);
+    else
+        refuse(e, ev->origin, 0, "WARNING: instr %s at %.4f s: %s; note dropped", t->name,
+               (double)ev->frame / e->cfg.sr, why);
+    if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+}
+
+/* A held note (negative p3, or ihold) of the same instrument whose p1 equals
+ * the event's, fraction and all: Csound ties the event to it.  Only notes
+ * without an id tie (the score's, those instruments make): a live note has
+ * its id, by which /set, /stop and /kill find it, and two live held notes
+ * of one instrument are two voices. */
+static ENG_VOICE *find_tie(ENGINE *e, const ENG_EVENT *ev)
+{
+    if (ev->id) return NULL;
+    for (ENG_VOICE *v = e->active; v; v = v->next)
+        if (v->instr == ev->instr && !v->id && !v->releasing && v->end_frame == INT64_MAX && v->p[1] == ev->p[1])
+            return v;
+    return NULL;
+}
+
+/* The event continues held note v (Csound's tie): the same voice, its state
+ * kept, runs its init pass again with the new p-fields (tival reads 1;
+ * opcodes that are not skipped start afresh, as in Csound).  Its new end is
+ * p2 + p3 rounded to a k-cycle (Csound times a tied note unlike a new one:
+ * no sample-accurate end), or held again.  Memory the opcodes take with
+ * op_alloc again reuse the blocks they took before, as at a reinit. */
+static void tie_note(ENGINE *e, ENG_VOICE *v, const ENG_EVENT *ev)
+{
+    const INSTR_TMPL *t = v->tmpl;
+    set_note_pfields(v, t, ev);
+    v->origin = ev->origin;
+    v->xtratim = 0;
+    v->turnoff = v->bad = v->initerr = v->hold = 0;
+    OP_CTX c;
+    ctx_init(e, &c, v);
+    v->tied = 1;
+    v->reiniting = 0;
+    int bad = run_init(e, v, &c);
+    v->tied = 0;
+    double dur = v->p[3];
+    if (bad || dur == 0) {   /* Csound's xturnoff_now */
+        free_voice(e, v);
+        return;
+    }
+    if (dur < 0 || v->hold) {
+        v->end_frame = INT64_MAX;
+        return;
+    }
+    double kr = e->cfg.sr / e->cfg.ksmps;
+    double kend = floor(((double)ev->frame / e->cfg.sr + dur) * kr + 0.5);
+    v->end_frame = kend >= 0x1p52 ? INT64_MAX : (int64_t)kend * e->cfg.ksmps;
+}
+
+/* Start a note: voice from the pool, image, p-fields, init pass.  First, as
+ * Csound's insert_event: a muted instrument or one at its maxalloc refuses
+ * it (a live note's sender hears why), and a held note of the same p1 takes
+ * it over (tie_note). */
 static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
 {
     const INSTR_TMPL *t = eng_get_instr(e, ev->instr);
     if (!t) {
         refuse(e, ev->origin, ev->id, "/sched: event %d: instrument %d is not defined", ev->id, ev->instr);
         if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);   /* over before it began */
+        return;
+    }
+    if (e->muted[ev->instr]) {
+        refuse_note(e, ev, t, "the instrument is muted (mute)");
+        return;
+    }
+    if (e->maxalloc[ev->instr] > 0 && e->nplaying[ev->instr] >= e->maxalloc[ev->instr]) {
+        char why[120];
+        snprintf(why, sizeof why, "%d notes of it play, its maxalloc", e->nplaying[ev->instr]);
+        refuse_note(e, ev, t, why);
+        return;
+    }
+    ENG_VOICE *held = find_tie(e, ev);
+    if (held) {
+        tie_note(e, held, ev);
         return;
     }
     if (e->nfree == 0) {   /* the pool is reserved up front: a note beyond it is refused, never allocated */
@@ -1290,8 +1523,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     v->blocks = NULL;
     v->memfail = 0;
     voice_instantiate(e, v, t);
-    int np = ev->np < EV_MAXP ? ev->np : EV_MAXP;
-    for (int i = 1; i <= np; i++) v->p[i] = ev->p[i];
+    set_note_pfields(v, t, ev);
     v->id = ev->id;
     v->origin = ev->origin;
     v->epoch = e->table_epoch;
@@ -1300,10 +1532,10 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     double dur = ev->p[3];
     /* negative: held until stopped, as Csound; so is one too long to count in frames */
     int64_t len = secs_to_frames(dur, e->cfg.sr);
-    v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame + len;
+    v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame - ev->late + len;
     v->xtratim = 0;
     v->ofs = ofs;
-    v->releasing = v->turnoff = v->bad = v->initerr = 0;
+    v->releasing = v->turnoff = v->bad = v->initerr = v->hold = v->tied = 0;
     v->reiniting = 0;
     v->offline_init = 0;
     OP_CTX c;
@@ -1320,6 +1552,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         voice_release_slot(e, v);
         return;
     }
+    if (v->hold) v->end_frame = INT64_MAX;   /* ihold */
     active_insert(e, v);
 }
 
@@ -1327,7 +1560,7 @@ static void free_voice(ENGINE *e, ENG_VOICE *v)
 {
     ENG_VOICE **pp = &e->active;
     while (*pp && *pp != v) pp = &(*pp)->next;
-    if (*pp) { *pp = v->next; e->nactive--; }
+    if (*pp) { *pp = v->next; e->nactive--; e->nplaying[v->instr]--; }
     voice_release_slot(e, v);
 }
 
@@ -1533,7 +1766,10 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         break;
     }
     case EV_END:
-        e->ended = 1;
+        if (!atomic_load_explicit(&e->ended, memory_order_relaxed)) {
+            e->exit_frame = ev->frame;
+            atomic_store_explicit(&e->ended, 1, memory_order_relaxed);
+        }
         break;
     case EV_SYNC:
         reply_to(e, ENG_REPLY_SYNCED, ev->id, ev->origin, NULL, 0);   /* to the client that asked */
@@ -1649,6 +1885,7 @@ static void run_block(ENGINE *e)
     OP_CTX c;
     ctx_init(e, &c, NULL);
     ENG_VOICE *v = e->active;
+    e->in_perf = 1;
     while (v) {
         ENG_VOICE *next = v->next;
         /* a note whose time is up goes into its release, if it has one */
@@ -1680,6 +1917,7 @@ static void run_block(ENGINE *e)
         }
         v = next;
     }
+    e->in_perf = 0;
     if (e->nretired) reclaim_retired(e);
     master(e);
     e->frame = bend;

@@ -77,6 +77,8 @@ typedef struct eng_event {
     int32_t flags;          /* EVF_* */
     uint32_t cmd;           /* the posting command's number (0: none): reported back with its frame */
     uint32_t origin;        /* who sent it (the OSC server's client tag; 0: a file): failures go back there */
+    int32_t late;           /* EV_START: frames its start was put back by (a note an instrument made, as
+                             * Csound rounds its start to a k-cycle); its end counts from that much earlier */
     int64_t issued;         /* the frame the command was given at (its times count from there) */
     void *ptr;
     double p[EV_MAXP + 1];  /* p[0] unused, p-fields from p[1]; only p[1..eng_event_span] travel */
@@ -157,7 +159,8 @@ void eng_process(ENGINE *e, float *const *out, const float *const *in, int nfram
 
 /* The sample frame of the next block to run (processing thread). */
 int64_t eng_frame(const ENGINE *e);
-int eng_ended(const ENGINE *e);       /* an EV_END was reached */
+int eng_ended(const ENGINE *e);       /* an EV_END was reached, or exitnow: any thread */
+int64_t eng_exit_frame(const ENGINE *e);   /* the frame the performance ended at, once eng_ended */
 int eng_active_voices(const ENGINE *e);
 /* From now on every event with an id reports ENG_REPLY_END when it is over
  * (or refused at its start): a live session keeps its id table to what still

@@ -81,6 +81,8 @@ typedef struct instr_tmpl {
     int nargnames;
     int has_release;        /* uses linsegr/madsr-like opcodes */
     int max_p;              /* highest p-field the code reads */
+    double *pset;           /* pset's values, p1 first (a note's p3… default to them); NULL: none */
+    int npset;
     /* named parameters (doc/osc.md, "Named parameters"): a local i- or
      * k-variable given a bare p-field from p4 on (kmidi = p5, iamp = p4,
      * kx init p6); rate 'k' when /set and /automate can change it while the

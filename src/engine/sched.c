@@ -150,6 +150,7 @@ int sched_push(SCHED *s, const ENG_EVENT *ev)
     SCHED_BODY *b = &s->body[slot];
     b->frame = ev->frame;
     b->issued = ev->issued;
+    b->late = ev->late;
     b->ptr = ev->ptr;
     b->type = ev->type;
     b->id = ev->id;
@@ -197,6 +198,7 @@ void sched_pop(SCHED *s, ENG_EVENT *out)
     out->cmd = b->cmd;
     out->origin = b->origin;
     out->issued = b->issued;
+    out->late = b->late;
     out->ptr = b->ptr;
     int n = b->nstored;
     memcpy(&out->p[1], b->p, sizeof(double) * (size_t)(n < SCHED_INLINE ? n : SCHED_INLINE));

@@ -26,6 +26,7 @@ typedef struct sched_body {
     void *ptr;
     int32_t type, id, instr, np, flags;
     uint32_t cmd, origin;
+    int32_t late;
     int32_t nstored;            /* p[1..nstored] hold the event's values (eng_event_span) */
     int32_t wide;               /* the p-field block with p8.., or -1 */
     int32_t next, prev;         /* the id's chain of pending starts (slots; -1 ends) */

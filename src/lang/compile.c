@@ -18,7 +18,7 @@
 
 /*
  * Rates, ordered: 'c' constant < 'i' init < 'k' control < 'a' audio; 'S' string;
- * arrays 'I' (i[]), 'K' (k[]), 'A' (a[]): their operand is the OP_ARRAY descriptor.
+ * arrays 'D' (i[]), 'K' (k[]), 'A' (a[]): their operand is the OP_ARRAY descriptor.
  * An operand says where a value lives once a voice exists: in the voice arena
  * (REL_LOCAL), in the engine's g-variables (REL_GLOBAL, REL_GSTR for a
  * string), in the constant pool (REL_CONST) or the string constants
@@ -215,7 +215,7 @@ static const char *rate_name(char r)
     case 'a': return "a";
     case 'k': return "k";
     case 'S': return "S";
-    case 'I': return "i[]";
+    case 'D': return "i[]";
     case 'K': return "k[]";
     case 'A': return "a[]";
     case 'Q': return "S[]";
@@ -226,8 +226,8 @@ static const char *rate_name(char r)
 static int rank(char r) { return r == 'a' ? 3 : r == 'k' ? 2 : r == 'i' ? 1 : 0; }
 
 /* Array rates: the array of elements of rate r, and back. */
-static int is_arr(char r) { return r == 'I' || r == 'K' || r == 'A' || r == 'Q'; }
-static char arr_of(char r) { return r == 'a' ? 'A' : r == 'k' ? 'K' : r == 'S' ? 'Q' : 'I'; }
+static int is_arr(char r) { return r == 'D' || r == 'K' || r == 'A' || r == 'Q'; }
+static char arr_of(char r) { return r == 'a' ? 'A' : r == 'k' ? 'K' : r == 'S' ? 'Q' : 'D'; }
 static char elem_of(char r) { return r == 'A' ? 'a' : r == 'K' ? 'k' : r == 'Q' ? 'S' : 'i'; }
 
 /* ---- arena image layout ---- */
@@ -449,11 +449,11 @@ static int letter_accepts(char L, char r)
     case 'T': return r == 'S' || r == 'i' || r == 'c';
     case 'U': return r == 'S' || r == 'k' || r == 'i' || r == 'c';
     case 'N': return !is_arr(r);
-    case 'I': return r == 'I';
-    case 'K': return r == 'K' || r == 'I';
+    case 'D': return r == 'D';
+    case 'K': return r == 'K' || r == 'D';
     case 'A': return r == 'A';
-    case 'Y': return r == 'I' || r == 'K';
-    case 'R': return r == 'I' || r == 'K' || r == 'A';
+    case 'Y': return r == 'D' || r == 'K';
+    case 'R': return r == 'D' || r == 'K' || r == 'A';
     case 'Q': return r == 'Q';
     case 'l': return r == 'l';   /* a label (see label_arg) */
     default: return 0;
@@ -501,13 +501,14 @@ static int outs_fit(const OP_DESC *d, const char *rates, int n)
     int lo = (int)strlen(d->out);
     if (lo == 0) return n == 0;
     char lastl = d->out[lo - 1];
-    int variadic = lastl == 'm' || lastl == 'z';
+    int variadic = lastl == 'm' || lastl == 'z' || lastl == 'I';
     if (n > lo && !variadic) return 0;
     if (n < lo && !(variadic && n >= lo - 1)) return 0;
     for (int i = 0; i < n; i++) {
         char l = i < lo ? d->out[i] : lastl;
         if (l == 'm') { if (rates[i] != 'a') return 0; }
         else if (l == 'z') { if (rates[i] != 'k') return 0; }
+        else if (l == 'I') { if (rates[i] != 'i' && rates[i] != 'k') return 0; }
         else if (l != rates[i]) return 0;
     }
     return 1;
@@ -522,7 +523,7 @@ static const char *letter_rate_desc(char L)
     case 'T': return "S or i";
     case 'U': return "S, k or i";
     case 'x': case 'M': return "a, k or i";
-    case 'I': return "i[]";
+    case 'D': return "i[]";
     case 'K': return "k[]";
     case 'A': return "a[]";
     case 'Y': return "i[] or k[]";
@@ -807,7 +808,7 @@ static char arr_binop_rate(CG *g, const NODE *n, char a, char b)
         cg_error(g, n, "arrays can only be combined with + - * / ^");
     if (a == 'A' || b == 'A' || a == 'a' || b == 'a') return 'A';
     if (a == 'K' || b == 'K' || a == 'k' || b == 'k') return 'K';
-    return 'I';
+    return 'D';
 }
 
 /* What rate an expression will have (no code is emitted). */
@@ -1083,7 +1084,7 @@ static void compile_index_set(CG *g, const NODE *lhs, const NODE *rhs, const OPE
     }
     int nin = lhs->nkids + 2;
     for (int i = 0; i < nin; i++) rates[i] = ins[i].rate;
-    if (!init && s->rate == 'I')
+    if (!init && s->rate == 'D')
         for (int i = 1; i < nin; i++)
             if (rates[i] == 'k') cg_error(g, at, "Cannot set i-array at k-rate");
     const OP_DESC *d = select_desc(g, at, init ? "##array_init" : "##array_set", NULL, 0, 0, rates, nin, an);
@@ -1218,7 +1219,7 @@ static void compile_assign(CG *g, const NODE *n)
     if (is_arr(s->rate)) {   /* whole array: copy (=._), fill with a scalar (=.X), or computed in place */
         char want = infer(g, rhs, s->rate);
         if (want == 'S') cg_error(g, rhs, "a string cannot be assigned to the array '%s'", s->name);
-        if (is_arr(want) ? (elem_of(want) == 'a') != (s->rate == 'A') || (s->rate == 'I' && want != 'I')
+        if (is_arr(want) ? (elem_of(want) == 'a') != (s->rate == 'A') || (s->rate == 'D' && want != 'D')
                                || (want == 'Q') != (s->rate == 'Q')
                          : s->rate == 'Q' || rank(want) > rank(elem_of(s->rate)))
             cg_error(g, rhs, "cannot assign %s %s value to the %s array '%s'", is_arr(want) ? "an" : "an",
@@ -1372,7 +1373,7 @@ static void compile_opcode(CG *g, const NODE *n)
     int lab = label_arg(g, n);
     for (int i = 0; i < nin; i++) irates[i] = i == lab ? 'l' : infer(g, n->kids[i], 0);
     const OP_DESC *d = select_desc(g, n, n->name, orates, nout, 0, irates, nin, (const NODE *const *)n->kids);
-    if (nout == 0 && d->out[0] && d->out[0] != 'm' && d->out[0] != 'z')
+    if (nout == 0 && d->out[0] && d->out[0] != 'm' && d->out[0] != 'z' && d->out[0] != 'I')
         cg_error(g, n, "'%s' gives a value: assign it to a variable", n->name);
     OPERAND ins[OP_MAXIN + 4], outs[OP_MAXOUT + 1] = { { 0 } };
     const char *L = d->in;
@@ -1440,6 +1441,22 @@ static void note_param(CG *g, const NODE *n)
     t->nparams++;
 }
 
+static int const_eval(const NODE *n, double *v);
+
+/* pset icon1 [, icon2 …] (Csound's psetdata): no step, the values a note's
+ * p-fields from p3 on take when its event does not give them. */
+static void compile_pset(CG *g, const NODE *n)
+{
+    if (n->nouts) cg_error(g, n, "'pset' gives no value");
+    if (n->nkids > EV_MAXP) cg_error(g, n, "'pset': too many values (at most %d)", EV_MAXP);
+    INSTR_TMPL *t = g->t;
+    if (t->pset) cg_error(g, n, "'pset' is given twice in one instrument");
+    t->pset = calloc((size_t)n->nkids + 1, sizeof(double));
+    for (int i = 0; i < n->nkids; i++)
+        if (!const_eval(n->kids[i], &t->pset[i])) cg_error(g, n->kids[i], "'pset': value %d must be a constant", i + 1);
+    t->npset = n->nkids;
+}
+
 static void compile_stmt(CG *g, const NODE *n)
 {
     switch (n->kind) {
@@ -1448,6 +1465,10 @@ static void compile_stmt(CG *g, const NODE *n)
         compile_assign(g, n);
         break;
     case N_OPCODE:
+        if (!strcmp(n->name, "pset")) {
+            compile_pset(g, n);
+            break;
+        }
         if (compile_flow_stmt(g, n)) break;
         note_param(g, n);
         compile_opcode(g, n);
@@ -1807,6 +1828,7 @@ void instr_tmpl_free(INSTR_TMPL *t)
     free(t->perf);
     for (int i = 0; i < t->nparams; i++) free(t->params[i].name);
     free(t->params);
+    free(t->pset);
     for (int i = 0; i < t->nargnames; i++) free(t->argnames[i]);
     free(t->argnames);
     free(t);

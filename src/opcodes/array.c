@@ -259,9 +259,9 @@ static void arith_aa(OP *o, OP_CTX *c)
 }
 
 #define ARITH_ROWS(NAME)                                                                 \
-    { NAME, "I", "II", sizeof(ARITH), arith_ii, NULL, OP_ARGS_IN(3), NULL, NULL },        \
-    { NAME, "I", "Ii", sizeof(ARITH), arith_ii, NULL, OP_ARGS_IN(3), NULL, NULL },        \
-    { NAME, "I", "iI", sizeof(ARITH), arith_ii, NULL, OP_ARGS_IN(3), NULL, NULL },        \
+    { NAME, "D", "DD", sizeof(ARITH), arith_ii, NULL, OP_ARGS_IN(3), NULL, NULL },        \
+    { NAME, "D", "Di", sizeof(ARITH), arith_ii, NULL, OP_ARGS_IN(3), NULL, NULL },        \
+    { NAME, "D", "iD", sizeof(ARITH), arith_ii, NULL, OP_ARGS_IN(3), NULL, NULL },        \
     { NAME, "K", "KK", sizeof(ARITH), arith_shape, arith_kk, OP_ARGS_IN(3), NULL, NULL }, \
     { NAME, "K", "Kk", sizeof(ARITH), arith_shape, arith_kk, OP_ARGS_IN(3), NULL, NULL }, \
     { NAME, "K", "kK", sizeof(ARITH), arith_shape, arith_kk, OP_ARGS_IN(3), NULL, NULL }, \
@@ -363,23 +363,23 @@ static int rowcol_shape(OP *o, OP_CTX *c)
 }
 
 static const OP_DESC op_array[] = {
-    { "init", "I", "m", sizeof(ARR), arr_init, NULL, ARGS_ARR, NULL, NULL },
+    { "init", "D", "m", sizeof(ARR), arr_init, NULL, ARGS_ARR, NULL, NULL },
     { "init", "K", "m", sizeof(ARR), arr_init, NULL, ARGS_ARR, NULL, NULL },
     { "init", "A", "m", sizeof(ARR), arr_init, NULL, ARGS_ARR, NULL, NULL },
-    { "fillarray", "I", "m", sizeof(ARR), fill_i, NULL, ARGS_ARR, NULL, NULL },
+    { "fillarray", "D", "m", sizeof(ARR), fill_i, NULL, ARGS_ARR, NULL, NULL },
     { "fillarray", "K", "m", sizeof(ARR), fill_i, NULL, ARGS_ARR, NULL, NULL },
     { "fillarray", "K", "z", sizeof(ARR), NULL, fill_k, ARGS_ARR, NULL, NULL },
     /* x = arr[i…]: an i-array with i indices at init, the rest at perf */
-    { "##array_get", "i", "Im", sizeof(ARR), get_i, NULL, ARGS_ARR, NULL, NULL },
+    { "##array_get", "i", "Dm", sizeof(ARR), get_i, NULL, ARGS_ARR, NULL, NULL },
     { "##array_get", "k", "Kz", sizeof(ARR), NULL, get_k, ARGS_ARR, NULL, NULL },
     { "##array_get", "a", "Az", sizeof(ARR), NULL, get_k, ARGS_ARR, NULL, NULL },
     /* arr[i…] = x; ##array_init: arr[i…] init x */
-    { "##array_set", "", "Iim", sizeof(ARR), set_i, NULL, ARGS_ARR, NULL, NULL },
+    { "##array_set", "", "Dim", sizeof(ARR), set_i, NULL, ARGS_ARR, NULL, NULL },
     { "##array_set", "", "Kkz", sizeof(ARR), NULL, set_k, ARGS_ARR, NULL, NULL },
     { "##array_set", "", "Aaz", sizeof(ARR), NULL, set_k, ARGS_ARR, NULL, NULL },
     { "##array_init", "", "Rim", sizeof(ARR), set_i, NULL, ARGS_ARR, NULL, NULL },
     /* whole-array assignment */
-    { "=", "I", "I", sizeof(ARR), copy_i, NULL, OP_ARGS_IN(2), NULL, NULL },
+    { "=", "D", "D", sizeof(ARR), copy_i, NULL, OP_ARGS_IN(2), NULL, NULL },
     { "=", "K", "K", sizeof(ARR), copy_i, copy_k, OP_ARGS_IN(2), NULL, NULL },
     { "=", "A", "A", sizeof(ARR), copy_i, copy_k, OP_ARGS_IN(2), NULL, NULL },
     { "=", "K", "k", sizeof(ARR), scalar_set, scalar_set_k, OP_ARGS_IN(2), NULL, NULL },
@@ -390,12 +390,12 @@ static const OP_DESC op_array[] = {
     { "lenarray", "k", "Rp", sizeof(ARR), NULL, len_k, OP_ARGS_IN(3), NULL, NULL },
     { "i", "i", "Kz", sizeof(ARR), get_i, NULL, ARGS_ARR, NULL, NULL },   /* i(kArr, i…): an element at init */
     { "trim_i", "", "Ri", sizeof(ARR), trim_i, NULL, OP_ARGS_IN(2), NULL, NULL },
-    { "trim", "", "Ii", sizeof(ARR), trim_i, NULL, OP_ARGS_IN(2), NULL, NULL },
+    { "trim", "", "Di", sizeof(ARR), trim_i, NULL, OP_ARGS_IN(2), NULL, NULL },
     { "trim", "", "Rk", sizeof(ARR), NULL, trim_k, OP_ARGS_IN(2), NULL, NULL },
     { "reshapearray", "", "Rio", sizeof(ARR), reshape, NULL, OP_ARGS_IN(3), NULL, NULL },
-    { "getrow", "I", "Ii", sizeof(ARR), rowcol_i, NULL, OP_ARGS_IN(3), NULL, NULL },
+    { "getrow", "D", "Di", sizeof(ARR), rowcol_i, NULL, OP_ARGS_IN(3), NULL, NULL },
     { "getrow", "K", "Kk", sizeof(ARR), rowcol_shape, rowcol_k, OP_ARGS_IN(3), NULL, NULL },
-    { "getcol", "I", "Ii", sizeof(ARR), rowcol_i, NULL, OP_ARGS_IN(3), NULL, NULL },
+    { "getcol", "D", "Di", sizeof(ARR), rowcol_i, NULL, OP_ARGS_IN(3), NULL, NULL },
     { "getcol", "K", "Kk", sizeof(ARR), rowcol_shape, rowcol_k, OP_ARGS_IN(3), NULL, NULL },
     OP_END
 };

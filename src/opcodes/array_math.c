@@ -82,17 +82,17 @@ static int reduce_i(OP *o, OP_CTX *c) { return reduce(o, c, 1); }
 static void reduce_k(OP *o, OP_CTX *c) { reduce(o, c, 0); }
 
 #define OP2_ROWS(NAME) \
-    { NAME, "I", "II", sizeof(AM), op2_i, NULL, OP_ARGS_IN(3), NULL, NULL }, \
+    { NAME, "D", "DD", sizeof(AM), op2_i, NULL, OP_ARGS_IN(3), NULL, NULL }, \
     { NAME, "K", "KK", sizeof(AM), op2_shape, op2_k, OP_ARGS_IN(3), NULL, NULL }
 
 static const OP_DESC op_array_math[] = {
     OP2_ROWS("fmax"), OP2_ROWS("fmin"), OP2_ROWS("fmod"), OP2_ROWS("hypot"), OP2_ROWS("pow"),
     OP2_ROWS("taninv"),
-    { "dot", "i", "II", sizeof(AM), reduce_i, NULL, OP_ARGS_IN(3), NULL, NULL },
+    { "dot", "i", "DD", sizeof(AM), reduce_i, NULL, OP_ARGS_IN(3), NULL, NULL },
     { "dot", "k", "KK", sizeof(AM), NULL, reduce_k, OP_ARGS_IN(3), NULL, NULL },
-    { "product", "i", "I", sizeof(AM), reduce_i, NULL, OP_ARGS_IN(3), NULL, NULL },
+    { "product", "i", "D", sizeof(AM), reduce_i, NULL, OP_ARGS_IN(3), NULL, NULL },
     { "product", "k", "K", sizeof(AM), NULL, reduce_k, OP_ARGS_IN(3), NULL, NULL },
-    { "sum", "i", "I", sizeof(AM), reduce_i, NULL, OP_ARGS_IN(3), NULL, NULL },
+    { "sum", "i", "D", sizeof(AM), reduce_i, NULL, OP_ARGS_IN(3), NULL, NULL },
     { "sum", "k", "K", sizeof(AM), NULL, reduce_k, OP_ARGS_IN(3), NULL, NULL },
     OP_END
 };

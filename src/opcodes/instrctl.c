@@ -1,11 +1,12 @@
-/* instrctl.c — instruments that schedule, stop and count instruments: event_i, schedule, event, schedulek, schedkwhen, turnoff2, active, nstrnum. */
+/* instrctl.c — instruments that schedule, stop, count and run instruments: event_i, schedule, event, schedulek, schedkwhen(named), schedwhen, turnon, turnoff2, active, nstrnum, subinstr. */
 #include "op.h"
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
 
 /*
- * Follows Csound 6.18's OOps/schedule.c (schedule, schedkwhen's ktriginstr),
+ * Follows Csound 6.18's OOps/schedule.c (schedule, schedkwhen's ktriginstr,
+ * schedwhen's kschedule), Engine/musmon.c (turnon),
  * Engine/insert.c (event_i/event's eventOpcode, turnoff2, active) and
  * Engine/insert.c's strarg2insno (nstrnum).  The note goes straight into the
  * engine's queue at an exact frame (op_schedule): at i-time p2 counts from the
@@ -39,6 +40,20 @@ typedef struct {
     int num;
     int timrem;         /* k-cycles before kmintim allows the next event */
 } SCHEDKWHEN;
+
+/* schedwhen ktrigger, kinsnum, kwhen, kdur [, ip4 …] */
+typedef struct {
+    OP h;
+    OP_ARG ktrig, xinsno, pargs[PMAX];
+    int num;
+    int todo;           /* it fires once, the first k-cycle its trigger is not 0 */
+} SCHEDWHEN;
+
+/* turnon insnum [, itime] */
+typedef struct {
+    OP h;
+    OP_ARG xinsno, itime;
+} TURNON;
 
 /* turnoff2 kinsno, kmode, krelease (and turnoff2_i at i-time) */
 typedef struct {
@@ -177,6 +192,46 @@ static void skw_perf(OP *o, OP_CTX *c)
     (void)send(o, c, 1, 0, p->num, &p->xinsno, p->pargs, o->nin - 4);
 }
 
+/* ---- schedwhen (kschedule): one event, the first k-cycle the trigger is not 0, as event does ---- */
+
+static int sw_init(OP *o, OP_CTX *c, int named)
+{
+    SCHEDWHEN *p = (SCHEDWHEN *)o;
+    p->todo = 1;
+    p->num = 0;
+    return named ? find_name(o, c, op_s(p->xinsno), &p->num) : 0;
+}
+
+static int sw_named(OP *o, OP_CTX *c) { return sw_init(o, c, 1); }
+static int sw_numbered(OP *o, OP_CTX *c) { return sw_init(o, c, 0); }
+
+static void sw_perf(OP *o, OP_CTX *c)
+{
+    SCHEDWHEN *p = (SCHEDWHEN *)o;
+    if (!p->todo || *p->ktrig.k == 0) return;
+    p->todo = 0;
+    (void)send(o, c, 1, 1, p->num, &p->xinsno, p->pargs, o->nin - 2);
+}
+
+/* ---- turnon: a held note (p3 -1, three p-fields) itime from now ---- */
+
+static int turnon_send(OP *o, OP_CTX *c, int num)
+{
+    TURNON *p = (TURNON *)o;
+    OP_ARG dur = { .k = &(double){ -1 } };
+    OP_ARG pargs[2] = { p->itime, dur };
+    return send(o, c, 0, 0, num, &p->xinsno, pargs, 2);
+}
+
+static int turnon_named(OP *o, OP_CTX *c)
+{
+    int num;
+    find_name(o, c, op_s(((TURNON *)o)->xinsno), &num);
+    return turnon_send(o, c, num);
+}
+
+static int turnon_numbered(OP *o, OP_CTX *c) { return turnon_send(o, c, 0); }
+
 /* ---- turnoff2, turnoff2_i ---- */
 
 static int turnoff2_named(OP *o, OP_CTX *c)
@@ -267,6 +322,45 @@ static int nstrnum_i(OP *o, OP_CTX *c)
     return 0;
 }
 
+/* ---- subinstr, subinstrinit (Csound's subinstrset and subinstr,
+ * Engine/insert.c): an instrument run inside this note, its p4… the call's
+ * inputs read at i-time, its out/outs/outch the call's a-rate outputs
+ * (op_subinstr_init; the instance lives in this note's memory, as a UDO's) ---- */
+
+typedef struct {
+    OP h;
+    OP_ARG args[OP_MAXOUT + OP_MAXIN];   /* the outputs, then the instrument and its p4… */
+    OP_SUBINST s;
+} SUBINSTR;
+
+static int subinstr_init(OP *o, OP_CTX *c)
+{
+    SUBINSTR *p = (SUBINSTR *)o;
+    int nout = o->nout, nin = o->nin;
+    const OP_ARG *ins = p->args + nout;
+    if (nout > op_nchnls(c)) return op_initerr(c, o, "number of output args greater than nchnls");
+    int num = op_iss(o, nout) ? op_instr_number(c, op_s(ins[0])) : op_int(*ins[0].k);
+    if (num < 1) return op_initerr(c, o, "instrument %s is not defined", op_iss(o, nout) ? op_s(ins[0]) : "number");
+    double pf[OP_MAXIN];
+    int np = 0;
+    /* every input an i-time value, as Csound maps them to p-fields (an audio
+     * one gives its first frame; a string, 0: no string p-fields) */
+    for (int i = 1; i < nin && np < OP_MAXIN; i++)
+        pf[np++] = op_iss(o, nout + i) ? 0.0 : op_isa(o, nout + i) ? (double)ins[i].a[0] : *ins[i].k;
+    return op_subinstr_init(c, o, &p->s, num, pf, np);
+}
+
+static void subinstr_perf(OP *o, OP_CTX *c)
+{
+    SUBINSTR *p = (SUBINSTR *)o;
+    op_subinstr_perf(c, &p->s);
+    for (int ch = 0; ch < o->nout; ch++) {
+        float *out = p->args[ch].a;
+        if (p->s.inited) memcpy(out, p->s.bus + (size_t)ch * (size_t)c->ksmps, sizeof(float) * (size_t)c->ksmps);
+        else memset(out, 0, sizeof(float) * (size_t)c->ksmps);
+    }
+}
+
 static const OP_DESC op_instrctl[] = {
     { "event_i", "", "SSm", sizeof(EVENT), event_i_named, NULL, OP_ARGS_IN(2 + PMAX) },
     { "event_i", "", "Sim", sizeof(EVENT), event_i_numbered, NULL, OP_ARGS_IN(2 + PMAX) },
@@ -278,6 +372,13 @@ static const OP_DESC op_instrctl[] = {
     { "schedulek", "", "kkkz", sizeof(SCHED), sched_numbered, schedulek_perf, OP_ARGS_IN(1 + PMAX) },
     { "schedkwhen", "", "kkkSkkz", sizeof(SCHEDKWHEN), skw_named, skw_perf, OP_ARGS_IN(4 + PMAX) },
     { "schedkwhen", "", "kkkkkkz", sizeof(SCHEDKWHEN), skw_numbered, skw_perf, OP_ARGS_IN(4 + PMAX) },
+    /* schedkwhennamed: schedkwhen under its older name (Csound's same ktriginstr) */
+    { "schedkwhennamed", "", "kkkSkkz", sizeof(SCHEDKWHEN), skw_named, skw_perf, OP_ARGS_IN(4 + PMAX) },
+    { "schedkwhennamed", "", "kkkkkkz", sizeof(SCHEDKWHEN), skw_numbered, skw_perf, OP_ARGS_IN(4 + PMAX) },
+    { "schedwhen", "", "kSkkm", sizeof(SCHEDWHEN), sw_named, sw_perf, OP_ARGS_IN(2 + PMAX) },
+    { "schedwhen", "", "kkkkm", sizeof(SCHEDWHEN), sw_numbered, sw_perf, OP_ARGS_IN(2 + PMAX) },
+    { "turnon", "", "So", sizeof(TURNON), turnon_named, NULL, OP_ARGS_IN(2) },
+    { "turnon", "", "io", sizeof(TURNON), turnon_numbered, NULL, OP_ARGS_IN(2) },
     { "turnoff2", "", "Skk", sizeof(TURNOFF2), turnoff2_named, turnoff2_perf, OP_ARGS_IN(3) },
     { "turnoff2", "", "kkk", sizeof(TURNOFF2), turnoff2_numbered, turnoff2_perf, OP_ARGS_IN(3) },
     { "turnoff2_i", "", "Sii", sizeof(TURNOFF2), turnoff2_i_named, NULL, OP_ARGS_IN(3) },
@@ -286,6 +387,10 @@ static const OP_DESC op_instrctl[] = {
     { "active", "i", "ioo", sizeof(ACTIVE), active_numbered, NULL, OP_ARGS_IN(4) },
     { "active", "k", "Soo", sizeof(ACTIVE), active_named, active_perf_named, OP_ARGS_IN(4) },
     { "active", "k", "koo", sizeof(ACTIVE), active_numbered, active_perf_numbered, OP_ARGS_IN(4) },
+    { "subinstr", "m", "SN", sizeof(SUBINSTR), subinstr_init, subinstr_perf, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN) },
+    { "subinstr", "m", "iN", sizeof(SUBINSTR), subinstr_init, subinstr_perf, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN) },
+    { "subinstrinit", "", "SN", sizeof(SUBINSTR), subinstr_init, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN) },
+    { "subinstrinit", "", "iN", sizeof(SUBINSTR), subinstr_init, NULL, OP_ARGS_IN(OP_MAXOUT + OP_MAXIN) },
     { "nstrnum", "i", "S", sizeof(NSTRNUM), nstrnum_i, NULL, OP_ARGS_IN(2) },
     OP_END
 };

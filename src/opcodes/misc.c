@@ -109,6 +109,38 @@ static void timek_k(OP *o, OP_CTX *c) { *((TIME *)o)->xres.k = (double)(block_in
 static int times_i(OP *o, OP_CTX *c) { *((TIME *)o)->xres.k = (double)block_index(c) * c->onedkr; return 0; }
 static void times_k(OP *o, OP_CTX *c) { *((TIME *)o)->xres.k = (double)(block_index(c) + 1) * c->onedkr; }
 
+/* ---- metro (Csound's metro, Opcodes/metro.c): kres metro kfreq [, iphs] ----
+ * A phase advances kfreq / kr each k-cycle; kres is 1 on the k-cycle it
+ * wraps past 1, and on the first when it starts at 0 (iphs, its fraction;
+ * a negative iphs keeps 0). */
+typedef struct { OP h; OP_ARG kres, kfreq, iphs; double curphs; int flag; } METRO;
+
+static int metro_init(OP *o, OP_CTX *c)
+{
+    METRO *p = (METRO *)o;
+    double phs = *p->iphs.k;
+    if (phs >= 0) p->curphs = phs - trunc(phs);
+    p->flag = 1;
+    return 0;
+}
+
+static void metro_perf(OP *o, OP_CTX *c)
+{
+    METRO *p = (METRO *)o;
+    double phs = p->curphs;
+    if (phs == 0.0 && p->flag) {
+        *p->kres.k = 1;
+        p->flag = 0;
+    } else if ((phs += *p->kfreq.k * c->onedkr) >= 1.0) {
+        *p->kres.k = 1;
+        phs -= 1.0;
+        p->flag = 0;
+    } else {
+        *p->kres.k = 0;
+    }
+    p->curphs = phs;
+}
+
 /* ---- named channels (Csound's chnget / chnset, OOps/bus.c), control channels only ---- */
 
 /* the values are atomic (OP_CHN): /chn/get reads them from the control thread */
@@ -171,6 +203,7 @@ static const OP_DESC op_misc[] = {
     { "timek", "k", "", sizeof(TIME), NULL, timek_k, OP_ARGS_IN(1) },
     { "times", "i", "", sizeof(TIME), times_i, NULL, OP_ARGS_IN(1) },
     { "times", "k", "", sizeof(TIME), NULL, times_k, OP_ARGS_IN(1) },
+    { "metro", "k", "ko", sizeof(METRO), metro_init, metro_perf, OP_ARGS_IN(3) },
     { "chnget", "i", "S", sizeof(CHN), chnget_i, NULL, OP_ARGS_IN(2) },
     { "chnget", "k", "S", sizeof(CHN), chn_find, chnget_k, OP_ARGS_IN(2) },
     { "chnset", "", "iS", sizeof(CHN), chnset_i, NULL, OP_ARGS_IN(2) },

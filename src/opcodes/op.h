@@ -167,6 +167,10 @@ typedef struct op_ctx {
     int ksmps;
     int ofs, end;       /* active frames of this block: [ofs, end) */
     int bofs;           /* first frame of this block in the engine's block (a UDO's local ksmps runs slices) */
+    float *bus;         /* NULL: out & co. add into the engine's output; else into these nbus channels of
+                         * the engine's ksmps frames (a subinstr's instrument: its outputs) */
+    int nbus;
+    const double *pf;   /* NULL: the note's p-fields; else a subinstr instance's (op_p1, op_pfields) */
 } OP_CTX;
 
 typedef int  (*op_init_fn)(OP *op, OP_CTX *c);   /* 0 = ok, else op_initerr() */
@@ -204,10 +208,11 @@ typedef struct op_shared_desc {
 /*
  * The descriptor.  `out` and `in` are Csound's type strings:
  *   outputs: a k i S; m = any number of a; z = any number of k;
+ *            I = any number of i or k (passign);
  *            X = the same rate as the first a/k input
- *            arrays: I i[], K k[], A a[]
+ *            arrays: D i[], K k[], A a[], Q S[]
  *   inputs:  a (a-rate), k (k- or i-rate), i (i-rate), x (a, k or i),
- *            arrays: I i[], K k[] (or i[]), A a[], Y i[] or k[], R any array,
+ *            arrays: D i[], K k[] (or i[]), A a[], Q S[], Y i[] or k[], R i[] k[] or a[],
  *            S (string), T (string or i), U (string, k or i), c (i-rate constant only)
  *            optional i with default: o 0, p 1, j -1, q 10, v 0.5, h 127
  *            optional k with default: O 0, P 1, V 0.5, J -1
@@ -358,6 +363,44 @@ int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release);
 /* Notes of instrument `num` playing, the calling note included at its init;
  * with `norel`, those in their release are not counted (Csound's active). */
 int op_active(OP_CTX *c, int num, int norel);
+
+/* The note's p-fields: p[1..] as its event gave them (pset's defaults
+ * beyond), p[0] unused; op_pcount: how many the event gave (Csound's
+ * pcount).  Changed only by /set and /automate. */
+const double *op_pfields(OP_CTX *c);
+int op_pcount(OP_CTX *c);
+#define OP_MAXP 64   /* p-fields a note has (p1..p64) */
+
+/* 1 while the init pass continues a held note (a tie: tival). */
+int op_tied(OP_CTX *c);
+/* ihold: the note is held (as a negative p3) once its init pass is over. */
+void op_hold(OP_CTX *c);
+
+/* Per instrument number, for every later note, score, instrument or live
+ * (Csound's maxalloc and mute): at most `count` notes at once (0: no limit);
+ * muted or not.  -1 when no such instrument is defined. */
+int op_instr_maxalloc(OP_CTX *c, int num, int count);
+int op_instr_mute(OP_CTX *c, int num, int mute);
+/* remove: the engine forgets instrument num (0: done, or nothing to do);
+ * -1 when a note of it is playing. */
+int op_instr_remove(OP_CTX *c, int num);
+/* subinstr: instrument `num` run inside this note, as Csound's subinstr
+ * runs one (an instance of its template in this note's memory, the UDO
+ * mechanism): p1 num, p2 and p3 this note's, p4… the `np` values given;
+ * what its out/outs/outch write lands in s->bus (nchnls channels of ksmps
+ * frames) instead of the output.  Init, then perf each k-cycle. */
+typedef struct op_subinst {
+    const void *t;          /* the instrument's template */
+    unsigned char *arena;
+    float *bus;
+    int inited;
+} OP_SUBINST;
+int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4, int np);
+void op_subinstr_perf(OP_CTX *c, OP_SUBINST *s);
+
+/* The performance ends: before this k-cycle is heard (exitnow), or `secs`
+ * after the next k-cycle starts (a line event's e). */
+void op_exit(OP_CTX *c, double secs);
 
 /* A performance error: the message (instrument, line, opcode) goes to the
  * driver and the note ends now, as Csound deletes a note after a perf error. */

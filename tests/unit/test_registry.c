@@ -26,13 +26,13 @@ static void test_descriptors(void)
             CHECKF(inl > 0, "%s %s:%s takes arguments without OP_ARGS_IN", d->name, d->out, d->in);
         if (inl) {
             /* a fixed signature needs room for every argument it can take */
-            int variadic = strpbrk(d->in, "mMzyNZ") || strpbrk(d->out, "mz");
+            int variadic = strpbrk(d->in, "mMzyNZ") || strpbrk(d->out, "mzI");
             if (!variadic)
                 CHECKF((int)(strlen(d->out) + strlen(d->in)) <= inl, "%s %s:%s: OP_ARGS_IN(%d) is too small", d->name,
                        d->out, d->in, inl);
         }
-        CHECKF(strspn(d->in, "akixSTUcopjqvhOPVJmMzyNZlIKAYRQ") == strlen(d->in), "%s: bad input letters '%s'", d->name, d->in);
-        CHECKF(strspn(d->out, "akiSmzXIKAQ") == strlen(d->out), "%s: bad output letters '%s'", d->name, d->out);
+        CHECKF(strspn(d->in, "akixSTUcopjqvhOPVJmMzyNZlDKAYRQ") == strlen(d->in), "%s: bad input letters '%s'", d->name, d->in);
+        CHECKF(strspn(d->out, "akiSmzXIDKAQ") == strlen(d->out), "%s: bad output letters '%s'", d->name, d->out);
         CHECKF(d->init || d->perf || d->prep, "%s: does nothing", d->name);
         if (i > 0 && !strcmp(all[i - 1]->name, d->name))
             CHECKF(strcmp(all[i - 1]->out, d->out) || strcmp(all[i - 1]->in, d->in), "%s %s:%s registered twice",
