@@ -6,6 +6,8 @@
 #   print:   "instr N:  name = v …"          -> "print: v …"   (values only)
 #   printk:  " i N time T:   v"             -> "printk: T v"  (time and value)
 #   printk2: " iN " + spaces + [name = ] value -> "printk2: " + the line
+#   printarray: lines starting with spaces then a value or a row index
+#            -> "printarray:" + the line (labels: start them with "@")
 #   prints, printks, printks2, printf, println, printsk, puts: lines
 #            starting with "@" -> kept whole (the tests start every format
 #            with "@")
@@ -45,6 +47,7 @@ extract() {
             next
         }
         /^ i-?[0-9]+ / { print "printk2: " $0; next }
+        /^ +[-0-9.@]/ { print "printarray:" $0; next }
         /^@/ { print }
     '
 }

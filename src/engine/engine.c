@@ -607,6 +607,24 @@ void *op_alloc(OP_CTX *c, size_t bytes)
     return p;
 }
 
+/* A global array's data live as long as the engine: taken from the pool
+ * and never given back (the pool goes with the engine), so a note that
+ * shapes gkArr[] leaves it shaped; op_array_shape reuses a block that fits,
+ * so notes re-initialising one global array do not drain the pool. */
+void *op_alloc_for(OP_CTX *c, const void *owner, size_t bytes)
+{
+    ENGINE *e = c->eng;
+    const unsigned char *g = (const unsigned char *)e->globals, *o = owner;
+    if (!(o >= g && o < g + e->cfg.global_bytes)) return op_alloc(c, bytes);
+    void *p = bytes <= RTA_MAX_POOL ? rta_alloc(e->mem, bytes) : NULL;
+    if (!p) {
+        c->voice->memfail = bytes;
+        return NULL;
+    }
+    memset(p, 0, bytes);
+    return p;
+}
+
 /* A string variable's larger buffer: a local's is one of the note's blocks
  * (the old one stays with the note: growth at least doubles, so the note
  * holds under twice its longest string); a global's is a block of its own,

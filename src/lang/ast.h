@@ -8,7 +8,8 @@
 #define LANG_NODES(X) \
     X(N_NUM,      "number: num") \
     X(N_STR,      "string: str") \
-    X(N_VAR,      "variable or p-field: name") \
+    X(N_VAR,      "variable or p-field: name; as an output, name[]… declares an array (rate '[', op = the []s)") \
+    X(N_INDEX,    "array element name[kids[0]][kids[1]]…") \
     X(N_BINOP,    "binary operator op: kids[0] op kids[1]") \
     X(N_UNOP,     "unary operator op: kids[0]") \
     X(N_COND,     "kids[0] ? kids[1] : kids[2]") \

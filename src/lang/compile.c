@@ -19,7 +19,8 @@
 #include <sys/stat.h>
 
 /*
- * Rates, ordered: 'c' constant < 'i' init < 'k' control < 'a' audio; 'S' string.
+ * Rates, ordered: 'c' constant < 'i' init < 'k' control < 'a' audio; 'S' string;
+ * arrays 'D' (i[]), 'K' (k[]), 'A' (a[]): their operand is the OP_ARRAY descriptor.
  * An operand says where a value lives once a voice exists: in the voice arena
  * (REL_LOCAL), in the engine's g-variables (REL_GLOBAL, REL_GSTR for a
  * string), in the constant pool (REL_CONST) or the string constants
@@ -236,11 +237,20 @@ static const char *rate_name(char r)
     case 'a': return "a";
     case 'k': return "k";
     case 'S': return "S";
+    case 'D': return "i[]";
+    case 'K': return "k[]";
+    case 'A': return "a[]";
+    case 'Q': return "S[]";
     default: return "i";
     }
 }
 
 static int rank(char r) { return r == 'a' ? 3 : r == 'k' ? 2 : r == 'i' ? 1 : 0; }
+
+/* Array rates: the array of elements of rate r, and back. */
+static int is_arr(char r) { return r == 'D' || r == 'K' || r == 'A' || r == 'Q'; }
+static char arr_of(char r) { return r == 'a' ? 'A' : r == 'k' ? 'K' : r == 'S' ? 'Q' : 'D'; }
+static char elem_of(char r) { return r == 'A' ? 'a' : r == 'K' ? 'k' : r == 'Q' ? 'S' : 'i'; }
 
 /* ---- arena image layout ---- */
 
@@ -329,11 +339,13 @@ static OPERAND new_var(CG *g, char rate)
     o.base = REL_LOCAL;
     o.cval = 0;
     char nm[32];
-    int r = rate == 'a' ? 2 : rate == 'k' ? 1 : 0;
-    if (rate == 'S') r = 3;
-    snprintf(nm, sizeof nm, "#%c%d", rate == 'a' ? 'a' : rate == 'k' ? 'k' : rate == 'S' ? 'S' : 'i', g->ntemp[r]++);
+    char e = is_arr(rate) ? elem_of(rate) : rate;
+    int r = e == 'a' ? 2 : e == 'k' ? 1 : 0;
+    if (e == 'S') r = 3;
+    snprintf(nm, sizeof nm, "#%c%d", e == 'a' ? 'a' : e == 'k' ? 'k' : e == 'S' ? 'S' : 'i', g->ntemp[r]++);
     o.name = ast_strndup(&g->o->arena, nm, strlen(nm));
     if (rate == 'a') o.off = img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32);
+    else if (is_arr(rate)) o.off = img_alloc(g, sizeof(OP_ARRAY), 16);
     else if (rate == 'S') o.off = str_slot(g);
     else o.off = img_alloc(g, sizeof(double), 8);
     return o;
@@ -382,7 +394,9 @@ static int reserved_value(const LANG_HEADER *h, const char *name, double *v)
     return 1;
 }
 
-static SYM *declare(CG *g, const NODE *at, const char *name)
+/* The variable `name`, declared now if new; `array`: declared as name[]
+ * (an existing array is found by its name alone). */
+static SYM *declare_as(CG *g, const NODE *at, const char *name, int array)
 {
     int global;
     char r = name_rate(name, &global);
@@ -400,25 +414,37 @@ static SYM *declare(CG *g, const NODE *at, const char *name)
     SYM **list = global ? &g->o->globals : &g->locals;
     NAMEIDX *idx = global ? &g->o->globalidx : &g->localidx;
     SYM *s = find_sym(idx, name);
-    if (s) return s;
+    if (s) {
+        if (array && !is_arr(s->rate))
+            cg_error(g, at, "'%s' is already a scalar variable and cannot be declared an array", name);
+        return s;
+    }
+    if (array) r = arr_of(r);
     s = calloc(1, sizeof *s);
     s->name = strdup(name);
     s->rate = r;
     s->global = global;
     if (global) {
         size_t sz = r == 'a' ? sizeof(float) * (size_t)g->h->ksmps : r == 'S' ? sizeof(OP_STR) + OP_STR_INLINE
-                                                                            : sizeof(double);
+                  : is_arr(r) ? sizeof(OP_ARRAY) : sizeof(double);
         uint32_t at2 = (g->o->gbytes + 31) & ~31u;
         s->off = at2;
         g->o->gbytes = at2 + (uint32_t)sz;
-    } else {
-        s->off = new_var(g, r).off;
+    } else {   /* named: no #-number taken (Csound numbers only its synthetic temporaries) */
+        s->off = is_arr(r) ? img_alloc(g, sizeof(OP_ARRAY), 16)
+               : r == 'a' ? img_alloc(g, sizeof(float) * (size_t)g->h->ksmps, 32)
+               : r == 'S' ? str_slot(g) : img_alloc(g, sizeof(double), 8);
     }
     s->next = *list;
     *list = s;
     nidx_put(idx, s->name, s);
     return s;
 }
+
+static SYM *declare(CG *g, const NODE *at, const char *name) { return declare_as(g, at, name, 0); }
+
+/* An output's variable: name[]… declares an array. */
+static SYM *declare_out(CG *g, const NODE *out) { return declare_as(g, out, out->name, out->rate == '['); }
 
 static OPERAND sym_operand(CG *g, const NODE *at, SYM *s)
 {
@@ -444,7 +470,13 @@ static int letter_accepts(char L, char r)
     case 'S': return r == 'S';
     case 'T': return r == 'S' || r == 'i' || r == 'c';
     case 'U': return r == 'S' || r == 'k' || r == 'i' || r == 'c';
-    case 'N': return 1;
+    case 'N': return !is_arr(r);
+    case 'D': return r == 'D';
+    case 'K': return r == 'K' || r == 'D';
+    case 'A': return r == 'A';
+    case 'Y': return r == 'D' || r == 'K';
+    case 'R': return r == 'D' || r == 'K' || r == 'A';
+    case 'Q': return r == 'Q';
     case 'l': return r == 'l';   /* a label (see label_arg) */
     default: return 0;
     }
@@ -513,6 +545,12 @@ static const char *letter_rate_desc(char L)
     case 'T': return "S or i";
     case 'U': return "S, k or i";
     case 'x': case 'M': return "a, k or i";
+    case 'D': return "i[]";
+    case 'K': return "k[]";
+    case 'A': return "a[]";
+    case 'Y': return "i[] or k[]";
+    case 'Q': return "S[]";
+    case 'R': return "an array";
     case 'l': return "a label";
     default: return "i";
     }
@@ -776,6 +814,9 @@ static OPERAND to_audio(CG *g, OPERAND x, const NODE *at)
 }
 
 static char infer(CG *g, const NODE *n, char hint);
+static SYM *array_sym(CG *g, const NODE *n);
+static char index_rate(CG *g, const NODE *n);
+static char arr_binop_rate(CG *g, const NODE *n, char a, char b);
 
 /* The output rate to look for in a function call that names none.  Csound
  * gives a call the output of the first form whose inputs fit (its
@@ -849,6 +890,42 @@ static int string_cond(CG *g, const NODE *n, char hint)
     return 1;
 }
 
+/* The array an element reference names. */
+static SYM *array_sym(CG *g, const NODE *n)
+{
+    int global;
+    name_rate(n->name, &global);
+    SYM *s = find_sym(global ? &g->o->globalidx : &g->localidx, n->name);
+    if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
+    if (!is_arr(s->rate)) cg_error(g, n, "'%s' is not an array", n->name);
+    return s;
+}
+
+/* The rate of arr[i…]: the element's; an i-array read with a k index is k-rate. */
+static char index_rate(CG *g, const NODE *n)
+{
+    SYM *s = array_sym(g, n);
+    char r = elem_of(s->rate);
+    if (n->nkids + 2 > OP_MAXIN) cg_error(g, n, "'%s': too many indices", n->name);
+    for (int i = 0; i < n->nkids; i++) {
+        char k = infer(g, n->kids[i], 0);
+        if (k == 'a' || k == 'S' || is_arr(k)) cg_error(g, n->kids[i], "an array index must be i- or k-rate");
+        if (k == 'k' && r == 'i') r = 'k';
+    }
+    return r;
+}
+
+/* The rate of a OP b when either is an array: an array of the fastest
+ * operand's elements (as Csound's ##add.[k, ##mul.k[a… rows give). */
+static char arr_binop_rate(CG *g, const NODE *n, char a, char b)
+{
+    if (n->op != T_PLUS && n->op != T_MINUS && n->op != T_STAR && n->op != T_SLASH && n->op != T_CARET)
+        cg_error(g, n, "arrays can only be combined with + - * / ^");
+    if (a == 'A' || b == 'A' || a == 'a' || b == 'a') return 'A';
+    if (a == 'K' || b == 'K' || a == 'k' || b == 'k') return 'K';
+    return 'D';
+}
+
 /* What rate an expression will have (no code is emitted). */
 static char infer(CG *g, const NODE *n, char hint)
 {
@@ -865,13 +942,23 @@ static char infer(CG *g, const NODE *n, char hint)
         if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
         return s->rate;
     }
+    case N_INDEX:
+        return index_rate(g, n);
     case N_BINOP: case N_UNOP: case N_COND: {
         char r = 'c';
         if (n->kind == N_COND && string_cond(g, n, hint)) return 'S';
+        char ks[3] = { 0 };
+        int arr = 0;
         for (int i = 0; i < n->nkids; i++) {
             char k = infer(g, n->kids[i], hint);
             if (k == 'S') string_misuse(g, n, n->kids[i]);
+            if (is_arr(k)) arr = 1;
+            if (i < 3) ks[i] = k;
             if (rank(k) > rank(r)) r = k;
+        }
+        if (arr) {
+            if (n->kind != N_BINOP) cg_error(g, n, "arrays can only be combined with + - * / ^");
+            return arr_binop_rate(g, n, ks[0], ks[1]);
         }
         if (n->kind == N_COND && rank(r) == 0) r = 'i';
         if (n->kind != N_COND && r == 'c') {
@@ -934,8 +1021,27 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
     }
     case N_CALL:
         return compile_call(g, n, hint, dest);
+    case N_INDEX: {   /* arr[i…]: ##array_get arr, i… */
+        char r = index_rate(g, n);
+        SYM *s = array_sym(g, n);
+        OPERAND ins[OP_MAXIN + 2];
+        char rates[OP_MAXIN + 2];
+        const NODE *at[OP_MAXIN + 2];
+        ins[0] = sym_operand(g, n, s);
+        at[0] = n;
+        for (int i = 0; i < n->nkids; i++) {
+            ins[i + 1] = compile_expr(g, n->kids[i], 0, NULL);
+            at[i + 1] = n->kids[i];
+        }
+        for (int i = 0; i <= n->nkids; i++) rates[i] = ins[i].rate;
+        const OP_DESC *d = select_desc(g, n, "##array_get", &r, 1, 0, rates, n->nkids + 1, at);
+        OPERAND out = result_slot(g, r, dest);
+        emit(g, d, &out, 1, ins, n->nkids + 1, n->nkids + 1, n);
+        return out;
+    }
     case N_UNOP: {
         OPERAND a = compile_expr(g, n->kids[0], hint, NULL);
+        if (is_arr(a.rate)) cg_error(g, n, "arrays can only be combined with + - * / ^");
         if (a.rate == 'c' && n->op == T_MINUS) return op_const(g, -a.cval);
         if (a.rate == 'c' && n->op == T_NOT) return op_const(g, a.cval == 0);
         if (a.rate == 'c' && n->op == T_TILDE) return op_const(g, (double)~fold_int(a.cval));
@@ -952,6 +1058,15 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         double fv;
         if (a.rate == 'c' && b.rate == 'c' && fold(n->op, a.cval, b.cval, &fv)) return op_const(g, fv);
         if (a.rate == 'S' || b.rate == 'S') string_misuse(g, n, a.rate == 'S' ? n->kids[0] : n->kids[1]);
+        if (is_arr(a.rate) || is_arr(b.rate)) {   /* element by element: ##add.[] and kin */
+            char r = arr_binop_rate(g, n, a.rate, b.rate);
+            char rates[2] = { a.rate, b.rate };
+            const OP_DESC *d = select_desc(g, n, binop_name(n->op), &r, 1, 0, rates, 2, (const NODE *const *)n->kids);
+            OPERAND ins[2] = { a, b };
+            OPERAND out = result_slot(g, r, dest);
+            emit(g, d, &out, 1, ins, 2, 2, n);
+            return out;
+        }
         OPERAND same;
         if (fold_identity(n->op, &a, &b, &same)) return same;
         char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
@@ -973,6 +1088,8 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         OPERAND c = compile_expr(g, n->kids[0], 0, NULL);
         OPERAND a = compile_expr(g, n->kids[1], hint, NULL);
         OPERAND b = compile_expr(g, n->kids[2], hint, NULL);
+        if (is_arr(c.rate) || is_arr(a.rate) || is_arr(b.rate))
+            cg_error(g, n, "arrays can only be combined with + - * / ^");
         if (c.rate == 'a') cg_error(g, n->kids[0], "the condition of '?:' cannot be a-rate");
         if (a.rate == 'S' || b.rate == 'S') {
             /* strings: Csound's =.S at i-time for an i-condition, #=.S in each k-cycle for a k one */
@@ -1062,6 +1179,48 @@ static char cond_pass(CG *g, const OPERAND *c, const NODE *at)
 }
 
 static void compile_block(CG *g, const NODE *b);
+
+/* arr[i…] = value (rhs compiled here, or val already computed):
+ * ##array_set arr, value, i… — or ##array_init for `arr[i] init value`. */
+static void compile_index_set(CG *g, const NODE *lhs, const NODE *rhs, const OPERAND *val, const NODE *at, int init)
+{
+    SYM *s = array_sym(g, lhs);
+    char e = elem_of(s->rate);
+    OPERAND ins[OP_MAXIN + 2];
+    char rates[OP_MAXIN + 2];
+    const NODE *an[OP_MAXIN + 2];
+    if (lhs->nkids + 2 > OP_MAXIN) cg_error(g, lhs, "'%s': too many indices", lhs->name);
+    ins[0] = sym_operand(g, lhs, s);
+    an[0] = lhs;
+    OPERAND v;
+    if (val) {
+        v = *val;
+    } else {
+        char want = infer(g, rhs, init ? 'i' : e);
+        if (is_arr(want) || (want == 'S') != (e == 'S'))
+            cg_error(g, rhs, "an element of '%s' can only be given %s", lhs->name, e == 'S' ? "a string" : "a number");
+        if (e != 'S' && rank(want) > rank(init ? 'i' : e))
+            cg_error(g, rhs, "cannot assign an %s-rate value to an element of the %s array '%s'", rate_name(want),
+                     rate_name(s->rate), lhs->name);
+        v = compile_expr(g, rhs, init && e != 'S' ? 'i' : e, NULL);
+    }
+    if (e == 'a' && !init) v = to_audio(g, v, at);
+    ins[1] = v;
+    an[1] = rhs ? rhs : at;
+    for (int i = 0; i < lhs->nkids; i++) {
+        char k = infer(g, lhs->kids[i], 0);
+        if (k == 'a' || k == 'S' || is_arr(k)) cg_error(g, lhs->kids[i], "an array index must be i- or k-rate");
+        ins[2 + i] = compile_expr(g, lhs->kids[i], 0, NULL);
+        an[2 + i] = lhs->kids[i];
+    }
+    int nin = lhs->nkids + 2;
+    for (int i = 0; i < nin; i++) rates[i] = ins[i].rate;
+    if (!init && s->rate == 'D')
+        for (int i = 1; i < nin; i++)
+            if (rates[i] == 'k') cg_error(g, at, "Cannot set i-array at k-rate");
+    const OP_DESC *d = select_desc(g, at, init ? "##array_init" : "##array_set", NULL, 0, 0, rates, nin, an);
+    emit(g, d, ins, 0, ins, nin, nin, at);   /* no outputs */
+}
 
 /* ---- program control (Csound's OOps/goto_ops.c) ----
  * The statements that are only a jump, or mark where a reinit pass ends,
@@ -1183,8 +1342,28 @@ static void compile_assign(CG *g, const NODE *n)
         compile_assign(g, &as);
         return;
     }
-    SYM *s = declare(g, lhs, lhs->name);
+    if (lhs->kind == N_INDEX) {
+        compile_index_set(g, lhs, rhs, NULL, n, 0);
+        return;
+    }
+    SYM *s = declare_out(g, lhs);
+    if (is_arr(s->rate)) {   /* whole array: copy (=._), fill with a scalar (=.X), or computed in place */
+        char want = infer(g, rhs, s->rate);
+        if (want == 'S') cg_error(g, rhs, "a string cannot be assigned to the array '%s'", s->name);
+        if (is_arr(want) ? (elem_of(want) == 'a') != (s->rate == 'A') || (s->rate == 'D' && want != 'D')
+                               || (want == 'Q') != (s->rate == 'Q')
+                         : s->rate == 'Q' || rank(want) > rank(elem_of(s->rate)))
+            cg_error(g, rhs, "cannot assign %s %s value to the %s array '%s'", is_arr(want) ? "an" : "an",
+                     rate_name(want), rate_name(s->rate), s->name);
+        OPERAND dst = sym_operand(g, lhs, s);
+        OPERAND v = compile_expr(g, rhs, s->rate, &dst);
+        if (v.base == dst.base && v.off == dst.off && v.rate == dst.rate) return;
+        const OP_DESC *d = select_desc(g, n, "=", &s->rate, 1, 0, &v.rate, 1, (const NODE *const *)n->kids);
+        emit(g, d, &dst, 1, &v, 1, 1, n);
+        return;
+    }
     char want = infer(g, rhs, s->rate);
+    if (is_arr(want)) cg_error(g, rhs, "cannot assign an array to the scalar variable '%s'", s->name);
     if (s->rate == 'S' && want == 'a')
         cg_error(g, rhs, "cannot assign an a-rate value to the string variable '%s'", s->name);
     if (s->rate == 'S' && want == 'k')   /* Csound's =.T takes an i-value: a string p-field or a strset index */
@@ -1323,9 +1502,18 @@ static void compile_opcode(CG *g, const NODE *n)
     if (!strcmp(n->name, "setksmps")) { compile_setksmps(g, n); return; }
     if (!lookup_ops(g, n->name, &nd)) cg_error(g, n, "unknown opcode '%s'", n->name);
     check_gen(g, n);
+    if (nout == 1 && n->outs[0]->kind == N_INDEX && !strcmp(n->name, "init") && nin == 1) {
+        compile_index_set(g, n->outs[0], n->kids[0], NULL, n, 1);   /* arr[i] init x: ##array_init */
+        return;
+    }
     SYM *outsyms[OP_MAXOUT + 1];
     for (int i = 0; i < nout; i++) {
-        outsyms[i] = declare(g, n->outs[i], n->outs[i]->name);
+        if (n->outs[i]->kind == N_INDEX) {   /* an element: a temporary, then ##array_set */
+            outsyms[i] = NULL;
+            orates[i] = index_rate(g, n->outs[i]);
+            continue;
+        }
+        outsyms[i] = declare_out(g, n->outs[i]);
         orates[i] = outsyms[i]->rate;
     }
     int lab = label_arg(g, n);
@@ -1333,7 +1521,7 @@ static void compile_opcode(CG *g, const NODE *n)
     const OP_DESC *d = select_desc(g, n, n->name, orates, nout, 0, irates, nin, (const NODE *const *)n->kids);
     if (nout == 0 && d->out[0] && d->out[0] != 'm' && d->out[0] != 'z' && d->out[0] != 'I')
         cg_error(g, n, "'%s' gives a value: assign it to a variable", n->name);
-    OPERAND ins[OP_MAXIN + 4], outs[OP_MAXOUT + 1];
+    OPERAND ins[OP_MAXIN + 4], outs[OP_MAXOUT + 1] = { { 0 } };
     const char *L = d->in;
     char last = 0;
     for (int i = 0; i < nin; i++) {
@@ -1346,13 +1534,21 @@ static void compile_opcode(CG *g, const NODE *n)
         cg_error(g, n->kids[0], "'%s': the first argument must be a variable (the opcode changes it)", n->name);
     int ntot = nin;
     for (; *L && is_optional(*L); L++) ins[ntot++] = op_const(g, optional_default(*L));
-    for (int i = 0; i < nout; i++) outs[i] = sym_operand(g, n->outs[i], outsyms[i]);
+    for (int i = 0; i < nout; i++) {
+        if (!outsyms[i]) {
+            outs[i] = new_var(g, orates[i]);
+            continue;
+        }
+        outs[i] = sym_operand(g, n->outs[i], outsyms[i]);
+    }
     emit(g, d, outs, nout, ins, ntot, nin, n);
     if (lab >= 0) {   /* jump where the opcode's init or perf says so */
         const IR *r = &g->ir[g->nir - 1];
         char pass = r->init && r->perf ? 'g' : r->init ? 'i' : 'k';
         emit_jump(g, label_of(g, n, n->kids[lab]), pass, &ins[lab], 1, n);
     }
+    for (int i = 0; i < nout; i++)
+        if (!outsyms[i]) compile_index_set(g, n->outs[i], NULL, &outs[i], n, 0);
 }
 
 /* Named parameters, the rule of doc/osc.md ("Named parameters"), which
@@ -1369,7 +1565,9 @@ static void note_param(CG *g, const NODE *n)
     if (n->kind == N_ASSIGN && n->op == T_ASSIGN) dyn = 1;
     else if (n->kind == N_OPCODE && !strcmp(n->name, "init")) dyn = 0;
     else return;
-    if (n->nouts != 1 || n->nkids != 1 || n->outs[0]->kind != N_VAR || n->kids[0]->kind != N_VAR) return;
+    if (n->nouts != 1 || n->nkids != 1 || n->outs[0]->kind != N_VAR || n->outs[0]->rate == '['
+        || n->kids[0]->kind != N_VAR)
+        return;
     const char *name = n->outs[0]->name;
     int global, pidx;
     char r = name_rate(name, &global);
@@ -2132,7 +2330,7 @@ static void predeclare_globals(CG *g, const NODE *n)
     for (int i = 0; i < n->nouts; i++)
         if (n->kind != N_INSTR && n->outs[i]->kind == N_VAR && n->outs[i]->name[0] == 'g') {
             int global;
-            if (name_rate(n->outs[i]->name, &global)) declare(g, n->outs[i], n->outs[i]->name);
+            if (name_rate(n->outs[i]->name, &global)) declare_out(g, n->outs[i]);
         }
     for (int i = 0; i < n->nkids; i++) predeclare_globals(g, n->kids[i]);
 }

@@ -229,6 +229,22 @@ static void arglist(PARSER *p, NODE *n, TOKKIND closer)
     }
 }
 
+/* index := '[' expr ']' { '[' expr ']' }   (after an array's name: its element) */
+static NODE *index_suffix(PARSER *p, NODE *var)
+{
+    NODE *n = ast_node(p->arena, N_INDEX, var->line, var->col);
+    n->name = var->name;
+    while (p->tok.kind == T_LBRACK) {
+        TOKEN lb = p->tok;
+        advance(p);
+        ast_add(p->arena, &n->kids, &n->nkids, expr(p));
+        if (p->tok.kind != T_RBRACK)
+            perror_at(p, p->tok.line, p->tok.col, "expected ']' to close the '[' at %d:%d", lb.line, lb.col);
+        advance(p);
+    }
+    return n;
+}
+
 /* primary := NUMBER | STRING | name | name ['(' args ')'] | name ':' rate '(' args ')' | '(' expr ')' */
 static NODE *primary(PARSER *p)
 {
@@ -246,6 +262,8 @@ static NODE *primary(PARSER *p)
         n = ast_node(p->arena, N_STR, t.line, t.col);
         n->name = ast_strndup(p->arena, t.str, strlen(t.str));
         return n;
+    case T_LBRACK:   /* Csound 7's array literal; 6.18 has only fillarray */
+        perror_at(p, t.line, t.col, "array literals [a, b, …] are not in Csound 6.18: use fillarray(a, b, …)");
     case T_LPAREN: {
         advance(p);
         n = expr(p);
@@ -287,14 +305,11 @@ static NODE *primary(PARSER *p)
             advance(p);
             return n;
         }
-        if (p->tok.kind == T_LBRACK && !p->tok.space_before)
-            perror_at(p, p->tok.line, p->tok.col, "arrays ('%.*s[…]') are not supported yet", t.len, t.start);
         n = ast_node(p->arena, N_VAR, t.line, t.col);
         n->name = tokstr(p, &t);
+        if (p->tok.kind == T_LBRACK) return index_suffix(p, n);
         return n;
     }
-    case T_LBRACK:
-        perror_at(p, t.line, t.col, "arrays ('[…]') are not supported yet");
     default: {
         char b[64];
         perror_at(p, t.line, t.col, "expected an expression, found %s", describe(p, &t, b, sizeof b));
@@ -498,29 +513,11 @@ static NODE *while_statement(PARSER *p, int until)
     return n;
 }
 
-/* An output written as an array, kArr[] or kArr[i]: reported, its index
- * skipped, and the statement read on as if it were a plain variable, so the
- * other outputs are declared and the rest of the line is checked too. */
-static void array_output(PARSER *p, const NODE *o)
-{
-    report(p, p->tok.line, p->tok.col, "arrays ('%s[…]') are not supported yet", o->name);
-    for (int depth = 0;;) {
-        if (p->tok.kind == T_NEWLINE || p->tok.kind == T_EOF)
-            perror_at(p, p->tok.line, p->tok.col, "expected ']' to close '%s['", o->name);
-        if (p->tok.kind == T_LBRACK) depth++;
-        if (p->tok.kind == T_RBRACK && --depth == 0) {
-            advance(p);
-            if (p->tok.kind != T_LBRACK || p->tok.space_before) return;   /* kArr[i][j] */
-        } else {
-            advance(p);
-        }
-    }
-}
-
 /*
  * statement := label ':' | if | while | goto label
  *            | outs ('=' | '+=' | '-=' | '*=' | '/=') expr
- *            | [outs] opcode [args]          outs := name { ',' name }
+ *            | [outs] opcode [args]          outs := out { ',' out }
+ *   out := name { '[' ']' }   (declares an array)  | name index   (an element)
  *            | opcode '(' args ')'
  * Whether the first name is an output or the opcode is decided as Csound
  * does: by whether it names an opcode.
@@ -561,16 +558,25 @@ static NODE *statement(PARSER *p)
     }
     char *name0 = tokstr(p, &t);
     if (t2->kind == T_ASSIGN || t2->kind == T_PLUSEQ || t2->kind == T_MINUSEQ || t2->kind == T_STAREQ
-        || t2->kind == T_SLASHEQ || t2->kind == T_COMMA || (t2->kind == T_LBRACK && !t2->space_before)) {
+        || t2->kind == T_SLASHEQ || t2->kind == T_COMMA || (t2->kind == T_LBRACK && !p->is_opcode(name0, p->ud))) {
         n = ast_node(p->arena, N_ASSIGN, t.line, t.col);
         p->partial = n;
         for (;;) {
             NODE *o = ast_node(p->arena, N_VAR, p->tok.line, p->tok.col);
             if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected a variable name");
             o->name = tokstr(p, &p->tok);
-            ast_add(p->arena, &n->outs, &n->nouts, o);
             advance(p);
-            if (p->tok.kind == T_LBRACK && !p->tok.space_before) array_output(p, o);
+            if (p->tok.kind == T_LBRACK && peek2(p)->kind == T_RBRACK) {   /* name[]…: an array */
+                o->rate = '[';
+                while (p->tok.kind == T_LBRACK) {
+                    advance(p);
+                    expect(p, T_RBRACK, " in the array declaration");
+                    o->op++;
+                }
+            } else if (p->tok.kind == T_LBRACK) {
+                o = index_suffix(p, o);
+            }
+            ast_add(p->arena, &n->outs, &n->nouts, o);
             if (p->tok.kind != T_COMMA) break;
             advance(p);
         }
@@ -590,6 +596,9 @@ static NODE *statement(PARSER *p)
             perror_at(p, op.line, op.col, "expected '=' or an opcode after the outputs, found %s",
                       describe(p, &op, b, sizeof b));
         }
+        if (op.kind != T_ASSIGN && n->outs[0]->kind == N_INDEX)   /* Csound 6.18's grammar has no kArr[i] += x */
+            perror_at(p, op.line, op.col, "'%s' on an array element is not in Csound 6.18: write %s[…] = %s[…] %c …",
+                      lang_tokname(op.kind), n->outs[0]->name, n->outs[0]->name, op.start[0]);
         n->op = op.kind;
         n->line = op.line;
         n->col = op.col;

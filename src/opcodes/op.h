@@ -5,6 +5,7 @@
 #include <stdatomic.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <string.h>
 #include "../engine/ftable.h"   /* FTABLE: what table opcodes read */
 
@@ -84,6 +85,32 @@ struct op_desc;
 #define OP_MAXOUT 32
 #define OP_MAXIN 60
 
+/*
+ * An array variable (i[], k[], a[]), as Csound's ARRAYDAT: a small descriptor
+ * living where the variable lives (the voice arena, or the engine's globals
+ * for gkArr[]), its elements elsewhere, contiguous and row-major:
+ * element (i, j) of an n×m array is element i*m + j.  An i- or k-array holds
+ * doubles, an a-array blocks of ksmps floats (elem bytes each).
+ *
+ * A note's arena image starts every descriptor zeroed (dims 0: not
+ * initialised).  The opcode that first gives the array a shape (init,
+ * fillarray, an assignment) reserves its data with op_array_shape, from the
+ * note memory (op_alloc_for: a local array's data end with the note, a global
+ * array's with the engine).  Reshaping to as many elements or fewer keeps the
+ * data; more takes a new block (constant time, also at perf: the old block
+ * stays the note's until it ends), as Csound's tabinit reallocates.
+ * Array-valued UDO arguments pass the descriptor's address (OP_ARG.arr).
+ */
+#define OP_ARRAY_MAXDIM 8
+typedef struct op_array {
+    void *data;         /* count elements of elem bytes; NULL until shaped */
+    size_t allocated;   /* bytes reserved at data */
+    int32_t dims;       /* dimensions; 0: not initialised */
+    int32_t count;      /* elements: the product of sizes */
+    int32_t elem;       /* bytes per element: sizeof(double), or ksmps floats */
+    int32_t sizes[OP_ARRAY_MAXDIM];
+} OP_ARRAY;
+
 /* A string value (Csound's STRINGDAT): see "Strings" above. */
 typedef struct op_str {
     char *data;         /* NUL-terminated */
@@ -95,6 +122,7 @@ typedef union op_arg {
     double *k;          /* i- or k-rate scalar */
     float *a;           /* a-rate block of ksmps frames */
     OP_STR *str;        /* string constant or S variable */
+    OP_ARRAY *arr;      /* an array variable (i[], k[], a[]) */
 } OP_ARG;
 
 typedef struct op_desc OP_DESC;
@@ -182,7 +210,9 @@ typedef struct op_shared_desc {
  *   outputs: a k i S; m = any number of a; z = any number of k;
  *            I = any number of i or k (passign);
  *            X = the same rate as the first a/k input
+ *            arrays: D i[], K k[], A a[], Q S[]
  *   inputs:  a (a-rate), k (k- or i-rate), i (i-rate), x (a, k or i),
+ *            arrays: D i[], K k[] (or i[]), A a[], Q S[], Y i[] or k[], R i[] k[] or a[],
  *            S (string), T (string or i), U (string, k or i), c (i-rate constant only)
  *            optional i with default: o 0, p 1, j -1, q 10, v 0.5, h 127
  *            optional k with default: O 0, P 1, V 0.5, J -1
@@ -251,6 +281,13 @@ typedef struct op_family {
  * init with op_initerr, which adds the bytes asked and the pool's size).
  * Zeroed, 32-byte aligned. Init time only. */
 void *op_alloc(OP_CTX *c, size_t bytes);
+
+/* Memory that lives as long as `owner`, an array descriptor: the note's
+ * (as op_alloc) for a local array, the engine's for a global one (gkArr[]),
+ * whichever note shapes it.  Zeroed, 32-byte aligned, constant time from the
+ * real-time pool: init or perf (an array may grow at k-time).  NULL when the
+ * pool is exhausted. */
+void *op_alloc_for(OP_CTX *c, const void *owner, size_t bytes);
 
 /* Make room for `need` bytes (the NUL included) in string variable s: its
  * buffer, or a larger one from the real-time pool (at least twice the old
@@ -478,6 +515,65 @@ typedef struct op_links {
     int delayr_depth;
 } OP_LINKS;
 OP_LINKS *op_links(OP_CTX *c);
+
+/* Give array `a` dims dimensions of these sizes, elements of elem bytes:
+ * keeps its data when they hold as many bytes, else takes a new zeroed block
+ * (the old contents copied).  0, or -1 when a size is not positive or the
+ * memory is exhausted (the caller reports it). */
+static inline int op_array_shape(OP_CTX *c, OP_ARRAY *a, int dims, const int32_t *sizes, int elem)
+{
+    int64_t count = 1;
+    if (dims < 1 || dims > OP_ARRAY_MAXDIM) return -1;
+    for (int i = 0; i < dims; i++) {
+        if (sizes[i] <= 0) return -1;
+        count *= sizes[i];
+        if (count > (1 << 28)) return -1;
+    }
+    size_t bytes = (size_t)count * (size_t)elem;
+    if (!a->data || bytes > a->allocated) {
+        size_t want = bytes > 2 * a->allocated ? bytes : 2 * a->allocated;  /* growing by doubling */
+        void *d = op_alloc_for(c, a, want);
+        if (!d && want > bytes) d = op_alloc_for(c, a, want = bytes);
+        if (!d) return -1;
+        if (a->data && a->data != d) memcpy(d, a->data, a->allocated);   /* at a reinit op_alloc may hand back the same block */
+        a->data = d;
+        a->allocated = want;
+    }
+    a->dims = dims;
+    for (int i = 0; i < dims; i++) a->sizes[i] = sizes[i];
+    a->count = (int32_t)count;
+    a->elem = elem;
+    return 0;
+}
+
+/* A one-dimensional shape of n elements (Csound's tabinit). */
+static inline int op_array_shape1(OP_CTX *c, OP_ARRAY *a, int n, int elem)
+{
+    int32_t s = n;
+    return op_array_shape(c, a, 1, &s, elem);
+}
+
+/* The flat (row-major) index of the element that the n indices idx[0…n-1]
+ * name in array a, or -1 with Csound's message in why ("Array index 5 out
+ * of range (0,4) for dimension 1", "Array dimension 1 out of range for
+ * dimensions 2"): the element get/set opcodes of every array type share it. */
+static inline int32_t op_array_index(const OP_ARRAY *a, const OP_ARG *idx, int n, char *why, size_t len)
+{
+    int32_t at = 0;
+    if (n != a->dims) {
+        snprintf(why, len, "Array dimension %d out of range for dimensions %d", n, a->dims);
+        return -1;
+    }
+    for (int i = 0; i < n; i++) {
+        int32_t k = op_int(*idx[i].k);
+        if (k < 0 || k >= a->sizes[i]) {
+            snprintf(why, len, "Array index %d out of range (0,%d) for dimension %d", k, a->sizes[i], i + 1);
+            return -1;
+        }
+        at = at * a->sizes[i] + k;
+    }
+    return at;
+}
 
 /* A-rate helpers. */
 static inline void op_aclear_edges(float *a, const OP_CTX *c)

@@ -1,5 +1,5 @@
 ; expect: 12:5: unknown opcode 'fof'
-; expect: 13:6: arrays ('kArr[…]') are not supported yet
+; expect: 13:2: variable 'fsig': f- and w-rate variables are not supported
 ; expect: 14:12: expected an expression, found end of line
 ; expect: 15:2: unknown opcode 'outq'
 ; expect: 20:7: unknown opcode 'buzz'
@@ -10,7 +10,7 @@ ksmps = 32
 nchnls = 1
 instr 1
  a1 fof 1, 440, 1
- kArr[] init 4
+ fsig = 4
  kamp = 1 +
  outq a1*kamp, a1, a1, a1
  out a1 * kamp            ; a1 and kamp are declared: no "undefined variable"

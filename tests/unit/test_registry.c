@@ -31,8 +31,8 @@ static void test_descriptors(void)
                 CHECKF((int)(strlen(d->out) + strlen(d->in)) <= inl, "%s %s:%s: OP_ARGS_IN(%d) is too small", d->name,
                        d->out, d->in, inl);
         }
-        CHECKF(strspn(d->in, "akixSTUcopjqvhOPVJmMzyNZl") == strlen(d->in), "%s: bad input letters '%s'", d->name, d->in);
-        CHECKF(strspn(d->out, "akiSmzXI") == strlen(d->out), "%s: bad output letters '%s'", d->name, d->out);
+        CHECKF(strspn(d->in, "akixSTUcopjqvhOPVJmMzyNZlDKAYRQ") == strlen(d->in), "%s: bad input letters '%s'", d->name, d->in);
+        CHECKF(strspn(d->out, "akiSmzXIDKAQ") == strlen(d->out), "%s: bad output letters '%s'", d->name, d->out);
         CHECKF(d->init || d->perf || d->prep, "%s: does nothing", d->name);
         if (i > 0 && !strcmp(all[i - 1]->name, d->name))
             CHECKF(strcmp(all[i - 1]->out, d->out) || strcmp(all[i - 1]->in, d->in), "%s %s:%s registered twice",
