@@ -1354,12 +1354,48 @@ void op_subinstr_perf(OP_CTX *c, OP_SUBINST *s)
     chain_perf(e, c->voice, s->t, s->arena, &sub);
 }
 
+/* An array argument: dst shaped as src, then its elements copied (an S[]'s
+ * texts one by one), as Csound 6.18's xin/xout copy an array (Engine/
+ * udo.c's array case: tabinit to the source's size, then the data). */
+static void udo_copy_array(OP_CTX *c, char L, OP_ARRAY *dst, const OP_ARRAY *src)
+{
+    if (dst == src || src->dims < 1 || !src->data) return;
+    if (op_array_shape(c, dst, src->dims, src->sizes, src->elem)) {
+        op_perferr(c, NULL, "no note memory for an array argument");
+        return;
+    }
+    if (L != 'Q') {
+        memcpy(dst->data, src->data, (size_t)src->count * (size_t)src->elem);
+        return;
+    }
+    OP_STR *d = dst->data;
+    const OP_STR *s = src->data;
+    for (int i = 0; i < src->count; i++) {
+        const char *text = s[i].data ? s[i].data : "";
+        size_t need = strlen(text) + 1;
+        if (!d[i].data || (size_t)d[i].size < need) {   /* the element's own buffer, living as long as the array */
+            size_t cap = need < 16 ? 16 : (need + 15) & ~(size_t)15;
+            char *b = op_alloc_for(c, dst, cap);
+            if (!b) {
+                op_perferr(c, NULL, "no note memory for an array argument");
+                return;
+            }
+            d[i].data = b;
+            d[i].size = (int)cap;
+        }
+        memmove(d[i].data, text, need);
+    }
+}
+
 /* One argument between a caller and a UDO instance, by its type letter L:
  * an a-rate block's frames [pos, pos+n) of the caller's side (the
- * instance's block is n frames), a string's text (S), else a scalar. */
+ * instance's block is n frames), a string's text (S), an array (D, K, A,
+ * Q), else a scalar. */
 static void udo_copy_arg(OP_CTX *c, char L, const OP_ARG *dst, const OP_ARG *src, int a_to_caller, int pos, int n)
 {
-    if (L == 'a') {
+    if (L == 'D' || L == 'K' || L == 'A' || L == 'Q') {
+        udo_copy_array(c, L, dst->arr, src->arr);
+    } else if (L == 'a') {
         if (a_to_caller) memcpy(dst->a + pos, src->a, sizeof(float) * (size_t)n);
         else memcpy(dst->a, src->a + pos, sizeof(float) * (size_t)n);
     } else if (L == 'S') {
@@ -1372,7 +1408,7 @@ static void udo_copy_arg(OP_CTX *c, char L, const OP_ARG *dst, const OP_ARG *src
 
 /* Input letter L of a call is copied at every k-cycle: a-, k-rate and
  * string ones (i-time ones were copied once, by xin). */
-static int udo_krate_in(char L) { return L && !strchr("iopj", L); }
+static int udo_krate_in(char L) { return L && !strchr("iopjDQ", L); }
 
 /* The k-rate, string and a-rate inputs into the instance (a-rate: frames [pos, pos+n) of the caller's blocks). */
 static void udo_copy_in(OP_CTX *c, const OP *call, const OP *xin, int pos, int n)
@@ -1388,7 +1424,7 @@ static void udo_copy_out(OP_CTX *c, const OP *call, const OP *xout, int pos, int
     const char *L = call->desc->out;
     int nout = xout->nin - 1 < call->nout ? xout->nin - 1 : call->nout;
     for (int i = 0; i < nout; i++)
-        if (L[i] == 'a' || (k && L[i] != 'i')) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
+        if (L[i] == 'a' || (k && !strchr("iDQ", L[i]))) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
 }
 
 /* Bytes [b0, b1) of the block seen as Csound's doubles (little-endian, as
@@ -1481,7 +1517,7 @@ int eng_xout_init(OP *op, OP_CTX *c)
     const OP *call = f->call;
     f->xout = op;
     for (int i = 0; i < op->nin - 1 && i < call->nout; i++)
-        if (call->desc->out[i] == 'i' || call->desc->out[i] == 'S')
+        if (strchr("iSDQ", call->desc->out[i]))
             udo_copy_arg(c, call->desc->out[i], &call->arg[i], &op->arg[i], 1, 0, 0);
     return 0;
 }

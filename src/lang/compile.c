@@ -602,6 +602,16 @@ static const OP_DESC *const *lookup_ops(CG *g, const char *name, int *nd)
 
 /* Pick the descriptor of `name` for these output rates (or one wanted rate
  * `hint`, 0 for any) and input rates; on failure explain why. */
+/* A user-defined opcode's k[] input given an i[]: it fits, but an
+ * overload taking i[] there fits better (Csound picks by exact type). */
+static int udo_widens_array(const OP_DESC *d, const char *inr, int nin)
+{
+    if (d->init != eng_udo_init) return 0;
+    for (int i = 0; i < nin && d->in[i]; i++)
+        if (d->in[i] == 'K' && inr[i] == 'D') return 1;
+    return 0;
+}
+
 static const OP_DESC *select_desc(CG *g, const NODE *at, const char *opname, const char *outr, int nout, char hint,
                                   const char *inr, int nin, const NODE *const *args)
 {
@@ -612,14 +622,19 @@ static const OP_DESC *select_desc(CG *g, const NODE *at, const char *opname, con
     const OP_DESC *first_out = NULL;
     /* pass 0: output fits the hint exactly; pass 1: any output */
     for (int pass = 0; pass < 2; pass++) {
+        const OP_DESC *widened = NULL;
         for (int i = 0; i < nd; i++) {
             const OP_DESC *d = ds[i];
             if (nout) { if (!outs_fit(d, outr, nout)) continue; }
             else if (pass == 0 && hint && !(d->out[0] == hint || (d->out[0] == 'm' && hint == 'a'))) continue;
             if (!first_out) first_out = d;
             int bad;
-            if (ins_fit(d, inr, nin, &bad) == 0) return d;
+            if (ins_fit(d, inr, nin, &bad) == 0) {
+                if (!udo_widens_array(d, inr, nin)) return d;
+                if (!widened) widened = d;
+            }
         }
+        if (widened) return widened;
         if (nout) break;
     }
     if (!first_out) {
@@ -1396,8 +1411,20 @@ static void check_gen(CG *g, const NODE *n)
 
 /* ---- xin, xout, setksmps ---- */
 
+/* A UDO's type letter as its declaration wrote it ('k', 'k[]'…); buf holds 2. */
+static const char *udo_type_text(char L, char *buf)
+{
+    if (is_arr(L)) return rate_name(L);
+    buf[0] = L;
+    buf[1] = 0;
+    return buf;
+}
+
 /* The rate a UDO's type letter gives its variable. */
-static char udo_letter_rate(char L) { return L == 'a' ? 'a' : L == 'S' ? 'S' : strchr("kOPVJ", L) ? 'k' : 'i'; }
+static char udo_letter_rate(char L)
+{
+    return L == 'a' || L == 'S' || is_arr(L) ? L : strchr("kOPVJ", L) ? 'k' : 'i';
+}
 
 static OPERAND udo_frame_operand(CG *g)
 {
@@ -1438,17 +1465,17 @@ static void compile_xin(CG *g, const NODE *n)
     if (!u) cg_error(g, n, "'xin' is only allowed inside a user-defined opcode (opcode … endop)");
     if (n->nkids) cg_error(g, n->kids[0], "'xin' takes no arguments: its outputs receive the opcode's inputs");
     if (n->nouts != u->nin)
-        cg_error(g, n, "'xin' has %d output%s, but '%s' declares %d input%s (%.*s)", n->nouts,
-                 n->nouts == 1 ? "" : "s", u->name, u->nin, u->nin == 1 ? "" : "s", u->nin ? u->nin : 1,
-                 u->nin ? u->in : "0");
+        cg_error(g, n, "'xin' has %d output%s, but '%s' declares %d input%s (%s)", n->nouts,
+                 n->nouts == 1 ? "" : "s", u->name, u->nin, u->nin == 1 ? "" : "s", u->node->outs[1]->name);
     OPERAND outs[OP_MAXIN + 1];
     for (int i = 0; i < n->nouts; i++) {
         const NODE *o = n->outs[i];
         char want = udo_letter_rate(u->in[i]);
-        SYM *s = o->str2 ? declare_typed(g, o, o->name, want) : declare(g, o, o->name);
+        SYM *s = o->str2 ? declare_typed(g, o, o->name, want) : declare_out(g, o);
         if (s->rate != want)
-            cg_error(g, o, "'xin': output %d ('%s') must be %s-rate, as '%s' declares its input %d ('%c'), not %s-rate",
-                     i + 1, o->name, rate_name(want), u->name, i + 1, u->in[i], rate_name(s->rate));
+            cg_error(g, o, "'xin': output %d ('%s') must be %s-rate, as '%s' declares its input %d ('%s'), not %s-rate",
+                     i + 1, o->name, rate_name(want), u->name, i + 1, udo_type_text(u->in[i], (char[2]){ 0 }),
+                     rate_name(s->rate));
         outs[i] = sym_operand(g, o, s);
     }
     OPERAND fr = udo_frame_operand(g);
@@ -1464,17 +1491,17 @@ static void compile_xout(CG *g, const NODE *n)
     int nd = (int)strlen(u->out);
     if (n->nkids != nd)
         cg_error(g, n, "'xout' has %d argument%s, but '%s' declares %d output%s (%s)", n->nkids,
-                 n->nkids == 1 ? "" : "s", u->name, nd, nd == 1 ? "" : "s", nd ? u->out : "0");
+                 n->nkids == 1 ? "" : "s", u->name, nd, nd == 1 ? "" : "s", u->node->outs[0]->name);
     OPERAND ins[OP_MAXOUT + 1];
     for (int i = 0; i < nd; i++) {
         char want = udo_letter_rate(u->out[i]);
         char r = infer(g, n->kids[i], want);
-        int ok = want == 'a' ? r == 'a' : want == 'S' ? r == 'S'
+        int ok = is_arr(want) ? r == want || (want == 'K' && r == 'D') : want == 'a' ? r == 'a' : want == 'S' ? r == 'S'
                : want == 'k' ? (r == 'k' || r == 'i' || r == 'c') : (r == 'i' || r == 'c');
         if (!ok)
-            cg_error(g, n->kids[i], "'xout': argument %d must be %s-rate, as '%s' declares its output %d ('%c'), got %s-rate",
-                     i + 1, rate_name(want), u->name, i + 1, u->out[i], rate_desc(r));
-        ins[i] = compile_expr(g, n->kids[i], want == 'a' ? 'a' : want == 'S' ? 'S' : (rank(r) ? r : 0), NULL);
+            cg_error(g, n->kids[i], "'xout': argument %d must be %s-rate, as '%s' declares its output %d ('%s'), got %s-rate",
+                     i + 1, rate_name(want), u->name, i + 1, udo_type_text(u->out[i], (char[2]){ 0 }), rate_desc(r));
+        ins[i] = compile_expr(g, n->kids[i], want == 'a' || want == 'S' || is_arr(want) ? want : (rank(r) ? r : 0), NULL);
     }
     ins[nd] = udo_frame_operand(g);
     emit(g, &xout_desc, NULL, 0, ins, nd + 1, nd + 1, n);
@@ -1924,8 +1951,22 @@ static int udo_parse_types(const NODE *at, int outputs, char *letters, int max, 
     for (int i = 0; s[i]; i++) {
         char c = s[i];
         const char *why = NULL;
-        if (s[i + 1] == '[') why = "array arguments to user-defined opcodes are not supported yet";
-        else if (c == 'f') why = "f-signal arguments to user-defined opcodes are not supported";
+        if (s[i + 1] == '[') {   /* an array: its descriptor's letter (D i[], K k[], A a[], Q S[]) */
+            if (s[i + 2] != ']' || !strchr("ikaS", c)) {
+                lang_err_add(err, errlen, file, at->line, at->col + i, "arrays of '%c' cannot be %s of an opcode", c,
+                             outputs ? "outputs" : "inputs");
+                return -1;
+            }
+            if (n == max) {
+                lang_err_add(err, errlen, file, at->line, at->col, "too many %s (at most %d)",
+                             outputs ? "outputs" : "inputs", max);
+                return -1;
+            }
+            letters[n++] = arr_of(c == 'i' ? 'i' : c);
+            i += 2;
+            continue;
+        }
+        if (c == 'f') why = "f-signal arguments to user-defined opcodes are not supported";
         else if (!strchr(outputs ? "akiKS" : "akiKSOPVJopj", c)) {
             char msg[160];
             snprintf(msg, sizeof msg, "unknown type '%c' in the opcode's %s types (allowed: %s)", c,

@@ -210,8 +210,8 @@ static void test_error_recovery(void)
                   "instr 1\n a0 = 0\n a1 Foo a0\n a2 Foo a1\n a3 other a2\nendin\n",
                   "t.orc:3:7: error: unknown opcode 'nosuch'\n"
                   "t.orc:10:5: error: unknown opcode 'other'");
-    EXPECT_ERRORS("opcode Bar, a, k[]\n kin[] xin\n xout a(kin[0])\nendop\ninstr 1\n a1 nosuch 1\nendin\n",
-                  "t.orc:1:16: error: array arguments to user-defined opcodes are not supported yet\n"
+    EXPECT_ERRORS("opcode Bar, a, k[]\n kin xin\n xout a(kin)\nendop\ninstr 1\n a1 nosuch 1\nendin\n",
+                  "t.orc:2:2: error: 'xin': output 1 ('kin') must be k[]-rate, as 'Bar' declares its input 1 ('k[]'), not k-rate\n"
                   "t.orc:6:5: error: unknown opcode 'nosuch'");
     /* GENs ondes lacks, when ftgen's is a constant */
     EXPECT_ERRORS("gi1 ftgen 0, 0, 1024, 31, 1\ngi2 ftgen 0, 0, 1024, \"tanh\", 1\ngi3 = -\"s\"\n",
