@@ -1355,8 +1355,9 @@ void op_subinstr_perf(OP_CTX *c, OP_SUBINST *s)
 }
 
 /* An array argument: dst shaped as src, then its elements copied (an S[]'s
- * texts one by one), as Csound 6.18's xin/xout copy an array (Engine/
- * udo.c's array case: tabinit to the source's size, then the data). */
+ * texts one by one), as Csound 6.18's array copyValue that xinset, xoutset
+ * and useropcd run (Engine/udo.c): i[] at i-time only, the others also at
+ * every k-cycle. */
 static void udo_copy_array(OP_CTX *c, char L, OP_ARRAY *dst, const OP_ARRAY *src)
 {
     if (dst == src || src->dims < 1 || !src->data) return;
@@ -1407,8 +1408,9 @@ static void udo_copy_arg(OP_CTX *c, char L, const OP_ARG *dst, const OP_ARG *src
 }
 
 /* Input letter L of a call is copied at every k-cycle: a-, k-rate and
- * string ones (i-time ones were copied once, by xin). */
-static int udo_krate_in(char L) { return L && !strchr("iopjDQ", L); }
+ * string ones, arrays but i[] (i-time ones were copied once, by xin), as
+ * Csound 6.18's useropcd1/2 skip only i-typed variables and arrays. */
+static int udo_krate_in(char L) { return L && !strchr("iopjD", L); }
 
 /* The k-rate, string and a-rate inputs into the instance (a-rate: frames [pos, pos+n) of the caller's blocks). */
 static void udo_copy_in(OP_CTX *c, const OP *call, const OP *xin, int pos, int n)
@@ -1418,13 +1420,14 @@ static void udo_copy_in(OP_CTX *c, const OP *call, const OP *xin, int pos, int n
         if (udo_krate_in(L[i])) udo_copy_arg(c, L[i], &xin->arg[i], &call->arg[call->nout + i], 0, pos, n);
 }
 
-/* The a-rate outputs (frames [pos, pos+n)), and with `k` the k-rate and string ones too. */
+/* The a-rate outputs (frames [pos, pos+n)), and with `k` the k-rate,
+ * string and array ones too (not i[]: xout gave those). */
 static void udo_copy_out(OP_CTX *c, const OP *call, const OP *xout, int pos, int n, int k)
 {
     const char *L = call->desc->out;
     int nout = xout->nin - 1 < call->nout ? xout->nin - 1 : call->nout;
     for (int i = 0; i < nout; i++)
-        if (L[i] == 'a' || (k && !strchr("iDQ", L[i]))) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
+        if (L[i] == 'a' || (k && !strchr("iD", L[i]))) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
 }
 
 /* Bytes [b0, b1) of the block seen as Csound's doubles (little-endian, as
