@@ -61,8 +61,9 @@ try:
     m = fail_of("/instr/def", "broken", "kx = 1\na1 oscilx 1, 2\nout a1")
     check(m and m.startswith("2:4:") and "unknown opcode 'oscilx'" in m, "compile error with line:col: %r" % m)
     # every error of the code in one /fail, one a line, each with its line:col, nothing installed
-    m = fail_of("/instr/def", "twice", "a1 oscilx 1, 2\nkArr[] init 4\naz fof 1, 2\nout a1")
-    check(m == "1:4: error: unknown opcode 'oscilx'\n2:5: error: arrays ('kArr[…]') are not supported yet\n"
+    m = fail_of("/instr/def", "twice", "a1 oscilx 1, 2\nwv = 4\naz fof 1, 2\nout a1")
+    check(m == "1:4: error: unknown opcode 'oscilx'\n"
+          "2:1: error: variable 'wv': f- and w-rate variables are not supported\n"
           "3:4: error: unknown opcode 'fof'", "all the errors of /instr/def in its /fail: %r" % m)
     m = fail_of("/sched", 9, "twice", 0.0, 0.1)
     check(m and "unknown instrument 'twice'" in m, "code with errors is not installed: %r" % m)
