@@ -1371,21 +1371,11 @@ static void udo_copy_array(OP_CTX *c, char L, OP_ARRAY *dst, const OP_ARRAY *src
     }
     OP_STR *d = dst->data;
     const OP_STR *s = src->data;
-    for (int i = 0; i < src->count; i++) {
-        const char *text = s[i].data ? s[i].data : "";
-        size_t need = strlen(text) + 1;
-        if (!d[i].data || (size_t)d[i].size < need) {   /* the element's own buffer, living as long as the array */
-            size_t cap = need < 16 ? 16 : (need + 15) & ~(size_t)15;
-            char *b = op_alloc_for(c, dst, cap);
-            if (!b) {
-                op_perferr(c, NULL, "no note memory for an array argument");
-                return;
-            }
-            d[i].data = b;
-            d[i].size = (int)cap;
+    for (int i = 0; i < src->count; i++)
+        if (op_array_str_set(c, dst, &d[i], s[i].data ? s[i].data : "")) {
+            op_perferr(c, NULL, "no note memory for an array argument");
+            return;
         }
-        memmove(d[i].data, text, need);
-    }
 }
 
 /* One argument between a caller and a UDO instance, by its type letter L:

@@ -20,23 +20,6 @@ typedef struct { OP h; OP_ARG args[OP_MAXIN + 2]; } SARR;
 
 static char empty_str[1];
 
-/* Write text into element e of string array a; 0, or -1 when the pool is exhausted. */
-static int elem_set(OP_CTX *c, OP_ARRAY *a, OP_STR *e, const char *text)
-{
-    size_t need = strlen(text) + 1;
-    if (!e->data || (size_t)e->size < need) {
-        size_t cap = (size_t)e->size * 2 > need ? (size_t)e->size * 2 : need;
-        cap = (cap + 15) & ~(size_t)15;
-        if (cap < 16) cap = 16;
-        char *d = op_alloc_for(c, a, cap);
-        if (!d) return -1;
-        e->data = d;
-        e->size = (int)cap;
-    }
-    memmove(e->data, text, need);
-    return 0;
-}
-
 static int fail(OP *o, OP_CTX *c, int at_init, const char *why)
 {
     if (at_init) return op_initerr(c, o, "%s", why);
@@ -85,7 +68,7 @@ static int sfill(OP *o, OP_CTX *c)
     }
     if (n > a->count) n = a->count;
     for (int i = 0; i < n; i++)
-        if (elem_set(c, a, (OP_STR *)a->data + i, SA(o, 1 + i).str->data))
+        if (op_array_str_set(c, a, (OP_STR *)a->data + i, SA(o, 1 + i).str->data))
             return op_initerr(c, o, "array: out of memory (note memory: --memory)");
     return 0;
 }
@@ -119,7 +102,7 @@ static int sset(OP *o, OP_CTX *c, int at_init)
     OP_ARRAY *a = SA(o, 0).arr;
     OP_STR *e = elem_at(o, c, a, 2, o->nin - 2, at_init);
     if (!e) return -1;
-    if (elem_set(c, a, e, SA(o, 1).str->data)) return fail(o, c, at_init, "array: out of memory (note memory: --memory)");
+    if (op_array_str_set(c, a, e, SA(o, 1).str->data)) return fail(o, c, at_init, "array: out of memory (note memory: --memory)");
     return 0;
 }
 static int sset_i(OP *o, OP_CTX *c) { return sset(o, c, 1); }
@@ -135,7 +118,7 @@ static int scopy(OP *o, OP_CTX *c, int at_init)
     if (d->dims > 0 && d->dims != s->dims) return fail(o, c, at_init, "array-variable dimensions do not match");
     if ((d->dims == 0 || d->count != s->count) && shape_str(o, c, d, s->dims, s->sizes, at_init)) return -1;
     for (int i = 0; i < s->count; i++)
-        if (elem_set(c, d, (OP_STR *)d->data + i, ((const OP_STR *)s->data)[i].data))
+        if (op_array_str_set(c, d, (OP_STR *)d->data + i, ((const OP_STR *)s->data)[i].data))
             return fail(o, c, at_init, "array: out of memory (note memory: --memory)");
     return 0;
 }

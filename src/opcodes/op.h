@@ -546,6 +546,25 @@ static inline int op_array_shape(OP_CTX *c, OP_ARRAY *a, int dims, const int32_t
     return 0;
 }
 
+/* Write text into element e of string array a (S[]): its buffer, or one at
+ * least twice as big from op_alloc_for on a (living as long as the array);
+ * 0, or -1 when the pool is exhausted.  Constant time: init or perf. */
+static inline int op_array_str_set(OP_CTX *c, OP_ARRAY *a, OP_STR *e, const char *text)
+{
+    size_t need = strlen(text) + 1;
+    if (!e->data || (size_t)e->size < need) {
+        size_t cap = (size_t)e->size * 2 > need ? (size_t)e->size * 2 : need;
+        cap = (cap + 15) & ~(size_t)15;
+        if (cap < 16) cap = 16;
+        char *d = op_alloc_for(c, a, cap);
+        if (!d) return -1;
+        e->data = d;
+        e->size = (int)cap;
+    }
+    memmove(e->data, text, need);
+    return 0;
+}
+
 /* A one-dimensional shape of n elements (Csound's tabinit). */
 static inline int op_array_shape1(OP_CTX *c, OP_ARRAY *a, int n, int elem)
 {
