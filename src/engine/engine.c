@@ -1737,6 +1737,11 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         voice_release_slot(e, v);
         return;
     }
+    if (v->p[3] != dur) {       /* p3 assigned at i-time: the note lasts that long, as in Csound */
+        dur = v->p[3];
+        len = secs_to_frames(dur, e->cfg.sr);
+        v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame - ev->late + len;
+    }
     if (dur == 0) {             /* i-time only, as in Csound */
         voice_release_slot(e, v);
         return;

@@ -404,7 +404,19 @@ static SYM *declare_as(CG *g, const NODE *at, const char *name, int array)
     double dummy;
     SYM *typed = find_sym(&g->localidx, name);   /* a new-style UDO's parameter has the rate it was given */
     if (typed) return typed;
-    if (is_pfield(name, &pidx)) cg_error(g, at, "assigning to the p-field '%s' is not supported yet", name);
+    if (is_pfield(name, &pidx)) {   /* p3 = 2, p4 = 440: the note's own p-field slot (p3 at i-time sets its length) */
+        if (pidx < 1 || pidx > EV_MAXP) cg_error(g, at, "p-field %s is out of range (p1…p%d)", name, EV_MAXP);
+        if (array) cg_error(g, at, "the p-field '%s' cannot be declared an array", name);
+        if (pidx > g->t->max_p) g->t->max_p = pidx;
+        SYM *p = calloc(1, sizeof *p);
+        p->name = strdup(name);
+        p->rate = 'i';
+        p->off = (uint32_t)(sizeof(double) * (size_t)pidx);
+        p->next = g->locals;
+        g->locals = p;
+        nidx_put(&g->localidx, p->name, p);
+        return p;
+    }
     if (reserved_value(g->h, name, &dummy)) cg_error(g, at, "'%s' cannot be assigned inside an instrument", name);
     if (!r) {
         if (name[0] == 'f' || name[0] == 'w' || (name[0] == 'g' && (name[1] == 'f' || name[1] == 'w')))

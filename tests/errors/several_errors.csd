@@ -1,7 +1,7 @@
 ; expect: 17:23: GEN 31 is not supported (ondes has GEN 1, 2, 5, 7, 9, 10, 11, 16, 17, 19 and 20)
 ; expect: 18:23: named GEN "tanh" is not supported
 ; expect: 20:5: unknown opcode 'fof'
-; expect: 21:2: assigning to the p-field 'p3' is not supported yet
+; expect: 21:2: p-field p99 is out of range (p1…p64)
 ; expect: 27:12: GEN 8 is not supported
 ; expect: 28:12: named GEN "exp" is not supported
 ; expect: 29:1: score statement 'C' is not supported
@@ -18,7 +18,7 @@ gi1 ftgen 0, 0, 1024, 31, 1, 1
 gi2 ftgen 0, 0, 1024, "tanh", -1, 1, 0
 instr 1
  a1 fof 1, 440, 1
- p3 = 2
+ p99 = 2
  out a1
 endin
 </CsInstruments>

@@ -370,7 +370,7 @@ int main(void)
     EXPECT_ERROR("instr 1\n k1 = 1\n if a1 > 0 then\n k1 = 2\n endif\nendin\n", "undefined variable 'a1'");
     EXPECT_ERROR("instr 1\n a1 = 1\n if a1 > 0 then\n k1 = 2\n endif\nendin\n", "t.orc:3:8: error: '>' on a-rate signals: conditions and comparisons must be i- or k-rate");
     EXPECT_ERROR("instr 1\n i1 = \"s\" + 1\nendin\n", "a string cannot be used in arithmetic");
-    EXPECT_ERROR("instr 1\n p4 = 1\nendin\n", "assigning to the p-field 'p4' is not supported yet");
+    EXPECT_ERROR("instr 1\n p99 = 1\nendin\n", "t.orc:2:2: error: p-field p99 is out of range");
     EXPECT_ERROR("instr 1\n i1 = p99\nendin\n", "p-field p99 is out of range");
     EXPECT_ERROR("instr 0.5\nendin\n", "t.orc:1:7: error: instrument number 0.5 out of range");
     EXPECT_ERROR("instr 1\nlab:\nlab:\nendin\n", "t.orc:3:1: error: label 'lab' is defined twice");
