@@ -78,15 +78,6 @@ int drv_offline_render(SESSION *s, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_RE
      * release finish: render on, block by block, until no voice sounds
      * (at most a minute more), then the tail. */
     if (!r && o->duration < 0 && !eng_ended(e)) {
-        /* Csound 6.18 (Engine/musmon.c sensevents, 'e'): while notes with a
-         * finite p3 still play (ones instruments started past the score's
-         * end), the end waits for them */
-        int64_t limit0 = done + (int64_t)(60 * cfg->sr);
-        while (eng_timed_voices(e) > 0 && !eng_ended(e) && done < limit0 && !r) {
-            eng_process(e, bufs, NULL, cfg->ksmps);
-            r = af_write(w, (const float *const *)bufs, cfg->ksmps, err, errlen);
-            done += cfg->ksmps;
-        }
         ENG_EVENT stop;
         memset(&stop, 0, sizeof stop);
         stop.type = EV_STOPALL;

@@ -462,14 +462,6 @@ int eng_active_voices(const ENGINE *e)
 {
     return atomic_load_explicit(&((ENGINE *)e)->nactive_pub, memory_order_relaxed);
 }
-int eng_timed_voices(const ENGINE *e)
-{
-    int n = 0;
-    for (const ENG_VOICE *v = e->active; v; v = v->next)
-        if (v->end_frame != INT64_MAX) n++;
-    return n;
-}
-
 void eng_stats(const ENGINE *e, ENG_STATS *st)
 {
     *st = e->stats;

@@ -203,9 +203,6 @@ int64_t eng_frame(const ENGINE *e);
 int eng_ended(const ENGINE *e);       /* an EV_END was reached, or exitnow: any thread */
 int64_t eng_exit_frame(const ENGINE *e);   /* the frame the performance ended at, once eng_ended */
 int eng_active_voices(const ENGINE *e);
-/* Playing notes with a finite end (not held), releases included: the
- * processing thread, or an offline render between blocks. */
-int eng_timed_voices(const ENGINE *e);
 /* From now on every event with an id reports ENG_REPLY_END when it is over
  * (or refused at its start): a live session keeps its id table to what still
  * plays, and the OSC server tells whoever asked with /notify.  Control
