@@ -41,15 +41,6 @@ int drv_offline_render(SESSION *s, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_RE
     double secs = o->duration >= 0 ? o->duration : o->end_time;
     int64_t total = (int64_t)llround(secs * cfg->sr);
     if (total < 0) total = 0;
-    /* To the score's end, Csound performs every k-cycle that starts before
-     * it, its notes playing: a note ending with the score may end after it
-     * (sample_accurate_end in engine.c), within that last k-cycle */
-    if (o->duration < 0 && secs * cfg->sr < 0x1p52) {
-        int64_t k = (int64_t)ceil(secs * cfg->sr / cfg->ksmps);
-        if ((double)(k * cfg->ksmps) / cfg->sr < secs) k++;   /* compared as times, as Csound does */
-        int64_t whole = k * cfg->ksmps;
-        if (whole > total) total = whole;
-    }
     AF_WRITER *w = af_open_write(o->path, cfg->sr, cfg->nchnls, o->format, o->bits, err, errlen);
     if (!w) return -1;
     float *bufs[64];

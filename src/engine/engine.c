@@ -1562,26 +1562,6 @@ static int64_t secs_to_frames(double secs, double sr)
     return (int64_t)llround(f);
 }
 
-/* The frame a note of p3 = dur > 0 without a release ends on, as Csound 6.18
- * --sample-accurate times it (Engine/insert.c insert): it plays until
- * k-cycle ceil((p2 + p3) * kr), and that last k-cycle is cut after
- * ((int)(p3 * sr) + its start's offset in a k-cycle) % ksmps frames, or
- * played whole when that is 0.  Mostly the start + (int)(p3 * sr), but when
- * p2 + p3 in floating point lands just past a k-cycle (0.1 + 0.2 at 48000/48)
- * the note plays one k-cycle more, as Csound's does. */
-static int64_t sample_accurate_end(const ENGINE *e, const ENG_EVENT *ev, double dur)
-{
-    int64_t ks = e->cfg.ksmps, samps = ev->frame - ev->late;
-    double kend = ceil((ev->p[2] + dur) * (e->cfg.sr / (double)ks));
-    double dsamps = dur * e->cfg.sr;
-    /* p2 must be this note's start (a live /sched's is; anything else: the plain end) */
-    if (!(kend < 0x1p52) || !(dsamps < 0x1p52) || samps < 0 || fabs(ev->p[2] * e->cfg.sr - (double)samps) > 1)
-        return ev->frame - ev->late + secs_to_frames(dur, e->cfg.sr);
-    int64_t tail = ((int64_t)dsamps + samps % ks) % ks;
-    int64_t end = tail ? ((int64_t)kend - 1) * ks + tail : (int64_t)kend * ks;
-    return end > ev->frame ? end : ev->frame + 1;
-}
-
 static ENG_VOICE *find_voice(ENGINE *e, int32_t id)
 {
     for (ENG_VOICE *v = e->active; v; v = v->next)
@@ -1742,9 +1722,6 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     /* negative: held until stopped, as Csound; so is one too long to count in frames */
     int64_t len = secs_to_frames(dur, e->cfg.sr);
     v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame - ev->late + len;
-    int64_t plain_end = v->end_frame;   /* a note with a release (xtratim) keeps it */
-    if (v->end_frame != INT64_MAX && dur > 0) v->end_frame = sample_accurate_end(e, ev, dur);
-    int64_t sa_end = v->end_frame;
     v->xtratim = 0;
     v->ofs = ofs;
     v->releasing = v->turnoff = v->bad = v->initerr = v->hold = v->tied = 0;
@@ -1769,7 +1746,6 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         voice_release_slot(e, v);
         return;
     }
-    if (v->xtratim > 0 && v->end_frame == sa_end) v->end_frame = plain_end;
     if (v->hold) v->end_frame = INT64_MAX;   /* ihold */
     active_insert(e, v);
 }
