@@ -1303,6 +1303,22 @@ int eng_udo_init(OP *op, OP_CTX *c)
 /* ---- subinstr (op.h): an instrument's template instantiated in the note,
  * as a UDO's is, its outputs gathered in a bus of its own ---- */
 
+/* The context a sub-instance runs in, its bus cleared for this pass: whole
+ * blocks, as Csound's sub-instance (the caller's outs apply the caller's
+ * edges), outs into its own bus, p-fields from its own arena. */
+static OP_CTX subinst_ctx(const OP_CTX *c, OP_SUBINST *s)
+{
+    int nchnls = c->eng->cfg.nchnls;
+    memset(s->bus, 0, sizeof(float) * (size_t)c->eng->cfg.ksmps * (size_t)nchnls);
+    OP_CTX sub = *c;
+    sub.bus = s->bus;
+    sub.nbus = nchnls;
+    sub.ofs = 0;
+    sub.end = sub.ksmps;
+    sub.pf = (const double *)s->arena;
+    return sub;
+}
+
 int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4, int np)
 {
     ENGINE *e = c->eng;
@@ -1326,13 +1342,7 @@ int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4
     p[2] = v->p ? v->p[2] : 0;
     p[3] = v->p ? v->p[3] : 0;
     for (int i = 0; i < np; i++) p[4 + i] = p4[i];
-    memset(s->bus, 0, busbytes);
-    OP_CTX sub = *c;
-    sub.bus = s->bus;
-    sub.nbus = e->cfg.nchnls;
-    sub.ofs = 0;   /* whole blocks, as Csound's sub-instance (the caller's outs apply the caller's edges) */
-    sub.end = sub.ksmps;
-    sub.pf = (const double *)s->arena;
+    OP_CTX sub = subinst_ctx(c, s);
     v->udo_depth++;
     int r = chain_init(e, v, t, s->arena, &sub);
     v->udo_depth--;
@@ -1342,16 +1352,9 @@ int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4
 
 void op_subinstr_perf(OP_CTX *c, OP_SUBINST *s)
 {
-    ENGINE *e = c->eng;
     if (!s->inited) return;
-    memset(s->bus, 0, sizeof(float) * (size_t)e->cfg.ksmps * (size_t)e->cfg.nchnls);
-    OP_CTX sub = *c;
-    sub.bus = s->bus;
-    sub.nbus = e->cfg.nchnls;
-    sub.ofs = 0;   /* whole blocks, as Csound's sub-instance (the caller's outs apply the caller's edges) */
-    sub.end = sub.ksmps;
-    sub.pf = (const double *)s->arena;
-    chain_perf(e, c->voice, s->t, s->arena, &sub);
+    OP_CTX sub = subinst_ctx(c, s);
+    chain_perf(c->eng, c->voice, s->t, s->arena, &sub);
 }
 
 /* An array argument: dst shaped as src, then its elements copied (an S[]'s
