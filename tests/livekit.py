@@ -72,11 +72,12 @@ def start_jack(period=256):
 RTCHECK = os.environ.get("RTCHECK", "")
 
 
-def start_ondes(port, *extra, rtcheck=False, connect=False):
+def start_ondes(port, *extra, rtcheck=False, connect=False, cwd=None):
     log = open(os.path.join(tmp, "ondes-%d.log" % port), "w")
     e = dict(env, LD_PRELOAD=RTCHECK) if rtcheck and RTCHECK else env
-    args = [ONDES, "--port", str(port), *extra] if connect else [ONDES, "--no-connect", "--port", str(port), *extra]
-    p = subprocess.Popen(args, env=e, stdout=log, stderr=subprocess.STDOUT)
+    exe = os.path.abspath(ONDES) if cwd and os.sep in ONDES else ONDES   # a relative path from another folder
+    args = [exe, "--port", str(port), *extra] if connect else [exe, "--no-connect", "--port", str(port), *extra]
+    p = subprocess.Popen(args, env=e, stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
     procs.append(p)
     return p, log.name
 
