@@ -55,7 +55,7 @@ void lang_pp_where(const LANG_PP_MAP *m, int line, int col, const char **file, i
 void lang_pp_fix_error(const LANG_PP_MAP *m, const char *file, char *err, size_t errlen);
 
 /* The text limit: a source file (.orc, .sco, .csd, an event list, an
- * included file) is at most 64 MB (doc/compat.md, "Limits"). */
+ * included file) is at most 64 MB (doc/reliability.md, "Limits on input"). */
 #define LANG_MAX_TEXT ((size_t)64 << 20)
 
 /* A text file read for the compiler: a regular file of at most

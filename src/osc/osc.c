@@ -63,6 +63,7 @@ typedef struct tcpconn {
     unsigned char *out;              /* replies not yet taken by the kernel: out[off .. len) */
     size_t off, len, ocap;
     int64_t active_ms;               /* when it connected or last sent a whole packet */
+    int64_t packets;                 /* whole packets it sent, for the log */
     char addr[64];                   /* the client, for the log */
 } TCPCONN;
 
@@ -536,7 +537,8 @@ static void tcp_drop(OSC_SERVER *o, int i, const char *why, ...)
         va_start(ap, why);
         vsnprintf(msg, sizeof msg, why, ap);
         va_end(ap);
-        fprintf(stderr, "ondes: OSC: closed the TCP connection from %s: %s\n", t->addr, msg);
+        fprintf(stderr, "ondes: OSC: closed the TCP connection from %s after %lld packets: %s\n", t->addr,
+                (long long)t->packets, msg);
     }
     close(t->fd);
     t->fd = -1;
@@ -589,6 +591,7 @@ static void tcp_accept(OSC_SERVER *o)
     t->fd = fd;
     t->gen++;
     t->used = 0;
+    t->packets = 0;
     t->active_ms = now;
     osc_addr_str((struct sockaddr *)&sa, salen, t->addr, sizeof t->addr);
 }
@@ -635,6 +638,7 @@ static void tcp_read(OSC_SERVER *o, int i)
         }
         if (t->used - at - 4 < len) break;
         t->active_ms = now_ms();
+        t->packets++;
         dispatch(o, &p, t->buf + at + 4, len);
         at += 4 + len;
     }
