@@ -3,6 +3,7 @@ an OSC client (python3-liblo) that collects replies, and every process stopped a
 Importing it ends the test as skipped (exit 77) when python3-liblo or jackd is missing."""
 import atexit
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -131,6 +132,12 @@ class Client(Syncing):
                     pass
         return None
 
+
+
+def under_sanitizer(pid):
+    """ondes runs under ASan or TSan: slower, and its allocator keeps freed memory (RSS says nothing)."""
+    with open("/proc/%d/maps" % pid) as f:
+        return tsankit.ACTIVE or any(re.search(r"/lib[at]san[.0-9]*so", line) for line in f)
 
 
 def kill_jacks():

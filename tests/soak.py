@@ -25,7 +25,8 @@ import soundfile as sf
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import check, finish  # noqa: E402
-from livekit import ONDES, SR, Client, free_port, kill_jacks, osc, start_jack, start_ondes, tmp  # noqa: E402
+from livekit import (ONDES, SR, Client, free_port, kill_jacks, osc, start_jack, start_ondes, tmp,  # noqa: E402
+                     under_sanitizer)
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--seconds", type=float, default=float(os.environ.get("SOAK_SECONDS", "45")))
@@ -165,10 +166,6 @@ def rss_kb(pid):
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
-
-
-def under_sanitizer(pid):
-    return any(re.search(r"/lib[at]san[.0-9]*so", line) for line in open("/proc/%d/maps" % pid))
 
 
 try:

@@ -20,7 +20,8 @@ import soundfile as sf
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
-from livekit import ONDES, SR, Client, Syncing, env, free_port, kill_jacks, osc, start_jack, start_ondes, tmp  # noqa: E402
+from livekit import (ONDES, SR, Client, Syncing, env, free_port, kill_jacks, osc, start_jack, start_ondes, tmp,  # noqa: E402
+                     under_sanitizer)
 
 INSTRDIR = os.environ.get("ONDES_INSTRDIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                                                          "instruments"))
@@ -416,9 +417,10 @@ try:
     ce.ready()
     time.sleep(0.3)
     after = rss_kb(p.pid)
-    check(held - base > 30000 and after - base < 12000,
-          "E: 40 unfinished 1 MB packets held %d kB, %d kB after their connections closed" % (held - base,
-                                                                                            after - base))
+    sanitized = under_sanitizer(p.pid)
+    check(held - base > 30000 and (after - base < 12000 or sanitized),
+          "E: 40 unfinished 1 MB packets held %d kB, %d kB after their connections closed%s"
+          % (held - base, after - base, " (not compared under a sanitizer)" if sanitized else ""))
 
     # 70 idle connections: more than the 64 served, yet a newcomer gets in once they have been idle 5 s
     idle = [tcp_client() for _ in range(70)]
@@ -450,8 +452,9 @@ try:
     ce.ready()
     t0 = time.time()
     p.terminate()
-    code = wait_exit(p, 3)
-    check(code == 0 and time.time() - t0 < 1.0, "E: SIGTERM stops ondes in %.2f s (exit %r)" % (time.time() - t0, code))
+    code = wait_exit(p, 10)
+    took, limit = time.time() - t0, 5.0 if sanitized else 1.0   # a sanitizer's exit takes longer (its reports)
+    check(code == 0 and took < limit, "E: SIGTERM stops ondes in %.2f s, under %g (exit %r)" % (took, limit, code))
     check("recording overruns" not in log_text(plog), "E: the recording lost no audio: %r" % log_text(plog)[-300:])
     hog.close()
 

@@ -165,7 +165,7 @@ static void tcp_send(OSC_SERVER *o, int i, const void *data, size_t size)
 {
     TCPCONN *t = &o->tcp[i];
     size_t pending = t->len - t->off;
-    if (pending + 4 + size > TCP_OUT_MAX) {
+    if (pending > 0 && pending + 4 + size > TCP_OUT_MAX) {   /* (one big reply to a reader is let through) */
         tcp_drop(o, i, "it left %zu bytes of replies unread (at most %u: a client must read its replies)",
                  pending + 4 + size, TCP_OUT_MAX);
         return;
@@ -350,7 +350,11 @@ static void lo_error(int num, const char *msg, const char *where)
  * interface; ondes must listen on 127.0.0.1 unless told otherwise.  So we
  * bind the socket ourselves and hand each datagram to liblo's decoder
  * (lo_server_dispatch_data), which checks it and calls our handler; the
- * replies leave from our socket too.
+ * replies leave from our socket too.  TCP likewise: liblo's TCP server sends
+ * a reply with a blocking send() on the connection and keeps no queue, so a
+ * client that never reads would stop the control thread (issue 11); our own
+ * non-blocking connections queue each client's replies and drop a client
+ * that falls too far behind (tcp_send).
  */
 OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, int tcp, osc_time_fn tmap,
                      osc_dstats_fn dstats, void *ud, char *err, size_t errlen)
