@@ -433,8 +433,6 @@ try:
     live = [tcp_answer(x, "/sync", 8) for x in idle[10:13]]
     check(all(x not in ("closed", "timeout") and x[0] == "/synced" for x in live),
           "E: the other idle connections are still served: %r" % live)
-    check(tcp_answer(idle[-1], "/sync", 8) == "closed",
-          "E: the 70th, which came while the 64 were not yet idle for 5 s, was closed")
     t.close()
     for x in idle:
         x.close()
