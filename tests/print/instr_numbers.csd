@@ -21,11 +21,11 @@ endin
 
 instr 1
   print nstrnum("Lead"), nstrnum("Pad"), nstrnum("Five"), nstrnum("Late"), nstrnum("Bass"), nstrnum("Drum")
-  schedule "Late", 0.01, 0.01
+  schedule "Late", 0.01, 0.03
   schedule "Drum", 0.01, 0.01
   schedule "Pad", 0.01, 0.01
   schedule "Bass", 0.01, 0.01
-  schedule "Lead", 0.01, 0.01
+  schedule "Lead", 0.01, 0.03
   schedule 5, 0.01, 0.01
   schedule 3, 0.01, 0.01
 endin
@@ -74,9 +74,20 @@ instr Drum
   endif
 endin
 
+; active and turnoff2 by name reach the number the name has
+instr Probe
+  print active("Lead"), active(nstrnum("Lead")), active("Late"), active(5)
+  turnoff2 "Late", 0, 0
+endin
+
+instr Probe2
+  print active("Late"), active("Lead"), p1
+endin
 </CsInstruments>
 <CsScore>
 i 1 0 0.01
+i "Probe" 0.015 0.001
+i "Probe2" 0.016 0.001
 i "Five" 0.1 0.01
 i "Drum" 0.2 0.01
 e 0.5
