@@ -94,8 +94,10 @@ try:
     # /instr/def X, then /instr/load of a file defining X (and more) while X plays
     lib = os.path.join(tmp, "x.orc")
 
+    # (and code defining an opcode only, then an instrument calling it: the opcode is recorded before it)
     def def_then_load(c):
-        c.send("/instr/def", "Out", BUS_OUT)
+        c.send("/instr/orc", "opcode Half, a, a\nain xin\nxout ain * 0.5\nendop\n")
+        c.send("/instr/def", "Out", BUS_OUT.replace("outs gabus * 0.7", "outs Half(gabus) * 1.4"))
         c.send("/instr/def", "X", BUS_SRC)
         done(c, "/instr/def", "X")
         c.send("/sched", 1, "Out", 0.0, -1.0)

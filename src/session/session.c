@@ -76,7 +76,7 @@ struct session {
     uint32_t cmd_seq, cur_cmd;
     uint32_t cur_origin;              /* the sender of the command being run (EVL_CMD.origin) */
     int posted;            /* events the current command posted */
-    struct pending { uint32_t seq; char *line; } *pend;
+    struct pending { uint32_t seq; char *line; int always; } *pend;   /* always: printed even without its EXEC */
     int npend, cappend, pend_head;
     ses_reply_fn sink;     /* who gets the clients' replies (the OSC server), or NULL */
     void *sink_ud;
@@ -806,7 +806,7 @@ static int itime_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t,
                      na->s, t ? t->name : "?", c->addr, buf[0] ? buf : "none");
 }
 
-static void pending_push(SESSION *s, uint32_t seq, char *line);
+static void pending_push(SESSION *s, uint32_t seq, char *line, int always);
 
 /* The frame a command takes effect at, and an event stamped with it (a
  * delay moves ev.frame; ev.issued stays the command's). */
@@ -838,7 +838,9 @@ static int add_code(SESSION *s, const EVL_CMD *c, const char *text, const char *
         fputs("/instr/orc ", f);
         write_string(f, text);
         fclose(f);
-        pending_push(s, s->cur_cmd, line);
+        /* code defining only opcodes posts nothing, so no frame comes back for it: it is written with the
+         * next command's, still before anything compiled after it (it plays nothing itself) */
+        pending_push(s, s->cur_cmd, line, n == 0);
     }
     for (int i = 0; i < n; i++) {
         /* its opcodes' shared state (vco2's tables…) made here, off the audio thread */
@@ -1619,7 +1621,7 @@ static void record_executed(SESSION *s, uint32_t seq, int64_t frame)
     while (s->npend > 0) {
         struct pending *p = &s->pend[s->pend_head];
         if (p->seq > seq) break;
-        if (p->seq == seq && s->rec) fprintf(s->rec, "@%lld %s\n", (long long)frame, p->line);
+        if ((p->seq == seq || p->always) && s->rec) fprintf(s->rec, "@%lld %s\n", (long long)frame, p->line);
         free(p->line);
         s->pend_head = (s->pend_head + 1) % s->cappend;
         s->npend--;   /* on: a command may have several lines (the code a /sched loaded, then the /sched) */
@@ -1627,7 +1629,7 @@ static void record_executed(SESSION *s, uint32_t seq, int64_t frame)
     if (s->rec) fflush(s->rec);
 }
 
-static void pending_push(SESSION *s, uint32_t seq, char *line)
+static void pending_push(SESSION *s, uint32_t seq, char *line, int always)
 {
     if (s->npend == s->cappend) {   /* grow, keeping FIFO order */
         int cap = s->cappend ? s->cappend * 2 : 256;
@@ -1638,7 +1640,7 @@ static void pending_push(SESSION *s, uint32_t seq, char *line)
         s->cappend = cap;
         s->pend_head = 0;
     }
-    s->pend[(s->pend_head + s->npend) % s->cappend] = (struct pending){ seq, line };
+    s->pend[(s->pend_head + s->npend) % s->cappend] = (struct pending){ seq, line, always };
     s->npend++;
 }
 
@@ -1654,7 +1656,7 @@ int ses_command(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     s->cur_absolute = 0;
     /* what reaches the engine is recorded once the engine says at which frame */
     if (r == 0 && s->rec && s->posted && k && !(k->flags & CMD_UNRECORDED))
-        pending_push(s, s->cur_cmd, command_line(c, res));
+        pending_push(s, s->cur_cmd, command_line(c, res), 0);
     s->cur_cmd = 0;
     return r;
 }
