@@ -876,9 +876,10 @@ static int library_file(SESSION *s, const char *name, char *out, size_t outlen)
     return (size_t)snprintf(out, outlen, "%s/%s.orc", s->instrdir, name) < outlen && access(out, R_OK) == 0;
 }
 
-/* While playing, an instrument named but not defined comes from the library
- * (installed at the frame of c, the command naming it). */
-static int live_number(SESSION *s, const char *name, const EVL_CMD *c)
+/* While playing, an instrument named but not defined comes from the library,
+ * installed at once: a command of its own (its own frame in the recording,
+ * before the one naming it), so a time-tagged /sched keeps its own frame. */
+static int live_number(SESSION *s, const char *name)
 {
     int num = lang_orch_number(s->orch, name);
     if (num >= 0 || !s->live || !s->instrdir[0]) return num;
@@ -887,8 +888,15 @@ static int live_number(SESSION *s, const char *name, const EVL_CMD *c)
     char path[2048];
     SES_ERR ignored;
     snprintf(path, sizeof path, "%s/%s.orc", s->instrdir, name);
-    if (access(path, R_OK) != 0 || live_load(s, path, c, &ignored)) return -1;
-    return lang_orch_number(s->orch, name);
+    if (access(path, R_OK) != 0) return -1;
+    static const EVL_CMD now;   /* no time: the next block */
+    int absolute = s->cur_absolute, r;
+    s->cur_absolute = 0;
+    s->cur_cmd = ++s->cmd_seq;
+    r = live_load(s, path, &now, &ignored);
+    s->cur_absolute = absolute;
+    s->cur_cmd = ++s->cmd_seq;   /* the naming command's events and line come after the load's */
+    return r ? -1 : lang_orch_number(s->orch, name);
 }
 
 /* Whether /sched's argument a, after its p-fields by position, starts the
@@ -917,7 +925,7 @@ static int run_sched(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     int num;
     const EVL_ARG *ia = &c->args[1];
     if (ia->type == 's') {
-        num = live_number(s, ia->s, c);
+        num = live_number(s, ia->s);
         if (num < 0) return cmd_error(c, ia->col, e, "unknown instrument '%s'", ia->s);
     } else {
         char nb[32];
