@@ -132,6 +132,19 @@ class Client(Syncing):
 
 
 
+def status(c):
+    """A client's /status.reply (None when none came within 3 s)."""
+    c.send("/status")
+    return c.wait_for("/status.reply", 3.0)
+
+
+def fails(c, pred=lambda a: True):
+    """The /fail replies a client has collected that match pred, taken out of c.got."""
+    got = [a for p, a in c.got if p == "/fail" and pred(a)]
+    c.got = [(p, a) for p, a in c.got if not (p == "/fail" and pred(a))]
+    return got
+
+
 def kill_jacks():
     """Stop our jackd (a clean stop frees its shared memory)."""
     for p in procs:

@@ -21,6 +21,13 @@ typedef struct ses_options {
 
 typedef struct session SESSION;
 
+/* The horizon: no time ondes is asked for may lie further ahead than this
+ * many seconds — a delay, an OSC time tag (from now), a score's note start or
+ * `e`, an automation breakpoint, --duration.  A day: far beyond any piece,
+ * and a render of it still ends (a far-future time tag once recorded frame
+ * 1.39e13, a re-render of years).  Beyond it: /fail, or an error. */
+#define SES_HORIZON 86400.0
+
 SESSION *ses_new(void);
 void ses_free(SESSION *s);
 
