@@ -120,6 +120,18 @@ for sco, what in (("i 1 1e300 1\n", "a note at 1e300 s"), ("i 1 0 1\ne 1e300\n",
               "%s: an error naming the horizon (rc %d): %s" % (what, r.returncode, r.stderr.strip()[-200:]))
     except subprocess.TimeoutExpired:
         check(False, "%s: an error at once, not a render of hours" % what)
+for line, what in (('1e300 /sched 1 "sine" 0 1\n', "an event list's line at 1e300 s"),
+                   ('@99999999999999 /sched 1 "sine" 0 1\n', "an event list's line at frame 1e14")):
+    evf = os.path.join(tmp, "far.events")
+    with open(evf, "w") as f:
+        f.write(line)
+    try:
+        r = subprocess.run([ONDES, "--render", os.path.join(tmp, "e.wav"), evf], capture_output=True, text=True,
+                           timeout=10)
+        check(r.returncode != 0 and "far.events:1:1:" in r.stderr and "horizon" in r.stderr,
+              "%s: an error at its line naming the horizon: %s" % (what, r.stderr.strip()[-200:]))
+    except subprocess.TimeoutExpired:
+        check(False, "%s: an error at once, not a render of years" % what)
 try:
     r = subprocess.run([ONDES, "--render", os.path.join(tmp, "d.wav"), "--duration", "1e6", d], capture_output=True,
                        text=True, timeout=10)

@@ -2035,7 +2035,7 @@ static int cancel_pending(ENGINE *e, const ENG_EVENT *ev)
 {
     int at = 0, n = 0;
     for (SCHED_BODY *p; (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) {
-        if (sched_seq(&e->sched, p) > ev->seq) continue;   /* sent after the command (taken in the same block) */
+        if (!sched_asked_before(&e->sched, p, ev->frame, ev->seq)) continue;   /* sent after it, in its block */
         if (e->notify && p->id) end_push(e, p->id, 0);   /* over: its /event/end (it was not refused) */
         sched_cancel(&e->sched, p);
         n++;
@@ -2050,7 +2050,7 @@ static void clear_pending(ENGINE *e, const ENG_EVENT *ev)
     if (e->notify)   /* their ids first, while they are in the queue */
         for (int i = 0; i < e->sched.n; i++) {
             const SCHED_BODY *b = &e->sched.body[e->sched.heap[i].slot];
-            if (b->type == EV_START && b->id && b->issued <= ev->frame && e->sched.heap[i].seq < ev->seq)
+            if (b->type == EV_START && b->id && sched_asked_before(&e->sched, b, ev->frame, ev->seq))
                 end_push(e, b->id, 0);
         }
     sched_clear_starts(&e->sched, ev->frame, ev->seq);

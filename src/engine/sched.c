@@ -247,7 +247,7 @@ int sched_clear_starts(SCHED *s, int64_t by, uint64_t seq)
     int k = 0, gone = 0;
     for (int i = 0; i < s->n; i++) {
         SCHED_BODY *b = &s->body[s->heap[i].slot];
-        if (b->type == EV_START && b->issued <= by && s->heap[i].seq < seq) {
+        if (b->type == EV_START && sched_asked_before(s, b, by, seq)) {
             body_free(s, s->heap[i].slot);
             gone++;
         } else {

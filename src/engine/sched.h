@@ -73,13 +73,21 @@ int sched_room(const SCHED *s);                      /* events sched_push still 
 /* Take a pending event out of the queue (its slot is free at once): a /kill
  * or /stop of a note that has not begun. */
 void sched_cancel(SCHED *s, SCHED_BODY *b);
-/* Take out every pending start asked for by frame `by` (its `issued`) and
- * queued before `seq` (a command taken in the same block after the /panic
- * is not one it clears): /panic and /stopall clear the notes still waiting
- * too.  O(pending): a heap rebuilt in place.  Returns how many went. */
+/* Take out every pending start asked for before frame `by` (its `issued`),
+ * or at `by` and queued before `seq` (a command taken in the same block after
+ * the /panic is not one it clears; one an instrument makes in that block
+ * neither, live or offline, where the commands are all queued first): /panic
+ * and /stopall clear the notes still waiting too.  O(pending): a heap
+ * rebuilt in place.  Returns how many went. */
 int sched_clear_starts(SCHED *s, int64_t by, uint64_t seq);
 /* The insertion number of a pending event (its handle's seq). */
 static inline uint64_t sched_seq(const SCHED *s, const SCHED_BODY *b) { return s->heap[b->hpos].seq; }
+/* Whether a pending event was asked for before a command of frame `by` and
+ * insertion number `seq` (as sched_clear_starts judges it). */
+static inline int sched_asked_before(const SCHED *s, const SCHED_BODY *b, int64_t by, uint64_t seq)
+{
+    return b->issued < by || (b->issued == by && sched_seq(s, b) < seq);
+}
 const SCHED_HANDLE *sched_peek(const SCHED *s);      /* the next event's frame; NULL when empty */
 /* The next event into *out: its header and p[1..eng_event_span]; p-fields
  * beyond those are not carried and out's are left as they were. */

@@ -1435,6 +1435,11 @@ static int run_command(SESSION *s, const SES_CMD *k, const EVL_CMD *c, SES_RESUL
         return s->live ? cmd_error(c, 0, e, "only before the performance starts (in an event list)") : 0;
     if (c->consumed) return 0;   /* applied before compiling */
     if (ses_cmd_check(k, c, e)) return -1;
+    /* an event list's line time (live, a time tag past the horizon was refused already) */
+    double t = c->has_frame ? (double)c->frame / s->hdr.sr : c->time;
+    if (!s->live && t > SES_HORIZON)
+        return cmd_error(c, 1, e, "the time %g s is beyond the horizon of %g s (24 h): no performance is that long", t,
+                         SES_HORIZON);
     return k->run ? k->run(s, c, res, e) : 0;
 }
 
