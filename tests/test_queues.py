@@ -277,12 +277,23 @@ try:
     check(("/synced", ) == tuple(x[0] for x in rep[:1]) and not any(x[0] == "/fail" for x in rep),
           "a /score of 20 000 notes over TCP: taken whole, no /fail (%r)" % [x[0] for x in rep[:3]])
     time.sleep(2.5)
+    # pending notes cancelled by /kill, /stop and /panic: the re-render cancels the same ones
+    a.send("/sched", 20, "tone", 0.3, 0.2, 0.1, 500.0)
+    a.send("/sched", 21, "tone", 0.3, 0.2, 0.1, 600.0)
+    a.send("/sched", 22, "tone", 0.4, 0.2, 0.1, 700.0)
+    a.send("/sched", 23, "tone", 0.0, 1.0, 0.1, 800.0)
+    a.send("/kill", 20)
+    a.send("/stop", 21)
+    time.sleep(0.1)
+    a.send("/panic")
+    a.send("/sched", 24, "tone", 0.2, 0.2, 0.1, 900.0)   # after the /panic: plays
+    time.sleep(0.6)
     drain([a], quiet=0.2)
     f = fails(a)
-    check(not f, "no /fail for the long scores: %r" % f[:3])
+    check(not f, "no /fail for the long scores and the cancelled notes: %r" % f[:3])
     ev = open(ev7).read()
     check(ev.count("/score") == 2, "the two scores taken are recorded, the refused one not (%d)" % ev.count("/score"))
-    quit_and_compare(a, ondes, rec7, ev7, "long scores")
+    quit_and_compare(a, ondes, rec7, ev7, "long scores and cancelled notes")
 
     # ---- item 12: a time tag beyond the horizon (0xffffffff.ffffffff): /fail, not recorded
     port = free_port()
