@@ -252,6 +252,7 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     while (nends < 2 * ((size_t)cfg->max_events + SCHED_RESERVE + (size_t)cfg->max_voices) + 4096) nends <<= 1;
     if (spsc_init(&e->ends, sizeof(int32_t), nends)) goto oom;
     mem_touch(e->ends.buf, sizeof(int32_t) * nends);   /* no page faults on the audio thread */
+    mem_touch(e->replies.buf, sizeof(ENG_REPLY) * REPLY_RING);   /* (it writes them: a burst of refusals) */
     e->tally = calloc(TALLY_SLOTS, sizeof *e->tally);
     e->tally_queue = calloc(TALLY_SLOTS, sizeof *e->tally_queue);
     e->tally_used = calloc(TALLY_SLOTS, sizeof *e->tally_used);
