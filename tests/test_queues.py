@@ -105,7 +105,7 @@ def quit_and_compare(c, proc, rec, events, what):
 
 # ---- offline: times beyond the horizon (24 h) are errors, not a render that never ends or an empty file
 for sco, what in (("i 1 1e300 1\n", "a note at 1e300 s"), ("i 1 0 1\ne 1e300\n", "e at 1e300 s"),
-                  ("i 1 90000 1\n", "a note at 90000 s (past 24 h)")):
+                  ("i 1 700000 1\n", "a note at 700000 s (past a week)")):
     d = os.path.join(tmp, "h.csd")
     with open(d, "w") as f:
         f.write("<CsoundSynthesizer><CsInstruments>\nsr = 48000\nksmps = 32\nnchnls = 1\n0dbfs = 1\n"
@@ -135,7 +135,7 @@ for line, what in (('1e300 /sched 1 "sine" 0 1\n', "an event list's line at 1e30
 try:
     r = subprocess.run([ONDES, "--render", os.path.join(tmp, "d.wav"), "--duration", "1e6", d], capture_output=True,
                        text=True, timeout=10)
-    check(r.returncode != 0 and "86400" in r.stderr, "--duration 1e6: refused with its maximum: %s" % r.stderr.strip())
+    check(r.returncode != 0 and "604800" in r.stderr, "--duration 1e6: refused with its maximum: %s" % r.stderr.strip())
 except subprocess.TimeoutExpired:
     check(False, "--duration 1e6: refused at once, not a render of days")
 
@@ -309,9 +309,12 @@ try:
     a.send("/sched", 2, "sine", 90000.0, 0.1)
     m = a.wait_for("/fail", 2.0)
     check(m is not None and "delay" in m[1], "a delay past the horizon: /fail %r" % (m,))
+    a.send("/score", 'i "sine" 90000 0.1\n')
+    m = a.wait_for("/fail", 2.0)
+    check(m is not None and m[0] == "/score" and "horizon" in m[1], "a /score statement past the horizon: /fail %r" % (m,))
     a.send("/quit")
     ondes.wait(10)
-    check("/sched" not in open(ev12).read(), "neither is recorded")
+    check("/sched" not in open(ev12).read() and "/score" not in open(ev12).read(), "none is recorded")
 finally:
     kill_jacks()
 

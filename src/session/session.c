@@ -634,15 +634,16 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, SES_ERR *err)
         sec0[k + 1] = sec0[k] + (len + ks - 1) / ks * ks;
     }
     int rc = 0;
+    double limit = s->live ? SES_HORIZON : SES_MAX_RENDER;   /* (session.h) from now, or a whole render */
     for (int i = 0; i < sc->n && !rc; i++) {
         const SCO_EVENT *e = &sc->ev[i];
         int64_t f0 = e->sec >= 0 && e->sec < sc->nsec ? sec0[e->sec] : 0;
         double time = (double)f0 / s->hdr.sr + e->sec_time;
-        if (!(time + e->shift <= SES_HORIZON)) {   /* (NaN too) */
+        if (!(time + e->shift <= limit)) {   /* (NaN too) */
             char where[300];
             snprintf(where, sizeof where, "%s:%d:%d", e->file ? e->file : "score", e->line, e->col);
-            rc = err_at(err, where, "the time %g s is beyond the horizon of %g s (24 h): no performance is that long",
-                        time + e->shift, SES_HORIZON);
+            rc = err_at(err, where, "the time %g s is beyond the horizon of %g s: no performance is that long",
+                        time + e->shift, limit);
             break;
         }
         rc = schedule_score_event(s, e, base, offset, f0 + to_frame(s, e->sec_time), time, err);
@@ -650,9 +651,9 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, SES_ERR *err)
     if (!rc && (sc->has_end || sc->end_time > 0)) {
         double end = sc->end_time;
         if (sc->nsec > 0) end = (double)sec0[sc->nsec - 1] / s->hdr.sr + sc->sec_len[sc->nsec - 1];
-        if (!(end <= SES_HORIZON))
-            rc = err_at(err, NULL, "the score's end, %g s, is beyond the horizon of %g s (24 h): "
-                        "no performance is that long", end, SES_HORIZON);
+        if (!(end <= limit))
+            rc = err_at(err, NULL, "the score's end, %g s, is beyond the horizon of %g s: no performance is that long",
+                        end, limit);
         else
             extend_end(s, end + offset);
     }
@@ -1437,9 +1438,9 @@ static int run_command(SESSION *s, const SES_CMD *k, const EVL_CMD *c, SES_RESUL
     if (ses_cmd_check(k, c, e)) return -1;
     /* an event list's line time (live, a time tag past the horizon was refused already) */
     double t = c->has_frame ? (double)c->frame / s->hdr.sr : c->time;
-    if (!s->live && t > SES_HORIZON)
-        return cmd_error(c, 1, e, "the time %g s is beyond the horizon of %g s (24 h): no performance is that long", t,
-                         SES_HORIZON);
+    if (!s->live && t > SES_MAX_RENDER)
+        return cmd_error(c, 1, e, "the time %g s is beyond the horizon of %g s (a week): no performance is that long",
+                         t, SES_MAX_RENDER);
     return k->run ? k->run(s, c, res, e) : 0;
 }
 
