@@ -76,6 +76,7 @@ struct session {
     uint32_t cur_origin;              /* the sender of the command being run (EVL_CMD.origin) */
     int posted;            /* events the current command posted */
     struct pending { uint32_t seq; char *line; int always; } *pend;   /* always: printed even without its EXEC */
+    ENG_BATCH *batch;      /* live: a /score's events, gathered until all are checked (then one EV_BATCH) */
     int npend, cappend, pend_head;
     ses_reply_fn sink;     /* who gets the clients' replies (the OSC server), or NULL */
     void *sink_ud;
@@ -510,8 +511,8 @@ static int text_error(SES_ERR *e, const char *label, const char *text)
 
 /* Csound's --sample-accurate start: the frame p2·sr truncated (0.7 s at 44.1 kHz is frame 30869).
  * Clamped to ±2^62 frames (millions of years) so no time overflows int64; callers refuse
- * times beyond SES_MAX_TIME before they get here. */
-#define SES_MAX_TIME 1e9
+ * times beyond SES_MAX_TIME (the horizon) before they get here. */
+#define SES_MAX_TIME SES_HORIZON
 static int64_t to_frame(const SESSION *s, double t)
 {
     double f = t * s->hdr.sr;
@@ -523,6 +524,24 @@ static void extend_end(SESSION *s, double t)
     if (t > s->end_time) s->end_time = t;
 }
 
+/* A /score's event into the batch it is gathered in (engine.h ENG_BATCH). */
+static int batch_add(SESSION *s, const ENG_EVENT *ev, SES_ERR *e)
+{
+    size_t used = eng_event_bytes(ev), step = (used + 7) & ~(size_t)7;
+    ENG_BATCH *b = s->batch;
+    if (b->len + step > b->cap) {
+        size_t cap = b->cap * 2 > b->len + step ? b->cap * 2 : b->len + step;
+        ENG_BATCH *nb = realloc(b, sizeof *b + cap);
+        if (!nb) return err_at(e, NULL, "out of memory for the score's %zu events", b->n + 1);
+        s->batch = b = nb;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, ev, used);
+    b->len += step;
+    b->n++;
+    return 0;
+}
+
 static int schedule(SESSION *s, ENG_EVENT *ev, SES_ERR *e)
 {
     if (s->live) {
@@ -532,6 +551,7 @@ static int schedule(SESSION *s, ENG_EVENT *ev, SES_ERR *e)
         ev->cmd = s->cur_cmd;
         ev->origin = s->cur_origin;
         s->posted++;
+        if (s->batch) return batch_add(s, ev, e);
         if (eng_post(s->eng, ev)) return err_at(e, NULL, "the command ring is full: try again");
         return 0;
     }
@@ -593,16 +613,28 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, SES_ERR *err)
         sec0[k + 1] = sec0[k] + (len + ks - 1) / ks * ks;
     }
     int rc = 0;
+    double limit = s->live ? SES_HORIZON : SES_MAX_RENDER;   /* (session.h) from now, or a whole render */
     for (int i = 0; i < sc->n && !rc; i++) {
         const SCO_EVENT *e = &sc->ev[i];
         int64_t f0 = e->sec >= 0 && e->sec < sc->nsec ? sec0[e->sec] : 0;
         double time = (double)f0 / s->hdr.sr + e->sec_time;
+        if (!(time + e->shift <= limit)) {   /* (NaN too) */
+            char where[300];
+            snprintf(where, sizeof where, "%s:%d:%d", e->file ? e->file : "score", e->line, e->col);
+            rc = err_at(err, where, "the time %g s is beyond the horizon of %g s: no performance is that long",
+                        time + e->shift, limit);
+            break;
+        }
         rc = schedule_score_event(s, e, base, offset, f0 + to_frame(s, e->sec_time), time, err);
     }
     if (!rc && (sc->has_end || sc->end_time > 0)) {
         double end = sc->end_time;
         if (sc->nsec > 0) end = (double)sec0[sc->nsec - 1] / s->hdr.sr + sc->sec_len[sc->nsec - 1];
-        extend_end(s, end + offset);
+        if (!(end <= limit))
+            rc = err_at(err, NULL, "the score's end, %g s, is beyond the horizon of %g s: no performance is that long",
+                        end, limit);
+        else
+            extend_end(s, end + offset);
     }
     free(sec0);
     return rc;
@@ -1140,9 +1172,34 @@ static int run_score(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     SCO sc;
     memset(&sc, 0, sizeof sc);
     if (sco_parse(c->args[0].s, label, 1, &sc, buf, sizeof buf)) return text_error(e, label, buf);
+    /* Live, all or nothing: every statement is checked and its event made
+     * before any is posted, then the whole score goes as one batch, which one
+     * block queues whole (or refuses whole), so each note lands on the frame
+     * the recorded line says however long the score. */
+    if (s->live) {
+        s->batch = calloc(1, sizeof *s->batch + 4096);
+        if (!s->batch) return err_at(e, NULL, "out of memory");
+        s->batch->cap = 4096;
+    }
     int r = schedule_score(s, &sc, cmd_frame(s, c), e);
     sco_free(&sc);
-    return r;
+    ENG_BATCH *b = s->batch;
+    s->batch = NULL;
+    if (!b) return r;
+    if (r || b->n == 0) {
+        eng_batch_free(b, 1);   /* the tables its f statements made go too */
+        s->posted = 0;
+        return r;
+    }
+    ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = EV_BATCH;
+    ev.ptr = b;
+    if (schedule(s, &ev, e)) {
+        eng_batch_free(b, 1);
+        return -1;
+    }
+    return 0;
 }
 
 /* /chn/set name value */
@@ -1405,6 +1462,11 @@ static int run_command(SESSION *s, const SES_CMD *k, const EVL_CMD *c, SES_RESUL
         return s->live ? cmd_error(c, 0, e, "only before the performance starts (in an event list)") : 0;
     if (c->consumed) return 0;   /* applied before compiling */
     if (ses_cmd_check(k, c, e)) return -1;
+    /* an event list's line time (live, a time tag past the horizon was refused already) */
+    double t = c->has_frame ? (double)c->frame / s->hdr.sr : c->time;
+    if (!s->live && t > SES_MAX_RENDER)
+        return cmd_error(c, 1, e, "the time %g s is beyond the horizon of %g s (a week): no performance is that long",
+                         t, SES_MAX_RENDER);
     return k->run ? k->run(s, c, res, e) : 0;
 }
 
@@ -1651,6 +1713,24 @@ void ses_set_reply_sink(SESSION *s, ses_reply_fn fn, void *ud)
     s->sink_ud = ud;
 }
 
+/* Ended events: the id table, then the sink (/event/end for one that played). */
+static void drain_ends(SESSION *s)
+{
+    int32_t id;
+    int never;
+    while (eng_end_read(s->eng, &id, &never)) {
+        event_ended(s, id);
+        if (!s->sink) continue;
+        ENG_REPLY r;
+        memset(&r, 0, sizeof r);
+        r.type = ENG_REPLY_END;
+        r.id = id;
+        r.v[0] = never;
+        r.count = 1;
+        s->sink(s->sink_ud, &r);
+    }
+}
+
 void ses_drain_replies(SESSION *s)
 {
     ENG_REPLY r;
@@ -1659,8 +1739,10 @@ void ses_drain_replies(SESSION *s)
         case ENG_REPLY_EXEC: record_executed(s, (uint32_t)r.id, r.frame); continue;
         case ENG_REPLY_FREE_TABLE: ftable_free(r.ptr); continue;
         case ENG_REPLY_FREE_INSTR: lang_orch_free_retired(s->orch, r.ptr); continue;
-        case ENG_REPLY_END: event_ended(s, r.id); break;
+        case ENG_REPLY_FREE_BATCH: eng_batch_free(r.ptr, r.v[0] != 0); continue;
         }
-        if (s->sink) s->sink(s->sink_ud, &r);   /* SYNCED, END, STATUS, FAIL: the clients' */
+        drain_ends(s);   /* the ends the engine published before this reply go first */
+        if (s->sink) s->sink(s->sink_ud, &r);   /* SYNCED, STATUS, FAIL: the clients' */
     }
+    drain_ends(s);
 }
