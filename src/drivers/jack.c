@@ -291,7 +291,11 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
     }
     if (osc) osc_set_allow(osc, o->allow);
     d->freewheel = o->freewheel;
-    ses_go_live(s);
+    if (ses_go_live(s, err, errlen)) {
+        osc_close(osc);
+        if (rec) rec_finish(d, e2, sizeof e2);
+        return -1;
+    }
     jack_set_process_callback(d->client, process, d);
     jack_set_xrun_callback(d->client, on_xrun, d);
     jack_on_shutdown(d->client, on_shutdown, d);
