@@ -37,6 +37,7 @@ for i in range(60000):
         c.srv.recv(0)
         time.sleep(0.005)
 assert c.ready(10), "ondes took the 60 000 notes"
+time.sleep(1.0)   # the burst's load leaves the smoothed figure
 before = [load() for _ in range(4)]
 during = []
 rng = random.Random(1)
