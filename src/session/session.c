@@ -147,6 +147,11 @@ SESSION *ses_new(void)
 
 static void held_free(struct held *h)
 {
+    for (size_t at = h->evdone; at < h->evlen;) {   /* tables never posted go with it */
+        ENG_EVENT *ev = (ENG_EVENT *)(h->ev + at);
+        if (ev->type == EV_TABLE) ftable_free(ev->ptr);
+        at += (eng_event_bytes(ev) + 7) & ~(size_t)7;
+    }
     tw_job_free(h->job);
     free(h->ev);
     free(h->line);
