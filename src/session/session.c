@@ -642,7 +642,7 @@ static int hold_event(SESSION *s, const ENG_EVENT *ev, SES_ERR *e)
     if (!h) return -1;
     size_t n = (eng_event_bytes(ev) + 7) & ~(size_t)7;
     if (h->evlen + n > h->evcap) {
-        size_t cap = h->evcap ? h->evcap * 2 : 1024;
+        size_t cap = h->evcap ? h->evcap * 2 : 256;
         while (cap < h->evlen + n) cap *= 2;
         unsigned char *p = realloc(h->ev, cap);
         if (!p) return err_at(e, NULL, "out of memory");
@@ -827,9 +827,12 @@ static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, con
     ev.type = EV_TABLE;
     ev.frame = frame;
     ev.instr = num;
-    if (s->live && s->tw) {
+    if (s->live && s->tw && s->posted == 0) {
         /* long work (many points x arguments, or a file), or behind a table
-         * of the same sender's still being made: the worker makes it */
+         * of the same sender's still being made: the worker makes it.  Only
+         * as a command's first event (a /table/gen, not a /score's f after
+         * notes it posted): a command is recorded at one frame, so all of it
+         * takes effect together */
         int64_t work = (int64_t)(size < 0 ? -(int64_t)size : size) * (nargs > 1 ? nargs : 1);
         if (path || gen == 1 || gen == -1 || work > SES_SYNC_TABLE_WORK || held_blocks(s, s->cur_origin)) {
             if (!s->cur_absolute) ev.flags |= EVF_RELATIVE;
