@@ -100,7 +100,8 @@ struct held {
     uint32_t origin, seq;              /* its sender; the command's number when it ran */
     TW_JOB *job;                       /* a table being made, or NULL */
     size_t job_bytes;                  /* what the job was counted for against --table-memory */
-    char addr[32];                     /* the job's command, for its /done or /fail */
+    char addr[32];                     /* the job's command, for its /fail (and /done) */
+    int say_done;                      /* its command answers /done (a /score's f statement does not) */
     unsigned char *ev;                 /* the events, each eng_event_bytes long, 8-aligned */
     size_t evlen, evcap, evdone;       /* bytes used, reserved, already posted */
     char *line;                        /* its --record-events line, or NULL */
@@ -748,9 +749,9 @@ static void held_flush(SESSION *s)
             ev->cmd = h->posted_seq;
             if (eng_post(s->eng, ev)) return;   /* the ring is full: the rest waits, in order */
             h->evdone += (eng_event_bytes(ev) + 7) & ~(size_t)7;
-            if (ev->type == EV_TABLE && ev->ptr && h->addr[0]) {
+            if (ev->type == EV_TABLE && ev->ptr && h->say_done) {
                 held_reply(s, h->origin, ENG_REPLY_DONE, "%s", h->addr);
-                h->addr[0] = 0;
+                h->say_done = 0;
             }
         }
         *pp = h->next;
@@ -779,6 +780,8 @@ static int table_job(SESSION *s, const ENG_EVENT *tev, int size, int gen, const 
     h->job_bytes = bytes;
     s->table_bytes += bytes;
     snprintf(h->addr, sizeof h->addr, "%s", s->cur_addr ? s->cur_addr : "/table/gen");
+    const SES_CMD *k = s->cur_addr ? ses_cmd_find(s->cur_addr) : NULL;
+    h->say_done = k && k->reply == CMD_REPLY_DONE;
     s->cur_deferred = 1;
     return 0;
 }
