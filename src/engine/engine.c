@@ -48,6 +48,7 @@ typedef struct note_block {
 #define RT_TABLE_MAXLEN 16384
 #define RT_TABLE_MAXWORK (1L << 18)
 #define ENG_VOICE_TMP_TABLES 16      /* ftgentmp / ftfree-at-end tables one note may hold */
+#define ENG_VOICE_READ_TABLES 8      /* tables a note counts itself a reader of (voice_hold); past that, all */
 #define ENG_MAX_ONCE 128             /* distinct ftgenonce tables */
 #define ONCE_KEY (4 + 64)            /* ifn, size, gen, nargs, args */
 #define NOTE_BLOCK_HDR RTA_ALIGN     /* keeps the opcode's part aligned */
@@ -64,7 +65,11 @@ typedef struct eng_voice {
     int32_t pstrlen;                 /* their bytes */
     int32_t id;
     uint32_t origin;                 /* who asked for it (ENG_EVENT.origin): told if it fails */
-    uint64_t epoch;                  /* the swap epoch when it started (retired tables and templates wait for it) */
+    uint64_t epoch;                  /* the swap epoch when it started (retired templates, and tables when
+                                      * read_all, wait for it) */
+    FTABLE *read[ENG_VOICE_READ_TABLES];   /* the tables it looked up (op_ftable), each counted in its refs */
+    int nread;
+    int read_all;                    /* it looked up more: it holds every table retired after its start */
     int instr;
     int64_t start_frame;
     int64_t end_frame;               /* INT64_MAX while held */
@@ -153,15 +158,22 @@ struct engine {
     _Atomic int nshared;
 
     char filedir[1024];
-    /* Tables replaced or freed while playing: a voice that started before
-     * the swap may still hold a pointer to the old one, and the audio thread
-     * may not free.  Epoch-based reclamation: every swap bumps table_epoch and
-     * a voice remembers the epoch it started in; a retired table goes to the
-     * control thread to be freed (ENG_REPLY_FREE_TABLE) once no voice older
-     * than its retirement is left.  Reserved up front; when full, the table
-     * is kept until the engine goes (counted) rather than freed under a voice.
-     * Replaced instrument templates (/instr/def again) wait the same way and
-     * go back as ENG_REPLY_FREE_INSTR to the orchestra that owns them. */
+    /* Tables replaced or freed while playing: a voice may still hold a
+     * pointer to the old one, and the audio thread may not free.  Reference
+     * counting, kept by the processing thread alone: a voice counts itself a
+     * reader (FTABLE.refs) of each table it looks up (op_ftable, voice_hold)
+     * and gives them back when it is freed; a retired table goes to the
+     * control thread to be freed (ENG_REPLY_FREE_TABLE, through the reply
+     * ring) once its count is 0.  A voice that looked up more than
+     * ENG_VOICE_READ_TABLES tables falls back to epochs: every swap bumps
+     * table_epoch, a voice remembers the epoch it started in, and a table
+     * retired after such a voice started waits for it to end.  So a held note
+     * keeps only the tables it reads, never every table replaced while it
+     * plays.  Reserved up front; when full, the table is kept until the
+     * engine goes (counted) rather than freed under a voice.  Replaced
+     * instrument templates (/instr/def again) wait by epoch alone (every voice
+     * that started before the swap) and go back as ENG_REPLY_FREE_INSTR to
+     * the orchestra that owns them. */
     struct retired { void *p; int instr; uint64_t epoch; } *retired;
     /* ftgenonce: the arguments each table was made with, to give the same
      * arguments the same table.  Reserved up front; read and written by
@@ -819,11 +831,36 @@ void op_msg(OP_CTX *c, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Voice v reads table t from now on: t is not freed while v lives (see
+ * struct retired).  Processing thread; a header's code on the control thread
+ * (offline_init) holds nothing past its init and is not counted. */
+static void voice_hold(ENG_VOICE *v, FTABLE *t)
+{
+    if (!v || !t || v->offline_init || v->read_all) return;
+    for (int i = 0; i < v->nread; i++)
+        if (v->read[i] == t) return;
+    if (v->nread == ENG_VOICE_READ_TABLES) {
+        v->read_all = 1;
+        return;
+    }
+    v->read[v->nread++] = t;
+    t->refs++;
+}
+
+static void voice_unhold(ENG_VOICE *v)
+{
+    for (int i = 0; i < v->nread; i++) v->read[i]->refs--;
+    v->nread = 0;
+    v->read_all = 0;
+}
+
 const FTABLE *op_ftable(OP_CTX *c, double num)
 {
     int n = op_int(num);   /* saturated: an instrument may pass any value */
     if (n == -1) return ftable_sine();
-    return eng_get_table(c->eng, n);
+    FTABLE *t = n > 0 && n < ENG_MAXTABLES ? c->eng->tables[n] : NULL;
+    voice_hold(c->voice, t);
+    return t;
 }
 
 /* As in Csound: without a release the rest of this k-cycle's code is skipped
@@ -900,7 +937,7 @@ int op_table_new(OP_CTX *c, long num, int first_auto, long size, long gen, const
     if (mode == OP_TABLE_ONCE && !path && (nkey = once_key(key, num, size, gen, args, nargs)) > 0) {
         for (int i = 0; i < e->nonce; i++) {   /* bounded: ENG_MAX_ONCE entries */
             struct ft_once *o = &e->once[i];
-            if (o->nkey == nkey && !memcmp(o->key, key, sizeof *key * (size_t)nkey) && e->tables[o->num] == o->t)
+            if (o->t && o->nkey == nkey && !memcmp(o->key, key, sizeof *key * (size_t)nkey) && e->tables[o->num] == o->t)
                 return o->num;
         }
     }
@@ -1668,6 +1705,7 @@ static void voice_release_slot(ENGINE *e, ENG_VOICE *v)
 {
     if (e->notify && v->id != 0) end_push(e, v->id, 0);
     voice_free_memory(e, v);
+    voice_unhold(v);
     v->gen++;
     v->tmpl = NULL;
     e->freelist[e->nfree++] = v;
@@ -2002,6 +2040,8 @@ static void table_retire(ENGINE *e, int num, FTABLE *old)
 {
     if (!old) return;
     e->table_epoch++;
+    for (int i = 0; i < e->nonce; i++)   /* ftgenonce never hands it out again (its memory may be reused) */
+        if (e->once[i].t == old) e->once[i].t = NULL;
     if (e->nretired < MAX_RETIRED) {
         e->retired[e->nretired++] = (struct retired){ old, 0, e->table_epoch };
     } else if (!old->rt && e->tables_kept < MAX_RETIRED) {
@@ -2198,17 +2238,20 @@ static void master(ENGINE *e)
  * freed (see struct retired); O(voices + retired) a block, only while any wait. */
 static void reclaim_retired(ENGINE *e)
 {
-    uint64_t oldest = UINT64_MAX;
-    for (const ENG_VOICE *v = e->active; v; v = v->next)
+    uint64_t oldest = UINT64_MAX, oldest_all = UINT64_MAX;   /* every voice's; those holding every table's */
+    for (const ENG_VOICE *v = e->active; v; v = v->next) {
         if (v->epoch < oldest) oldest = v->epoch;
+        if (v->read_all && v->epoch < oldest_all) oldest_all = v->epoch;
+    }
     int k = 0;
     for (int i = 0; i < e->nretired; i++) {
         struct retired r = e->retired[i];
-        if (oldest >= r.epoch && !r.instr && ((FTABLE *)r.p)->rt) {   /* the pool's: freed here, at once */
+        int unread = r.instr ? oldest >= r.epoch : ((FTABLE *)r.p)->refs == 0 && oldest_all >= r.epoch;
+        if (unread && !r.instr && ((FTABLE *)r.p)->rt) {   /* the pool's: freed here, at once */
             rta_free(e->mem, r.p);
             continue;
         }
-        if (oldest >= r.epoch) {   /* every voice playing started after the swap */
+        if (unread) {   /* no voice reads it any more */
             ENG_REPLY rep = reply_make(e, r.instr ? ENG_REPLY_FREE_INSTR : ENG_REPLY_FREE_TABLE, 0, 0);
             rep.ptr = r.p;
             if (spsc_push(&e->replies, &rep) == 0) continue;   /* full: try again next block */

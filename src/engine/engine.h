@@ -260,7 +260,9 @@ typedef enum { ENG_REPLY_SYNCED, ENG_REPLY_END, ENG_REPLY_STATUS, ENG_REPLY_FAIL
                ENG_REPLY_EXEC,      /* id: a command's number; frame: the frame its times count from */
                ENG_REPLY_FREE_TABLE, /* ptr: a table the control thread must free (ftable_free) */
                ENG_REPLY_FREE_INSTR, /* ptr: a replaced INSTR_TMPL no voice plays any more (its owner frees it) */
-               ENG_REPLY_FREE_BATCH  /* ptr: an ENG_BATCH taken (v[0] 0) or refused (v[0] 1: its tables go too) */
+               ENG_REPLY_FREE_BATCH, /* ptr: an ENG_BATCH taken (v[0] 0) or refused (v[0] 1: its tables go too) */
+               ENG_REPLY_DONE       /* the session's own, not the engine's: msg is a command made later (a table
+                                     * on the worker) whose sender now hears /done msg */
 } ENG_REPLY_TYPE;
 typedef struct eng_reply {
     int32_t type;

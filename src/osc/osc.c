@@ -391,6 +391,7 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
         send_fail(o, from, path, why);
         return 0;
     }
+    if (res.deferred) return 0;   /* answered when done (client_reply: DONE or FAIL) */
     switch (k->reply) {   /* k is a row: an unknown address failed above */
     case CMD_REPLY_ID:
         if (res.chosen) reply(o, from, "/sched/id", "i", res.id);
@@ -565,6 +566,9 @@ static void client_reply(void *ud, const ENG_REPLY *r)
     switch (r->type) {
     case ENG_REPLY_SYNCED:
         if (to) reply(o, to, "/synced", "i", r->id);
+        break;
+    case ENG_REPLY_DONE:   /* a table made on the worker */
+        if (to) reply(o, to, "/done", "ss", r->msg, "");
         break;
     case ENG_REPLY_END:
         if (r->v[0] == 0) reply(o, &o->notify_to, "/event/end", "i", r->id);   /* not for a refused note */
