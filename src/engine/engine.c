@@ -1291,6 +1291,7 @@ int eng_udo_init(OP *op, OP_CTX *c)
     UDO_FRAME *f = udo_frame(t, st->arena);
     f->call = op;
     f->xin = f->xout = NULL;
+    f->caller_ksmps = c->ksmps;
     OP_CTX sub;
     udo_ctx(&sub, c, t);
     v->udo_depth++;
@@ -1381,13 +1382,40 @@ static void udo_copy_array(OP_CTX *c, char L, OP_ARRAY *dst, const OP_ARRAY *src
         }
 }
 
+/* An a[] argument: every member's frames [pos, pos+n) of the caller's
+ * side, as Csound 6.18's useropcd1 copies a[] members slice by slice (a
+ * scalar a-rate argument's way).  dst is shaped as src when it is not
+ * already; its members stay as long as they were, or are elem bytes (the
+ * block size of dst's side) when it had none. */
+static void udo_copy_audio_array(OP_CTX *c, OP_ARRAY *dst, const OP_ARRAY *src, int elem, int a_to_caller, int pos, int n)
+{
+    if (dst == src || src->dims < 1 || !src->data) return;
+    int same = dst->data && dst->dims == src->dims && !memcmp(dst->sizes, src->sizes, sizeof(int32_t) * (size_t)src->dims);
+    if (!same && op_array_shape(c, dst, src->dims, src->sizes, dst->elem > 0 ? dst->elem : elem)) {
+        op_perferr(c, NULL, "no note memory for an array argument");
+        return;
+    }
+    int dofs = a_to_caller ? pos : 0, sofs = a_to_caller ? 0 : pos;
+    int fl = (int)sizeof(float);
+    if ((dofs + n) * fl > dst->elem) n = dst->elem / fl - dofs;
+    if ((sofs + n) * fl > src->elem) n = src->elem / fl - sofs;
+    if (n <= 0) return;
+    for (int i = 0; i < src->count; i++)
+        memcpy((char *)dst->data + (size_t)i * (size_t)dst->elem + (size_t)dofs * sizeof(float),
+               (const char *)src->data + (size_t)i * (size_t)src->elem + (size_t)sofs * sizeof(float),
+               sizeof(float) * (size_t)n);
+}
+
 /* One argument between a caller and a UDO instance, by its type letter L:
  * an a-rate block's frames [pos, pos+n) of the caller's side (the
- * instance's block is n frames), a string's text (S), an array (D, K, A,
- * Q), else a scalar. */
+ * instance's block is n frames; c is the caller's context), the same of an
+ * a[]'s members, a string's text (S), an array (D, K, Q), else a scalar. */
 static void udo_copy_arg(OP_CTX *c, char L, const OP_ARG *dst, const OP_ARG *src, int a_to_caller, int pos, int n)
 {
-    if (L == 'D' || L == 'K' || L == 'A' || L == 'Q') {
+    if (L == 'A') {
+        int elem = (int)sizeof(float) * (a_to_caller ? c->ksmps : n);
+        udo_copy_audio_array(c, dst->arr, src->arr, elem, a_to_caller, pos, n);
+    } else if (L == 'D' || L == 'K' || L == 'Q') {
         udo_copy_array(c, L, dst->arr, src->arr);
     } else if (L == 'a') {
         if (a_to_caller) memcpy(dst->a + pos, src->a, sizeof(float) * (size_t)n);
@@ -1413,14 +1441,14 @@ static void udo_copy_in(OP_CTX *c, const OP *call, const OP *xin, int pos, int n
         if (udo_krate_in(L[i])) udo_copy_arg(c, L[i], &xin->arg[i], &call->arg[call->nout + i], 0, pos, n);
 }
 
-/* The a-rate outputs (frames [pos, pos+n)), and with `k` the k-rate,
- * string and array ones too (not i[]: xout gave those). */
+/* The a-rate outputs, a[] ones too (frames [pos, pos+n)), and with `k`
+ * the k-rate, string and array ones too (not i[]: xout gave those). */
 static void udo_copy_out(OP_CTX *c, const OP *call, const OP *xout, int pos, int n, int k)
 {
     const char *L = call->desc->out;
     int nout = xout->nin - 1 < call->nout ? xout->nin - 1 : call->nout;
     for (int i = 0; i < nout; i++)
-        if (L[i] == 'a' || (k && !strchr("iD", L[i]))) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
+        if (L[i] == 'a' || L[i] == 'A' || (k && !strchr("iDA", L[i]))) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
 }
 
 /* Bytes [b0, b1) of the block seen as Csound's doubles (little-endian, as
@@ -1488,6 +1516,15 @@ void eng_udo_perf(OP *op, OP_CTX *c)
                 float *a = op->arg[i].a;
                 for (int j = 0; j < c->ofs; j++) a[j] = 0.0f;
                 if (c->end < K) udo_csound_tail(a, K, c->end, K - c->end);
+            } else if (i < (int)strlen(op->desc->out) && op->desc->out[i] == 'A') {
+                /* an a[]'s members: there Csound clears the frames before
+                 * the note's start and from its end, float-exact */
+                OP_ARRAY *r = op->arg[i].arr;
+                for (int m = 0; r->data && r->elem >= K * (int)sizeof(float) && m < r->count; m++) {
+                    float *a = (float *)((char *)r->data + (size_t)m * (size_t)r->elem);
+                    for (int j = 0; j < c->ofs; j++) a[j] = 0.0f;
+                    for (int j = c->end; j < K; j++) a[j] = 0.0f;
+                }
             }
     }
 }
@@ -1505,16 +1542,22 @@ int eng_xin_init(OP *op, OP_CTX *c)
     return 0;
 }
 
-/* xout: the i-time outputs to the caller now; k- and a-rate ones are copied
- * by the call at perf (Csound's xoutset). */
+/* xout: the i-time outputs and the arrays to the caller now (an a[] shaped
+ * with the caller's block size); k- and a-rate ones are copied by the call
+ * at perf (Csound's xoutset). */
 int eng_xout_init(OP *op, OP_CTX *c)
 {
     UDO_FRAME *f = (UDO_FRAME *)op->arg[op->nin - 1].k;
     const OP *call = f->call;
     f->xout = op;
-    for (int i = 0; i < op->nin - 1 && i < call->nout; i++)
-        if (strchr("iSDQ", call->desc->out[i]))
-            udo_copy_arg(c, call->desc->out[i], &call->arg[i], &op->arg[i], 1, 0, 0);
+    for (int i = 0; i < op->nin - 1 && i < call->nout; i++) {
+        char L = call->desc->out[i];
+        if (strchr("iSDQK", L))   /* k[] and a[] too, as Csound 6.18's xoutset copies every array */
+            udo_copy_arg(c, L, &call->arg[i], &op->arg[i], 1, 0, 0);
+        else if (L == 'A')
+            udo_copy_audio_array(c, call->arg[i].arr, op->arg[i].arr, (int)sizeof(float) * f->caller_ksmps, 1, 0,
+                                 c->ksmps < f->caller_ksmps ? c->ksmps : f->caller_ksmps);
+    }
     return 0;
 }
 
