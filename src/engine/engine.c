@@ -1112,6 +1112,7 @@ static void ctx_init(ENGINE *e, OP_CTX *c, ENG_VOICE *v)
     c->bus = NULL;
     c->nbus = 0;
     c->pf = NULL;
+    c->pw = NULL;
 }
 
 /* Copy a template's arena image into `arena` and point every argument at its
@@ -1286,17 +1287,23 @@ int eng_udo_init(OP *op, OP_CTX *c)
     if (!st->arena && !(st->arena = op_alloc(c, t->arena_used)))
         return op_initerr(c, op, "no note memory for the opcode's instance");
     tmpl_instantiate(c->eng, t, st->arena);
-    /* the caller's p-fields, as Csound copies them */
-    if (v->p) memcpy(st->arena, v->p, sizeof(double) * (size_t)(t->max_p + 1));
+    /* the caller's p-fields (p1 to p3 at least), as Csound 6.18's useropcd
+     * copies them; after the init pass p3 goes back to the caller, so a
+     * UDO assigning p3 sets its note's length as the instrument would */
+    double *cp = c->pw ? c->pw : v->p, *up = (double *)st->arena;
+    int np = t->max_p > 3 ? t->max_p : 3;
+    if (cp) memcpy(up, cp, sizeof(double) * (size_t)(np + 1));
     UDO_FRAME *f = udo_frame(t, st->arena);
     f->call = op;
     f->xin = f->xout = NULL;
     f->caller_ksmps = c->ksmps;
     OP_CTX sub;
     udo_ctx(&sub, c, t);
+    sub.pw = up;
     v->udo_depth++;
     int r = chain_init(c->eng, v, t, st->arena, &sub);
     v->udo_depth--;
+    if (cp) cp[3] = up[3];
     st->inited = r == 0;
     return r;
 }
@@ -1317,6 +1324,7 @@ static OP_CTX subinst_ctx(const OP_CTX *c, OP_SUBINST *s)
     sub.ofs = 0;
     sub.end = sub.ksmps;
     sub.pf = (const double *)s->arena;
+    sub.pw = (double *)s->arena;
     return sub;
 }
 

@@ -171,6 +171,8 @@ typedef struct op_ctx {
                          * the engine's ksmps frames (a subinstr's instrument: its outputs) */
     int nbus;
     const double *pf;   /* NULL: the note's p-fields; else a subinstr instance's (op_p1, op_pfields) */
+    double *pw;         /* the p-fields the running code's p1, p3… are (a UDO instance's, a subinstr
+                         * instance's): a UDO copies them in and gives p3 back; NULL: the note's */
 } OP_CTX;
 
 typedef int  (*op_init_fn)(OP *op, OP_CTX *c);   /* 0 = ok, else op_initerr() */
