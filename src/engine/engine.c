@@ -82,6 +82,7 @@ typedef struct eng_voice {
     OP_LINKS links;                  /* delayr/delayw/deltap chain of this note (op_links) */
     FTABLE *tmp_tables[ENG_VOICE_TMP_TABLES];   /* ftgentmp's, and ftfree's at note end: retired with the note */
     int ntmp;
+    OP_SUBINST *subs;                /* its subinstr instances, counted in nsub until it is freed */
 } ENG_VOICE;
 
 typedef struct automation {
@@ -123,6 +124,8 @@ struct engine {
     int32_t maxalloc[ENG_MAXINSTR];
     uint8_t muted[ENG_MAXINSTR];     /* mute opcode and the score's q statement (EV_MUTE): notes of it are refused */
     int32_t nplaying[ENG_MAXINSTR];
+    int32_t nsub[ENG_MAXINSTR];      /* subinstr instances alive in notes: active and maxalloc count them */
+    int32_t nsub_all;                /* their sum */
     int made_n;
     FTABLE *tables[ENG_MAXTABLES];
     double *globals;
@@ -1048,7 +1051,7 @@ int op_instr_remove(OP_CTX *c, int num)
 {
     ENGINE *e = c->eng;
     if (!instr_ok(e, num)) return 0;
-    if (e->nplaying[num] > 0 || (c->voice && c->voice->instr == num)) return -1;
+    if (e->nplaying[num] > 0 || e->nsub[num] > 0 || (c->voice && c->voice->instr == num)) return -1;
     e->instrs[num] = NULL;
     e->table_epoch++;
     return 0;
@@ -1078,7 +1081,11 @@ int op_active(OP_CTX *c, int num, int norel)
     for (const ENG_VOICE *v = c->eng->active; v; v = v->next)   /* (one turned off at once is gone) */
         if ((num == 0 || v->instr == num) && !(norel && v->releasing) && v->end_frame > c->eng->frame) n++;
     if (c->voice && c->voice->initing && (num == 0 || c->voice->instr == num)) n++;
-    return n;
+    /* subinstr instances count as notes of their instrument, as Csound
+     * 6.18's subinstrset counts them in the instrument's active; and its
+     * count of every instrument starts from one (instcount's tot = 1) */
+    if (num > 0 && num < ENG_MAXINSTR) return n + c->eng->nsub[num];
+    return num == 0 ? n + c->eng->nsub_all + 1 : n;
 }
 
 void op_perferr(OP_CTX *c, OP *op, const char *fmt, ...)
@@ -1148,6 +1155,7 @@ static void voice_instantiate(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t)
     v->p = (double *)v->arena;
     v->tmpl = t;
     v->udo_depth = 0;
+    v->subs = NULL;
     memset(&v->links, 0, sizeof v->links);
 }
 
@@ -1344,6 +1352,16 @@ int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4
         s->bus = s->arena ? op_alloc(c, busbytes) : NULL;
         if (!s->arena || !s->bus) return op_initerr(c, op, "no note memory for the instrument's instance");
         s->t = t;
+        if (s->num) {
+            e->nsub[s->num]--;   /* a reinit to another instrument: counted as that one now */
+            e->nsub_all--;
+        } else {
+            s->next = v->subs;
+            v->subs = s;
+        }
+        s->num = num;
+        e->nsub[num]++;
+        e->nsub_all++;
     }
     tmpl_instantiate(e, t, s->arena);
     double *p = (double *)s->arena;
@@ -1583,6 +1601,11 @@ static void active_insert(ENGINE *e, ENG_VOICE *v)
 /* Give back all the voice took from the note memory: bounded by its own blocks. */
 static void voice_free_memory(ENGINE *e, ENG_VOICE *v)
 {
+    for (OP_SUBINST *s = v->subs; s; s = s->next) {   /* before their memory goes */
+        e->nsub[s->num]--;
+        e->nsub_all--;
+    }
+    v->subs = NULL;
     for (int i = 0; i < v->ntmp; i++)   /* ftgentmp's tables end with the note */
         if (v->tmp_tables[i]) table_drop(e, v->tmp_tables[i]->num, v->tmp_tables[i]);
     v->ntmp = 0;
@@ -1712,9 +1735,11 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         refuse_note(e, ev, t, "the instrument is muted (mute)");
         return;
     }
-    if (e->maxalloc[ev->instr] > 0 && e->nplaying[ev->instr] >= e->maxalloc[ev->instr]) {
+    /* its subinstr instances count, as in Csound 6.18's tp->active */
+    int nplay = e->nplaying[ev->instr] + e->nsub[ev->instr];
+    if (e->maxalloc[ev->instr] > 0 && nplay >= e->maxalloc[ev->instr]) {
         char why[120];
-        snprintf(why, sizeof why, "%d notes of it play, its maxalloc", e->nplaying[ev->instr]);
+        snprintf(why, sizeof why, "%d notes of it play, its maxalloc", nplay);
         refuse_note(e, ev, t, why);
         return;
     }

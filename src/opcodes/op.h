@@ -400,6 +400,8 @@ typedef struct op_subinst {
     unsigned char *arena;
     float *bus;
     int inited;
+    int num;                /* the instrument it counts as a note of (active, maxalloc); 0: none yet */
+    struct op_subinst *next;   /* the note's other counted sub-instances */
 } OP_SUBINST;
 int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4, int np);
 void op_subinstr_perf(OP_CTX *c, OP_SUBINST *s);
