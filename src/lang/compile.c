@@ -1363,6 +1363,15 @@ static void compile_assign(CG *g, const NODE *n)
     (void)r;
     if (n->op != T_ASSIGN) {
         if (!existing) undefined_var(g, lhs, lhs->name);
+        if ((n->op == T_PLUSEQ || n->op == T_MINUSEQ) && global && existing->rate == 'a') {
+            /* Csound 6.18's ##addin/##subin (arith.c): in place over the note's active frames */
+            OPERAND dst = sym_operand(g, lhs, existing);
+            OPERAND v = compile_expr(g, rhs, 'a', NULL);
+            const OP_DESC *d = select_desc(g, n, n->op == T_PLUSEQ ? "##addin" : "##subin", &existing->rate, 1, 0,
+                                           &v.rate, 1, (const NODE *const *)n->kids);
+            emit(g, d, &dst, 1, &v, 1, 1, n);
+            return;
+        }
         /* x op= e  is  x = x op e; the node lives on the stack, since a
          * compile error longjmps out of here (a malloc'd one leaked) */
         NODE bin;
