@@ -117,6 +117,8 @@ struct engine {
     int16_t byname[NAME_SLOTS];
     int64_t made_block;              /* the block op_schedule counted made_n in */
     int in_perf;                     /* voices' perf passes are running (op_schedule: "now" is past) */
+    ENG_VOICE *perf_next;            /* the voice after the one performing (as the block's loop took it) */
+    int perf_cut;                    /* turnoff2 ended perf_next at once: no more voices perform this block */
     /* per instrument number (Csound keeps these on the instrument, and a
      * redefinition inherits them): maxalloc's limit (0 none), mute, and
      * the notes holding a voice (releasing ones too, as Csound's
@@ -897,6 +899,7 @@ const char *op_pstring(OP_CTX *c, double v)
 
 static int64_t secs_to_frames(double secs, double sr);
 static void stop_voice(ENGINE *e, ENG_VOICE *v, int64_t at);
+static int instr_ok(const ENGINE *e, int num);
 
 int op_instr_number(OP_CTX *c, const char *name) { return name ? names_find(c->eng, name) : -1; }
 
@@ -986,41 +989,50 @@ int op_schedule_str(OP_CTX *c, const double *p, const char *const *strs, int np,
     return 0;
 }
 
-/* Ends a note within this k-cycle: with release, its release starts (a note
- * with none ends with the block, as op_turnoff); without, it stops here, and
- * a note not yet performed in this k-cycle does not play it. */
-static void turnoff_voice(ENGINE *e, ENG_VOICE *v, int release)
+/* Ends a note as Csound 6.18's turnoff2 does (Engine/insert.c xturnoff,
+ * xturnoff_now): with release and a release segment (xtratim), the release
+ * starts and runs from the next k-cycle; otherwise the note is deactivated
+ * at once: a note not yet performed in this k-cycle does not play it, the
+ * calling note skips the rest of its code.  And Csound's kperf took the
+ * note after the performing one before performing it: when that very note
+ * is deactivated, the loop walks into the free instances, and no note
+ * after it performs in this k-cycle (perf_cut), a quirk kept so that
+ * renders match. */
+static void turnoff_voice(ENGINE *e, OP_CTX *c, ENG_VOICE *v, int release)
 {
-    if (release) {
-        if (v->xtratim > 0) {   /* as op_turnoff: the release runs from the next k-cycle */
-            v->releasing = 1;
-            v->end_frame = e->frame + e->cfg.ksmps + v->xtratim;
-        } else {
-            stop_voice(e, v, e->frame + e->cfg.ksmps);
-        }
-    } else {
+    if (release && v->xtratim > 0) {   /* as op_turnoff */
         v->releasing = 1;
-        v->end_frame = e->frame;
+        v->end_frame = e->frame + e->cfg.ksmps + v->xtratim;
+        return;
     }
+    v->releasing = 1;
+    v->end_frame = e->frame;
+    if (v == c->voice) v->turnoff = 1;
+    if (e->in_perf && v == e->perf_next) e->perf_cut = 1;
 }
 
 int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release)
 {
     ENGINE *e = c->eng;
-    int num = op_int(fabs(insno));
+    int num = op_int(insno);
     ENG_VOICE *pick = NULL;
     int n = 0;
-    /* the active list is by instrument, then by start: the first match is the oldest */
+    if (!instr_ok(e, num)) return -1;
+    /* the active list is by instrument, then p1, then start (as Csound's):
+     * "oldest" is the first match, "newest" the last.  Notes gone in this
+     * k-cycle are out of Csound's list; releasing ones are passed over
+     * only when the release is allowed (without, they end now). */
     for (ENG_VOICE *v = e->active; v; v = v->next) {
-        if (v->instr != num || v->releasing) continue;
-        if ((mode & 4) && v->p[1] != fabs(insno)) continue;
+        if (v->instr != num || v->end_frame <= e->frame) continue;
         if ((mode & 8) && v->end_frame != INT64_MAX) continue;
+        if ((mode & 4) && v->p[1] != insno) continue;
+        if (release && v->releasing) continue;
         if ((mode & 3) == 1) { pick = v; break; }
         if ((mode & 3) == 2) { pick = v; continue; }
-        turnoff_voice(e, v, release);
+        turnoff_voice(e, c, v, release);
         n++;
     }
-    if (pick) { turnoff_voice(e, pick, release); n++; }
+    if (pick) { turnoff_voice(e, c, pick, release); n++; }
     return n;
 }
 
@@ -1030,6 +1042,8 @@ int op_tied(OP_CTX *c) { return c->voice->tied; }
 void op_hold(OP_CTX *c) { c->voice->hold = 1; }
 
 static int instr_ok(const ENGINE *e, int num) { return num > 0 && num < ENG_MAXINSTR && e->instrs[num]; }
+
+int op_instr_exists(OP_CTX *c, int num) { return instr_ok(c->eng, num); }
 
 int op_instr_maxalloc(OP_CTX *c, int num, int count)
 {
@@ -1587,10 +1601,14 @@ int eng_xout_init(OP *op, OP_CTX *c)
     return 0;
 }
 
+/* Into the active list, ordered as Csound 6.18's insert splices a note
+ * into its activ chain: by instrument, then by p1 (its fraction), then by
+ * start; the order notes perform in, and turnoff2's oldest and newest. */
 static void active_insert(ENGINE *e, ENG_VOICE *v)
 {
     ENG_VOICE **pp = &e->active;
-    while (*pp && (*pp)->instr <= v->instr) pp = &(*pp)->next;
+    while (*pp && ((*pp)->instr < v->instr || ((*pp)->instr == v->instr && (*pp)->p[1] <= v->p[1])))
+        pp = &(*pp)->next;
     v->next = *pp;
     *pp = v;
     e->nactive++;
@@ -2190,8 +2208,13 @@ static void run_block(ENGINE *e)
     ctx_init(e, &c, NULL);
     ENG_VOICE *v = e->active;
     e->in_perf = 1;
+    e->perf_cut = 0;
     while (v) {
         ENG_VOICE *next = v->next;
+        /* the next note in Csound's list: those turnoff2 ended in this block are out of it */
+        ENG_VOICE *pn = next;
+        while (pn && pn->end_frame <= bstart) pn = pn->next;
+        e->perf_next = pn;
         /* a note whose time is up goes into its release, if it has one */
         /* Csound rounds p2+p3 to the nearest k-cycle: the release starts in
          * the block whose first half holds the end frame */
@@ -2204,8 +2227,13 @@ static void run_block(ENGINE *e)
         /* a note without a release stops on its exact frame */
         c.end = (v->end_frame < bend && (v->releasing || v->xtratim == 0))
                     ? (int)(v->end_frame - bstart) : ks;
-        if (c.end > c.ofs) run_perf(e, v, &c);
-        v->ofs = 0;
+        if (e->perf_cut) {
+            /* turnoff2's quirk (turnoff_voice): not performed; a start
+             * within this block keeps its offset for its first one */
+        } else {
+            if (c.end > c.ofs) run_perf(e, v, &c);
+            v->ofs = 0;
+        }
         if (v->turnoff && !v->releasing) {
             v->turnoff = 0;
             if (v->xtratim > 0) { v->releasing = 1; v->end_frame = bend + v->xtratim; }
@@ -2222,6 +2250,7 @@ static void run_block(ENGINE *e)
         v = next;
     }
     e->in_perf = 0;
+    e->perf_next = NULL;
     if (e->nretired) reclaim_retired(e);
     master(e);
     e->frame = bend;
