@@ -1281,10 +1281,11 @@ static void run_perf(ENGINE *e, ENG_VOICE *v, OP_CTX *c) { chain_perf(e, v, v->t
  * bytes of it, and an arena of note memory). */
 #define UDO_MAXDEPTH 400
 
-/* The context a UDO's code runs in: its own block size. */
-static void udo_ctx(OP_CTX *sub, const OP_CTX *c, const INSTR_TMPL *t)
+/* The context a UDO's code runs in: its own block size, its instance's p-fields. */
+static void udo_ctx(OP_CTX *sub, const OP_CTX *c, const INSTR_TMPL *t, unsigned char *arena)
 {
     *sub = *c;
+    sub->pw = (double *)arena;
     if (t->udo_ksmps != c->ksmps) {
         sub->ksmps = t->udo_ksmps;
         sub->kr = c->sr / t->udo_ksmps;
@@ -1320,8 +1321,7 @@ int eng_udo_init(OP *op, OP_CTX *c)
     f->xin = f->xout = NULL;
     f->caller_ksmps = c->ksmps;
     OP_CTX sub;
-    udo_ctx(&sub, c, t);
-    sub.pw = up;
+    udo_ctx(&sub, c, t, st->arena);
     v->udo_depth++;
     int r = chain_init(c->eng, v, t, st->arena, &sub);
     v->udo_depth--;
@@ -1515,7 +1515,7 @@ void eng_udo_perf(OP *op, OP_CTX *c)
     const INSTR_TMPL *t = st->t;
     UDO_FRAME *f = udo_frame(t, st->arena);
     OP_CTX sub;
-    udo_ctx(&sub, c, t);
+    udo_ctx(&sub, c, t, st->arena);
     int K = c->ksmps, lks = sub.ksmps;
     if (lks == K) {
         if (f->xin) udo_copy_in(c, op, f->xin, 0, K);
