@@ -208,7 +208,7 @@ if run_ondes --render "$tmp/ic.wav" "$srcdir/tests/cli/instrctl_errors.csd" \
     && grep -q 'WARNING: instr 1 (line 10): schedule: instrument "nosuch" is not defined; no event made' "$tmp/stdout" "$tmp/stderr" \
     && grep -q 'WARNING: instr 2 (line 13): event_i: instr 77 is not defined; no event made' "$tmp/stdout" "$tmp/stderr" \
     && grep -q 'WARNING: instr 5 (line 26): nstrnum: instrument "missing" is not defined' "$tmp/stdout" "$tmp/stderr" \
-    && grep -q 'PERF ERROR in instr 4 (line 23): turnoff2: invalid mode 3; note deleted' "$tmp/stdout" "$tmp/stderr" \
+    && grep -q 'PERF ERROR in instr 4 (line 23): turnoff2: invalid mode parameter 3; note deleted' "$tmp/stdout" "$tmp/stderr" \
     && grep -q 'PERF ERROR in instr 3 (line 18): event: instrument number 0.5 out of range' "$tmp/stdout" "$tmp/stderr"; then
     pass instrctl-errors
 else

@@ -217,6 +217,23 @@ if x is not None:
     L = x[:, 0]
     for t0, t1, want in ((0.05, 0.45, 880), (0.55, 0.95, 660), (1.05, 1.45, 440)):
         check(abs(freq(L, t0, t1) - want) < 0.1, "string p-field picks %g Hz: %.3f" % (want, freq(L, t0, t1)))
+# a string p-field by name (pN "text"), to a named instrument as to a numbered one; the last value
+# given for a p-field wins; a parameter (an i- or k-variable) takes only a number
+numorc = strorc.replace("instr pick", "instr 7")
+for orc, ins in ((strorc, "pick"), (numorc, "7")):
+    x, msg = render(orc + """0 /sched 1 %s 0 0.5 kamp 0.5 p4 "high"
+0.5 /sched 2 %s 0 0.5 p4 "mid.wav" p5 0.5
+1 /sched 3 %s 0 0.5 "high" 0.5 p4 "low"
+""" % (ins, ins, ins), "--duration", "1.5")
+    check(x is not None, "string p-fields by name (instr %s): render failed: %s" % (ins, msg))
+    if x is not None:
+        L = x[:, 0]
+        for t0, t1, want in ((0.05, 0.45, 880), (0.55, 0.95, 660), (1.05, 1.45, 440)):
+            check(abs(freq(L, t0, t1) - want) < 0.1,
+                  "instr %s: string p-field by name picks %g Hz: %.3f" % (ins, want, freq(L, t0, t1)))
+x, msg = render(strorc + '0 /sched 1 pick 0 0.5 kamp "loud"\n')
+check(x is None and 'the parameter value must be a number, got "loud"' in msg,
+      "a parameter given a string is refused: %s" % msg.strip())
 x, msg = render(strorc + "0 /sched 1 pick 0 0.5 kick 0.5\n")
 check(x is None and "instrument 'pick' has no parameter 'kick'" in msg,
       "a bare word shaped like a parameter name is a name: %s" % msg.strip())

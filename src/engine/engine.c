@@ -92,6 +92,7 @@ typedef struct eng_voice {
     OP_LINKS links;                  /* delayr/delayw/deltap chain of this note (op_links) */
     FTABLE *tmp_tables[ENG_VOICE_TMP_TABLES];   /* ftgentmp's, and ftfree's at note end: retired with the note */
     int ntmp;
+    OP_SUBINST *subs;                /* its subinstr instances, counted in nsub until it is freed */
 } ENG_VOICE;
 
 typedef struct automation {
@@ -126,6 +127,8 @@ struct engine {
     int16_t byname[NAME_SLOTS];
     int64_t made_block;              /* the block op_schedule counted made_n in */
     int in_perf;                     /* voices' perf passes are running (op_schedule: "now" is past) */
+    ENG_VOICE *perf_next;            /* the voice after the one performing (as the block's loop took it) */
+    int perf_cut;                    /* turnoff2 ended perf_next at once: no more voices perform this block */
     /* per instrument number (Csound keeps these on the instrument, and a
      * redefinition inherits them): maxalloc's limit (0 none), mute, and
      * the notes holding a voice (releasing ones too, as Csound's
@@ -133,6 +136,8 @@ struct engine {
     int32_t maxalloc[ENG_MAXINSTR];
     uint8_t muted[ENG_MAXINSTR];     /* mute opcode and the score's q statement (EV_MUTE): notes of it are refused */
     int32_t nplaying[ENG_MAXINSTR];
+    int32_t nsub[ENG_MAXINSTR];      /* subinstr instances alive in notes: active and maxalloc count them */
+    int32_t nsub_all;                /* their sum */
     int made_n;
     FTABLE *tables[ENG_MAXTABLES];
     double *globals;
@@ -1050,6 +1055,7 @@ const char *op_pstring(OP_CTX *c, double v)
 
 static int64_t secs_to_frames(double secs, double sr);
 static void stop_voice(ENGINE *e, ENG_VOICE *v, int64_t at);
+static int instr_ok(const ENGINE *e, int num);
 
 int op_instr_number(OP_CTX *c, const char *name) { return name ? names_find(c->eng, name) : -1; }
 
@@ -1139,41 +1145,50 @@ int op_schedule_str(OP_CTX *c, const double *p, const char *const *strs, int np,
     return 0;
 }
 
-/* Ends a note within this k-cycle: with release, its release starts (a note
- * with none ends with the block, as op_turnoff); without, it stops here, and
- * a note not yet performed in this k-cycle does not play it. */
-static void turnoff_voice(ENGINE *e, ENG_VOICE *v, int release)
+/* Ends a note as Csound 6.18's turnoff2 does (Engine/insert.c xturnoff,
+ * xturnoff_now): with release and a release segment (xtratim), the release
+ * starts and runs from the next k-cycle; otherwise the note is deactivated
+ * at once: a note not yet performed in this k-cycle does not play it, the
+ * calling note skips the rest of its code.  And Csound's kperf took the
+ * note after the performing one before performing it: when that very note
+ * is deactivated, the loop walks into the free instances, and no note
+ * after it performs in this k-cycle (perf_cut), a quirk kept so that
+ * renders match. */
+static void turnoff_voice(ENGINE *e, OP_CTX *c, ENG_VOICE *v, int release)
 {
-    if (release) {
-        if (v->xtratim > 0) {   /* as op_turnoff: the release runs from the next k-cycle */
-            v->releasing = 1;
-            v->end_frame = e->frame + e->cfg.ksmps + v->xtratim;
-        } else {
-            stop_voice(e, v, e->frame + e->cfg.ksmps);
-        }
-    } else {
+    if (release && v->xtratim > 0) {   /* as op_turnoff */
         v->releasing = 1;
-        v->end_frame = e->frame;
+        v->end_frame = e->frame + e->cfg.ksmps + v->xtratim;
+        return;
     }
+    v->releasing = 1;
+    v->end_frame = e->frame;
+    if (v == c->voice) v->turnoff = 1;
+    if (e->in_perf && v == e->perf_next) e->perf_cut = 1;
 }
 
 int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release)
 {
     ENGINE *e = c->eng;
-    int num = op_int(fabs(insno));
+    int num = op_int(insno);
     ENG_VOICE *pick = NULL;
     int n = 0;
-    /* the active list is by instrument, then by start: the first match is the oldest */
+    if (!instr_ok(e, num)) return -1;
+    /* the active list is by instrument, then p1, then start (as Csound's):
+     * "oldest" is the first match, "newest" the last.  Notes gone in this
+     * k-cycle are out of Csound's list; releasing ones are passed over
+     * only when the release is allowed (without, they end now). */
     for (ENG_VOICE *v = e->active; v; v = v->next) {
-        if (v->instr != num || v->releasing) continue;
-        if ((mode & 4) && v->p[1] != fabs(insno)) continue;
+        if (v->instr != num || v->end_frame <= e->frame) continue;
         if ((mode & 8) && v->end_frame != INT64_MAX) continue;
+        if ((mode & 4) && v->p[1] != insno) continue;
+        if (release && v->releasing) continue;
         if ((mode & 3) == 1) { pick = v; break; }
         if ((mode & 3) == 2) { pick = v; continue; }
-        turnoff_voice(e, v, release);
+        turnoff_voice(e, c, v, release);
         n++;
     }
-    if (pick) { turnoff_voice(e, pick, release); n++; }
+    if (pick) { turnoff_voice(e, c, pick, release); n++; }
     return n;
 }
 
@@ -1183,6 +1198,8 @@ int op_tied(OP_CTX *c) { return c->voice->tied; }
 void op_hold(OP_CTX *c) { c->voice->hold = 1; }
 
 static int instr_ok(const ENGINE *e, int num) { return num > 0 && num < ENG_MAXINSTR && e->instrs[num]; }
+
+int op_instr_exists(OP_CTX *c, int num) { return instr_ok(c->eng, num); }
 
 int op_instr_maxalloc(OP_CTX *c, int num, int count)
 {
@@ -1204,7 +1221,7 @@ int op_instr_remove(OP_CTX *c, int num)
 {
     ENGINE *e = c->eng;
     if (!instr_ok(e, num)) return 0;
-    if (e->nplaying[num] > 0 || (c->voice && c->voice->instr == num)) return -1;
+    if (e->nplaying[num] > 0 || e->nsub[num] > 0 || (c->voice && c->voice->instr == num)) return -1;
     e->instrs[num] = NULL;
     e->table_epoch++;
     return 0;
@@ -1234,7 +1251,11 @@ int op_active(OP_CTX *c, int num, int norel)
     for (const ENG_VOICE *v = c->eng->active; v; v = v->next)   /* (one turned off at once is gone) */
         if ((num == 0 || v->instr == num) && !(norel && v->releasing) && v->end_frame > c->eng->frame) n++;
     if (c->voice && c->voice->initing && (num == 0 || c->voice->instr == num)) n++;
-    return n;
+    /* subinstr instances count as notes of their instrument, as Csound
+     * 6.18's subinstrset counts them in the instrument's active; and its
+     * count of every instrument starts from one (instcount's tot = 1) */
+    if (num > 0 && num < ENG_MAXINSTR) return n + c->eng->nsub[num];
+    return num == 0 ? n + c->eng->nsub_all + 1 : n;
 }
 
 void op_perferr(OP_CTX *c, OP *op, const char *fmt, ...)
@@ -1268,6 +1289,7 @@ static void ctx_init(ENGINE *e, OP_CTX *c, ENG_VOICE *v)
     c->bus = NULL;
     c->nbus = 0;
     c->pf = NULL;
+    c->pw = NULL;
 }
 
 /* Copy a template's arena image into `arena` and point every argument at its
@@ -1303,6 +1325,7 @@ static void voice_instantiate(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t)
     v->p = (double *)v->arena;
     v->tmpl = t;
     v->udo_depth = 0;
+    v->subs = NULL;
     memset(&v->links, 0, sizeof v->links);
 }
 
@@ -1414,10 +1437,11 @@ static void run_perf(ENGINE *e, ENG_VOICE *v, OP_CTX *c) { chain_perf(e, v, v->t
  * bytes of it, and an arena of note memory). */
 #define UDO_MAXDEPTH 400
 
-/* The context a UDO's code runs in: its own block size. */
-static void udo_ctx(OP_CTX *sub, const OP_CTX *c, const INSTR_TMPL *t)
+/* The context a UDO's code runs in: its own block size, its instance's p-fields. */
+static void udo_ctx(OP_CTX *sub, const OP_CTX *c, const INSTR_TMPL *t, unsigned char *arena)
 {
     *sub = *c;
+    sub->pw = (double *)arena;
     if (t->udo_ksmps != c->ksmps) {
         sub->ksmps = t->udo_ksmps;
         sub->kr = c->sr / t->udo_ksmps;
@@ -1442,16 +1466,22 @@ int eng_udo_init(OP *op, OP_CTX *c)
     if (!st->arena && !(st->arena = op_alloc(c, t->arena_used)))
         return op_initerr(c, op, "no note memory for the opcode's instance");
     tmpl_instantiate(c->eng, t, st->arena);
-    /* the caller's p-fields, as Csound copies them */
-    if (v->p) memcpy(st->arena, v->p, sizeof(double) * (size_t)(t->max_p + 1));
+    /* the caller's p-fields (p1 to p3 at least), as Csound 6.18's useropcd
+     * copies them; after the init pass p3 goes back to the caller, so a
+     * UDO assigning p3 sets its note's length as the instrument would */
+    double *cp = c->pw ? c->pw : v->p, *up = (double *)st->arena;
+    int np = t->max_p > 3 ? t->max_p : 3;
+    if (cp) memcpy(up, cp, sizeof(double) * (size_t)(np + 1));
     UDO_FRAME *f = udo_frame(t, st->arena);
     f->call = op;
     f->xin = f->xout = NULL;
+    f->caller_ksmps = c->ksmps;
     OP_CTX sub;
-    udo_ctx(&sub, c, t);
+    udo_ctx(&sub, c, t, st->arena);
     v->udo_depth++;
     int r = chain_init(c->eng, v, t, st->arena, &sub);
     v->udo_depth--;
+    if (cp) cp[3] = up[3];
     st->inited = r == 0;
     return r;
 }
@@ -1472,6 +1502,7 @@ static OP_CTX subinst_ctx(const OP_CTX *c, OP_SUBINST *s)
     sub.ofs = 0;
     sub.end = sub.ksmps;
     sub.pf = (const double *)s->arena;
+    sub.pw = (double *)s->arena;
     return sub;
 }
 
@@ -1491,6 +1522,16 @@ int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4
         s->bus = s->arena ? op_alloc(c, busbytes) : NULL;
         if (!s->arena || !s->bus) return op_initerr(c, op, "no note memory for the instrument's instance");
         s->t = t;
+        if (s->num) {
+            e->nsub[s->num]--;   /* a reinit to another instrument: counted as that one now */
+            e->nsub_all--;
+        } else {
+            s->next = v->subs;
+            v->subs = s;
+        }
+        s->num = num;
+        e->nsub[num]++;
+        e->nsub_all++;
     }
     tmpl_instantiate(e, t, s->arena);
     double *p = (double *)s->arena;
@@ -1537,13 +1578,40 @@ static void udo_copy_array(OP_CTX *c, char L, OP_ARRAY *dst, const OP_ARRAY *src
         }
 }
 
+/* An a[] argument: every member's frames [pos, pos+n) of the caller's
+ * side, as Csound 6.18's useropcd1 copies a[] members slice by slice (a
+ * scalar a-rate argument's way).  dst is shaped as src when it is not
+ * already; its members stay as long as they were, or are elem bytes (the
+ * block size of dst's side) when it had none. */
+static void udo_copy_audio_array(OP_CTX *c, OP_ARRAY *dst, const OP_ARRAY *src, int elem, int a_to_caller, int pos, int n)
+{
+    if (dst == src || src->dims < 1 || !src->data) return;
+    int same = dst->data && dst->dims == src->dims && !memcmp(dst->sizes, src->sizes, sizeof(int32_t) * (size_t)src->dims);
+    if (!same && op_array_shape(c, dst, src->dims, src->sizes, dst->elem > 0 ? dst->elem : elem)) {
+        op_perferr(c, NULL, "no note memory for an array argument");
+        return;
+    }
+    int dofs = a_to_caller ? pos : 0, sofs = a_to_caller ? 0 : pos;
+    int fl = (int)sizeof(float);
+    if ((dofs + n) * fl > dst->elem) n = dst->elem / fl - dofs;
+    if ((sofs + n) * fl > src->elem) n = src->elem / fl - sofs;
+    if (n <= 0) return;
+    for (int i = 0; i < src->count; i++)
+        memcpy((char *)dst->data + (size_t)i * (size_t)dst->elem + (size_t)dofs * sizeof(float),
+               (const char *)src->data + (size_t)i * (size_t)src->elem + (size_t)sofs * sizeof(float),
+               sizeof(float) * (size_t)n);
+}
+
 /* One argument between a caller and a UDO instance, by its type letter L:
  * an a-rate block's frames [pos, pos+n) of the caller's side (the
- * instance's block is n frames), a string's text (S), an array (D, K, A,
- * Q), else a scalar. */
+ * instance's block is n frames; c is the caller's context), the same of an
+ * a[]'s members, a string's text (S), an array (D, K, Q), else a scalar. */
 static void udo_copy_arg(OP_CTX *c, char L, const OP_ARG *dst, const OP_ARG *src, int a_to_caller, int pos, int n)
 {
-    if (L == 'D' || L == 'K' || L == 'A' || L == 'Q') {
+    if (L == 'A') {
+        int elem = (int)sizeof(float) * (a_to_caller ? c->ksmps : n);
+        udo_copy_audio_array(c, dst->arr, src->arr, elem, a_to_caller, pos, n);
+    } else if (L == 'D' || L == 'K' || L == 'Q') {
         udo_copy_array(c, L, dst->arr, src->arr);
     } else if (L == 'a') {
         if (a_to_caller) memcpy(dst->a + pos, src->a, sizeof(float) * (size_t)n);
@@ -1569,14 +1637,14 @@ static void udo_copy_in(OP_CTX *c, const OP *call, const OP *xin, int pos, int n
         if (udo_krate_in(L[i])) udo_copy_arg(c, L[i], &xin->arg[i], &call->arg[call->nout + i], 0, pos, n);
 }
 
-/* The a-rate outputs (frames [pos, pos+n)), and with `k` the k-rate,
- * string and array ones too (not i[]: xout gave those). */
+/* The a-rate outputs, a[] ones too (frames [pos, pos+n)), and with `k`
+ * the k-rate, string and array ones too (not i[]: xout gave those). */
 static void udo_copy_out(OP_CTX *c, const OP *call, const OP *xout, int pos, int n, int k)
 {
     const char *L = call->desc->out;
     int nout = xout->nin - 1 < call->nout ? xout->nin - 1 : call->nout;
     for (int i = 0; i < nout; i++)
-        if (L[i] == 'a' || (k && !strchr("iD", L[i]))) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
+        if (L[i] == 'a' || L[i] == 'A' || (k && !strchr("iDA", L[i]))) udo_copy_arg(c, L[i], &call->arg[i], &xout->arg[i], 1, pos, n);
 }
 
 /* Bytes [b0, b1) of the block seen as Csound's doubles (little-endian, as
@@ -1603,7 +1671,7 @@ void eng_udo_perf(OP *op, OP_CTX *c)
     const INSTR_TMPL *t = st->t;
     UDO_FRAME *f = udo_frame(t, st->arena);
     OP_CTX sub;
-    udo_ctx(&sub, c, t);
+    udo_ctx(&sub, c, t, st->arena);
     int K = c->ksmps, lks = sub.ksmps;
     if (lks == K) {
         if (f->xin) udo_copy_in(c, op, f->xin, 0, K);
@@ -1644,6 +1712,15 @@ void eng_udo_perf(OP *op, OP_CTX *c)
                 float *a = op->arg[i].a;
                 for (int j = 0; j < c->ofs; j++) a[j] = 0.0f;
                 if (c->end < K) udo_csound_tail(a, K, c->end, K - c->end);
+            } else if (i < (int)strlen(op->desc->out) && op->desc->out[i] == 'A') {
+                /* an a[]'s members: there Csound clears the frames before
+                 * the note's start and from its end, float-exact */
+                OP_ARRAY *r = op->arg[i].arr;
+                for (int m = 0; r->data && r->elem >= K * (int)sizeof(float) && m < r->count; m++) {
+                    float *a = (float *)((char *)r->data + (size_t)m * (size_t)r->elem);
+                    for (int j = 0; j < c->ofs; j++) a[j] = 0.0f;
+                    for (int j = c->end; j < K; j++) a[j] = 0.0f;
+                }
             }
     }
 }
@@ -1661,23 +1738,33 @@ int eng_xin_init(OP *op, OP_CTX *c)
     return 0;
 }
 
-/* xout: the i-time outputs to the caller now; k- and a-rate ones are copied
- * by the call at perf (Csound's xoutset). */
+/* xout: the i-time outputs and the arrays to the caller now (an a[] shaped
+ * with the caller's block size); k- and a-rate ones are copied by the call
+ * at perf (Csound's xoutset). */
 int eng_xout_init(OP *op, OP_CTX *c)
 {
     UDO_FRAME *f = (UDO_FRAME *)op->arg[op->nin - 1].k;
     const OP *call = f->call;
     f->xout = op;
-    for (int i = 0; i < op->nin - 1 && i < call->nout; i++)
-        if (strchr("iSDQ", call->desc->out[i]))
-            udo_copy_arg(c, call->desc->out[i], &call->arg[i], &op->arg[i], 1, 0, 0);
+    for (int i = 0; i < op->nin - 1 && i < call->nout; i++) {
+        char L = call->desc->out[i];
+        if (strchr("iSDQK", L))   /* k[] and a[] too, as Csound 6.18's xoutset copies every array */
+            udo_copy_arg(c, L, &call->arg[i], &op->arg[i], 1, 0, 0);
+        else if (L == 'A')
+            udo_copy_audio_array(c, call->arg[i].arr, op->arg[i].arr, (int)sizeof(float) * f->caller_ksmps, 1, 0,
+                                 c->ksmps < f->caller_ksmps ? c->ksmps : f->caller_ksmps);
+    }
     return 0;
 }
 
+/* Into the active list, ordered as Csound 6.18's insert splices a note
+ * into its activ chain: by instrument, then by p1 (its fraction), then by
+ * start; the order notes perform in, and turnoff2's oldest and newest. */
 static void active_insert(ENGINE *e, ENG_VOICE *v)
 {
     ENG_VOICE **pp = &e->active;
-    while (*pp && (*pp)->instr <= v->instr) pp = &(*pp)->next;
+    while (*pp && ((*pp)->instr < v->instr || ((*pp)->instr == v->instr && (*pp)->p[1] <= v->p[1])))
+        pp = &(*pp)->next;
     v->next = *pp;
     *pp = v;
     e->nactive++;
@@ -1688,6 +1775,11 @@ static void active_insert(ENGINE *e, ENG_VOICE *v)
 /* Give back all the voice took from the note memory: bounded by its own blocks. */
 static void voice_free_memory(ENGINE *e, ENG_VOICE *v)
 {
+    for (OP_SUBINST *s = v->subs; s; s = s->next) {   /* before their memory goes */
+        e->nsub[s->num]--;
+        e->nsub_all--;
+    }
+    v->subs = NULL;
     for (int i = 0; i < v->ntmp; i++)   /* ftgentmp's tables end with the note */
         if (v->tmp_tables[i]) table_drop(e, v->tmp_tables[i]->num, v->tmp_tables[i]);
     v->ntmp = 0;
@@ -1818,9 +1910,11 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         refuse_note(e, ev, t, "the instrument is muted (mute)");
         return;
     }
-    if (e->maxalloc[ev->instr] > 0 && e->nplaying[ev->instr] >= e->maxalloc[ev->instr]) {
+    /* its subinstr instances count, as in Csound 6.18's tp->active */
+    int nplay = e->nplaying[ev->instr] + e->nsub[ev->instr];
+    if (e->maxalloc[ev->instr] > 0 && nplay >= e->maxalloc[ev->instr]) {
         char why[120];
-        snprintf(why, sizeof why, "%d notes of it play, its maxalloc", e->nplaying[ev->instr]);
+        snprintf(why, sizeof why, "%d notes of it play, its maxalloc", nplay);
         refuse_note(e, ev, t, why);
         return;
     }
@@ -2417,8 +2511,13 @@ static void run_block(ENGINE *e)
     ctx_init(e, &c, NULL);
     ENG_VOICE *v = e->active;
     e->in_perf = 1;
+    e->perf_cut = 0;
     while (v) {
         ENG_VOICE *next = v->next;
+        /* the next note in Csound's list: those turnoff2 ended in this block are out of it */
+        ENG_VOICE *pn = next;
+        while (pn && pn->end_frame <= bstart) pn = pn->next;
+        e->perf_next = pn;
         /* a note whose time is up goes into its release, if it has one */
         /* Csound rounds p2+p3 to the nearest k-cycle: the release starts in
          * the block whose first half holds the end frame */
@@ -2431,8 +2530,13 @@ static void run_block(ENGINE *e)
         /* a note without a release stops on its exact frame */
         c.end = (v->end_frame < bend && (v->releasing || v->xtratim == 0))
                     ? (int)(v->end_frame - bstart) : ks;
-        if (c.end > c.ofs) run_perf(e, v, &c);
-        v->ofs = 0;
+        if (e->perf_cut) {
+            /* turnoff2's quirk (turnoff_voice): not performed; a start
+             * within this block keeps its offset for its first one */
+        } else {
+            if (c.end > c.ofs) run_perf(e, v, &c);
+            v->ofs = 0;
+        }
         if (v->turnoff && !v->releasing) {
             v->turnoff = 0;
             if (v->xtratim > 0) { v->releasing = 1; v->end_frame = bend + v->xtratim; }
@@ -2449,6 +2553,7 @@ static void run_block(ENGINE *e)
         v = next;
     }
     e->in_perf = 0;
+    e->perf_next = NULL;
     if (e->tally_n) tally_flush(e);
     if (e->nretired) reclaim_retired(e);
     master(e);

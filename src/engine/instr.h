@@ -115,6 +115,7 @@ typedef struct instr_tmpl {
 typedef struct udo_frame {
     OP *call;           /* the calling step: its arguments are the caller's */
     OP *xin, *xout;     /* the last xin/xout whose init ran (NULL: none) */
+    int caller_ksmps;   /* the caller's block size: an a[] result's members are that long */
 } UDO_FRAME;
 
 typedef struct udo_state {

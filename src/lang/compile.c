@@ -394,6 +394,17 @@ static int reserved_value(const LANG_HEADER *h, const char *name, double *v)
     return 1;
 }
 
+static int is_opcode_cb(const char *name, void *ud);
+
+/* A name no variable has: undefined, or an opcode's (which Csound's lexer
+ * reads as that opcode wherever it stands, so one never names a variable). */
+static void undefined_var(CG *g, const NODE *at, const char *name) __attribute__((noreturn));
+static void undefined_var(CG *g, const NODE *at, const char *name)
+{
+    if (is_opcode_cb(name, g->o)) cg_error(g, at, "'%s' is the name of an opcode and cannot name a variable", name);
+    cg_error(g, at, "undefined variable '%s'", name);
+}
+
 /* The variable `name`, declared now if new; `array`: declared as name[]
  * (an existing array is found by its name alone). */
 static SYM *declare_as(CG *g, const NODE *at, const char *name, int array)
@@ -431,6 +442,7 @@ static SYM *declare_as(CG *g, const NODE *at, const char *name, int array)
             cg_error(g, at, "'%s' is already a scalar variable and cannot be declared an array", name);
         return s;
     }
+    if (is_opcode_cb(name, g->o)) undefined_var(g, at, name);   /* an opcode's name (in, int, a UDO's…) */
     if (array) r = arr_of(r);
     s = calloc(1, sizeof *s);
     s->name = strdup(name);
@@ -923,7 +935,7 @@ static SYM *array_sym(CG *g, const NODE *n)
     int global;
     name_rate(n->name, &global);
     SYM *s = find_sym(global ? &g->o->globalidx : &g->localidx, n->name);
-    if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
+    if (!s) undefined_var(g, n, n->name);
     if (!is_arr(s->rate)) cg_error(g, n, "'%s' is not an array", n->name);
     return s;
 }
@@ -966,7 +978,7 @@ static char infer(CG *g, const NODE *n, char hint)
         if (reserved_value(g->h, n->name, &v)) return 'c';
         name_rate(n->name, &global);
         SYM *s = find_sym(global ? &g->o->globalidx : &g->localidx, n->name);
-        if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
+        if (!s) undefined_var(g, n, n->name);
         return s->rate;
     }
     case N_INDEX:
@@ -1043,7 +1055,7 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         }
         name_rate(n->name, &global);
         SYM *s = find_sym(global ? &g->o->globalidx : &g->localidx, n->name);
-        if (!s) cg_error(g, n, "undefined variable '%s'", n->name);
+        if (!s) undefined_var(g, n, n->name);
         return sym_operand(g, n, s);
     }
     case N_CALL:
@@ -1350,7 +1362,16 @@ static void compile_assign(CG *g, const NODE *n)
     SYM *existing = find_sym(global ? &g->o->globalidx : &g->localidx, lhs->name);
     (void)r;
     if (n->op != T_ASSIGN) {
-        if (!existing) cg_error(g, lhs, "undefined variable '%s'", lhs->name);
+        if (!existing) undefined_var(g, lhs, lhs->name);
+        if ((n->op == T_PLUSEQ || n->op == T_MINUSEQ) && global && existing->rate == 'a') {
+            /* Csound 6.18's ##addin/##subin (arith.c): in place over the note's active frames */
+            OPERAND dst = sym_operand(g, lhs, existing);
+            OPERAND v = compile_expr(g, rhs, 'a', NULL);
+            const OP_DESC *d = select_desc(g, n, n->op == T_PLUSEQ ? "##addin" : "##subin", &existing->rate, 1, 0,
+                                           &v.rate, 1, (const NODE *const *)n->kids);
+            emit(g, d, &dst, 1, &v, 1, 1, n);
+            return;
+        }
         /* x op= e  is  x = x op e; the node lives on the stack, since a
          * compile error longjmps out of here (a malloc'd one leaked) */
         NODE bin;
@@ -1653,7 +1674,7 @@ static void poison_outputs(CG *g, const NODE *n)
         int global, pidx;
         double v;
         if (o->kind != N_VAR || !o->name || !name_rate(o->name, &global) || is_pfield(o->name, &pidx)
-            || reserved_value(g->h, o->name, &v))
+            || reserved_value(g->h, o->name, &v) || is_opcode_cb(o->name, g->o))
             continue;
         declare(g, o, o->name);
     }

@@ -606,6 +606,18 @@ static NODE *statement(PARSER *p)
         ast_add(p->arena, &n->kids, &n->nkids, expr(p));
         return n;
     }
+    /* an opcode's name as an output (`in init 0`, `in[] init 2`, `abs
+     * oscili …`): Csound's lexer reads it as that opcode, its grammar
+     * then refuses the statement ("unexpected T_OPCODE") */
+    if (is_opcode(p, name0)) {
+        /* the character after the second token tells (no third token lexed):
+         * `out oscili(…)` or `out oscili:a(…)` calls a function, `in[]` declares an array */
+        const char *c3 = t2->start + t2->len;
+        char after = c3 < p->lx.end ? *c3 : 0;
+        if ((t2->kind == T_IDENT && after != '(' && after != ':' && is_opcode(p, tokstr(p, t2)))
+            || (t2->kind == T_LBRACK && after == ']'))
+            perror_at(p, t.line, t.col, "'%s' is the name of an opcode and cannot name a variable", name0);
+    }
     if (is_opcode(p, name0) || t2->kind != T_IDENT) {
         /* opcode with no outputs: `outs a1, a2`, `turnoff`, `out(a1)` */
         advance(p);

@@ -131,6 +131,37 @@ static void upsamp(OP *o, OP_CTX *c)
     for (int i = c->ofs; i < c->end; i++) r[i] = v;
     op_aclear_edges(r, c);
 }
+/* ga += x and ga -= x on a global: Csound 6.18 compiles them to ##addin and
+ * ##subin (Engine/csound_orc.y; OOps/aops.c addina, addinak), which add in
+ * place over the note's active frames only.  The frames before a mid-block
+ * start and after an early end keep what other notes put there, where
+ * ga = ga + x (##add, then =) zeroes them. */
+static void addin_a(OP *o, OP_CTX *c)
+{
+    float *r = OUTA(o);
+    const float *a = AA(o);
+    for (int i = c->ofs; i < c->end; i++) r[i] += a[i];
+}
+static void addin_k(OP *o, OP_CTX *c)
+{
+    float *r = OUTA(o);
+    const float v = (float)AK(o);
+    for (int i = c->ofs; i < c->end; i++) r[i] += v;
+}
+static void subin_a(OP *o, OP_CTX *c)
+{
+    float *r = OUTA(o);
+    const float *a = AA(o);
+    for (int i = c->ofs; i < c->end; i++) r[i] -= a[i];
+}
+static void subin_k(OP *o, OP_CTX *c)
+{
+    float *r = OUTA(o);
+    const float v = (float)AK(o);
+    for (int i = c->ofs; i < c->end; i++) r[i] -= v;
+}
+static int addin_prep(OP *o, OP_PREP *pr) { pr->perf = op_pick(o, 1, addin_k, addin_a); return 0; }
+static int subin_prep(OP *o, OP_PREP *pr) { pr->perf = op_pick(o, 1, subin_k, subin_a); return 0; }
 /* a(k): Csound 6.18 ramps from the previous k value (0 at first) to the
  * current one across the block, reaching it on the last frame (checked:
  * a(line 1 → …) with ksmps 4 gives 0.25 0.5 0.75 1 | 1.0625 …). */
@@ -247,6 +278,8 @@ static const OP_DESC op_arith[] = {
     AOP_ROW("=", "i", "i", assign_i, NULL),
     AOP_ROW("=", "k", "k", NULL, assign_k),
     { "=", "a", "x", sizeof(AOP), NULL, assign_a, OP_ARGS_IN(3), assign_a_prep },
+    { "##addin", "a", "x", sizeof(AOP), NULL, addin_a, OP_ARGS_IN(3), addin_prep },
+    { "##subin", "a", "x", sizeof(AOP), NULL, subin_a, OP_ARGS_IN(3), subin_prep },
     AOP_ROW("upsamp", "a", "k", NULL, upsamp),
     AOP_ROW("downsamp", "k", "ao", downsamp_init, downsamp_mean),
     AOP_ROW("i", "i", "k", i_of_k, NULL),

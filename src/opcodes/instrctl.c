@@ -268,20 +268,23 @@ static int turnoff2_numbered(OP *o, OP_CTX *c)
     return 0;
 }
 
-/* Csound's checks: an instrument number, a mode of 0…15 but not 3 (+4, +8).
+/* Csound 6.18's turnoff2 (OOps/goto_ops.c): an instrument number <= 0 (or
+ * NaN) does nothing ("not triggered"); one that is no defined instrument,
+ * or a mode not 0…15 or with both low bits (3, 7, …), is an error.
  * 0, or -1 with the reason in why. */
 static int turnoff2_do(OP *o, OP_CTX *c, char *why, size_t len)
 {
     TURNOFF2 *p = (TURNOFF2 *)o;
     if (p->num < 0) return 0;
     double insno = p->num > 0 ? (double)p->num : *p->xinsno.k;
-    int mode = op_int(*p->kmode.k + 0.5);
-    if (!(fabs(insno) >= 1 && fabs(insno) < 0x1p30)) {
+    if (!(insno > 0)) return 0;
+    if (insno >= 0x1p30 || !op_instr_exists(c, op_int(insno))) {
         snprintf(why, len, "invalid instrument number %g", insno);
         return -1;
     }
+    int mode = op_int(*p->kmode.k + 0.5);
     if (mode < 0 || mode > 15 || (mode & 3) == 3) {
-        snprintf(why, len, "invalid mode %d", mode);
+        snprintf(why, len, "invalid mode parameter %d", mode);
         return -1;
     }
     op_turnoff_instr(c, insno, mode, *p->krelease.k != 0);

@@ -171,6 +171,8 @@ typedef struct op_ctx {
                          * the engine's ksmps frames (a subinstr's instrument: its outputs) */
     int nbus;
     const double *pf;   /* NULL: the note's p-fields; else a subinstr instance's (op_p1, op_pfields) */
+    double *pw;         /* the p-fields the running code's p1, p3… are (a UDO instance's, a subinstr
+                         * instance's): a UDO copies them in and gives p3 back; NULL: the note's */
 } OP_CTX;
 
 typedef int  (*op_init_fn)(OP *op, OP_CTX *c);   /* 0 = ok, else op_initerr() */
@@ -357,11 +359,13 @@ int op_schedule(OP_CTX *c, const double *p, int np, int next, char *err, size_t 
  * ignored); the note reads them as a score's (op_pstring). */
 int op_schedule_str(OP_CTX *c, const double *p, const char *const *strs, int np, int next, char *err, size_t errlen);
 
-/* turnoff2: stop the notes of instrument `insno` (Csound's mode: 0 all,
- * 1 the oldest, 2 the newest; +4 only those whose p1 equals insno with its
- * fraction; +8 only held ones); with `release` their release segments run,
- * else they go at once (a note later in this k-cycle's order does not play
- * it).  Returns how many. */
+/* turnoff2: stop the notes of instrument `insno` (>= 1; Csound's mode: 0
+ * all, 1 the oldest, 2 the newest (the first and the last in the order
+ * notes perform: by p1, then start); +4 only those whose p1 equals insno
+ * with its fraction; +8 only held ones); with `release` their release
+ * segments run (notes releasing already are left), else they go at once (a
+ * note later in this k-cycle's order does not play it).  Returns how many,
+ * or -1 when the instrument is not defined. */
 int op_turnoff_instr(OP_CTX *c, double insno, int mode, int release);
 
 /* Notes of instrument `num` playing, the calling note included at its init;
@@ -385,6 +389,8 @@ void op_hold(OP_CTX *c);
  * muted or not.  -1 when no such instrument is defined. */
 int op_instr_maxalloc(OP_CTX *c, int num, int count);
 int op_instr_mute(OP_CTX *c, int num, int mute);
+/* Instrument num is defined. */
+int op_instr_exists(OP_CTX *c, int num);
 /* remove: the engine forgets instrument num (0: done, or nothing to do);
  * -1 when a note of it is playing. */
 int op_instr_remove(OP_CTX *c, int num);
@@ -398,6 +404,8 @@ typedef struct op_subinst {
     unsigned char *arena;
     float *bus;
     int inited;
+    int num;                /* the instrument it counts as a note of (active, maxalloc); 0: none yet */
+    struct op_subinst *next;   /* the note's other counted sub-instances */
 } OP_SUBINST;
 int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4, int np);
 void op_subinstr_perf(OP_CTX *c, OP_SUBINST *s);

@@ -1241,33 +1241,40 @@ static int run_sched(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     char prate;
     /* by position: numbers and string p-fields (as a score's "text"), up to
      * the first name of a name value pair (starts_pairs) */
-    int strk[EV_MAXP + 1], nstr = 0;   /* args[i] by position is p-field i */
-    char named[EV_MAXP + 1] = { 0 };   /* given again by name: the number wins */
+    const EVL_ARG *text[EV_MAXP + 1] = { 0 };   /* p-field k's string, if it is one */
     for (; i < c->nargs && !starts_pairs(tm, &c->args[i]); i++) {
         if (np >= EV_MAXP) return cmd_error(c, c->args[i].col, e, "more than %d p-fields", EV_MAXP);
         if (c->args[i].type == 's') {
-            strk[nstr++] = i;
             ev.p[++np] = 0;
+            text[np] = &c->args[i];
             continue;
         }
         if (!isfinite(c->args[i].f)) return cmd_error(c, c->args[i].col, e, "p%d must be a finite number", np + 1);
         ev.p[++np] = c->args[i].f;
     }
-    /* name value pairs */
+    /* name value pairs: the last value given for a p-field wins; pN may be
+     * given a string as by position (a named instrument's as a numbered
+     * one's), a parameter (an i- or k-variable) only a number */
     for (; i < c->nargs; i += 2) {
         const EVL_ARG *na = &c->args[i];
         if (na->type != 's') return cmd_error(c, na->col, e, "expected a parameter name, got %g", na->f);
         int k = param_index(tm, na->s, &prate);
         if (k < 0) return unknown_param(c, na, tm, e);
-        if (num_arg(c, i + 1, "the parameter value", &v, e)) return -1;
-        ev.p[k] = v;
-        named[k] = 1;
+        if (i + 1 < c->nargs && c->args[i + 1].type == 's' && na->s[0] == 'p' && isdigit((unsigned char)na->s[1])) {
+            if (k < 4) return cmd_error(c, c->args[i + 1].col, e, "p%d must be a number, not a string", k);
+            ev.p[k] = 0;
+            text[k] = &c->args[i + 1];
+        } else {
+            if (num_arg(c, i + 1, "the parameter value", &v, e)) return -1;
+            ev.p[k] = v;
+            text[k] = NULL;
+        }
         if (k > np) np = k;
     }
     ev.np = np;
-    for (int j = 0; j < nstr; j++)   /* once np is final: the texts go after p[np] (engine.h) */
-        if (!named[strk[j]] && eng_event_add_string(&ev, strk[j], c->args[strk[j]].s))
-            return cmd_error(c, c->args[strk[j]].col, e, "the strings of this event take more than its %d p-fields hold",
+    for (int k = 4; k <= np; k++)   /* once np is final: the texts go after p[np] (engine.h) */
+        if (text[k] && eng_event_add_string(&ev, k, text[k]->s))
+            return cmd_error(c, text[k]->col, e, "the strings of this event take more than its %d p-fields hold",
                              EV_MAXP);
     if (schedule(s, &ev, e)) return -1;
     id_set(s, ev.id, num);   /* only once it is on its way: live, the engine's end report removes it */
