@@ -240,6 +240,7 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
     if (osc) osc_set_allow(osc, o->allow);
     d->freewheel = o->freewheel;
     ses_go_live(s);
+    eng_set_realtime(ses_engine(s), !o->freewheel);   /* freewheel has no deadline: it may wait for tables */
     jack_set_process_callback(d->client, process, d);
     jack_set_xrun_callback(d->client, on_xrun, d);
     jack_on_shutdown(d->client, on_shutdown, d);

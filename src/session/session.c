@@ -65,6 +65,9 @@ struct session {
     double opt_ceiling_db, opt_limiter_ms;
     int opt_ceiling_set;
     double opt_a4;
+    /* /table/wait lines of a recorded session: the blocks its notes waited for tables */
+    struct { int64_t frame; int ord, blocks; } *twaits;
+    int ntwaits;
     /* texts loaded at start, kept for --record-events */
     char **texts;          /* "/orc" or "/score" then a NUL then the text */
     int ntexts;
@@ -130,6 +133,7 @@ void ses_free(SESSION *s)
     }
     for (int i = 0; i < s->ntexts; i++) free(s->texts[i]);
     free(s->texts);
+    free(s->twaits);
     for (int i = 0; i < s->npend; i++) free(s->pend[(s->pend_head + i) % s->cappend].line);
     free(s->pend);
     if (s->rec) fclose(s->rec);
@@ -1255,6 +1259,22 @@ static int prepare_config(SESSION *s, EVL_CMD *c, SES_ERR *e)
     return 0;
 }
 
+/* /table/wait frame request blocks: live playback waited `blocks` blocks
+ * for the table request number `request` of block `frame` (a note's ftgen
+ * the worker made); a re-render waits as many (eng_add_table_wait). */
+static int prepare_table_wait(SESSION *s, EVL_CMD *c, SES_ERR *e)
+{
+    void *p = realloc(s->twaits, sizeof *s->twaits * (size_t)(s->ntwaits + 1));
+    if (!p) return cmd_error(c, 0, e, "out of memory");
+    s->twaits = p;
+    s->twaits[s->ntwaits].frame = (int64_t)c->args[0].f;
+    s->twaits[s->ntwaits].ord = (int)c->args[1].f;
+    s->twaits[s->ntwaits].blocks = (int)c->args[2].f;
+    s->ntwaits++;
+    c->consumed = 1;
+    return 0;
+}
+
 /* /orc code */
 static int prepare_orc(SESSION *s, EVL_CMD *c, SES_ERR *e)
 {
@@ -1353,6 +1373,10 @@ static const SES_CMD commands[] = {
       "an event list's header (sr, ksmps, nchnls, 0dbfs, A4, voices, ceiling, limiter)" },
     { "/orc", "code", { STR("the orchestra code", "expected the orchestra code (one string)") }, prepare_orc, NULL,
       CMD_REPLY_NONE, CMD_PRELUDE, "an event list's orchestra code" },
+    { "/table/wait", "frame, request, blocks",
+      { INT("the frame", 0, 0x1p53), INT("the request number", 0, 1e9), INT("the blocks", 0, 1e9) },
+      prepare_table_wait, NULL, CMD_REPLY_NONE, CMD_PRELUDE,
+      "a recorded session's: the blocks a note's table took to make live (a re-render waits as many)" },
 };
 
 const SES_CMD *ses_cmd_table(int *n)
@@ -1479,6 +1503,8 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     if (nev + 1024 > cfg.max_events) cfg.max_events = nev + 1024;
     s->eng = eng_new(&cfg, err, errlen);
     if (!s->eng) return -1;
+    for (int i = 0; i < s->ntwaits; i++) eng_add_table_wait(s->eng, s->twaits[i].frame, s->twaits[i].ord,
+                                                             s->twaits[i].blocks);
     eng_set_filedir(s->eng, s->filedir);
     for (int i = 0; i < lang_orch_count(s->orch); i++) {
         INSTR_TMPL *t = lang_orch_get(s->orch, i);
@@ -1625,6 +1651,12 @@ void ses_drain_replies(SESSION *s)
     while (eng_reply_read(s->eng, &r)) {
         switch (r.type) {
         case ENG_REPLY_EXEC: record_executed(s, (uint32_t)r.id, r.frame); continue;
+        case ENG_REPLY_TABLE_WAIT:   /* a re-render must wait as long (a prelude line: read before it starts) */
+            if (s->rec) {
+                fprintf(s->rec, "@0 /table/wait %lld %d %d\n", (long long)r.frame, r.id, (int)r.v[0]);
+                fflush(s->rec);
+            }
+            continue;
         case ENG_REPLY_FREE_TABLE: ftable_free(r.ptr); continue;
         case ENG_REPLY_FREE_INSTR: lang_orch_free_retired(s->orch, r.ptr); continue;
         case ENG_REPLY_END: event_ended(s, r.id); break;
