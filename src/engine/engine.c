@@ -1000,6 +1000,11 @@ static int tq_request(OP_CTX *c, long num, long size, long gen, const double *ar
                            .due = blocks > 0 ? e->frame + (int64_t)blocks * e->cfg.ksmps : -1 };
     if (nkey > 0) memcpy(b->key, key, sizeof *key * (size_t)nkey);
     tq_submit(&e->tq, i);
+    if (e->realtime) {   /* asked: a recording that ends before the answer says the note never went on */
+        ENG_REPLY r = reply_make(e, ENG_REPLY_TABLE_WAIT, ord, 0);
+        r.v[0] = -1;
+        reply_push(e, &r);
+    }
     if (blocks != 0) return tq_wait_for(e, v, i, mode);
     tq_wait(&e->tq, i);   /* offline: the render waits, the note does not */
     tq_resolve(e, i);

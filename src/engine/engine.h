@@ -254,7 +254,8 @@ typedef enum { ENG_REPLY_SYNCED, ENG_REPLY_END, ENG_REPLY_STATUS, ENG_REPLY_FAIL
                ENG_REPLY_FREE_TABLE, /* ptr: a table the control thread must free (ftable_free) */
                ENG_REPLY_FREE_INSTR, /* ptr: a replaced INSTR_TMPL no voice plays any more (its owner frees it) */
                ENG_REPLY_TABLE_WAIT  /* a table a note asked for in block `frame` (request number id of that block)
-                                      * came from the worker v[0] blocks later: the note started that much later */
+                                      * came from the worker v[0] blocks later: the note started that much later;
+                                      * v[0] -1 when it is asked (live only) */
 } ENG_REPLY_TYPE;
 typedef struct eng_reply {
     int32_t type;

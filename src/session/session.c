@@ -31,6 +31,8 @@ typedef struct idmap {
     int count;             /* live: events with this id not yet over */
 } IDMAP;
 
+#define TABLE_NEVER 1000000000   /* /table/wait's blocks for a table never answered while it played */
+
 struct session {
     LANG_ORCH *orch;
     SCO *scores;
@@ -68,6 +70,8 @@ struct session {
     /* /table/wait lines of a recorded session: the blocks its notes waited for tables */
     struct { int64_t frame; int ord, blocks; } *twaits;
     int ntwaits;
+    struct { int64_t frame; int ord; } *asked;   /* --record-events: table requests not answered yet */
+    int nasked;
     /* texts loaded at start, kept for --record-events */
     char **texts;          /* "/orc" or "/score" then a NUL then the text */
     int ntexts;
@@ -136,6 +140,10 @@ void ses_free(SESSION *s)
     free(s->twaits);
     for (int i = 0; i < s->npend; i++) free(s->pend[(s->pend_head + i) % s->cappend].line);
     free(s->pend);
+    /* tables still being made when playback stopped: their notes never went on */
+    for (int i = 0; s->rec && i < s->nasked; i++)
+        fprintf(s->rec, "@0 /table/wait %lld %d %d\n", (long long)s->asked[i].frame, s->asked[i].ord, TABLE_NEVER);
+    free(s->asked);
     if (s->rec) fclose(s->rec);
     for (int i = 0; i < s->ndatadirs; i++) free(s->datadirs[i]);
     free(s->datadirs);
@@ -1374,7 +1382,7 @@ static const SES_CMD commands[] = {
     { "/orc", "code", { STR("the orchestra code", "expected the orchestra code (one string)") }, prepare_orc, NULL,
       CMD_REPLY_NONE, CMD_PRELUDE, "an event list's orchestra code" },
     { "/table/wait", "frame, request, blocks",
-      { INT("the frame", 0, 0x1p53), INT("the request number", 0, 1e9), INT("the blocks", 0, 1e9) },
+      { INT("the frame", 0, 0x1p53), INT("the request number", 0, 1e9), INT("the blocks", 0, TABLE_NEVER) },
       prepare_table_wait, NULL, CMD_REPLY_NONE, CMD_PRELUDE,
       "a recorded session's: the blocks a note's table took to make live (a re-render waits as many)" },
 };
@@ -1605,6 +1613,29 @@ static void record_executed(SESSION *s, uint32_t seq, int64_t frame)
     if (s->rec) fflush(s->rec);
 }
 
+/* A note's table request, live: asked (blocks -1), then answered after
+ * `blocks` blocks, which a re-render must wait too: a /table/wait line (a
+ * prelude: read before the render starts, wherever it is in the file). */
+static void table_waited(SESSION *s, int64_t frame, int ord, int blocks)
+{
+    if (!s->rec) return;
+    if (blocks < 0) {
+        void *p = realloc(s->asked, sizeof *s->asked * (size_t)(s->nasked + 1));
+        if (!p) return;
+        s->asked = p;
+        s->asked[s->nasked].frame = frame;
+        s->asked[s->nasked++].ord = ord;
+        return;
+    }
+    for (int i = 0; i < s->nasked; i++)
+        if (s->asked[i].frame == frame && s->asked[i].ord == ord) {
+            s->asked[i] = s->asked[--s->nasked];
+            break;
+        }
+    fprintf(s->rec, "@0 /table/wait %lld %d %d\n", (long long)frame, ord, blocks);
+    fflush(s->rec);
+}
+
 static void pending_push(SESSION *s, uint32_t seq, char *line)
 {
     if (s->npend == s->cappend) {   /* grow, keeping FIFO order */
@@ -1651,12 +1682,7 @@ void ses_drain_replies(SESSION *s)
     while (eng_reply_read(s->eng, &r)) {
         switch (r.type) {
         case ENG_REPLY_EXEC: record_executed(s, (uint32_t)r.id, r.frame); continue;
-        case ENG_REPLY_TABLE_WAIT:   /* a re-render must wait as long (a prelude line: read before it starts) */
-            if (s->rec) {
-                fprintf(s->rec, "@0 /table/wait %lld %d %d\n", (long long)r.frame, r.id, (int)r.v[0]);
-                fflush(s->rec);
-            }
-            continue;
+        case ENG_REPLY_TABLE_WAIT: table_waited(s, r.frame, r.id, (int)r.v[0]); continue;
         case ENG_REPLY_FREE_TABLE: ftable_free(r.ptr); continue;
         case ENG_REPLY_FREE_INSTR: lang_orch_free_retired(s->orch, r.ptr); continue;
         case ENG_REPLY_END: event_ended(s, r.id); break;
