@@ -263,14 +263,17 @@ try:
     fails = [a for p, a in c.got if p == "/fail"]
     check(fails == [], "200 notes making tables, none refused: %r" % fails[:3])
 
-    # tables too big for the audio thread, and one read from a sound file, made by notes: the
-    # table worker makes them while the note's init waits, under the probe (the audio thread
-    # neither allocates nor reads the file); the note goes on once its table is there
+    # tables too big for the audio thread, one read from a sound file, and small GEN 33/34 ones
+    # (their work grows with their source table), made by notes: the table worker makes them
+    # while the note's init waits, under the probe (the audio thread neither allocates nor
+    # reads the file); the note goes on once its table is there
     c.got.clear()
     c.send("/instr/def", "bigtab", "ifn ftgen 0, 0, 262144, 10, 1, 0.5, 0.3\n"
            "ione ftgenonce 0, 0, 131072, 7, 0, 131072, 1\n"
            'iwav ftgentmp 0, 0, 0, 1, "%s", 0, 0, 0\n'
-           'chnset ftlen(ifn) + ftlen(ione) + ftlen(iwav), "bigtab_len"\n'
+           "isrc ftgentmp 0, 0, 8, -2, 1, 3, 0\ni33 ftgentmp 0, 0, 4096, -33, isrc, 1, 1, 0\n"
+           "i34 ftgentmp 0, 0, 4096, -34, isrc, 1, 1, 0\n"
+           'chnset ftlen(ifn) + ftlen(ione) + ftlen(iwav) + ftlen(i33) + ftlen(i34), "bigtab_len"\n'
            "asig poscil 0, 300, ifn\nktap = k(asig) + table:k(0.5, ione, 1) + table:k(100, iwav)\n"
            "ftfree ifn, 1" % os.path.join(DATA, "tone_mono.wav"))
     check(c.wait_for("/done", 5.0) is not None, "the big-table instrument compiles live")
@@ -280,7 +283,7 @@ try:
     c.send("/chn/get", "bigtab_len")
     r = c.wait_for("/chn", 2.0, lambda a: a[0] == "bigtab_len")
     fails = [a for p, a in c.got if p == "/fail"]
-    check(fails == [] and r is not None and r[1] == 262144 + 131072 + 11025,
+    check(fails == [] and r is not None and r[1] == 262144 + 131072 + 11025 + 2 * 4096,
           "notes making 2^18-point and sound-file tables on the worker: %r, fails %r" % (r, fails[:3]))
 
     c.send("/quit")

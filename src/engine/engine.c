@@ -485,10 +485,13 @@ int eng_prepare_instr(ENGINE *e, const INSTR_TMPL *t, char *err, size_t errlen)
 
 void eng_set_filedir(ENGINE *e, const char *dir) { snprintf(e->filedir, sizeof e->filedir, "%s", dir ? dir : ""); }
 
+/* Whether GEN `gen` reads another table (GEN 33 and 34: partials from p5). */
+static int gen_source_kind(long gen) { return gen == 33 || gen == -33 || gen == 34 || gen == -34; }
+
 /* The table GEN 33 and 34 read their partials from (p5), or NULL. */
 static const FTABLE *gen_source(const ENGINE *e, int gen, const double *args, int nargs)
 {
-    if ((abs(gen) != 33 && abs(gen) != 34) || nargs < 1 || !(args[0] >= 1 && args[0] < ENG_MAXTABLES)) return NULL;
+    if (!gen_source_kind(gen) || nargs < 1 || !(args[0] >= 1 && args[0] < ENG_MAXTABLES)) return NULL;
     return e->tables[(int)args[0]];
 }
 
@@ -1065,13 +1068,15 @@ int op_table_new(OP_CTX *c, long num, int first_auto, long size, long gen, const
     if (offline) {
         t = eng_make_table(e, (int)num, (int)size, (int)gen, args, nargs, path, why, sizeof why);
     } else {
-        /* a note's init on the processing thread: pool memory, bounded work; the rest goes to the worker */
+        /* a note's init on the processing thread: pool memory, bounded work; the rest goes to the
+         * worker: files, big tables, and GEN 33/34, whose work grows with the partials in their
+         * source table (and GEN 33's transform wants buffers of its own) */
         long points = size < 0 ? -size : size == 0 ? nargs : size;
-        if (path || points > RT_TABLE_MAXLEN + 1 || points * (nargs > 1 ? nargs : 1) > RT_TABLE_MAXWORK)
+        if (path || points > RT_TABLE_MAXLEN + 1 || points * (nargs > 1 ? nargs : 1) > RT_TABLE_MAXWORK
+            || gen_source_kind(gen))
             return tq_request(c, num, size, gen, args, nargs, path, mode, key, nkey, err, errlen);
         FT_ALLOC al = { pool_alloc, pool_free, e->mem };
-        t = ftable_gen_alloc((int)num, (int)size, (int)gen, args, nargs, e->cfg.sr,
-                             gen_source(e, (int)gen, args, nargs), &al, why, sizeof why);
+        t = ftable_gen_alloc((int)num, (int)size, (int)gen, args, nargs, e->cfg.sr, NULL, &al, why, sizeof why);
         if (t && gen == -1 && e->cfg.dbfs != 1.0)
             for (int i = 0; i <= t->size; i++) t->data[i] = (float)(t->data[i] * e->cfg.dbfs);
     }

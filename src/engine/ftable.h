@@ -50,8 +50,10 @@ void ftable_free(FTABLE *t);
 
 /* ftable_gen with its memory from `al` (the table and its working buffer),
  * for the processing thread: GEN 1 (a file) is refused, and the caller bounds
- * the size (the GENs here take time linear in points x arguments).  The table
- * comes back with rt = 1. */
+ * the size (the GENs here take time linear in points x arguments) and keeps
+ * GEN 33/34 away (their work grows with their source table; GEN 33 takes
+ * buffers of its own): `src` is for those, NULL here.  The table comes back
+ * with rt = 1. */
 FTABLE *ftable_gen_alloc(int num, int size, int gen, const double *args, int nargs, double sr,
                          const FTABLE *src, const FT_ALLOC *al, char *err, size_t errlen);
 
