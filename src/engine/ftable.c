@@ -497,10 +497,10 @@ static int gen01(GEN *g)
     int fd = open(g->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
     if (fd < 0)
-        return fail(g, "cannot open '%s': %s", g->path, strerror(errno));
+        return ft_fail(g, "cannot open '%s': %s", g->path, strerror(errno));
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return fail(g, "cannot open '%s': %s", g->path,
+        return ft_fail(g, "cannot open '%s': %s", g->path,
                     S_ISDIR(st.st_mode) ? "a directory, not a sound file" : "not a regular file");
     }
     SNDFILE *sf = sf_open_fd(fd, SFM_READ, &info, 1);
