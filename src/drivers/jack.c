@@ -159,7 +159,11 @@ static int64_t tmap(void *ud, uint32_t sec, uint32_t frac)
      * count the pair was made from and less than 2^32 frames past it */
     int64_t fr = atomic_load_explicit(&d->frames, memory_order_relaxed);
     int64_t base = fr - (int64_t)(uint32_t)((uint32_t)fr - (uint32_t)cycle);
-    int64_t frame_now = base + (int64_t)(uint32_t)(jack_frame_time(d->client) - start);
+    /* signed: JACK's frame time read just before the period that set `start`
+     * took effect is a few frames behind it, which unsigned made 2^32 frames
+     * ahead (a bundle 0.3 s away was scheduled 24 hours later, found by the
+     * horizon check of the re-render) */
+    int64_t frame_now = base + (int64_t)(int32_t)(jack_frame_time(d->client) - start);
     return frame_now + (int64_t)llround((tag - now) * d->sr);
 }
 

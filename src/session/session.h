@@ -21,6 +21,16 @@ typedef struct ses_options {
 
 typedef struct session SESSION;
 
+/* The horizon: no time ondes is asked for may lie further ahead of now than
+ * this many seconds — a delay, an OSC time tag, a /score's statement, an
+ * automation breakpoint.  A day: far beyond any piece (a far-future time tag
+ * once recorded frame 1.39e13, a re-render of years).  Beyond it: /fail.
+ * Offline, a performance lasts at most SES_MAX_RENDER: a score's times and
+ * `e`, an event list's line times (a recorded installation runs for days)
+ * and --duration; beyond it, an error. */
+#define SES_HORIZON 86400.0
+#define SES_MAX_RENDER (7 * SES_HORIZON)
+
 SESSION *ses_new(void);
 void ses_free(SESSION *s);
 
