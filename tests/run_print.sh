@@ -2,15 +2,8 @@
 # run_print.sh — runs every tests/print/*.csd with Csound and ondes and compares what the printing opcodes wrote.
 #
 # Only the printed values are compared, not the banners and notices around
-# them.  From both programs' messages the script keeps:
-#   print:   "instr N:  name = v …"          -> "print: v …"   (values only)
-#   printk:  " i N time T:   v"             -> "printk: T v"  (time and value)
-#   printk2: " iN " + spaces + [name = ] value -> "printk2: " + the line
-#   printarray: lines starting with spaces then a value or a row index
-#            -> "printarray:" + the line (labels: start them with "@")
-#   prints, printks, printks2, printf, println, printsk, puts: lines
-#            starting with "@" -> kept whole (the tests start every format
-#            with "@")
+# them: tools/rendercmp.py's printed() says what it keeps of both programs'
+# messages (tools/compat compares print-only examples with it too).
 # Environment: ONDES (the binary), CSOUND, srcdir — set by `make check`;
 # by hand they default to ./ondes (or the tree's), csound, and the tree this
 # script is in.
@@ -22,34 +15,9 @@ CSOUND=${CSOUND:-csound}
 work=$(mktemp -d "${TMPDIR:-/tmp}/run_print.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 
-# The printed values in a message log, one per line (see above).
+# The printed values in a message log, one per line (tools/rendercmp.py's printed()).
 extract() {
-    sed -e 's/\x1b\[[0-9;]*m//g' "$1" | awk '
-        /^instr -?[0-9]+:/ {
-            line = $0
-            sub(/^instr -?[0-9]+:/, "", line)
-            out = "print:"
-            n = split(line, parts, "  ")
-            for (i = 1; i <= n; i++) {
-                if (parts[i] == "") continue
-                eq = index(parts[i], " = ")
-                if (eq) out = out " " substr(parts[i], eq + 3)
-            }
-            print out
-            next
-        }
-        /^ i *-?[0-9]+ time +[-0-9.]+: / {
-            line = $0
-            sub(/^ i *-?[0-9]+ time +/, "", line)
-            t = line; sub(/:.*/, "", t)
-            v = line; sub(/^[^:]*: */, "", v)
-            print "printk: " t " " v
-            next
-        }
-        /^ i-?[0-9]+ / { print "printk2: " $0; next }
-        /^ +[-0-9.@]/ { print "printarray:" $0; next }
-        /^@/ { print }
-    '
+    "$PYTHON" "$srcdir/tools/rendercmp.py" printed "$1"
 }
 
 passed=0

@@ -1,8 +1,10 @@
-"""rendercmp.py — what tests/difftest.py and tools/compat share: running a
-renderer under limits, reading its log, and the level and spectrum measures.
+"""rendercmp.py — what tests/difftest.py, tools/compat and tests/run_print.sh
+share: running a renderer under limits, reading its log (the lines the
+printing opcodes wrote), and the level and spectrum measures.
 
-Imported by both (each puts this folder on sys.path first).  needs_numpy()
-must be called before anything that uses numpy or soundfile.
+Imported by the Python ones (each puts this folder on sys.path first);
+run_print.sh runs `rendercmp.py printed LOG`.  needs_numpy() must be called
+before anything that uses numpy or soundfile.
 """
 
 import os
@@ -63,7 +65,12 @@ def run(cmd, log_path, cwd, timeout, fsize=None):
             return "not runnable (%s)" % e.strerror, ""
     with open(log_path, "rb") as log:
         text = log.read().decode("utf-8", "replace")
-    return rc, re.sub(r"\x1b\[[0-9;]*m", "", text)     # csound colours its messages
+    return rc, uncolour(text)
+
+
+def uncolour(text):
+    """The text without the ANSI colour codes csound puts in its messages."""
+    return re.sub(r"\x1b\[[0-9;]*m", "", text)
 
 
 def tail(text, n=15):
@@ -184,3 +191,62 @@ def ondes_cmd(ondes, csd, out_wav, extra=()):
     """ondes rendering csd to out_wav as 32-bit float.  ondes is a list (the
     binary, perhaps behind a wrapper such as valgrind)."""
     return list(ondes) + ["--render", out_wav, "--bits", "32f"] + list(extra) + [csd]
+
+
+# What Csound and ondes write around the printed values: banners, notices,
+# performance reports, warnings (csound 6.18 with -d; ondes --render).
+NOISE = re.compile(
+    r"^(UnifiedCSD:|STARTING FILE|Creating (options|orchestra)|closing tag|Parsing successful|"
+    r"Elapsed time|sorting score|\s*\.\.\. done|--Csound version|\[commit:|libsndfile-|"
+    r"(graphics|displays) suppressed|sr = .*ksmps =|0dBFS level =|orch now loaded|"
+    r"audio buffered in|writing .*(blks|bytes)|SECTION \d+:|new alloc for instr|B +-?[\d.]+ \.\.|"
+    r"\s*rtevent:|Score finished|inactive allocs returned|end of score\.|\d+ errors in performance|"
+    r"\d+ .*sample blks of|overall samples out of range|Removing temporary file|Csound tidy up|"
+    r"WARNING|Using default language|time resolution is|ftable \d+:|deferred alloc|"
+    r"rtaudio|virtual_keyboard|Reading options from|\s*number of samples out of range|"
+    r"instr \S+ uses instrument number|Clockbase = |time advanced .* by score request|could not find playing instr|seed from score|[mn] Named section|\d+: \S+ position \d+|end of section \d+|swrite: |Warp_factor = |\s+from file |Strsets\[\d+\]:|PSET: |InitError|INIT ERROR|PERF ERROR|"
+    r"ondes: |peak: |clipped samples: |max voices: |speed: |[^ ]+:\d+: CsOptions: )")
+
+
+def printed(log, others=False):
+    """The values the printing opcodes wrote in a renderer's log, one a line,
+    in a form both renderers give alike (tests/run_print.sh's comparison):
+      print:   "instr N:  name = v …"          -> "print: v …"   (values only)
+      printk:  " i N time T:   v"             -> "printk: T v"  (time and value)
+      printk2: " iN " + spaces + [name = ] value -> "printk2: " + the line
+      printarray: lines starting with spaces then a value or a row index
+               -> "printarray:" + the line (labels: start them with "@")
+      prints, printks, printks2, printf, println, printsk, puts: lines
+               starting with "@" -> kept whole (run_print's tests start every
+               format with "@").
+    others: any other line is kept too, unless it is one of the renderers'
+    own messages (NOISE): what examples not written for run_print print
+    (tools/compat)."""
+    out = []
+    for line in uncolour(log).splitlines():
+        m = re.match(r"^instr -?\d+:(.*)$", line)
+        if m:
+            vals = [p[p.index(" = ") + 3:] for p in m.group(1).split("  ") if " = " in p]
+            out.append(" ".join(["print:"] + vals))
+            continue
+        m = re.match(r"^ i *-?\d+ time +([^:]*): *(.*)$", line)
+        if m:
+            out.append("printk: %s %s" % (m.group(1), m.group(2)))
+        elif re.match(r"^ i-?\d+ ", line):
+            out.append("printk2: " + line)
+        elif re.match(r"^ +[-0-9.@]", line):
+            out.append("printarray:" + line)
+        elif line.startswith("@") or (others and line.strip() and not NOISE.match(line)):
+            out.append(line)
+    return out
+
+
+if __name__ == "__main__":
+    # rendercmp.py printed LOG: the printed values of a log, one a line (tests/run_print.sh)
+    if len(sys.argv) == 3 and sys.argv[1] == "printed":
+        with open(sys.argv[2], encoding="utf-8", errors="replace") as f:
+            for line in printed(f.read()):
+                print(line)
+        sys.exit(0)
+    sys.stderr.write("usage: rendercmp.py printed LOG\n")
+    sys.exit(2)

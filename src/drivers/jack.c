@@ -300,6 +300,7 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
         if (rec) rec_finish(d, e2, sizeof e2);
         return -1;
     }
+    eng_set_realtime(ses_engine(s), !o->freewheel);   /* freewheel has no deadline: it may wait for tables */
     jack_set_process_callback(d->client, process, d);
     jack_set_xrun_callback(d->client, on_xrun, d);
     jack_on_shutdown(d->client, on_shutdown, d);

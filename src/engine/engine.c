@@ -6,6 +6,7 @@
 #include "ftable.h"
 #include "limiter.h"
 #include "rtalloc.h"
+#include "tabreq.h"
 #include "memtouch.h"
 #include <float.h>
 #include <math.h>
@@ -44,7 +45,9 @@ typedef struct note_block {
 /* Tables a note makes at init on the processing thread come from the note
  * memory pool and must be made in bounded time: at most RT_TABLE_MAXLEN points,
  * and points x arguments at most RT_TABLE_MAXWORK (the GENs ondes has take time
- * linear in that product: GEN 10 with 16 harmonics at 16384 points is the most). */
+ * linear in that product: GEN 10 with 16 harmonics at 16384 points is the most).
+ * Bigger ones, and those read from files, go to the table worker (tabreq.h;
+ * see "Tables a note makes" in doc/architecture.md). */
 #define RT_TABLE_MAXLEN 16384
 #define RT_TABLE_MAXWORK (1L << 18)
 #define ENG_VOICE_TMP_TABLES 16      /* ftgentmp / ftfree-at-end tables one note may hold */
@@ -93,6 +96,15 @@ typedef struct eng_voice {
     FTABLE *tmp_tables[ENG_VOICE_TMP_TABLES];   /* ftgentmp's, and ftfree's at note end: retired with the note */
     int ntmp;
     OP_SUBINST *subs;                /* its subinstr instances, counted in nsub until it is freed */
+    /* A note whose init waits for the table worker (struct tq_book): the
+     * slot, the init step to resume at, and what start_note still needs */
+    int wait_slot;                   /* -1: none */
+    int wait_mode;                   /* OP_TABLE_PLAIN/ONCE/TMP of the ftgen that waits */
+    int wait_pc;
+    int suspend;                     /* set by the request: the init pass stops after this step */
+    double dur0;                     /* the event's p3 */
+    int64_t init_block;              /* the block its init (last) ran in */
+    int64_t late;                    /* the event's late frames */
 } ENG_VOICE;
 
 typedef struct automation {
@@ -209,6 +221,34 @@ struct engine {
 
     ENG_STATS stats;
     ENG_LIMITER lim;                 /* --limiter: after the metering, before the hard ceiling */
+
+    /* Tables a note asks the worker for (tabreq.h), one book per slot:
+     * what the processing thread needs to install the answer and wake the
+     * notes waiting for it.  A request is known by the block it was made
+     * in and its rank among that block's requests (deterministic: the same
+     * inputs give the same requests), which is how --record-events names
+     * the blocks live playback waited (ENG_REPLY_TABLE_WAIT) and a re-render
+     * waits them again (eng_add_table_wait). */
+    TABREQ tq;
+    struct tq_book {
+        int num, mode, nkey;
+        double key[ONCE_KEY];
+        int64_t frame;               /* the block it was asked in */
+        int ord;                     /* its rank among that block's requests */
+        int64_t due;                 /* a re-render's: the block it is answered in */
+        int waiters;                 /* notes waiting for it */
+        int resolved;                /* installed (or failed: err in the slot) */
+        int failed;
+    } book[TQ_SLOTS];
+    int tq_ok;                       /* the worker runs */
+    int realtime;                    /* eng_set_realtime: never wait for the worker */
+    int64_t req_block;               /* the block req_ord counts in */
+    int req_ord;
+    ENG_VOICE **waiting;             /* notes whose init waits, in the order they asked */
+    ENG_VOICE **resuming;            /* tables_answer's: those going on now */
+    int nwaiting;
+    struct eng_tabwait { int64_t frame; int ord, blocks; } *waits;   /* a re-render's, sorted */
+    int nwaits, capwaits;
 };
 
 void eng_config_default(ENG_CONFIG *c)
@@ -238,6 +278,16 @@ static int cmd_pop(ENGINE *e, ENG_EVENT *ev)
     memcpy(ev, c, eng_event_bytes(c));
     spsc_release(&e->cmds);
     return 1;
+}
+
+/* The table worker's job (tabreq.c, on its thread): the table as the
+ * header would make it (heap memory, files from the .csd's directory). */
+static FTABLE *make_table_from(ENGINE *e, int num, int size, int gen, const double *args, int nargs,
+                               const char *path, const FTABLE *src, char *err, size_t errlen);
+static FTABLE *tq_build(void *ud, const TQ_SLOT *s, char *err, size_t errlen)
+{
+    return make_table_from(ud, s->num, s->size, s->gen, s->args, s->nargs, s->has_path ? s->path : NULL, s->src, err,
+                           errlen);
 }
 
 /* aligned_alloc wants a size that is a multiple of the alignment */
@@ -291,7 +341,12 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     memset(e->spin, 0, sizeof(float) * (size_t)(ks * (cfg->nchnls_i + 1)));
     for (int i = 0; i < cfg->max_voices; i++) {
         e->freelist[e->nfree++] = &e->voices[cfg->max_voices - 1 - i];
+        e->voices[i].wait_slot = -1;
     }
+    e->waiting = calloc((size_t)cfg->max_voices, sizeof *e->waiting);
+    e->resuming = calloc((size_t)cfg->max_voices, sizeof *e->resuming);
+    if (!e->waiting || !e->resuming || tq_init(&e->tq, tq_build, e)) goto oom;
+    e->tq_ok = 1;
     /* the limiter's delay line and gain windows, reserved here, off the audio thread */
     if (eng_lim_init(&e->lim, cfg->limiter_ms, cfg->sr, cfg->nchnls, cfg->ceiling)) goto oom;
     /* the voices' memory: reserved now, taken and given back by notes in bounded time */
@@ -312,6 +367,10 @@ oom:
 void eng_free(ENGINE *e)
 {
     if (!e) return;
+    if (e->tq_ok) tq_free(&e->tq);   /* the worker stops first: then nothing else touches the tables */
+    free(e->waiting);
+    free(e->resuming);
+    free(e->waits);
     /* tables still travelling to the audio thread (in the ring or queued) are owned by their event */
     ENG_EVENT ev;
     while (e->cmds.buf && cmd_pop(e, &ev)) {
@@ -481,15 +540,33 @@ int eng_prepare_instr(ENGINE *e, const INSTR_TMPL *t, char *err, size_t errlen)
 
 void eng_set_filedir(ENGINE *e, const char *dir) { snprintf(e->filedir, sizeof e->filedir, "%s", dir ? dir : ""); }
 
+/* Whether GEN `gen` reads another table (GEN 33 and 34: partials from p5). */
+static int gen_source_kind(long gen) { return gen == 33 || gen == -33 || gen == 34 || gen == -34; }
+
+/* The table GEN 33 and 34 read their partials from (p5), or NULL. */
+static const FTABLE *gen_source(const ENGINE *e, int gen, const double *args, int nargs)
+{
+    if (!gen_source_kind(gen) || nargs < 1 || !(args[0] >= 1 && args[0] < ENG_MAXTABLES)) return NULL;
+    return e->tables[(int)args[0]];
+}
+
 FTABLE *eng_make_table(ENGINE *e, int num, int size, int gen, const double *args, int nargs, const char *path,
                        char *err, size_t errlen)
+{
+    return make_table_from(e, num, size, gen, args, nargs, path, gen_source(e, gen, args, nargs), err, errlen);
+}
+
+/* eng_make_table with GEN 33/34's source table found already (the worker
+ * gets it from the thread that owns the table list). */
+static FTABLE *make_table_from(ENGINE *e, int num, int size, int gen, const double *args, int nargs,
+                               const char *path, const FTABLE *src, char *err, size_t errlen)
 {
     char buf[2048];
     if (path && path[0] != '/' && access(path, F_OK) != 0 && e->filedir[0]) {
         snprintf(buf, sizeof buf, "%s/%s", e->filedir, path);
         if (access(buf, F_OK) == 0) path = buf;
     }
-    FTABLE *t = ftable_gen(num, size, gen, args, nargs, path, e->cfg.sr, err, errlen);
+    FTABLE *t = ftable_gen_src(num, size, gen, args, nargs, path, e->cfg.sr, src, err, errlen);
     if (t && gen == -1 && e->cfg.dbfs != 1.0)
         for (int i = 0; i <= t->size; i++) t->data[i] = (float)(t->data[i] * e->cfg.dbfs);
     return t;
@@ -931,12 +1008,189 @@ static int once_key(double *key, long num, long size, long gen, const double *ar
     return 4 + nargs;
 }
 
+/* ftgenonce's table: its key kept with it (bounded: ENG_MAX_ONCE entries). */
+static void once_add(ENGINE *e, const FTABLE *t, int num, const double *key, int nkey)
+{
+    if (nkey <= 0 || e->nonce >= ENG_MAX_ONCE) return;
+    struct ft_once *o = &e->once[e->nonce++];
+    o->t = t;
+    o->num = num;
+    o->nkey = nkey;
+    memcpy(o->key, key, sizeof *key * (size_t)nkey);
+}
+
+/* ---- tables the worker makes (tabreq.h; doc/architecture.md "Tables a note makes") ---- */
+
+/* Whether the voice's init may stop here and go on later: a note's own init
+ * pass; not a user-defined opcode's or subinstr's body inside it (their
+ * chains would have to stop too), a reinit pass (the note plays meanwhile)
+ * or a tied note's (it plays too). */
+static int can_suspend(const ENG_VOICE *v) { return v->initing && v->udo_depth == 0 && !v->reiniting && !v->tied; }
+
+/* A number a request in flight will take (num 0 must choose another). */
+static int tq_reserved(const ENGINE *e, long num)
+{
+    for (int i = 0; i < TQ_SLOTS; i++)
+        if (e->tq.slots[i].used && !e->book[i].resolved && e->book[i].num == num) return 1;
+    return 0;
+}
+
+/* The blocks live playback waited for request `ord` of block `frame` (a
+ * re-render of its recorded event list: eng_add_table_wait), else 0. */
+static int recorded_wait(const ENGINE *e, int64_t frame, int ord)
+{
+    int lo = 0, hi = e->nwaits;   /* binary search: sorted by (frame, ord) */
+    while (lo < hi) {
+        int mid = (lo + hi) / 2;
+        const struct eng_tabwait *w = &e->waits[mid];
+        if (w->frame < frame || (w->frame == frame && w->ord < ord)) lo = mid + 1;
+        else hi = mid;
+    }
+    return lo < e->nwaits && e->waits[lo].frame == frame && e->waits[lo].ord == ord ? e->waits[lo].blocks : 0;
+}
+
+void eng_add_table_wait(ENGINE *e, int64_t frame, int ord, int blocks)
+{
+    if (e->nwaits == e->capwaits) {
+        int cap = e->capwaits ? 2 * e->capwaits : 16;
+        struct eng_tabwait *w = realloc(e->waits, sizeof *w * (size_t)cap);
+        if (!w) return;
+        e->waits = w;
+        e->capwaits = cap;
+    }
+    int k = e->nwaits++;   /* insertion: a recorded list is in order already */
+    while (k > 0 && (e->waits[k - 1].frame > frame || (e->waits[k - 1].frame == frame && e->waits[k - 1].ord > ord))) {
+        e->waits[k] = e->waits[k - 1];
+        k--;
+    }
+    e->waits[k] = (struct eng_tabwait){ frame, ord, blocks };
+}
+
+void eng_set_realtime(ENGINE *e, int realtime) { e->realtime = realtime; }
+
+/* The worker's answer for slot i takes effect: table book->num from now on
+ * (ftgenonce's key with it), or the request failed (the slot says why). */
+static void tq_resolve(ENGINE *e, int i)
+{
+    TQ_SLOT *s = &e->tq.slots[i];
+    struct tq_book *b = &e->book[i];
+    b->resolved = 1;
+    b->failed = !s->t;
+    if (!s->t) return;
+    table_install(e, b->num, s->t);
+    if (b->mode == OP_TABLE_ONCE) once_add(e, s->t, b->num, b->key, b->nkey);
+    s->t = NULL;   /* the engine's now */
+}
+
+static void tq_release_if_done(ENGINE *e, int i)
+{
+    if (e->book[i].resolved && e->book[i].waiters == 0) tq_give_back(&e->tq, i);
+}
+
+/* What the ftgen that asked gets: the number, or -1 and why. */
+static int tq_answer(ENGINE *e, ENG_VOICE *v, int i, int mode, char *err, size_t errlen)
+{
+    struct tq_book *b = &e->book[i];
+    if (b->failed) {
+        const TQ_SLOT *s = &e->tq.slots[i];
+        snprintf(err, errlen, "table %d (GEN %d): %s", b->num, s->gen, s->err[0] ? s->err : "could not be made");
+        return -1;
+    }
+    if (mode == OP_TABLE_TMP && e->tables[b->num] && v->ntmp < ENG_VOICE_TMP_TABLES)
+        v->tmp_tables[v->ntmp++] = e->tables[b->num];
+    return b->num;
+}
+
+/* The note waits for slot i: its init stops after this step (chain_init_from). */
+static int tq_wait_for(ENGINE *e, ENG_VOICE *v, int i, int mode)
+{
+    v->wait_slot = i;
+    v->wait_mode = mode;
+    v->suspend = 1;
+    e->book[i].waiters++;
+    return OP_TABLE_WAIT;
+}
+
+/* A table too big for the audio thread, or one a GEN reads from a file:
+ * made by the worker.  Live, the note's init waits for it (OP_TABLE_WAIT);
+ * offline, the render waits for the worker here, so the note goes on at
+ * once as in Csound, unless the event list being re-rendered says how many
+ * blocks live playback waited for this request: then it waits as many. */
+static int tq_request(OP_CTX *c, long num, long size, long gen, const double *args, int nargs, const char *path,
+                      int mode, const double *key, int nkey, char *err, size_t errlen)
+{
+    ENGINE *e = c->eng;
+    ENG_VOICE *v = c->voice;
+    if (nargs > TQ_MAXARGS || (path && strlen(path) >= TQ_PATHLEN)) {
+        snprintf(err, errlen, "table %ld: more than %d arguments, or a file name longer than %d bytes", num,
+                 TQ_MAXARGS, TQ_PATHLEN - 1);
+        return -1;
+    }
+    if (mode == OP_TABLE_ONCE && nkey > 0)   /* the same ftgenonce already on its way: wait for that one */
+        for (int i = 0; i < TQ_SLOTS; i++) {
+            struct tq_book *b = &e->book[i];
+            if (!e->tq.slots[i].used || b->resolved || b->mode != OP_TABLE_ONCE || b->nkey != nkey
+                || memcmp(b->key, key, sizeof *key * (size_t)nkey))
+                continue;
+            if (can_suspend(v)) return tq_wait_for(e, v, i, mode);
+            break;   /* cannot wait: a request of its own */
+        }
+    if (e->req_block != e->frame) {
+        e->req_block = e->frame;
+        e->req_ord = 0;
+    }
+    int ord = e->req_ord++;
+    int blocks = e->realtime ? -1 : recorded_wait(e, e->frame, ord);   /* -1: until the worker answers */
+    if (blocks != 0 && !can_suspend(v)) {
+        snprintf(err, errlen, "table %ld: %s inside a user-defined opcode, a subinstr, a reinit pass or a tied "
+                 "note is made on the audio thread only up to %d points (the note cannot wait there for a worker "
+                 "to make it): make it in the instrument's own init, in the orchestra header or with an f statement",
+                 num, path ? "a table read from a file" : "a table this big", RT_TABLE_MAXLEN);
+        return -1;
+    }
+    int i = tq_take(&e->tq);
+    if (i < 0) {
+        snprintf(err, errlen, "table %ld: %d tables are being made for notes already; try again later", num, TQ_SLOTS);
+        return -1;
+    }
+    TQ_SLOT *s = &e->tq.slots[i];
+    s->num = (int)num, s->size = (int)size, s->gen = (int)gen, s->nargs = nargs;
+    memcpy(s->args, args, sizeof *args * (size_t)nargs);
+    s->has_path = path != NULL;
+    s->src = gen_source(e, (int)gen, args, nargs);   /* read by the worker: the waiting note keeps it (its epoch) */
+    snprintf(s->path, sizeof s->path, "%s", path ? path : "");
+    struct tq_book *b = &e->book[i];
+    *b = (struct tq_book){ .num = (int)num, .mode = mode, .nkey = nkey, .frame = e->frame, .ord = ord,
+                           .due = blocks > 0 ? e->frame + (int64_t)blocks * e->cfg.ksmps : -1 };
+    if (nkey > 0) memcpy(b->key, key, sizeof *key * (size_t)nkey);
+    tq_submit(&e->tq, i);
+    if (e->realtime) {   /* asked: a recording that ends before the answer says the note never went on */
+        ENG_REPLY r = reply_make(e, ENG_REPLY_TABLE_WAIT, ord, 0);
+        r.v[0] = -1;
+        reply_push(e, &r);
+    }
+    if (blocks != 0) return tq_wait_for(e, v, i, mode);
+    tq_wait(&e->tq, i);   /* offline: the render waits, the note does not */
+    tq_resolve(e, i);
+    int r = tq_answer(e, v, i, mode, err, errlen);
+    tq_release_if_done(e, i);
+    return r;
+}
+
 int op_table_new(OP_CTX *c, long num, int first_auto, long size, long gen, const double *args, int nargs,
                  const char *path, int mode, char *err, size_t errlen)
 {
     ENGINE *e = c->eng;
     ENG_VOICE *v = c->voice;
     int offline = v->offline_init;
+    if (v->wait_slot >= 0) {   /* the ftgen the note waited for, run again: the worker's answer */
+        int i = v->wait_slot;
+        v->wait_slot = -1;
+        e->book[i].waiters--;
+        int r = tq_answer(e, v, i, v->wait_mode, err, errlen);
+        tq_release_if_done(e, i);
+        return r;
+    }
     double key[ONCE_KEY];
     int nkey = -1;
     if (mode == OP_TABLE_ONCE && !path && (nkey = once_key(key, num, size, gen, args, nargs)) > 0) {
@@ -951,7 +1205,7 @@ int op_table_new(OP_CTX *c, long num, int first_auto, long size, long gen, const
         return -1;
     }
     if (num == 0) {   /* Csound's numbers for ftgen: the first free one from 101 (bounded by ENG_MAXTABLES) */
-        for (num = first_auto; num < ENG_MAXTABLES && e->tables[num]; num++)
+        for (num = first_auto; num < ENG_MAXTABLES && (e->tables[num] || tq_reserved(e, num)); num++)
             ;
         if (num >= ENG_MAXTABLES) {
             snprintf(err, errlen, "no free table number left (at most %d)", ENG_MAXTABLES - 1);
@@ -975,21 +1229,15 @@ int op_table_new(OP_CTX *c, long num, int first_auto, long size, long gen, const
     if (offline) {
         t = eng_make_table(e, (int)num, (int)size, (int)gen, args, nargs, path, why, sizeof why);
     } else {
-        /* a note's init on the processing thread: pool memory, bounded work */
+        /* a note's init on the processing thread: pool memory, bounded work; the rest goes to the
+         * worker: files, big tables, and GEN 33/34, whose work grows with the partials in their
+         * source table (and GEN 33's transform wants buffers of its own) */
         long points = size < 0 ? -size : size == 0 ? nargs : size;
-        if (path) {
-            snprintf(err, errlen, "table %ld: GEN %ld reads the file \"%s\", which a note's init may not do on the "
-                     "audio thread: make the table in the orchestra header or with an f statement", num, gen, path);
-            return -1;
-        }
-        if (points > RT_TABLE_MAXLEN + 1 || points * (nargs > 1 ? nargs : 1) > RT_TABLE_MAXWORK) {
-            snprintf(err, errlen, "table %ld: %ld points from %d arguments is more than a note may make on the "
-                     "audio thread (at most %d points, points x arguments at most %ld): make it in the orchestra "
-                     "header or with an f statement", num, points, nargs, RT_TABLE_MAXLEN, RT_TABLE_MAXWORK);
-            return -1;
-        }
+        if (path || points > RT_TABLE_MAXLEN + 1 || points * (nargs > 1 ? nargs : 1) > RT_TABLE_MAXWORK
+            || gen_source_kind(gen))
+            return tq_request(c, num, size, gen, args, nargs, path, mode, key, nkey, err, errlen);
         FT_ALLOC al = { pool_alloc, pool_free, e->mem };
-        t = ftable_gen_alloc((int)num, (int)size, (int)gen, args, nargs, e->cfg.sr, &al, why, sizeof why);
+        t = ftable_gen_alloc((int)num, (int)size, (int)gen, args, nargs, e->cfg.sr, NULL, &al, why, sizeof why);
         if (t && gen == -1 && e->cfg.dbfs != 1.0)
             for (int i = 0; i <= t->size; i++) t->data[i] = (float)(t->data[i] * e->cfg.dbfs);
     }
@@ -1000,13 +1248,7 @@ int op_table_new(OP_CTX *c, long num, int first_auto, long size, long gen, const
     if (offline) eng_set_table(e, (int)num, t);
     else table_install(e, (int)num, t);
     if (mode == OP_TABLE_TMP && !offline) v->tmp_tables[v->ntmp++] = t;
-    if (nkey > 0 && e->nonce < ENG_MAX_ONCE) {
-        struct ft_once *o = &e->once[e->nonce++];
-        o->t = t;
-        o->num = (int)num;
-        o->nkey = nkey;
-        memcpy(o->key, key, sizeof *key * (size_t)nkey);
-    }
+    if (nkey > 0) once_add(e, t, (int)num, key, nkey);
     return (int)num;
 }
 
@@ -1344,7 +1586,8 @@ static int jump_taken(ENGINE *e, ENG_VOICE *v, unsigned char *arena, const CHAIN
 
 /* The init pass of template t over its arena (a voice's, or a UDO
  * instance's in that voice) from step pc: i-time jumps and init functions
- * in order.  A note's pass (reinit 0) stops at the first init error; a
+ * in order; 1 when the note's init stopped to wait for a table (at
+ * v->wait_pc, see tq_request), -1 at an init error.  A note's pass (reinit 0) stops at the first init error; a
  * reinit pass (Csound's reinit, OOps/goto_ops.c) ends at a rireturn and, as
  * Csound's, goes on past an init error (reported) with the note still
  * playing; the opcode that failed then sits out the perf passes (Csound's
@@ -1364,6 +1607,12 @@ static int chain_init_from(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigne
             int bad = s->ifn(op, c) || v->initerr;
             v->init_op = outer;
             v->alloc_ord = outer_ord;
+            if (v->suspend && !bad) {   /* it waits for the table worker: this step runs again then */
+                v->suspend = 0;
+                v->wait_pc = pc;
+                return 1;
+            }
+            v->suspend = 0;
             if (bad && !reinit) return -1;
             op->initfail = (uint8_t)bad;   /* its perf cannot run on what it lacks: skipped until a pass inits it */
             v->initerr = 0;
@@ -1834,6 +2083,7 @@ static void set_note_pfields(ENG_VOICE *v, const INSTR_TMPL *t, const ENG_EVENT 
 }
 
 static void free_voice(ENGINE *e, ENG_VOICE *v);
+static void note_begin(ENGINE *e, ENG_VOICE *v, int r);
 
 /* A note maxalloc or mute refuses: a live one's sender is told (/fail), a
  * score's or an instrument's note is a warning, as in Csound. */
@@ -1981,20 +2231,34 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     v->releasing = v->turnoff = v->bad = v->initerr = v->hold = v->tied = 0;
     v->reiniting = 0;
     v->offline_init = 0;
+    v->dur0 = dur;
+    v->late = ev->late;
+    v->init_block = e->frame;
     OP_CTX c;
     ctx_init(e, &c, v);
     c.ofs = ofs;
     v->initing = 1;
-    int bad = run_init(e, v, &c);
+    note_begin(e, v, run_init(e, v, &c));
+}
+
+/* After the init pass (r from chain_init_from): the note plays, ends at
+ * once (an init error, p3 0), or waits for a table (tables_answer goes on). */
+static void note_begin(ENGINE *e, ENG_VOICE *v, int r)
+{
+    if (r > 0) {
+        e->waiting[e->nwaiting++] = v;   /* at most one entry a voice: bounded by max_voices */
+        return;
+    }
     v->initing = 0;
-    if (bad) {
+    if (r < 0) {
         voice_release_slot(e, v);
         return;
     }
+    double dur = v->dur0;
     if (v->p[3] != dur) {       /* p3 assigned at i-time: the note lasts that long, as in Csound */
         dur = v->p[3];
-        len = secs_to_frames(dur, e->cfg.sr);
-        v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame - ev->late + len;
+        int64_t len = secs_to_frames(dur, e->cfg.sr);
+        v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : v->start_frame - v->late + len;
     }
     if (dur == 0) {             /* i-time only, as in Csound */
         voice_release_slot(e, v);
@@ -2002,6 +2266,76 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     }
     if (v->hold) v->end_frame = INT64_MAX;   /* ihold */
     active_insert(e, v);
+}
+
+/* The notes waiting for tables (tq_request), at the start of a block,
+ * before its events: each answer the worker gave takes effect (live: the
+ * first block that sees it, and --record-events is told how many blocks
+ * that was; a re-render: the block the recording names, or at once), then
+ * the notes waiting for it go on with their init, as many blocks later
+ * than they began it: the whole note is that much later. */
+static void tables_answer(ENGINE *e)
+{
+    tq_poll(&e->tq);
+    for (int i = 0; i < TQ_SLOTS; i++) {
+        struct tq_book *b = &e->book[i];
+        if (!e->tq.slots[i].used || b->resolved) continue;
+        if (b->due >= 0) {
+            if (e->frame < b->due) continue;
+            tq_wait(&e->tq, i);   /* a re-render: the block live playback saw it in */
+        } else if (!e->tq.slots[i].built) {
+            continue;
+        } else {   /* live: how long it took, for the recorder */
+            double blocks = (double)((e->frame - b->frame) / e->cfg.ksmps);
+            ENG_REPLY r = reply_make(e, ENG_REPLY_TABLE_WAIT, b->ord, 0);
+            r.frame = b->frame;
+            r.v[0] = blocks;
+            reply_push(e, &r);
+        }
+        tq_resolve(e, i);
+        tq_release_if_done(e, i);
+    }
+    int n = e->nwaiting, k = 0, nready = 0;
+    ENG_VOICE **ready = e->resuming;
+    for (int j = 0; j < n; j++) {
+        ENG_VOICE *v = e->waiting[j];
+        if (e->book[v->wait_slot].resolved) ready[nready++] = v;
+        else e->waiting[k++] = v;
+    }
+    e->nwaiting = k;
+    for (int j = 0; j < nready; j++) {
+        ENG_VOICE *v = ready[j];
+        int64_t d = e->frame - v->init_block;   /* whole blocks: the offset in the block stays */
+        v->init_block = e->frame;
+        v->start_frame += d;
+        if (v->end_frame != INT64_MAX) v->end_frame += d;
+        OP_CTX c;
+        ctx_init(e, &c, v);
+        c.ofs = v->ofs;
+        note_begin(e, v, chain_init_from(e, v, v->tmpl, v->arena, &c, v->wait_pc, 0));
+    }
+}
+
+/* /kill and /panic reach notes still waiting for a table too (id 0: all). */
+static int drop_waiting(ENGINE *e, int32_t id, int all)
+{
+    int k = 0, found = 0;
+    for (int j = 0; j < e->nwaiting; j++) {
+        ENG_VOICE *v = e->waiting[j];
+        if (!all && v->id != id) {
+            e->waiting[k++] = v;
+            continue;
+        }
+        int i = v->wait_slot;
+        v->wait_slot = -1;
+        e->book[i].waiters--;
+        tq_release_if_done(e, i);
+        v->initing = 0;
+        voice_release_slot(e, v);
+        found = 1;
+    }
+    e->nwaiting = k;
+    return found;
 }
 
 static void free_voice(ENGINE *e, ENG_VOICE *v)
@@ -2234,7 +2568,7 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         }
         break;
     case EV_KILL: {
-        int found = 0;
+        int found = drop_waiting(e, ev->id, 0);
         while ((v = find_voice(e, ev->id))) { free_voice(e, v); found = 1; }   /* each pass frees one: bounded */
         if (!found && !cancel_pending(e, ev))
             refuse(e, ev->origin, ev->id, "/kill: event %d is neither playing nor waiting to start", ev->id);
@@ -2246,6 +2580,7 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
         break;
     case EV_PANIC:
         while (e->active) free_voice(e, e->active);
+        drop_waiting(e, 0, 1);
         e->nautos = 0;
         clear_pending(e, ev);
         break;
@@ -2334,6 +2669,11 @@ static void reclaim_retired(ENGINE *e)
 {
     uint64_t oldest = UINT64_MAX, oldest_all = UINT64_MAX;   /* every voice's; those holding every table's */
     for (const ENG_VOICE *v = e->active; v; v = v->next) {
+        if (v->epoch < oldest) oldest = v->epoch;
+        if (v->read_all && v->epoch < oldest_all) oldest_all = v->epoch;
+    }
+    for (int j = 0; j < e->nwaiting; j++) {   /* notes waiting for the table worker: their inits may hold tables too */
+        const ENG_VOICE *v = e->waiting[j];
         if (v->epoch < oldest) oldest = v->epoch;
         if (v->read_all && v->epoch < oldest_all) oldest_all = v->epoch;
     }
@@ -2500,6 +2840,7 @@ static void run_block(ENGINE *e)
         if (ev.type == EV_BATCH) take_batch(e, &ev, bstart, bend);
         else take_command(e, &ev, bstart, bend);
     }
+    if (e->nwaiting || tq_busy(&e->tq)) tables_answer(e);
     while ((top = sched_peek(&e->sched)) && top->frame < bend) {
         sched_pop(&e->sched, &ev);
         int ofs = ev.frame > bstart ? (int)(ev.frame - bstart) : 0;
@@ -2605,6 +2946,7 @@ int eng_run_instr0(ENGINE *e, const INSTR_TMPL *t)
     }
     voice_instantiate(e, &v, t);
     v.offline_init = 1;
+    v.wait_slot = -1;
     v.end_frame = INT64_MAX;
     OP_CTX c;
     ctx_init(e, &c, &v);

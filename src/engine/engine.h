@@ -205,6 +205,17 @@ ENG_CHN *eng_channel(ENGINE *e, const char *name, int create);
  * ftgen, global inits).  Control thread, before processing. Returns 0 or -1. */
 int eng_run_instr0(ENGINE *e, const INSTR_TMPL *t);
 
+/* Tables a note's init asks for that the audio thread may not make (more
+ * than 16384 points, or read from a file) are made by the engine's worker
+ * thread.  Real time (eng_set_realtime 1: the JACK driver), the note waits
+ * for it, as many blocks as it takes, and ENG_REPLY_TABLE_WAIT says how
+ * many; otherwise (offline) the render waits and the note goes on at once,
+ * unless eng_add_table_wait gave the blocks a live performance waited for
+ * that request (a re-rendered --record-events list): then it waits those.
+ * Control thread, before processing. */
+void eng_set_realtime(ENGINE *e, int realtime);
+void eng_add_table_wait(ENGINE *e, int64_t frame, int ord, int blocks);
+
 /* Queue an event (processing thread, or before processing starts).
  * Returns 0, or -1 when the queue is full. */
 int eng_schedule(ENGINE *e, const ENG_EVENT *ev);
@@ -261,8 +272,11 @@ typedef enum { ENG_REPLY_SYNCED, ENG_REPLY_END, ENG_REPLY_STATUS, ENG_REPLY_FAIL
                ENG_REPLY_FREE_TABLE, /* ptr: a table the control thread must free (ftable_free) */
                ENG_REPLY_FREE_INSTR, /* ptr: a replaced INSTR_TMPL no voice plays any more (its owner frees it) */
                ENG_REPLY_FREE_BATCH, /* ptr: an ENG_BATCH taken (v[0] 0) or refused (v[0] 1: its tables go too) */
-               ENG_REPLY_DONE       /* the session's own, not the engine's: msg is a command made later (a table
+               ENG_REPLY_DONE,      /* the session's own, not the engine's: msg is a command made later (a table
                                      * on the worker) whose sender now hears /done msg */
+               ENG_REPLY_TABLE_WAIT  /* a table a note asked for in block `frame` (request number id of that block)
+                                      * came from the worker v[0] blocks later: the note started that much later;
+                                      * v[0] -1 when it is asked (live only) */
 } ENG_REPLY_TYPE;
 typedef struct eng_reply {
     int32_t type;

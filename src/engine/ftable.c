@@ -1,5 +1,6 @@
 /* ftable.c — function tables: Csound 6's sizes, guard points, rescaling and GEN routines. */
 #include "ftable.h"
+#include "ftgen.h"
 
 #include <math.h>
 #include <stdarg.h>
@@ -44,7 +45,6 @@
  *    relative).
  */
 
-#define FT_MAXLEN   0x10000000          /* Csound 6's MAXLEN: 2^28 */
 #define FT_LOG2MAX  28
 #define SINE_SIZE   16384               /* Csound 6's built-in sine (csound->sinelength) */
 
@@ -54,30 +54,7 @@
 #define PI_D    3.14159265358979323846
 #define TPD360  0.0174532925199433
 
-/* What a GEN routine works on. */
-typedef struct {
-    double *d;          /* flen + 1 points, zeroed; d[flen] is the guard point */
-    int32_t flen;
-    int guardreq;       /* 1: the GEN's own d[flen] stays (extended guard point) */
-    int size;           /* the size as given (GEN 16 counts with it, as Csound) */
-    int gen;            /* signed GEN number */
-    const double *a;    /* p5 … */
-    int na;
-    const char *path;   /* GEN 1's file */
-    double sr;          /* engine sample rate (headerless GEN 1 files) */
-    char *err;
-    size_t errlen;
-    /* Set by GEN 1 (and deferred GEN 2): */
-    int done;           /* guard point and rescaling already settled */
-    int nchnls;
-    double filesr;
-    double base_freq;
-    int loopmode1, loopmode2;           /* the instrument chunk's loops (see FTABLE) */
-    double begin1, end1, begin2, end2;
-} GEN;
-
-static int fail(GEN *g, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static int fail(GEN *g, const char *fmt, ...)
+int ft_fail(GEN *g, const char *fmt, ...)
 {
     if (g->err && g->errlen) {
         int n = snprintf(g->err, g->errlen, "GEN%d: ", abs(g->gen));
@@ -151,7 +128,7 @@ static int gen05(GEN *g)
     if (nsegs <= 0)
         return 0;
     if (arg(g, 0) == 0.0)
-        return fail(g, "values must not be zero (exponential segments)");
+        return ft_fail(g, "values must not be zero (exponential segments)");
     double *fp = g->d, *finp = g->d + g->flen;
     double amp1 = 0.0;
     int vi = 0;
@@ -161,11 +138,11 @@ static int gen05(GEN *g)
         if (seglen == 0)
             continue;                      /* a zero length is a jump */
         if (seglen < 0)
-            return fail(g, "segment lengths must not be negative (segment %d has %g)",
+            return ft_fail(g, "segment lengths must not be negative (segment %d has %g)",
                         s + 1, arg(g, vi - 1));
         double mult = amp1 != 0.0 ? arg(g, vi) / amp1 : 0.0;
         if (!(mult > 0.0) || isinf(mult))
-            return fail(g, "values must be non-zero and of one sign (%g to %g)",
+            return ft_fail(g, "values must be non-zero and of one sign (%g to %g)",
                         amp1, arg(g, vi));
         mult = pow(mult, 1.0 / seglen);
         while (seglen--) {
@@ -197,7 +174,7 @@ static int gen07(GEN *g)
         if (seglen == 0)
             continue;
         if (seglen < 0)
-            return fail(g, "segment lengths must not be negative (segment %d has %g)",
+            return ft_fail(g, "segment lengths must not be negative (segment %d has %g)",
                         s + 1, arg(g, vi - 1));
         double incr = (arg(g, vi) - amp1) / seglen;
         while (seglen--) {
@@ -375,7 +352,7 @@ static int gen11(GEN *g)
 {
     int n = trunc_int(arg(g, 0));
     if (n < 1)
-        return fail(g, "number of harmonics must be at least 1 (got %g)", arg(g, 0));
+        return ft_fail(g, "number of harmonics must be at least 1 (got %g)", arg(g, 0));
     int k = g->na > 1 ? trunc_int(arg(g, 1)) : 1;
     double r = g->na > 2 ? arg(g, 2) : 1.0;
     double *fp = g->d;
@@ -455,17 +432,17 @@ static int gen17(GEN *g)
 {
     int nsegs = g->na >> 1;
     if (nsegs <= 0)
-        return fail(g, "needs at least one (x, y) pair");
+        return ft_fail(g, "needs at least one (x, y) pair");
     int vi = 0;
     int ndx = trunc_int(arg(g, vi++));
     if (ndx != 0)
-        return fail(g, "the first x must be 0 (got %g)", arg(g, 0));
+        return ft_fail(g, "the first x must be 0 (got %g)", arg(g, 0));
     double *fp = g->d, *finp = g->d + g->flen;
     while (--nsegs) {
         double val = arg(g, vi++);
         int nxtndx = trunc_int(arg(g, vi++));
         if (nxtndx <= ndx)
-            return fail(g, "x values must increase (%d then %g)", ndx, arg(g, vi - 1));
+            return ft_fail(g, "x values must increase (%d then %g)", ndx, arg(g, vi - 1));
         do {
             *fp++ = val;
             if (fp > finp)
@@ -559,7 +536,7 @@ static int gen20(GEN *g)
             ft[i] = xarg * sin(x) / x;
         return 0;
     default:
-        return fail(g, "no window type %g (1 Hamming, 2 Hanning, 3 Bartlett, 4 Blackman, "
+        return ft_fail(g, "no window type %g (1 Hamming, 2 Hanning, 3 Bartlett, 4 Blackman, "
                     "5 Blackman-Harris, 6 Gaussian, 7 Kaiser, 8 rectangle, 9 sinc)", arg(g, 0));
     }
     arg_ = TWOPI / flen;
@@ -593,16 +570,16 @@ static const int raw_subtype[10] = {
 static int gen01(GEN *g)
 {
     if (g->na < 4)
-        return fail(g, "needs 4 arguments: file, skip time, format, channel (got %d)", g->na);
+        return ft_fail(g, "needs 4 arguments: file, skip time, format, channel (got %d)", g->na);
     if (g->path == NULL || g->path[0] == '\0')
-        return fail(g, "no file name given");
+        return ft_fail(g, "no file name given");
     double skiptime = arg(g, 1);
     int fmt = round_int(arg(g, 2));
     int channel = round_int(arg(g, 3));
     if (fmt < -9 || fmt > 9)
-        return fail(g, "invalid sample format %d (0 or -1 … -9)", fmt);
+        return ft_fail(g, "invalid sample format %d (0 or -1 … -9)", fmt);
     if (channel < 0)
-        return fail(g, "channel %d is illegal (0 = all, else 1, 2 …)", channel);
+        return ft_fail(g, "channel %d is illegal (0 = all, else 1, 2 …)", channel);
 
     SF_INFO info;
     memset(&info, 0, sizeof info);
@@ -618,25 +595,25 @@ static int gen01(GEN *g)
     int fd = open(g->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
     if (fd < 0)
-        return fail(g, "cannot open '%s': %s", g->path, strerror(errno));
+        return ft_fail(g, "cannot open '%s': %s", g->path, strerror(errno));
     if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
         close(fd);
-        return fail(g, "cannot open '%s': %s", g->path,
+        return ft_fail(g, "cannot open '%s': %s", g->path,
                     S_ISDIR(st.st_mode) ? "a directory, not a sound file" : "not a regular file");
     }
     SNDFILE *sf = sf_open_fd(fd, SFM_READ, &info, 1);
     if (sf == NULL)
-        return fail(g, "cannot open '%s': %s", g->path, sf_strerror(NULL));
+        return ft_fail(g, "cannot open '%s': %s", g->path, sf_strerror(NULL));
 
     int rc = -1;
     double *buf = NULL;
     int nch = info.channels;
     if (nch < 1) {
-        fail(g, "'%s' has no channels", g->path);
+        ft_fail(g, "'%s' has no channels", g->path);
         goto out;
     }
     if (channel > nch) {
-        fail(g, "channel %d requested but '%s' has %d channel%s", channel, g->path, nch,
+        ft_fail(g, "channel %d requested but '%s' has %d channel%s", channel, g->path, nch,
              nch == 1 ? "" : "s");
         goto out;
     }
@@ -644,13 +621,13 @@ static int gen01(GEN *g)
     sf_count_t skip = 0;
     double skipf = skiptime > 0.0 ? skiptime * info.samplerate : 0.0;
     if (skipf >= 1.0 && skipf >= (double)frames) {
-        fail(g, "skip time %g s is past the end of '%s' (%.6g s long)", skiptime, g->path,
+        ft_fail(g, "skip time %g s is past the end of '%s' (%.6g s long)", skiptime, g->path,
              (double)frames / info.samplerate);
         goto out;
     }
     skip = (sf_count_t)skipf;                   /* whole frames, truncated as Csound */
     if (skip > 0 && sf_seek(sf, skip, SEEK_SET) < 0) {
-        fail(g, "cannot seek in '%s': %s", g->path, sf_strerror(sf));
+        ft_fail(g, "cannot seek in '%s': %s", g->path, sf_strerror(sf));
         goto out;
     }
     sf_count_t framesrem = frames - skip;
@@ -660,25 +637,25 @@ static int gen01(GEN *g)
     if (deferred) {
         int64_t n = (int64_t)framesrem + 1;
         if (framesrem <= 0) {
-            fail(g, "'%s' has no samples for a deferred-size table", g->path);
+            ft_fail(g, "'%s' has no samples for a deferred-size table", g->path);
             goto out;
         }
         if (framesrem >= SF_COUNT_MAX / 2) {
-            fail(g, "deferred size, but the length of '%s' is unknown", g->path);
+            ft_fail(g, "deferred size, but the length of '%s' is unknown", g->path);
             goto out;
         }
         if (channel == 0)
             n *= nch;
         n -= 1;
         if (n > FT_MAXLEN) {
-            fail(g, "'%s' is too long for a table (%lld points, at most %d)", g->path,
+            ft_fail(g, "'%s' is too long for a table (%lld points, at most %d)", g->path,
                  (long long)n, FT_MAXLEN);
             goto out;
         }
         g->flen = (int32_t)n;
         g->d = calloc((size_t)g->flen + 1, sizeof *g->d);
         if (g->d == NULL) {
-            fail(g, "out of memory for %d points", g->flen);
+            ft_fail(g, "out of memory for %d points", g->flen);
             goto out;
         }
         want = g->flen;
@@ -690,7 +667,7 @@ static int gen01(GEN *g)
     enum { BLOCK = 4096 };
     buf = malloc(sizeof *buf * (size_t)BLOCK * (size_t)nch);
     if (buf == NULL) {
-        fail(g, "out of memory reading '%s'", g->path);
+        ft_fail(g, "out of memory reading '%s'", g->path);
         goto out;
     }
     int64_t got = 0;
@@ -708,7 +685,7 @@ static int gen01(GEN *g)
         }
     }
     if (sf_error(sf) != SF_ERR_NO_ERROR) {
-        fail(g, "error reading '%s': %s", g->path, sf_strerror(sf));
+        ft_fail(g, "error reading '%s': %s", g->path, sf_strerror(sf));
         goto out;
     }
 
@@ -751,12 +728,13 @@ out:
 }
 
 /* The GENs ftable_gen makes (its switch below), as messages list them. */
-#define FT_GENS "1, 2, 5, 7, 9, 10, 11, 16, 17, 19 and 20"
+#define FT_GENS "1, 2, 5, 7, 9, 10, 11, 16, 17, 19, 20, 33 and 34"
 
 int ftable_gen_known(int gen)
 {
     switch (gen < 0 ? -gen : gen) {
-    case 1: case 2: case 5: case 7: case 9: case 10: case 11: case 16: case 17: case 19: case 20: return 1;
+    case 1: case 2: case 5: case 7: case 9: case 10: case 11: case 16: case 17: case 19: case 20: case 33: case 34:
+        return 1;
     default: return 0;
     }
 }
@@ -773,16 +751,22 @@ static void ft_mfree(void *ctx, void *p) { (void)ctx; free(p); }
 static const FT_ALLOC ft_heap = { ft_malloc, ft_mfree, NULL };
 
 static FTABLE *gen_table(int num, int size, int gen, const double *args, int nargs, const char *path, double sr,
-                         const FT_ALLOC *al, char *err, size_t errlen);
+                         const FTABLE *src, const FT_ALLOC *al, char *err, size_t errlen);
 
 FTABLE *ftable_gen(int num, int size, int gen, const double *args, int nargs,
                    const char *path, double sr, char *err, size_t errlen)
 {
-    return gen_table(num, size, gen, args, nargs, path, sr, &ft_heap, err, errlen);
+    return gen_table(num, size, gen, args, nargs, path, sr, NULL, &ft_heap, err, errlen);
+}
+
+FTABLE *ftable_gen_src(int num, int size, int gen, const double *args, int nargs, const char *path, double sr,
+                       const FTABLE *src, char *err, size_t errlen)
+{
+    return gen_table(num, size, gen, args, nargs, path, sr, src, &ft_heap, err, errlen);
 }
 
 FTABLE *ftable_gen_alloc(int num, int size, int gen, const double *args, int nargs, double sr,
-                         const FT_ALLOC *al, char *err, size_t errlen)
+                         const FTABLE *src, const FT_ALLOC *al, char *err, size_t errlen)
 {
     if (gen == 1 || gen == -1) {
         if (err && errlen)
@@ -790,14 +774,14 @@ FTABLE *ftable_gen_alloc(int num, int size, int gen, const double *args, int nar
                      "make the table in the orchestra header or with an f statement");
         return NULL;
     }
-    FTABLE *t = gen_table(num, size, gen, args, nargs, NULL, sr, al, err, errlen);
+    FTABLE *t = gen_table(num, size, gen, args, nargs, NULL, sr, src, al, err, errlen);
     if (t)
         t->rt = 1;
     return t;
 }
 
 static FTABLE *gen_table(int num, int size, int gen, const double *args, int nargs, const char *path, double sr,
-                         const FT_ALLOC *al, char *err, size_t errlen)
+                         const FTABLE *src, const FT_ALLOC *al, char *err, size_t errlen)
 {
     GEN g;
     memset(&g, 0, sizeof g);
@@ -810,6 +794,7 @@ static FTABLE *gen_table(int num, int size, int gen, const double *args, int nar
     g.err = err;
     g.errlen = errlen;
     g.nchnls = 1;
+    g.src = src;
     if (err && errlen)
         err[0] = '\0';
 
@@ -827,8 +812,10 @@ static FTABLE *gen_table(int num, int size, int gen, const double *args, int nar
     case 17: fn = gen17; break;
     case 19: fn = gen19; break;
     case 20: fn = gen20; break;
+    case 33: fn = ft_gen33; break;
+    case 34: fn = ft_gen34; break;
     case 21:
-        fail(&g, "random distributions are not supported");
+        ft_fail(&g, "random distributions are not supported");
         return NULL;
     default:
         if (err && errlen)
@@ -836,31 +823,31 @@ static FTABLE *gen_table(int num, int size, int gen, const double *args, int nar
         return NULL;
     }
     if (nargs < 0 || (nargs > 0 && args == NULL)) {
-        fail(&g, "bad argument list");
+        ft_fail(&g, "bad argument list");
         return NULL;
     }
     if (g.na < 1) {                          /* Csound: "insufficient gen arguments" */
-        fail(&g, "no arguments");
+        ft_fail(&g, "no arguments");
         return NULL;
     }
 
     /* The table length and who makes the guard point (see the top). */
     if (size == 0) {
         if (agen != 1 && agen != 2) {
-            fail(&g, "size 0 (a deferred size) is only allowed for GEN 1 and GEN 2");
+            ft_fail(&g, "size 0 (a deferred size) is only allowed for GEN 1 and GEN 2");
             return NULL;
         }
         g.guardreq = 1;
     } else if (size < 0) {
         if (size < -FT_MAXLEN) {
-            fail(&g, "table size %d too large (at most %d points)", size, FT_MAXLEN);
+            ft_fail(&g, "table size %d too large (at most %d points)", size, FT_MAXLEN);
             return NULL;
         }
         g.flen = -size;
         g.guardreq = 1;
     } else {
         if (size > FT_MAXLEN + 1) {
-            fail(&g, "table size %d too large (at most %d points)", size, FT_MAXLEN);
+            ft_fail(&g, "table size %d too large (at most %d points)", size, FT_MAXLEN);
             return NULL;
         }
         if (is_pow2(size & ~1)) {
@@ -876,14 +863,14 @@ static FTABLE *gen_table(int num, int size, int gen, const double *args, int nar
     if (size == 0 && agen == 2) {            /* deferred GEN 2: as many points as values */
         g.flen = g.na;
         if (g.flen > FT_MAXLEN) {
-            fail(&g, "too many values (at most %d)", FT_MAXLEN);
+            ft_fail(&g, "too many values (at most %d)", FT_MAXLEN);
             return NULL;
         }
     }
     if (g.flen > 0) {
         g.d = al->alloc(al->ctx, ((size_t)g.flen + 1) * sizeof *g.d);
         if (g.d == NULL) {
-            fail(&g, "out of memory for %d points", g.flen);
+            ft_fail(&g, "out of memory for %d points", g.flen);
             return NULL;
         }
         memset(g.d, 0, ((size_t)g.flen + 1) * sizeof *g.d);
@@ -908,7 +895,7 @@ static FTABLE *gen_table(int num, int size, int gen, const double *args, int nar
     if (t == NULL) {
         if (g.d)
             al->free(al->ctx, g.d);
-        fail(&g, "out of memory for %d points", g.flen);
+        ft_fail(&g, "out of memory for %d points", g.flen);
         return NULL;
     }
     memset(t, 0, sizeof *t);

@@ -52,10 +52,18 @@ void ftable_free(FTABLE *t);
 
 /* ftable_gen with its memory from `al` (the table and its working buffer),
  * for the processing thread: GEN 1 (a file) is refused, and the caller bounds
- * the size (the GENs here take time linear in points x arguments).  The table
- * comes back with rt = 1. */
+ * the size (the GENs here take time linear in points x arguments) and keeps
+ * GEN 33/34 away (their work grows with their source table; GEN 33 takes
+ * buffers of its own): `src` is for those, NULL here.  The table comes back
+ * with rt = 1. */
 FTABLE *ftable_gen_alloc(int num, int size, int gen, const double *args, int nargs, double sr,
-                         const FT_ALLOC *al, char *err, size_t errlen);
+                         const FTABLE *src, const FT_ALLOC *al, char *err, size_t errlen);
+
+/* ftable_gen for the GENs that read another table (GEN 33 and 34 read their
+ * partials from table p5): `src` is that table, which the caller looked up
+ * (NULL: there is none, an error); it must stay as it is while this runs. */
+FTABLE *ftable_gen_src(int num, int size, int gen, const double *args, int nargs, const char *path, double sr,
+                       const FTABLE *src, char *err, size_t errlen);
 
 /* Whether ftable_gen makes GEN `gen` (either sign), so a score or an
  * orchestra can name every GEN it lacks before anything plays; and the list

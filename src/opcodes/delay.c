@@ -449,6 +449,37 @@ static int tapx_init(OP *o, OP_CTX *c)
     return 0;
 }
 
+/* The read or write position of frame n, indx - delay x sr, split into
+ * buffer position and fraction (dl_split).  Csound computes it from a
+ * double delay; ondes' a-rate signals are float, so a delay such as 0.3 s
+ * (13230 samples in double) arrives as 0.30000001 (13230.0005): Csound then
+ * takes the whole-sample branch (fraction within 1e-8 of 0) and ondes the
+ * sinc branch, which deltapxw feeds with the block's first input frame, not
+ * this one — a different signal altogether.  A delay the same in every
+ * frame of the block (steady: a constant, or an i- or k-rate value) that
+ * lands within its float rounding of a whole sample is taken as that whole
+ * sample, as the double it was made from would be.  A delay that moves is
+ * used as it is (its float rounding alone, ~3e-4 samples at 0.2 s, is what
+ * keeps the manual's swept example near 31 dB: doc/compat.md). */
+static inline double tapx_pos(int32_t indx, float del, double sr, int steady, int32_t maxd, int32_t *xpos)
+{
+    double x = (double)indx - (double)del * sr;
+    if (steady) {
+        double whole = nearbyint(x);
+        double half_ulp = 0.5 * ((double)nextafterf(fabsf(del), INFINITY) - (double)fabsf(del)) * sr;
+        if (fabs(x - whole) <= half_ulp) x = whole;
+    }
+    return dl_split(x, maxd, xpos);
+}
+
+/* Whether the delay signal holds one value over the block's frames. */
+static int tapx_steady(const float *del, int n)
+{
+    for (int i = 1; i < n; i++)
+        if (del[i] != del[0]) return 0;
+    return 1;
+}
+
 /* The cubic weights of deltapx/deltapxw for fraction f, and the first of
  * the four positions (xpos - 1). */
 static inline int32_t tapx_cubic(double f, int32_t xpos, int32_t maxd, double a[4])
@@ -470,8 +501,9 @@ static void deltapx_perf(OP *o, OP_CTX *c)
     const float *del = p->adlt.a;
     const double *buf = q->buf;
     int32_t maxd = q->npts, indx = q->cur, xpos, i2 = p->wsize >> 1;
+    int steady = tapx_steady(del, c->end - c->ofs);
     for (int n = c->ofs; n < c->end; n++, indx++) {
-        double x1 = dl_split((double)indx - (double)del[n - c->ofs] * c->sr, maxd, &xpos);
+        double x1 = tapx_pos(indx, del[n - c->ofs], c->sr, steady, maxd, &xpos);
         if (p->wsize != 4) {
             if (x1 > 0.00000001 && x1 < 0.99999999) {
                 int32_t b = dl_wrapi(xpos - i2, maxd);
@@ -510,8 +542,9 @@ static void deltapxw_perf(OP *o, OP_CTX *c)
     const float *in1 = p->ain.a, *del = p->adlt.a;
     double *buf = q->buf;
     int32_t maxd = q->npts, indx = q->cur, xpos, i2 = p->wsize >> 1;
+    int steady = tapx_steady(del, c->end - c->ofs);
     for (int n = c->ofs; n < c->end; n++, indx++) {
-        double x1 = dl_split((double)indx - (double)del[n - c->ofs] * c->sr, maxd, &xpos);
+        double x1 = tapx_pos(indx, del[n - c->ofs], c->sr, steady, maxd, &xpos);
         if (p->wsize != 4) {
             if (x1 > 0.00000001 && x1 < 0.99999999) {
                 /* Csound reads *in1, the block's first frame, here (not in1[n]) */

@@ -485,12 +485,17 @@ int op_table_make(OP_CTX *c, long num, int first_auto, long size, long gen, cons
 
 /* op_table_make with a mode: OP_TABLE_ONCE (ftgenonce) gives the table made
  * before with the same numbers instead of a new one; OP_TABLE_TMP (ftgentmp)
- * frees it when the note ends.  In a note's init (the processing thread) the
- * table comes from the note memory pool in bounded time: at most 16384 points
- * (points x arguments at most 2^18), never a file (GEN 1); an error says so.
+ * frees it when the note ends.  In a note's init (the processing thread) a
+ * table of at most 16384 points (points x arguments at most 2^18) comes from
+ * the note memory pool in bounded time; a bigger one, or one a GEN reads
+ * from a file, is made by the engine's table worker: then, live, the call
+ * returns OP_TABLE_WAIT and the init function must return 0 at once, its
+ * outputs unset: the note's init stops there and runs the same step again
+ * once the table is made (a later block), when this call gives the number.
  * A table freed or replaced while other notes read it is freed only once every
  * note that started before is over (epoch-based deferred free). */
 enum { OP_TABLE_PLAIN, OP_TABLE_ONCE, OP_TABLE_TMP };
+#define OP_TABLE_WAIT (-2)
 int op_table_new(OP_CTX *c, long num, int first_auto, long size, long gen, const double *args, int nargs,
                  const char *path, int mode, char *err, size_t errlen);
 /* ftfree: table num is freed now, or when this note ends (at_end). */

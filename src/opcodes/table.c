@@ -287,9 +287,9 @@ static int nsamp_i(OP *o, OP_CTX *c)
  *
  * ftgenonce (Opcodes/ftgen.c): the same numbers give the table made before,
  * not a new one.  ftgentmp: the table goes when the note ends.  In a note
- * (the audio thread) op_table_new makes the table from the real-time pool in
- * bounded time (its limits are in op.h); GEN 1 reads a file and is refused
- * there.
+ * (the audio thread) op_table_new makes a small table from the real-time
+ * pool in bounded time; a big one, or GEN 1's file, is made by the table
+ * worker while the note's init waits (op.h, doc/architecture.md).
  */
 #define FTGEN_FIRST_AUTO 101
 #define FTGEN_MAXARGS 64
@@ -311,6 +311,7 @@ static int ftgen_common(OP *o, OP_CTX *c, const char *path, int mode)
     char err[480];
     int num = op_table_new(c, lrint(*p->ifn.k), FTGEN_FIRST_AUTO, lrint(*p->isize.k), lrint(*p->igen.k), args,
                            nargs, path, mode, err, sizeof err);
+    if (num == OP_TABLE_WAIT) return 0;   /* made by the worker: this init runs again when it is there */
     if (num < 0) return op_initerr(c, o, "%s", err);
     *p->gir.k = (double)num;
     return 0;

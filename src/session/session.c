@@ -31,6 +31,8 @@ typedef struct idmap {
     int count;             /* live: events with this id not yet over */
 } IDMAP;
 
+#define TABLE_NEVER 1000000000   /* /table/wait's blocks for a table never answered while it played */
+
 struct session {
     LANG_ORCH *orch;
     SCO *scores;
@@ -65,6 +67,11 @@ struct session {
     double opt_ceiling_db, opt_limiter_ms;
     int opt_ceiling_set;
     double opt_a4;
+    /* /table/wait lines of a recorded session: the blocks its notes waited for tables */
+    struct { int64_t frame; int ord, blocks; } *twaits;
+    int ntwaits;
+    struct { int64_t frame; int ord; } *asked;   /* --record-events: table requests not answered yet */
+    int nasked;
     /* names an event list's /instr/orc lines define: never loaded from the library up front */
     char **orc_names;
     int norc_names;
@@ -182,10 +189,15 @@ void ses_free(SESSION *s)
     }
     for (int i = 0; i < s->ntexts; i++) free(s->texts[i]);
     free(s->texts);
+    free(s->twaits);
     for (int i = 0; i < s->norc_names; i++) free(s->orc_names[i]);
     free(s->orc_names);
     for (int i = 0; i < s->npend; i++) free(s->pend[(s->pend_head + i) % s->cappend].line);
     free(s->pend);
+    /* tables still being made when playback stopped: their notes never went on */
+    for (int i = 0; s->rec && i < s->nasked; i++)
+        fprintf(s->rec, "@0 /table/wait %lld %d %d\n", (long long)s->asked[i].frame, s->asked[i].ord, TABLE_NEVER);
+    free(s->asked);
     if (s->rec) fclose(s->rec);
     for (int i = 0; i < s->ndatadirs; i++) free(s->datadirs[i]);
     free(s->datadirs);
@@ -1616,6 +1628,22 @@ static int prepare_config(SESSION *s, EVL_CMD *c, SES_ERR *e)
     return 0;
 }
 
+/* /table/wait frame request blocks: live playback waited `blocks` blocks
+ * for the table request number `request` of block `frame` (a note's ftgen
+ * the worker made); a re-render waits as many (eng_add_table_wait). */
+static int prepare_table_wait(SESSION *s, EVL_CMD *c, SES_ERR *e)
+{
+    void *p = realloc(s->twaits, sizeof *s->twaits * (size_t)(s->ntwaits + 1));
+    if (!p) return cmd_error(c, 0, e, "out of memory");
+    s->twaits = p;
+    s->twaits[s->ntwaits].frame = (int64_t)c->args[0].f;
+    s->twaits[s->ntwaits].ord = (int)c->args[1].f;
+    s->twaits[s->ntwaits].blocks = (int)c->args[2].f;
+    s->ntwaits++;
+    c->consumed = 1;
+    return 0;
+}
+
 /* /orc code */
 static int prepare_orc(SESSION *s, EVL_CMD *c, SES_ERR *e)
 {
@@ -1727,6 +1755,10 @@ static const SES_CMD commands[] = {
       "an event list's header (sr, ksmps, nchnls, 0dbfs, A4, voices, ceiling, limiter)" },
     { "/orc", "code", { STR("the orchestra code", "expected the orchestra code (one string)") }, prepare_orc, NULL,
       CMD_REPLY_NONE, CMD_PRELUDE, "an event list's orchestra code" },
+    { "/table/wait", "frame, request, blocks",
+      { INT("the frame", 0, 0x1p53), INT("the request number", 0, 1e9), INT("the blocks", 0, TABLE_NEVER) },
+      prepare_table_wait, NULL, CMD_REPLY_NONE, CMD_PRELUDE,
+      "a recorded session's: the blocks a note's table took to make live (a re-render waits as many)" },
 };
 
 const SES_CMD *ses_cmd_table(int *n)
@@ -1866,6 +1898,8 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     s->eng = eng_new(&cfg, err, errlen);
     if (!s->eng) return -1;
     s->table_limit = (size_t)(o->table_memory_mb > 0 ? o->table_memory_mb : SES_TABLE_MEM_DEFAULT_MB) << 20;
+    for (int i = 0; i < s->ntwaits; i++) eng_add_table_wait(s->eng, s->twaits[i].frame, s->twaits[i].ord,
+                                                             s->twaits[i].blocks);
     eng_set_filedir(s->eng, s->filedir);
     for (int i = 0; i < lang_orch_count(s->orch); i++) {
         INSTR_TMPL *t = lang_orch_get(s->orch, i);
@@ -1968,6 +2002,29 @@ static void record_executed(SESSION *s, uint32_t seq, int64_t frame)
     if (s->rec) fflush(s->rec);
 }
 
+/* A note's table request, live: asked (blocks -1), then answered after
+ * `blocks` blocks, which a re-render must wait too: a /table/wait line (a
+ * prelude: read before the render starts, wherever it is in the file). */
+static void table_waited(SESSION *s, int64_t frame, int ord, int blocks)
+{
+    if (!s->rec) return;
+    if (blocks < 0) {
+        void *p = realloc(s->asked, sizeof *s->asked * (size_t)(s->nasked + 1));
+        if (!p) return;
+        s->asked = p;
+        s->asked[s->nasked].frame = frame;
+        s->asked[s->nasked++].ord = ord;
+        return;
+    }
+    for (int i = 0; i < s->nasked; i++)
+        if (s->asked[i].frame == frame && s->asked[i].ord == ord) {
+            s->asked[i] = s->asked[--s->nasked];
+            break;
+        }
+    fprintf(s->rec, "@0 /table/wait %lld %d %d\n", (long long)frame, ord, blocks);
+    fflush(s->rec);
+}
+
 static void pending_push(SESSION *s, uint32_t seq, char *line, int always)
 {
     if (s->npend == s->cappend) {   /* grow, keeping FIFO order */
@@ -2047,6 +2104,7 @@ void ses_drain_replies(SESSION *s)
             s->table_bytes -= ((FTABLE *)r.ptr)->counted;
             ftable_free(r.ptr);
             continue;
+        case ENG_REPLY_TABLE_WAIT: table_waited(s, r.frame, r.id, (int)r.v[0]); continue;
         case ENG_REPLY_FREE_INSTR: lang_orch_free_retired(s->orch, r.ptr); continue;
         case ENG_REPLY_FREE_BATCH: batch_release(s, r.ptr, r.v[0] != 0); continue;
         }

@@ -1,4 +1,4 @@
-; expect: 17:23: GEN 31 is not supported (ondes has GEN 1, 2, 5, 7, 9, 10, 11, 16, 17, 19 and 20)
+; expect: 17:23: GEN 31 is not supported (ondes has GEN 1, 2, 5, 7, 9, 10, 11, 16, 17, 19, 20, 33 and 34)
 ; expect: 18:23: named GEN "tanh" is not supported
 ; expect: 20:5: unknown opcode 'fof'
 ; expect: 21:2: p-field p99 is out of range (p1…p64)
