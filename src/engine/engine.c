@@ -100,6 +100,8 @@ struct engine {
     int64_t frame;                   /* first frame of the next block */
     _Atomic int ended;               /* exitnow or a line event's e: the performance is over */
     int64_t exit_frame;              /* the frame it ended at (eng_exit_frame) */
+    int score_end;                   /* the score's e was read (EV_SCORE_END): ends once no timed note plays */
+    _Atomic int score_over;          /* and it has: blocks from exit_frame are silent (eng_score_over) */
 
     ENG_VOICE *voices;
     RTA_POOL *mem;                   /* note memory: voices' arenas and op_alloc blocks (rtalloc.h) */
@@ -456,6 +458,7 @@ ENG_CHN *eng_channel(ENGINE *e, const char *name, int create)
 int64_t eng_frame(const ENGINE *e) { return e->frame; }
 int eng_ended(const ENGINE *e) { return atomic_load_explicit(&((ENGINE *)e)->ended, memory_order_relaxed); }
 int64_t eng_exit_frame(const ENGINE *e) { return e->exit_frame; }
+int eng_score_over(const ENGINE *e) { return atomic_load_explicit(&((ENGINE *)e)->score_over, memory_order_relaxed); }
 void eng_report_ends(ENGINE *e) { e->notify = 1; }
 
 int eng_active_voices(const ENGINE *e)
@@ -959,6 +962,7 @@ int op_schedule_str(OP_CTX *c, const double *p, const char *const *strs, int np,
         ev.late = at > samps && at - samps <= INT32_MAX ? (int32_t)(at - samps) : 0;
     }
     ev.issued = e->frame;
+    ev.flags = EVF_CSOUND;   /* its p2 counts from the performance's start (t0 0) */
     ev.instr = (int)a;
     ev.origin = c->voice ? c->voice->origin : 0;   /* the sender of the note that asked hears of failures */
     ev.type = p[1] < 0 ? EV_STOP : EV_START;
@@ -970,6 +974,7 @@ int op_schedule_str(OP_CTX *c, const double *p, const char *const *strs, int np,
     /* p2 as the note reads it: its start in the performance's seconds, as
      * Csound's insert_score_event_at_sample makes it (not rounded to a frame) */
     ev.p[2] = st > 0 ? st : 0;
+    ev.rel = ev.p[2];
     for (int k = 4; strs && ev.type == EV_START && k <= np; k++)   /* texts after p[np], as the score's (engine.h) */
         if (strs[k] && eng_event_add_string(&ev, k, strs[k])) {
             snprintf(err, errlen, "the strings of the event take more than its %d p-fields hold", EV_MAXP);
@@ -1565,6 +1570,48 @@ static int64_t secs_to_frames(double secs, double sr)
     return (int64_t)llround(f);
 }
 
+/* Where a score's or an instrument's note (EVF_CSOUND) of p3 = dur > 0 ends,
+ * as Csound 6.18 --sample-accurate times it (Engine/insert.c insert,
+ * musmon.c sensevents, csound.c kperf), in its own floating point so the
+ * same notes end on the same frames:
+ *   offtim = ceil((p2 + timeOffs + p3) * kr) / kr, or rounded to the nearest
+ *   k-cycle for a note with a release (xtratim);
+ *   the note is taken off at the start of the first k-cycle F with
+ *   offtim <= (F + 0.505 ksmps) / sr;
+ *   in the k-cycle before, it stops no_end frames early: ksmps -
+ *   ((int)(p3 * sr) + its start's offset) % ksmps, none when that is a
+ *   whole k-cycle (or it has a release).
+ * So mostly start + (int)(p3 * sr), but 0.1 + 0.2 at 48000/32 plays to the
+ * end of the k-cycle 0.30000000000000004 begins.  A note with a release
+ * gets the frame its release starts on (run_block starts it in the k-cycle
+ * that begins there).  INT64_MAX: too far to count. */
+int64_t eng_csound_end(const ENG_CONFIG *cfg, int64_t t0, double rel, double dur, int release, int64_t *offk)
+{
+    double sr = cfg->sr, ks = cfg->ksmps, kr = sr / ks;
+    double off = (rel + (double)t0 / sr + dur) * kr;
+    int64_t ksmps = cfg->ksmps, dummy;
+    if (!offk) offk = &dummy;
+    *offk = INT64_MAX;
+    if (!(fabs(off) < 0x1p50) || !(dur * sr < 0x1p50) || !(fabs(rel * sr) < 0x1p62)) return INT64_MAX;
+    off = (release ? floor(off + 0.5) : ceil(off)) / kr;
+    /* F: a k-cycle or two around offtim's, found by Csound's own comparison */
+    int64_t k = (int64_t)floor(off * kr) - 2;
+    while (off > ((double)k * ks + ks * 0.505) / sr) k++;   /* a few steps at most */
+    int64_t F = k * ksmps;
+    *offk = F;
+    if (release) return F;
+    int64_t ofs = (int64_t)(rel * sr) % ksmps;
+    int64_t tmp = ((int64_t)(dur * sr) + ofs) % ksmps;
+    /* its last k-cycle, cut where kperf finds time_end > offtim: kperf has
+     * counted the k-cycle in by then, so time_end is its end plus ksmps
+     * (always past offtim here; the k-cycle before is cut too if its end
+     * lies past offtim, a gap only a kr that is not exact in binary can
+     * make, which this leaves out) */
+    int64_t last = F - ksmps;
+    if (tmp && (ks + (double)F) / sr > off) return last + tmp;
+    return F;
+}
+
 static ENG_VOICE *find_voice(ENGINE *e, int32_t id)
 {
     for (ENG_VOICE *v = e->active; v; v = v->next)
@@ -1745,6 +1792,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         len = secs_to_frames(dur, e->cfg.sr);
         v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame - ev->late + len;
     }
+    if ((ev->flags & EVF_CSOUND) && dur > 0 && v->end_frame != INT64_MAX) v->end_frame = eng_csound_end(&e->cfg, ev->t0, ev->rel, dur, v->xtratim > 0, NULL);
     if (dur == 0) {             /* i-time only, as in Csound */
         voice_release_slot(e, v);
         return;
@@ -1992,6 +2040,9 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
             atomic_store_explicit(&e->ended, 1, memory_order_relaxed);
         }
         break;
+    case EV_SCORE_END:
+        e->score_end = 1;   /* run_block ends the performance once no timed note plays */
+        break;
     case EV_MUTE:
         if (ev->instr > 0 && ev->instr < ENG_MAXINSTR) e->muted[ev->instr] = ev->p[1] == 0;
         break;
@@ -2064,8 +2115,43 @@ static void reclaim_retired(ENGINE *e)
     e->nretired = k;
 }
 
+/* The score's end, once its e was read: a k-cycle in which no note with a
+ * finite p3 plays (ones in their release too) ends the performance there
+ * (Csound 6.18's sensevents at 'e' waits for frstoff to empty; held notes
+ * then just stop, without release).  Returns 1 when it ended: the block is
+ * silent, and so is every block after it but for the limiter's look-ahead. */
+static int score_ends(ENGINE *e)
+{
+    if (atomic_load_explicit(&e->score_over, memory_order_relaxed)) return 1;
+    for (const ENG_VOICE *v = e->active; v; v = v->next)
+        if (v->end_frame != INT64_MAX) return 0;
+    while (e->active) free_voice(e, e->active);   /* the held ones: bounded by the voices */
+    e->nautos = 0;
+    if (!atomic_load_explicit(&e->ended, memory_order_relaxed)) {
+        e->exit_frame = e->frame;
+        atomic_store_explicit(&e->ended, 1, memory_order_relaxed);
+    }
+    atomic_store_explicit(&e->score_over, 1, memory_order_relaxed);
+    return 1;
+}
+
+/* A block after the performance ended at its score's end: silence through the master (the limiter empties). */
+static void silent_block(ENGINE *e)
+{
+    memset(e->spout, 0, sizeof(float) * (size_t)(e->cfg.ksmps * e->cfg.nchnls));
+    if (e->nretired) reclaim_retired(e);
+    master(e);
+    e->frame += e->cfg.ksmps;
+    e->stats.frames = e->frame;
+    atomic_store_explicit(&e->nactive_pub, e->nactive, memory_order_relaxed);
+}
+
 static void run_block(ENGINE *e)
 {
+    if (atomic_load_explicit(&e->score_over, memory_order_relaxed)) {
+        silent_block(e);
+        return;
+    }
     int ks = e->cfg.ksmps;
     int64_t bstart = e->frame, bend = bstart + ks;
     memset(e->spout, 0, sizeof(float) * (size_t)(ks * e->cfg.nchnls));
@@ -2079,7 +2165,7 @@ static void run_block(ENGINE *e)
     for (int k = 0; k < 512 && cmd_pop(e, &ev); k++) {
         int64_t base = 0;   /* what the command's times count from, for --record-events */
         if (ev.frame == EV_NOW) ev.frame = base = bstart;
-        else if (ev.flags & EVF_RELATIVE) { ev.frame += bstart; base = bstart; }
+        else if (ev.flags & EVF_RELATIVE) { ev.frame += bstart; ev.t0 += bstart; base = bstart; }
         else if (ev.frame < bstart) { ev.frame = base = bstart; e->stats.late_events++; }
         else base = ev.issued;   /* a time tag's frame (the session's): the recorded line's @FRAME */
         ev.issued = bstart;      /* asked for now, whatever its tag says (a /set from now on reaches it) */
@@ -2103,10 +2189,22 @@ static void run_block(ENGINE *e)
             }
         }
     }
+    /* Csound's order at a k-cycle: notes whose time is up are gone (freed at
+     * the end of the k-cycle before), a score's e already read ends the
+     * performance if no timed note is left, else this k-cycle's events */
+    int end_read = e->score_end;
+    if (end_read && score_ends(e)) {
+        silent_block(e);
+        return;
+    }
     while ((top = sched_peek(&e->sched)) && top->frame < bend) {
         sched_pop(&e->sched, &ev);
         int ofs = ev.frame > bstart ? (int)(ev.frame - bstart) : 0;
         dispatch(e, &ev, ofs);
+    }
+    if (!end_read && e->score_end && score_ends(e)) {
+        silent_block(e);
+        return;
     }
     if (e->nautos) run_automations(e, bstart);
 

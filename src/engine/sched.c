@@ -150,6 +150,8 @@ int sched_push(SCHED *s, const ENG_EVENT *ev)
     SCHED_BODY *b = &s->body[slot];
     b->frame = ev->frame;
     b->issued = ev->issued;
+    b->t0 = ev->t0;
+    b->rel = ev->rel;
     b->late = ev->late;
     b->ptr = ev->ptr;
     b->type = ev->type;
@@ -199,6 +201,8 @@ void sched_pop(SCHED *s, ENG_EVENT *out)
     out->cmd = b->cmd;
     out->origin = b->origin;
     out->issued = b->issued;
+    out->t0 = b->t0;
+    out->rel = b->rel;
     out->late = b->late;
     out->ptr = b->ptr;
     out->strbytes = b->strbytes;

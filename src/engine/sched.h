@@ -22,7 +22,8 @@
 #define SCHED_INLINE 7   /* p-fields a body holds itself (p1..p7) */
 
 typedef struct sched_body {
-    int64_t frame, issued;
+    int64_t frame, issued, t0;
+    double rel;
     void *ptr;
     int32_t type, id, instr, np, flags;
     uint32_t cmd, origin;
