@@ -63,6 +63,8 @@ typedef struct eng_voice {
     int instr;
     int64_t start_frame;
     int64_t end_frame;               /* INT64_MAX while held */
+    int64_t off_frame;               /* the k-cycle Csound's turnoff list lets it go at (a score's or an
+                                      * instrument's note, not releasing); INT64_MIN: end_frame's k-cycle */
     int64_t xtratim;                 /* release frames asked for by linsegr & co */
     int ofs;                         /* first active frame of the next block */
     int releasing;
@@ -100,7 +102,13 @@ struct engine {
     int64_t frame;                   /* first frame of the next block */
     _Atomic int ended;               /* exitnow or a line event's e: the performance is over */
     int64_t exit_frame;              /* the frame it ended at (eng_exit_frame) */
+    int64_t wait_until;              /* an s or e read waits for notes: looks again at this frame */
     int score_end;                   /* the score's e was read (EV_SCORE_END): ends once no timed note plays */
+    SCHED secq;                      /* a score in sections: its events (EVF_SECTIONED), frames as the session
+                                      * placed them, plus sec_shift; cap 0 when there is none */
+    int64_t sec_shift;               /* how much later its sections run than placed (their waits for notes) */
+    int sec_wait;                    /* an s was read: its queue stands still until no timed note plays */
+    int64_t sec_next;                /* where the session placed the next section's start, plus sec_shift */
     _Atomic int score_over;          /* and it has: blocks from exit_frame are silent (eng_score_over) */
 
     ENG_VOICE *voices;
@@ -228,7 +236,8 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     if (!e) goto oom;
     e->cfg = *cfg;
     int ks = cfg->ksmps;
-    if (sched_init(&e->sched, cfg->max_events) || msgring_init(&e->msgs, 1 << 16)
+    if (sched_init(&e->sched, cfg->max_events) || sched_init(&e->secq, cfg->section_events) ||
+        msgring_init(&e->msgs, 1 << 16)
         || spsc_init(&e->cmds, sizeof(ENG_EVENT), ENG_CMD_RING) || spsc_init(&e->replies, sizeof(ENG_REPLY), 16384))
         goto oom;
     e->voices = calloc((size_t)cfg->max_voices, sizeof *e->voices);
@@ -282,6 +291,7 @@ void eng_free(ENGINE *e)
     while (e->replies.buf && spsc_pop(&e->replies, &r))
         if (r.type == ENG_REPLY_FREE_TABLE) ftable_free(r.ptr);
     sched_free(&e->sched);
+    sched_free(&e->secq);
     msgring_free(&e->msgs);
     spsc_free(&e->cmds);
     spsc_free(&e->replies);
@@ -480,6 +490,14 @@ size_t eng_msg_read(ENGINE *e, char *buf, size_t len) { return msgring_read(&e->
 
 int eng_schedule(ENGINE *e, const ENG_EVENT *ev)
 {
+    if ((ev->flags & EVF_SECTIONED) && e->secq.cap > 0) {
+        ENG_EVENT sv = *ev;   /* (before processing starts: sec_shift is 0) */
+        sv.frame -= e->sec_shift;
+        sv.t0 -= e->sec_shift;
+        if (sched_push(&e->secq, &sv) == 0) return 0;
+        e->stats.events_dropped++;
+        return -1;
+    }
     if (sched_push(&e->sched, ev)) {
         e->stats.events_dropped++;
         return -1;
@@ -1687,6 +1705,7 @@ static void tie_note(ENGINE *e, ENG_VOICE *v, const ENG_EVENT *ev)
         v->end_frame = INT64_MAX;
         return;
     }
+    v->off_frame = INT64_MIN;
     double kr = e->cfg.sr / e->cfg.ksmps;
     double kend = floor(((double)ev->frame / e->cfg.sr + dur) * kr + 0.5);
     v->end_frame = kend >= 0x1p52 ? INT64_MAX : (int64_t)kend * e->cfg.ksmps;
@@ -1792,7 +1811,9 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         len = secs_to_frames(dur, e->cfg.sr);
         v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : ev->frame - ev->late + len;
     }
-    if ((ev->flags & EVF_CSOUND) && dur > 0 && v->end_frame != INT64_MAX) v->end_frame = eng_csound_end(&e->cfg, ev->t0, ev->rel, dur, v->xtratim > 0, NULL);
+    v->off_frame = INT64_MIN;
+    if ((ev->flags & EVF_CSOUND) && dur > 0 && v->end_frame != INT64_MAX)
+        v->end_frame = eng_csound_end(&e->cfg, ev->t0, ev->rel, dur, v->xtratim > 0, &v->off_frame);
     if (dur == 0) {             /* i-time only, as in Csound */
         voice_release_slot(e, v);
         return;
@@ -2040,8 +2061,14 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
             atomic_store_explicit(&e->ended, 1, memory_order_relaxed);
         }
         break;
+    case EV_SECTION_END:
+        e->sec_wait = 1;   /* run_block starts the next section once no timed note plays */
+        e->wait_until = e->frame;
+        e->sec_next = ev->t0;
+        break;
     case EV_SCORE_END:
         e->score_end = 1;   /* run_block ends the performance once no timed note plays */
+        e->wait_until = e->frame;
         break;
     case EV_MUTE:
         if (ev->instr > 0 && ev->instr < ENG_MAXINSTR) e->muted[ev->instr] = ev->p[1] == 0;
@@ -2115,6 +2142,28 @@ static void reclaim_retired(ENGINE *e)
     e->nretired = k;
 }
 
+/* Whether the notes an s or e waits for have ended.  Csound 6.18's sensevents,
+ * reading one while its turnoff list (frstoff) holds notes, waits until the
+ * first of them is due and only then looks again: a note turned off sooner
+ * (turnoff) still holds the wait to the time it was due.  So: at wait_until,
+ * the earliest k-cycle a timed note is due to go (its off_frame, or its end's
+ * k-cycle: releases, live notes) is the next look; none left, it is done. */
+static int notes_done(ENGINE *e)
+{
+    if (e->frame < e->wait_until) return 0;
+    int64_t ks = e->cfg.ksmps, next = INT64_MAX;
+    for (const ENG_VOICE *v = e->active; v; v = v->next) {
+        if (v->end_frame == INT64_MAX) continue;
+        int64_t off = !v->releasing && v->off_frame != INT64_MIN ? v->off_frame
+                      : v->end_frame > INT64_MAX - ks ? INT64_MAX : (v->end_frame + ks - 1) / ks * ks;
+        if (off <= e->frame) off = e->frame + ks;   /* still playing: not before the next k-cycle */
+        if (off < next) next = off;
+    }
+    if (next == INT64_MAX) return 1;
+    e->wait_until = next;
+    return 0;
+}
+
 /* The score's end, once its e was read: a k-cycle in which no note with a
  * finite p3 plays (ones in their release too) ends the performance there
  * (Csound 6.18's sensevents at 'e' waits for frstoff to empty; held notes
@@ -2123,8 +2172,7 @@ static void reclaim_retired(ENGINE *e)
 static int score_ends(ENGINE *e)
 {
     if (atomic_load_explicit(&e->score_over, memory_order_relaxed)) return 1;
-    for (const ENG_VOICE *v = e->active; v; v = v->next)
-        if (v->end_frame != INT64_MAX) return 0;
+    if (!notes_done(e)) return 0;
     while (e->active) free_voice(e, e->active);   /* the held ones: bounded by the voices */
     e->nautos = 0;
     if (!atomic_load_explicit(&e->ended, memory_order_relaxed)) {
@@ -2133,6 +2181,17 @@ static int score_ends(ENGINE *e)
     }
     atomic_store_explicit(&e->score_over, 1, memory_order_relaxed);
     return 1;
+}
+
+/* A section whose s was read ends at a k-cycle in which no note with a finite
+ * p3 plays (Csound 6.18's sensevents at 's', then the next section's time 0 is
+ * there): the sections' queue runs on from here, later by as much as the
+ * wait took (or earlier, when notes ended before the session reckoned). */
+static void section_ends(ENGINE *e)
+{
+    if (!e->sec_wait || !notes_done(e)) return;
+    e->sec_wait = 0;
+    e->sec_shift += e->frame - e->sec_next;
 }
 
 /* A block after the performance ended at its score's end: silence through the master (the limiter empties). */
@@ -2197,10 +2256,25 @@ static void run_block(ENGINE *e)
         silent_block(e);
         return;
     }
-    while ((top = sched_peek(&e->sched)) && top->frame < bend) {
-        sched_pop(&e->sched, &ev);
+    section_ends(e);
+    /* both queues in time order, a score's sections first at equal frames (Csound reads the score
+     * before the events instruments made); a section that ends here lets the next one's events in */
+    for (;;) {
+        const SCHED_HANDLE *sq = !e->sec_wait ? sched_peek(&e->secq) : NULL;
+        int64_t sf = sq ? sq->frame + e->sec_shift : INT64_MAX;
+        top = sched_peek(&e->sched);
+        if (sq && sf < bend && (!top || sf <= top->frame)) {
+            sched_pop(&e->secq, &ev);
+            ev.frame += e->sec_shift;
+            ev.t0 += e->sec_shift;
+        } else if (top && top->frame < bend) {
+            sched_pop(&e->sched, &ev);
+        } else {
+            break;
+        }
         int ofs = ev.frame > bstart ? (int)(ev.frame - bstart) : 0;
         dispatch(e, &ev, ofs);
+        if (ev.type == EV_SECTION_END) section_ends(e);
     }
     if (!end_read && e->score_end && score_ends(e)) {
         silent_block(e);

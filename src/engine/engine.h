@@ -28,6 +28,7 @@ typedef struct eng_config {
     double ceiling;         /* linear full scale of the master limiter (1 = 0 dBFS) */
     double limiter_ms;      /* look-ahead of the soft master limiter (--limiter); 0 = off (hard ceiling only) */
     size_t global_bytes;    /* size of the g-variable area */
+    int section_events;     /* capacity of the queue of a score in sections (EVF_SECTIONED); 0: none */
 } ENG_CONFIG;
 /* --memory's default: a 30-second stereo float delay line in each of 100
  * voices at 96 kHz (30 × 96000 × 2 × 4 × 100 bytes ≈ 2.2 GiB), with room
@@ -58,6 +59,9 @@ typedef enum {
     EV_SYNC,        /* id: reply ENG_REPLY_SYNCED once every earlier command took effect */
     EV_STATUS,      /* reply ENG_REPLY_STATUS */
     EV_MUTE,        /* instr; p[1] = 0: start no new notes of it from now on (a score's q), else start them again */
+    EV_SECTION_END, /* a score's s, at the k-cycle Csound reads it in (EVF_SECTIONED): the next
+                     * section starts at the first k-cycle from there on in which no note with a
+                     * finite p3 plays; t0: the frame the session placed that start on */
     EV_SCORE_END    /* the score's e, at the k-cycle Csound reads it in: the performance ends at the
                      * first k-cycle from there on in which no note with a finite p3 plays (Csound
                      * 6.18's sensevents waits for them); held notes stop there, without release */
@@ -72,6 +76,11 @@ typedef enum {
  * 6.18 --sample-accurate times a note's (t0 and rel say from when); a live
  * /sched's note keeps its plain end, its start plus p3 in frames. */
 #define EVF_CSOUND 2
+/* An event of a score in sections (queued before processing starts): it
+ * waits in the sections' queue, whose time stands still while a section
+ * waits for its notes (EV_SECTION_END), as Csound starts a section when the
+ * one before has ended. */
+#define EVF_SECTIONED 4
 
 enum { AUTO_LINEAR, AUTO_COS, AUTO_SMOOTH, AUTO_EXPON };
 

@@ -44,6 +44,8 @@ struct session {
     ENGINE *eng;
     double end_time;
     int has_score_end;     /* a Csound score was loaded: its e ends the performance (ses_score_end) */
+    int sectioned;         /* EVF_SECTIONED: the score being queued is in sections */
+    int end_sectioned;     /* and so its e (ses_score_end) */
     int64_t score_end;     /* the frame its e is read at */
     IDMAP *ids;            /* open addressing, linear probing; capids a power of two */
     int nids, capids;
@@ -154,6 +156,7 @@ int ses_score_end(SESSION *s)
     ENG_EVENT ev;
     memset(&ev, 0, sizeof ev);
     ev.type = EV_SCORE_END;
+    ev.flags = s->end_sectioned ? EVF_SECTIONED : 0;   /* read after the sections' waits */
     ev.frame = s->score_end;
     ev.np = 3;
     SES_ERR e;
@@ -663,12 +666,16 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, int64_t *end_
     for (int k = 0; k < nsec; k++) at[k + 1] += at[k];
     for (int i = 0; i < sc->n; i++) order[at[sc->ev[i].sec >= 0 && sc->ev[i].sec < nsec ? sc->ev[i].sec : 0]++] = i;
     const ENG_CONFIG *cfg = eng_config(s->eng);
+    /* a score in sections, queued before the performance: its sections wait in the engine for the notes
+     * still playing, instruments' and releases too (EV_SECTION_END); a /score's keep the times placed here */
+    s->sectioned = end_read && sc->nsec > 1 && cfg->section_events > 0;
+    if (s->sectioned) s->end_sectioned = 1;
     int rc = 0, i = 0;
     int64_t sec_start = 0, icur = 0;
     double last_start = 0;
     for (int k = 0; k < nsec && !rc; k++) {
         double toffs = (double)sec_start / sr;   /* Csound's timeOffs */
-        int64_t sec_end = sec_start;
+        int64_t sec_end = sec_start, last_frame = sec_start;
         icur = sec_start;
         for (; i < at[k] && !rc; i++) {
             const SCO_EVENT *e = &sc->ev[order[i]];
@@ -680,12 +687,23 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, int64_t *end_
                 off - base > sec_end)
                 sec_end = off - base;
             rc = schedule_score_event(s, e, base, offset, sec_start, frame, toffs + e->sec_time, err);
+            if (frame > last_frame) last_frame = frame;
         }
         double at = k < sc->nsec && sc->sec_at ? sc->sec_at[k] : -1;
         int64_t read = at >= 0 ? score_block(s, at + toffs, icur) : icur;   /* the s (or e): at its time, or after the last event */
         if (read > sec_end) sec_end = read;
         last_start = toffs;
         if (k == nsec - 1 && end_read) *end_read = base + read;
+        if (k < nsec - 1 && s->sectioned && !rc) {
+            ENG_EVENT ev;
+            memset(&ev, 0, sizeof ev);
+            ev.type = EV_SECTION_END;
+            ev.flags = EVF_SECTIONED;
+            ev.frame = base + (read > last_frame ? read : last_frame);   /* after the section's own events */
+            ev.t0 = base + sec_end;
+            ev.np = 3;
+            rc = schedule(s, &ev, err);
+        }
         sec_start = sec_end;
     }
     if (!rc && (sc->has_end || sc->end_time > 0)) {
@@ -693,6 +711,7 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, int64_t *end_
         if (sc->nsec > 0) end = last_start + sc->sec_len[sc->nsec - 1];
         extend_end(s, end + offset);
     }
+    s->sectioned = 0;
     free(order);
     free(at);
     return rc;
@@ -735,6 +754,7 @@ static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, do
         ev.instr = num;
         if (e->op == 'q') {   /* mute (p3 = 0) or unmute instrument num from this time on */
             ev.type = EV_MUTE;
+            ev.flags = s->sectioned ? EVF_SECTIONED : 0;
             ev.np = 1;
             ev.p[1] = e->p[3];
             return schedule(s, &ev, err);
@@ -743,7 +763,7 @@ static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, do
         for (int k = 1; k <= e->np && k <= EV_MAXP; k++) ev.p[k] = e->p[k];
         if (e->instr_name) ev.p[1] = num;
         ev.p[2] = e->sec_time + e->shift + offset;   /* p2 counts from its section's start, as in Csound */
-        ev.flags = EVF_CSOUND;   /* its end timed as Csound's, from its section's start */
+        ev.flags = EVF_CSOUND | (s->sectioned ? EVF_SECTIONED : 0);   /* its end timed as Csound's, from its section's start */
         ev.t0 = base + sec_start;
         ev.rel = e->sec_time;   /* (an a statement's shift moves its start, not where p3 counts from) */
         ev.p[3] = e->dur;
@@ -1550,6 +1570,8 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     for (int i = 0; i < s->nscores; i++) nev += s->scores[i].n;
     for (int i = 0; i < s->nevfiles; i++) nev += s->evfiles[i].n;
     if (nev + 1024 > cfg.max_events) cfg.max_events = nev + 1024;
+    for (int i = 0; i < s->nscores; i++)   /* scores in sections wait in their own queue (EVF_SECTIONED) */
+        if (s->scores[i].nsec > 1) cfg.section_events += s->scores[i].n + s->scores[i].nsec + 1;
     s->eng = eng_new(&cfg, err, errlen);
     if (!s->eng) return -1;
     eng_set_filedir(s->eng, s->filedir);
