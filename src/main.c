@@ -200,6 +200,7 @@ static int realtime(const char *const *files, int nfiles, const char *argv0, con
                              .end_time = ses_end_time(s) };
         jo.allow = &net.allow;
         if (fw) {   /* --render OUT --freewheel: the score through JACK's freewheel mode */
+            (void)ses_score_end(s);   /* where a score ends, as offline (its own events fitted the queue) */
             jo.record = fw->path;
             jo.format = fw->format;
             jo.bits = fw->bits;
@@ -454,7 +455,7 @@ int main(int argc, char **argv)
         if (nfiles == 0) return fail("nothing to render: give an .orc, .sco, .csd or .events file%s", "");
         char ferr[512];
         if (af_check_format(render, cli.format, cli.bits, ferr, sizeof ferr)) return fail("%s", ferr);
-        DRV_OFFLINE_OPTS fw = { render, cli.format, cli.bits, -1, 0, 0, 0 };
+        DRV_OFFLINE_OPTS fw = { render, cli.format, cli.bits, -1, 0, 0, 0, 0, 0 };
         cli.record = NULL;
         return realtime(files, nfiles, argv[0], &fw);
     }
@@ -477,7 +478,18 @@ int main(int argc, char **argv)
     ENGINE *e = ses_engine(s);
     /* the limiter delays the output by its look-ahead: the render runs that much longer so the end is not cut */
     DRV_OFFLINE_OPTS oo = { render, cli.format, cli.bits, cli.duration,
-                            ses_end_time(s) + eng_config(e)->limiter_ms / 1000, cli.tail, isatty(2) };
+                            ses_end_time(s) + eng_config(e)->limiter_ms / 1000, cli.tail, isatty(2), 0,
+                            eng_config(e)->limiter_ms / 1000 };
+    /* a score ends where Csound's would (--duration renders exactly that long instead) */
+    if (cli.duration < 0) {
+        int se = ses_score_end(s);
+        if (se < 0) {
+            fprintf(stderr, "ondes: too many events (the queue holds %d)\n", eng_config(e)->max_events);
+            ses_free(s);
+            return 1;
+        }
+        oo.score_end = se;
+    }
     DRV_REPORT rep;
     if (drv_offline_render(s, &oo, stderr, &rep, err, sizeof err)) {
         fprintf(stderr, "ondes: %s\n", err);

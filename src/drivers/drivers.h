@@ -13,7 +13,10 @@ typedef struct drv_offline_opts {
     const char *bits;       /* NULL: 24 */
     double duration;        /* seconds; < 0: until the end time plus the tail */
     double end_time;        /* the session's end (seconds) */
-    double tail;            /* seconds after end_time */
+    double tail;            /* seconds after end_time (or after the score's end) */
+    int score_end;          /* the engine ends the performance at its score's end (EV_SCORE_END queued):
+                             * render to there (duration < 0), then the limiter's look-ahead and the tail */
+    double lookahead;       /* seconds the limiter delays the output by */
     int progress;           /* draw a progress bar on stderr */
 } DRV_OFFLINE_OPTS;
 

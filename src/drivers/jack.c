@@ -341,8 +341,8 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
             break;
         }
         if (o->exit_at_end && atomic_load(&d->frames) >= end_frame && eng_active_voices(e) == 0) break;
-        if (eng_ended(e)) {   /* an instrument ended the performance (exitnow), as Csound exits */
-            fprintf(msgs, "ondes: the performance ended (exitnow)\n");
+        if (eng_ended(e)) {   /* an instrument ended the performance (exitnow), as Csound exits, or its score did */
+            fprintf(msgs, eng_score_over(e) ? "ondes: the score ended\n" : "ondes: the performance ended (exitnow)\n");
             break;
         }
     }

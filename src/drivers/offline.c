@@ -49,12 +49,24 @@ int drv_offline_render(SESSION *s, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_RE
     double t0 = now(), last_draw = 0;
     int64_t done = 0;
     int r = 0;
-    while (done < total) {
-        int n = total - done < CHUNK ? (int)(total - done) : CHUNK;
+    /* With a score (o->score_end), the engine says where the performance
+     * ends (eng_score_over); the limiter's look-ahead runs out and the tail
+     * plays after it, the engine's silent blocks. */
+    int open_end = o->score_end && o->duration < 0;
+    int64_t more = (int64_t)llround(o->lookahead * cfg->sr) + (int64_t)llround(o->tail * cfg->sr);
+    while (open_end || done < total) {
+        int n = open_end || total - done >= CHUNK ? CHUNK : (int)(total - done);
         eng_process(e, bufs, NULL, n);
-        /* exitnow (or a line event's e): the performance stops at its frame */
-        int stop = eng_ended(e) && eng_exit_frame(e) < done + n;
-        if (stop) n = eng_exit_frame(e) > done ? (int)(eng_exit_frame(e) - done) : 0;
+        int stop = 0;
+        if (open_end && eng_score_over(e)) {
+            open_end = 0;
+            total = eng_exit_frame(e) + more;
+            if (total < done + n) n = total > done ? (int)(total - done) : 0;
+        } else if (eng_ended(e) && !eng_score_over(e) && eng_exit_frame(e) < done + n) {
+            /* exitnow (or a line event's e): the performance stops at its frame */
+            stop = 1;
+            n = eng_exit_frame(e) > done ? (int)(eng_exit_frame(e) - done) : 0;
+        }
         if (af_write(w, (const float *const *)bufs, n, err, errlen)) { r = -1; break; }
         done += n;
         if (stop) break;
@@ -65,7 +77,7 @@ int drv_offline_render(SESSION *s, const DRV_OFFLINE_OPTS *o, FILE *msgs, DRV_RE
             last_draw = now();
         }
     }
-    /* As Csound does, the end of the score stops held notes and lets every
+    /* An event list's end: as Csound does, the end of the score stops held notes and lets every
      * release finish: render on, block by block, until no voice sounds
      * (at most a minute more), then the tail. */
     if (!r && o->duration < 0 && !eng_ended(e)) {

@@ -76,6 +76,8 @@ typedef struct eng_voice {
     int instr;
     int64_t start_frame;
     int64_t end_frame;               /* INT64_MAX while held */
+    int64_t off_frame;               /* the k-cycle Csound's turnoff list lets it go at (a score's or an
+                                      * instrument's note, not releasing); INT64_MIN: end_frame's k-cycle */
     int64_t xtratim;                 /* release frames asked for by linsegr & co */
     int ofs;                         /* first active frame of the next block */
     int releasing;
@@ -105,6 +107,9 @@ typedef struct eng_voice {
     double dur0;                     /* the event's p3 */
     int64_t init_block;              /* the block its init (last) ran in */
     int64_t late;                    /* the event's late frames */
+    int csound_end;                  /* EVF_CSOUND: it ends as Csound times it (eng_csound_end of t0, rel) */
+    int64_t t0;                      /* the event's t0 (moved with the note when it waited for a table) */
+    double rel;                      /* the event's rel */
 } ENG_VOICE;
 
 typedef struct automation {
@@ -123,6 +128,14 @@ struct engine {
     int64_t frame;                   /* first frame of the next block */
     _Atomic int ended;               /* exitnow or a line event's e: the performance is over */
     int64_t exit_frame;              /* the frame it ended at (eng_exit_frame) */
+    int64_t wait_until;              /* an s or e read waits for notes: looks again at this frame */
+    int score_end;                   /* the score's e was read (EV_SCORE_END): ends once no timed note plays */
+    SCHED secq;                      /* a score in sections: its events (EVF_SECTIONED), frames as the session
+                                      * placed them, plus sec_shift; cap 0 when there is none */
+    int64_t sec_shift;               /* how much later its sections run than placed (their waits for notes) */
+    int sec_wait;                    /* an s was read: its queue stands still until no timed note plays */
+    int64_t sec_next;                /* where the session placed the next section's start, plus sec_shift */
+    _Atomic int score_over;          /* and it has: blocks from exit_frame are silent (eng_score_over) */
 
     ENG_VOICE *voices;
     RTA_POOL *mem;                   /* note memory: voices' arenas and op_alloc blocks (rtalloc.h) */
@@ -309,7 +322,8 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     if (!e) goto oom;
     e->cfg = *cfg;
     int ks = cfg->ksmps;
-    if (sched_init(&e->sched, cfg->max_events) || msgring_init(&e->msgs, 1 << 16)
+    if (sched_init(&e->sched, cfg->max_events) || sched_init(&e->secq, cfg->section_events) ||
+        msgring_init(&e->msgs, 1 << 16)
         || spsc_init(&e->cmds, sizeof(ENG_EVENT), ENG_CMD_RING) || spsc_init(&e->replies, sizeof(ENG_REPLY), REPLY_RING))
         goto oom;
     /* every event in the queue, every voice and every command of a block can
@@ -390,6 +404,7 @@ void eng_free(ENGINE *e)
         if (r.type == ENG_REPLY_FREE_BATCH) eng_batch_free(r.ptr, r.v[0] != 0);
     }
     sched_free(&e->sched);
+    sched_free(&e->secq);
     msgring_free(&e->msgs);
     spsc_free(&e->cmds);
     spsc_free(&e->replies);
@@ -588,6 +603,7 @@ ENG_CHN *eng_channel(ENGINE *e, const char *name, int create)
 int64_t eng_frame(const ENGINE *e) { return e->frame; }
 int eng_ended(const ENGINE *e) { return atomic_load_explicit(&((ENGINE *)e)->ended, memory_order_relaxed); }
 int64_t eng_exit_frame(const ENGINE *e) { return e->exit_frame; }
+int eng_score_over(const ENGINE *e) { return atomic_load_explicit(&((ENGINE *)e)->score_over, memory_order_relaxed); }
 void eng_report_ends(ENGINE *e) { e->notify = 1; }
 
 int eng_active_voices(const ENGINE *e)
@@ -609,6 +625,14 @@ size_t eng_msg_read(ENGINE *e, char *buf, size_t len) { return msgring_read(&e->
 
 int eng_schedule(ENGINE *e, const ENG_EVENT *ev)
 {
+    if ((ev->flags & EVF_SECTIONED) && e->secq.cap > 0) {
+        ENG_EVENT sv = *ev;   /* (before processing starts: sec_shift is 0) */
+        sv.frame -= e->sec_shift;
+        sv.t0 -= e->sec_shift;
+        if (sched_push(&e->secq, &sv) == 0) return 0;
+        e->stats.events_dropped++;
+        return -1;
+    }
     if (sched_push(&e->sched, ev)) {
         e->stats.events_dropped++;
         return -1;
@@ -1363,6 +1387,7 @@ int op_schedule_str(OP_CTX *c, const double *p, const char *const *strs, int np,
         ev.late = at > samps && at - samps <= INT32_MAX ? (int32_t)(at - samps) : 0;
     }
     ev.issued = e->frame;
+    ev.flags = EVF_CSOUND;   /* its p2 counts from the performance's start (t0 0) */
     ev.instr = (int)a;
     ev.origin = c->voice ? c->voice->origin : 0;   /* the sender of the note that asked hears of failures */
     ev.type = p[1] < 0 ? EV_STOP : EV_START;
@@ -1374,6 +1399,7 @@ int op_schedule_str(OP_CTX *c, const double *p, const char *const *strs, int np,
     /* p2 as the note reads it: its start in the performance's seconds, as
      * Csound's insert_score_event_at_sample makes it (not rounded to a frame) */
     ev.p[2] = st > 0 ? st : 0;
+    ev.rel = ev.p[2];
     for (int k = 4; strs && ev.type == EV_START && k <= np; k++)   /* texts after p[np], as the score's (engine.h) */
         if (strs[k] && eng_event_add_string(&ev, k, strs[k])) {
             snprintf(err, errlen, "the strings of the event take more than its %d p-fields hold", EV_MAXP);
@@ -2063,6 +2089,48 @@ static int64_t secs_to_frames(double secs, double sr)
     return (int64_t)llround(f);
 }
 
+/* Where a score's or an instrument's note (EVF_CSOUND) of p3 = dur > 0 ends,
+ * as Csound 6.18 --sample-accurate times it (Engine/insert.c insert,
+ * musmon.c sensevents, csound.c kperf), in its own floating point so the
+ * same notes end on the same frames:
+ *   offtim = ceil((p2 + timeOffs + p3) * kr) / kr, or rounded to the nearest
+ *   k-cycle for a note with a release (xtratim);
+ *   the note is taken off at the start of the first k-cycle F with
+ *   offtim <= (F + 0.505 ksmps) / sr;
+ *   in the k-cycle before, it stops no_end frames early: ksmps -
+ *   ((int)(p3 * sr) + its start's offset) % ksmps, none when that is a
+ *   whole k-cycle (or it has a release).
+ * So mostly start + (int)(p3 * sr), but 0.1 + 0.2 at 48000/32 plays to the
+ * end of the k-cycle 0.30000000000000004 begins.  A note with a release
+ * gets the frame its release starts on (run_block starts it in the k-cycle
+ * that begins there).  INT64_MAX: too far to count. */
+int64_t eng_csound_end(const ENG_CONFIG *cfg, int64_t t0, double rel, double dur, int release, int64_t *offk)
+{
+    double sr = cfg->sr, ks = cfg->ksmps, kr = sr / ks;
+    double off = (rel + (double)t0 / sr + dur) * kr;
+    int64_t ksmps = cfg->ksmps, dummy;
+    if (!offk) offk = &dummy;
+    *offk = INT64_MAX;
+    if (!(fabs(off) < 0x1p50) || !(dur * sr < 0x1p50) || !(fabs(rel * sr) < 0x1p62)) return INT64_MAX;
+    off = (release ? floor(off + 0.5) : ceil(off)) / kr;
+    /* F: a k-cycle or two around offtim's, found by Csound's own comparison */
+    int64_t k = (int64_t)floor(off * kr) - 2;
+    while (off > ((double)k * ks + ks * 0.505) / sr) k++;   /* a few steps at most */
+    int64_t F = k * ksmps;
+    *offk = F;
+    if (release) return F;
+    int64_t ofs = (int64_t)(rel * sr) % ksmps;
+    int64_t tmp = ((int64_t)(dur * sr) + ofs) % ksmps;
+    /* its last k-cycle, cut where kperf finds time_end > offtim: kperf has
+     * counted the k-cycle in by then, so time_end is its end plus ksmps
+     * (always past offtim here; the k-cycle before is cut too if its end
+     * lies past offtim, a gap only a kr that is not exact in binary can
+     * make, which this leaves out) */
+    int64_t last = F - ksmps;
+    if (tmp && (ks + (double)F) / sr > off) return last + tmp;
+    return F;
+}
+
 static ENG_VOICE *find_voice(ENGINE *e, int32_t id)
 {
     for (ENG_VOICE *v = e->active; v; v = v->next)
@@ -2139,6 +2207,7 @@ static void tie_note(ENGINE *e, ENG_VOICE *v, const ENG_EVENT *ev)
         v->end_frame = INT64_MAX;
         return;
     }
+    v->off_frame = INT64_MIN;
     double kr = e->cfg.sr / e->cfg.ksmps;
     double kend = floor(((double)ev->frame / e->cfg.sr + dur) * kr + 0.5);
     v->end_frame = kend >= 0x1p52 ? INT64_MAX : (int64_t)kend * e->cfg.ksmps;
@@ -2233,6 +2302,9 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     v->offline_init = 0;
     v->dur0 = dur;
     v->late = ev->late;
+    v->csound_end = (ev->flags & EVF_CSOUND) != 0;
+    v->t0 = ev->t0;
+    v->rel = ev->rel;
     v->init_block = e->frame;
     OP_CTX c;
     ctx_init(e, &c, v);
@@ -2260,6 +2332,9 @@ static void note_begin(ENGINE *e, ENG_VOICE *v, int r)
         int64_t len = secs_to_frames(dur, e->cfg.sr);
         v->end_frame = dur < 0 || len >= ENG_FOREVER ? INT64_MAX : v->start_frame - v->late + len;
     }
+    v->off_frame = INT64_MIN;
+    if (v->csound_end && dur > 0 && v->end_frame != INT64_MAX)
+        v->end_frame = eng_csound_end(&e->cfg, v->t0, v->rel, dur, v->xtratim > 0, &v->off_frame);
     if (dur == 0) {             /* i-time only, as in Csound */
         voice_release_slot(e, v);
         return;
@@ -2308,6 +2383,7 @@ static void tables_answer(ENGINE *e)
         int64_t d = e->frame - v->init_block;   /* whole blocks: the offset in the block stays */
         v->init_block = e->frame;
         v->start_frame += d;
+        v->t0 += d;
         if (v->end_frame != INT64_MAX) v->end_frame += d;
         OP_CTX c;
         ctx_init(e, &c, v);
@@ -2612,6 +2688,15 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
             atomic_store_explicit(&e->ended, 1, memory_order_relaxed);
         }
         break;
+    case EV_SECTION_END:
+        e->sec_wait = 1;   /* run_block starts the next section once no timed note plays */
+        e->wait_until = e->frame;
+        e->sec_next = ev->t0;
+        break;
+    case EV_SCORE_END:
+        e->score_end = 1;   /* run_block ends the performance once no timed note plays */
+        e->wait_until = e->frame;
+        break;
     case EV_MUTE:
         if (ev->instr > 0 && ev->instr < ENG_MAXINSTR) e->muted[ev->instr] = ev->p[1] == 0;
         break;
@@ -2723,7 +2808,7 @@ static int64_t take_frame(ENGINE *e, ENG_EVENT *ev, int64_t bstart)
 {
     int64_t base;
     if (ev->frame == EV_NOW) ev->frame = base = bstart;
-    else if (ev->flags & EVF_RELATIVE) { ev->frame += bstart; base = bstart; }
+    else if (ev->flags & EVF_RELATIVE) { ev->frame += bstart; ev->t0 += bstart; base = bstart; }
     else if (ev->frame < bstart) { ev->frame = base = bstart; e->stats.late_events++; }
     else base = ev->issued;   /* a time tag's frame (the session's): the recorded line's @FRAME */
     ev->issued = bstart;      /* asked for now, whatever its tag says (a /set from now on reaches it) */
@@ -2818,8 +2903,75 @@ void eng_batch_free(ENG_BATCH *b, int tables)
     free(b);
 }
 
+/* Whether the notes an s or e waits for have ended.  Csound 6.18's sensevents,
+ * reading one while its turnoff list (frstoff) holds notes, waits until the
+ * first of them is due and only then looks again: a note turned off sooner
+ * (turnoff) still holds the wait to the time it was due.  So: at wait_until,
+ * the earliest k-cycle a timed note is due to go (its off_frame, or its end's
+ * k-cycle: releases, live notes) is the next look; none left, it is done. */
+static int notes_done(ENGINE *e)
+{
+    if (e->frame < e->wait_until) return 0;
+    int64_t ks = e->cfg.ksmps, next = INT64_MAX;
+    for (const ENG_VOICE *v = e->active; v; v = v->next) {
+        if (v->end_frame == INT64_MAX) continue;
+        int64_t off = !v->releasing && v->off_frame != INT64_MIN ? v->off_frame
+                      : v->end_frame > INT64_MAX - ks ? INT64_MAX : (v->end_frame + ks - 1) / ks * ks;
+        if (off <= e->frame) off = e->frame + ks;   /* still playing: not before the next k-cycle */
+        if (off < next) next = off;
+    }
+    if (next == INT64_MAX) return 1;
+    e->wait_until = next;
+    return 0;
+}
+
+/* The score's end, once its e was read: a k-cycle in which no note with a
+ * finite p3 plays (ones in their release too) ends the performance there
+ * (Csound 6.18's sensevents at 'e' waits for frstoff to empty; held notes
+ * then just stop, without release).  Returns 1 when it ended: the block is
+ * silent, and so is every block after it but for the limiter's look-ahead. */
+static int score_ends(ENGINE *e)
+{
+    if (atomic_load_explicit(&e->score_over, memory_order_relaxed)) return 1;
+    if (!notes_done(e)) return 0;
+    while (e->active) free_voice(e, e->active);   /* the held ones: bounded by the voices */
+    e->nautos = 0;
+    if (!atomic_load_explicit(&e->ended, memory_order_relaxed)) {
+        e->exit_frame = e->frame;
+        atomic_store_explicit(&e->ended, 1, memory_order_relaxed);
+    }
+    atomic_store_explicit(&e->score_over, 1, memory_order_relaxed);
+    return 1;
+}
+
+/* A section whose s was read ends at a k-cycle in which no note with a finite
+ * p3 plays (Csound 6.18's sensevents at 's', then the next section's time 0 is
+ * there): the sections' queue runs on from here, later by as much as the
+ * wait took (or earlier, when notes ended before the session reckoned). */
+static void section_ends(ENGINE *e)
+{
+    if (!e->sec_wait || !notes_done(e)) return;
+    e->sec_wait = 0;
+    e->sec_shift += e->frame - e->sec_next;
+}
+
+/* A block after the performance ended at its score's end: silence through the master (the limiter empties). */
+static void silent_block(ENGINE *e)
+{
+    memset(e->spout, 0, sizeof(float) * (size_t)(e->cfg.ksmps * e->cfg.nchnls));
+    if (e->nretired) reclaim_retired(e);
+    master(e);
+    e->frame += e->cfg.ksmps;
+    e->stats.frames = e->frame;
+    atomic_store_explicit(&e->nactive_pub, e->nactive, memory_order_relaxed);
+}
+
 static void run_block(ENGINE *e)
 {
+    if (atomic_load_explicit(&e->score_over, memory_order_relaxed)) {
+        silent_block(e);
+        return;
+    }
     int ks = e->cfg.ksmps;
     int64_t bstart = e->frame, bend = bstart + ks;
     memset(e->spout, 0, sizeof(float) * (size_t)(ks * e->cfg.nchnls));
@@ -2841,10 +2993,37 @@ static void run_block(ENGINE *e)
         else take_command(e, &ev, bstart, bend);
     }
     if (e->nwaiting || tq_busy(&e->tq)) tables_answer(e);
-    while ((top = sched_peek(&e->sched)) && top->frame < bend) {
-        sched_pop(&e->sched, &ev);
+    /* Csound's order at a k-cycle: notes whose time is up are gone (freed at
+     * the end of the k-cycle before), a score's e already read ends the
+     * performance if no timed note is left, else this k-cycle's events */
+    int end_read = e->score_end;
+    if (end_read && score_ends(e)) {
+        silent_block(e);
+        return;
+    }
+    section_ends(e);
+    /* both queues in time order, a score's sections first at equal frames (Csound reads the score
+     * before the events instruments made); a section that ends here lets the next one's events in */
+    for (;;) {
+        const SCHED_HANDLE *sq = !e->sec_wait ? sched_peek(&e->secq) : NULL;
+        int64_t sf = sq ? sq->frame + e->sec_shift : INT64_MAX;
+        top = sched_peek(&e->sched);
+        if (sq && sf < bend && (!top || sf <= top->frame)) {
+            sched_pop(&e->secq, &ev);
+            ev.frame += e->sec_shift;
+            ev.t0 += e->sec_shift;
+        } else if (top && top->frame < bend) {
+            sched_pop(&e->sched, &ev);
+        } else {
+            break;
+        }
         int ofs = ev.frame > bstart ? (int)(ev.frame - bstart) : 0;
         dispatch(e, &ev, ofs);
+        if (ev.type == EV_SECTION_END) section_ends(e);
+    }
+    if (!end_read && e->score_end && score_ends(e)) {
+        silent_block(e);
+        return;
     }
     if (e->nautos) run_automations(e, bstart);
 

@@ -28,6 +28,7 @@ typedef struct eng_config {
     double ceiling;         /* linear full scale of the master limiter (1 = 0 dBFS) */
     double limiter_ms;      /* look-ahead of the soft master limiter (--limiter); 0 = off (hard ceiling only) */
     size_t global_bytes;    /* size of the g-variable area */
+    int section_events;     /* capacity of the queue of a score in sections (EVF_SECTIONED); 0: none */
 } ENG_CONFIG;
 /* --memory's default: a 30-second stereo float delay line in each of 100
  * voices at 96 kHz (30 × 96000 × 2 × 4 × 100 bytes ≈ 2.2 GiB), with room
@@ -58,7 +59,13 @@ typedef enum {
     EV_SYNC,        /* id: reply ENG_REPLY_SYNCED once every earlier command took effect */
     EV_STATUS,      /* reply ENG_REPLY_STATUS */
     EV_MUTE,        /* instr; p[1] = 0: start no new notes of it from now on (a score's q), else start them again */
-    EV_BATCH        /* ptr: an ENG_BATCH, the events of one command (a /score), queued all in one block or none */
+    EV_BATCH,       /* ptr: an ENG_BATCH, the events of one command (a /score), queued all in one block or none */
+    EV_SECTION_END, /* a score's s, at the k-cycle Csound reads it in (EVF_SECTIONED): the next
+                     * section starts at the first k-cycle from there on in which no note with a
+                     * finite p3 plays; t0: the frame the session placed that start on */
+    EV_SCORE_END    /* the score's e, at the k-cycle Csound reads it in: the performance ends at the
+                     * first k-cycle from there on in which no note with a finite p3 plays (Csound
+                     * 6.18's sensevents waits for them); held notes stop there, without release */
 } EV_TYPE;
 
 /* The events of one command that posts many (a /score): made on the control
@@ -81,6 +88,15 @@ void eng_batch_free(ENG_BATCH *b, int tables);
 /* A posted event whose frame counts from the start of the block that takes it
  * (a delay from "now"), not from the start of the performance. */
 #define EVF_RELATIVE 1
+/* An EV_START from a score or an instrument: its end is timed as Csound
+ * 6.18 --sample-accurate times a note's (t0 and rel say from when); a live
+ * /sched's note keeps its plain end, its start plus p3 in frames. */
+#define EVF_CSOUND 2
+/* An event of a score in sections (queued before processing starts): it
+ * waits in the sections' queue, whose time stands still while a section
+ * waits for its notes (EV_SECTION_END), as Csound starts a section when the
+ * one before has ended. */
+#define EVF_SECTIONED 4
 
 enum { AUTO_LINEAR, AUTO_COS, AUTO_SMOOTH, AUTO_EXPON };
 
@@ -97,6 +113,9 @@ typedef struct eng_event {
     int32_t late;           /* EV_START: frames its start was put back by (a note an instrument made, as
                              * Csound rounds its start to a k-cycle); its end counts from that much earlier */
     int64_t issued;         /* the frame the command was given at (its times count from there) */
+    int64_t t0;             /* EVF_CSOUND: the frame its p2 counts from, its section's start (Csound's timeOffs);
+                             * moved with the event when EVF_RELATIVE places it */
+    double rel;             /* EVF_CSOUND: its start in seconds from t0, as Csound's p2 */
     int32_t strbytes;       /* EV_START: bytes of string p-fields stored after p[np] (eng_event_add_string) */
     void *ptr;
     double p[EV_MAXP + 1];  /* p[0] unused, p-fields from p[1]; only p[1..eng_event_span] travel */
@@ -229,6 +248,16 @@ void eng_process(ENGINE *e, float *const *out, const float *const *in, int nfram
 int64_t eng_frame(const ENGINE *e);
 int eng_ended(const ENGINE *e);       /* an EV_END was reached, or exitnow: any thread */
 int64_t eng_exit_frame(const ENGINE *e);   /* the frame the performance ended at, once eng_ended */
+/* It ended at its score's end (EV_SCORE_END), not by exitnow: blocks after
+ * it are silent but for the limiter's look-ahead running out (any thread). */
+int eng_score_over(const ENGINE *e);
+/* Where a score's or an instrument's note ends, as Csound 6.18
+ * --sample-accurate times it: a note starting `rel` seconds after frame t0
+ * (its section's start), of p3 = dur > 0, with a release or not.  Returns
+ * the frame it stops on (or its release starts on), and in *off the first
+ * k-cycle's frame Csound no longer counts it in (a section or the score
+ * waits for that); INT64_MAX for both when too far to count. */
+int64_t eng_csound_end(const ENG_CONFIG *cfg, int64_t t0, double rel, double dur, int release, int64_t *off);
 int eng_active_voices(const ENGINE *e);
 /* From now on every event with an id reports its end (eng_end_read) when it is over
  * (or refused at its start): a live session keeps its id table to what still

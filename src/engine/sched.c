@@ -165,6 +165,8 @@ static int push(SCHED *s, const ENG_EVENT *ev, int limit)
     SCHED_BODY *b = &s->body[slot];
     b->frame = ev->frame;
     b->issued = ev->issued;
+    b->t0 = ev->t0;
+    b->rel = ev->rel;
     b->late = ev->late;
     b->ptr = ev->ptr;
     b->type = ev->type;
@@ -281,6 +283,8 @@ void sched_pop(SCHED *s, ENG_EVENT *out)
     out->cmd = b->cmd;
     out->origin = b->origin;
     out->issued = b->issued;
+    out->t0 = b->t0;
+    out->rel = b->rel;
     out->late = b->late;
     out->ptr = b->ptr;
     out->strbytes = b->strbytes;

@@ -30,7 +30,8 @@
 #define SCHED_RESERVE 512   /* slots only events due in the current block may use (the commands a block takes) */
 
 typedef struct sched_body {
-    int64_t frame, issued;
+    int64_t frame, issued, t0;
+    double rel;
     void *ptr;
     int32_t type, id, instr, np, flags;
     uint32_t cmd, origin;

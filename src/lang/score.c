@@ -96,6 +96,7 @@ typedef struct parser {
     int nret;
     int seq;                    /* statements read, for input order (loops repeat lines) */
     double *seclens;            /* each finished section's length in seconds */
+    double *secats;             /* each one's s or e time in seconds (s 1, e 5), or -1 */
     int nsec;
 
     double sec_start;           /* seconds: where the current section starts */
@@ -1509,6 +1510,11 @@ static int end_section(PARSER *P)
         return oom(P);
     P->seclens = sl;
     sl[P->nsec] = len;
+    double *sa = realloc(P->secats, sizeof *sa * (size_t)(P->nsec + 1));
+    if (!sa)
+        return oom(P);
+    P->secats = sa;
+    sa[P->nsec] = P->sec_len >= 0 ? warp(P, P->sec_len) : -1;
     for (int i = first; i < P->n; i++) {
         P->ev[i].sec = P->nsec;
         P->ev[i].sec_time = P->ev[i].time;
@@ -1820,6 +1826,7 @@ static void free_parser(PARSER *P)
 {
     free_marks(P);
     free(P->seclens);
+    free(P->secats);
     for (int i = 0; i < P->n; i++)
         free_event(&P->ev[i]);
     free(P->ev);
@@ -1940,6 +1947,7 @@ static int parse_text(const char *text, const char *file, int line0, const LANG_
     out->ev = P.ev;
     out->n = P.n;
     out->sec_len = P.seclens;
+    out->sec_at = P.secats;
     out->nsec = P.nsec;
     out->end_time = P.end_time;
     out->has_end = P.has_end;
@@ -1988,6 +1996,7 @@ void sco_free(SCO *s)
         free_event(&s->ev[i]);
     free(s->ev);
     free(s->sec_len);
+    free(s->sec_at);
     for (int i = 0; i < s->nfiles; i++)
         free(s->files[i]);
     free(s->files);

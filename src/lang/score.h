@@ -30,6 +30,8 @@ typedef struct sco {
     double *sec_len;        /* seconds each section lasts (nsec of them): Csound starts the next one
                              * on the first k-cycle boundary at or after that, which only the
                              * player knows (time is the unrounded sum) */
+    double *sec_at;         /* each section's s or e time in seconds (s 1, e 5), or -1 when it gave
+                             * none: Csound reads the s there, else right after its last event */
     int nsec;
     char **files;           /* names of #included files (events' file points here) */
     int nfiles;

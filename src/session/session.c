@@ -45,6 +45,10 @@ struct session {
     LANG_HEADER hdr;
     ENGINE *eng;
     double end_time;
+    int has_score_end;     /* a Csound score was loaded: its e ends the performance (ses_score_end) */
+    int sectioned;         /* EVF_SECTIONED: the score being queued is in sections */
+    int end_sectioned;     /* and so its e (ses_score_end) */
+    int64_t score_end;     /* the frame its e is read at */
     IDMAP *ids;            /* open addressing, linear probing; capids a power of two */
     int nids, capids;
     int next_id;
@@ -209,6 +213,21 @@ void ses_free(SESSION *s)
 
 ENGINE *ses_engine(SESSION *s) { return s->eng; }
 double ses_end_time(const SESSION *s) { return s->end_time; }
+
+static int schedule(SESSION *s, ENG_EVENT *ev, SES_ERR *e);
+
+int ses_score_end(SESSION *s)
+{
+    if (!s->has_score_end) return 0;
+    ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = EV_SCORE_END;
+    ev.flags = s->end_sectioned ? EVF_SECTIONED : 0;   /* read after the sections' waits */
+    ev.frame = s->score_end;
+    ev.np = 3;
+    SES_ERR e;
+    return schedule(s, &ev, &e) ? -1 : 1;
+}
 const char *ses_notes(const SESSION *s) { return s->notes ? s->notes : ""; }
 
 int ses_restrict_files(SESSION *s, const char *const *dirs, int n, char *err, size_t errlen)
@@ -892,54 +911,124 @@ static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, con
 
 /* A score's events, its times counted from frame `base` (a /score command's own frame: each
  * event lands at base + its own frame, as live where base is the block that took it). */
-static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, double offset, int64_t frame,
-                                double time, SES_ERR *err);
+static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, double offset, int64_t sec_start,
+                                int64_t frame, double time, SES_ERR *err);
 
-static int schedule_score(SESSION *s, const SCO *sc, int64_t base, SES_ERR *err)
+/* The k-cycle (its first frame) Csound 6.18 --sample-accurate reads a score
+ * event at nxtim seconds in, while at k-cycle icur (musmon.c sensevents):
+ * floor((nxtim * sr - icur + 0.5 / sr) / ksmps) k-cycles on, never back.
+ * (The half of 1/sr it adds to a count of frames moves an event whose time
+ * lands a hair before a k-cycle, as 0.582 * 48000 does, into that k-cycle.) */
+static int64_t score_block(const SESSION *s, double nxtim, int64_t icur)
 {
-    double offset = (double)base / s->hdr.sr;
-    /* Each section starts on the first k-cycle after the one before has
-     * ended (csound 6.18, --sample-accurate too: a 0.3 s section at 44100 Hz,
-     * ksmps 32, starts the next at frame 13248, not 13230). */
-    int64_t *sec0 = calloc((size_t)sc->nsec + 1, sizeof *sec0);
-    if (!sec0) return err_at(err, NULL, "out of memory");
+    double sr = s->hdr.sr;
     int64_t ks = s->hdr.ksmps > 0 ? s->hdr.ksmps : 1;
-    for (int k = 0; k < sc->nsec; k++) {
-        int64_t len = to_frame(s, sc->sec_len[k]);
-        if ((double)len < sc->sec_len[k] * s->hdr.sr) len++;   /* a part of a frame is a frame begun */
-        sec0[k + 1] = sec0[k] + (len + ks - 1) / ks * ks;
+    double k = floor((nxtim * sr - (double)icur + (1.0 / sr) * 0.5) / (double)ks);
+    if (!(k > 0)) return icur;
+    if (!(k < 0x1p52) || icur + (int64_t)k * ks > ((int64_t)1 << 62)) return (int64_t)1 << 62;
+    return icur + (int64_t)k * ks;
+}
+
+/* Whether a score event starts a note with a finite p3 (not a held note, nor a turn-off). */
+static int timed_note(const SCO_EVENT *e)
+{
+    if (e->op != 'i' || !(e->dur > 0)) return 0;
+    if (e->instr_name) return e->instr_name[0] != '-';
+    return e->p[1] >= 0;
+}
+
+/* Sections and starts as Csound 6.18 --sample-accurate times them: each
+ * event in the k-cycle score_block gives, at the frame offset its p2's
+ * truncated frame has there; a section ends at its s (the k-cycle its time
+ * is read in, s 1) or, when later, the first k-cycle in which its timed
+ * notes no longer play (eng_csound_end: sensevents waits for them), and
+ * the next one starts there (a 0.3 s section at 44100 Hz, ksmps 32, starts
+ * the next at frame 13248, not 13230).  *end_read: where the score's e is
+ * read (the last section's end, notes aside: the engine waits for those,
+ * EV_SCORE_END). */
+static int schedule_score(SESSION *s, const SCO *sc, int64_t base, int64_t *end_read, SES_ERR *err)
+{
+    double offset = (double)base / s->hdr.sr, sr = s->hdr.sr;
+    int64_t ks = s->hdr.ksmps > 0 ? s->hdr.ksmps : 1;
+    int nsec = sc->nsec > 0 ? sc->nsec : 1;
+    /* the events section by section, each in the score's order (a counting sort) */
+    int *order = malloc(sizeof *order * (size_t)(sc->n + 1)), *at = calloc((size_t)nsec + 1, sizeof *at);
+    if (!order || !at) {
+        free(order);
+        free(at);
+        return err_at(err, NULL, "out of memory");
     }
-    int rc = 0;
+    for (int i = 0; i < sc->n; i++) at[(sc->ev[i].sec >= 0 && sc->ev[i].sec < nsec ? sc->ev[i].sec : 0) + 1]++;
+    for (int k = 0; k < nsec; k++) at[k + 1] += at[k];
+    for (int i = 0; i < sc->n; i++) order[at[sc->ev[i].sec >= 0 && sc->ev[i].sec < nsec ? sc->ev[i].sec : 0]++] = i;
+    const ENG_CONFIG *cfg = eng_config(s->eng);
+    /* a score in sections, queued before the performance: its sections wait in the engine for the notes
+     * still playing, instruments' and releases too (EV_SECTION_END); a /score's keep the times placed here */
+    s->sectioned = end_read && sc->nsec > 1 && cfg->section_events > 0;
+    if (s->sectioned) s->end_sectioned = 1;
+    int rc = 0, i = 0;
     double limit = s->live ? SES_HORIZON : SES_MAX_RENDER;   /* (session.h) from now, or a whole render */
-    for (int i = 0; i < sc->n && !rc; i++) {
-        const SCO_EVENT *e = &sc->ev[i];
-        int64_t f0 = e->sec >= 0 && e->sec < sc->nsec ? sec0[e->sec] : 0;
-        double time = (double)f0 / s->hdr.sr + e->sec_time;
-        if (!(time + e->shift <= limit)) {   /* (NaN too) */
-            char where[300];
-            snprintf(where, sizeof where, "%s:%d:%d", e->file ? e->file : "score", e->line, e->col);
-            rc = err_at(err, where, "the time %g s is beyond the horizon of %g s: no performance is that long",
-                        time + e->shift, limit);
-            break;
+    int64_t sec_start = 0, icur = 0;
+    double last_start = 0;
+    for (int k = 0; k < nsec && !rc; k++) {
+        double toffs = (double)sec_start / sr;   /* Csound's timeOffs */
+        int64_t sec_end = sec_start, last_frame = sec_start;
+        icur = sec_start;
+        for (; i < at[k] && !rc; i++) {
+            const SCO_EVENT *e = &sc->ev[order[i]];
+            if (!(toffs + e->sec_time + e->shift <= limit)) {   /* (NaN too) */
+                char where[300];
+                snprintf(where, sizeof where, "%s:%d:%d", e->file ? e->file : "score", e->line, e->col);
+                rc = err_at(err, where, "the time %g s is beyond the horizon of %g s: no performance is that long",
+                            toffs + e->sec_time + e->shift, limit);
+                break;
+            }
+            icur = score_block(s, e->sec_time + toffs, icur);
+            double f = e->sec_time * sr;   /* the truncated frame's offset in its k-cycle, as insert's ksmps_offset */
+            int64_t frame = icur + (f < 0x1p62 && f > 0 ? (int64_t)f % ks : 0);
+            int64_t off;
+            if (timed_note(e) && eng_csound_end(cfg, base + sec_start, e->sec_time, e->dur, 0, &off) != INT64_MAX &&
+                off - base > sec_end)
+                sec_end = off - base;
+            rc = schedule_score_event(s, e, base, offset, sec_start, frame, toffs + e->sec_time, err);
+            if (frame > last_frame) last_frame = frame;
         }
-        rc = schedule_score_event(s, e, base, offset, f0 + to_frame(s, e->sec_time), time, err);
+        double at = k < sc->nsec && sc->sec_at ? sc->sec_at[k] : -1;
+        int64_t read = at >= 0 ? score_block(s, at + toffs, icur) : icur;   /* the s (or e): at its time, or after the last event */
+        if (read > sec_end) sec_end = read;
+        last_start = toffs;
+        if (k == nsec - 1 && end_read) *end_read = base + read;
+        if (k < nsec - 1 && s->sectioned && !rc) {
+            ENG_EVENT ev;
+            memset(&ev, 0, sizeof ev);
+            ev.type = EV_SECTION_END;
+            ev.flags = EVF_SECTIONED;
+            ev.frame = base + (read > last_frame ? read : last_frame);   /* after the section's own events */
+            ev.t0 = base + sec_end;
+            ev.np = 3;
+            rc = schedule(s, &ev, err);
+        }
+        sec_start = sec_end;
     }
     if (!rc && (sc->has_end || sc->end_time > 0)) {
         double end = sc->end_time;
-        if (sc->nsec > 0) end = (double)sec0[sc->nsec - 1] / s->hdr.sr + sc->sec_len[sc->nsec - 1];
+        if (sc->nsec > 0) end = last_start + sc->sec_len[sc->nsec - 1];
         if (!(end <= limit))
             rc = err_at(err, NULL, "the score's end, %g s, is beyond the horizon of %g s: no performance is that long",
                         end, limit);
         else
             extend_end(s, end + offset);
     }
-    free(sec0);
+    s->sectioned = 0;
+    free(order);
+    free(at);
     return rc;
 }
 
-/* One score event at frame base + `frame` (`time`: its seconds from the score's start). */
-static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, double offset, int64_t frame,
-                                double time, SES_ERR *err)
+/* One score event at frame base + `frame`, of the section starting at frame base + sec_start
+ * (`time`: its seconds from the score's start). */
+static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, double offset, int64_t sec_start,
+                                int64_t frame, double time, SES_ERR *err)
 {
     {
         char where[300];
@@ -973,6 +1062,7 @@ static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, do
         ev.instr = num;
         if (e->op == 'q') {   /* mute (p3 = 0) or unmute instrument num from this time on */
             ev.type = EV_MUTE;
+            ev.flags = s->sectioned ? EVF_SECTIONED : 0;
             ev.np = 1;
             ev.p[1] = e->p[3];
             return schedule(s, &ev, err);
@@ -981,6 +1071,9 @@ static int schedule_score_event(SESSION *s, const SCO_EVENT *e, int64_t base, do
         for (int k = 1; k <= e->np && k <= EV_MAXP; k++) ev.p[k] = e->p[k];
         if (e->instr_name) ev.p[1] = num;
         ev.p[2] = e->sec_time + e->shift + offset;   /* p2 counts from its section's start, as in Csound */
+        ev.flags = EVF_CSOUND | (s->sectioned ? EVF_SECTIONED : 0);   /* its end timed as Csound's, from its section's start */
+        ev.t0 = base + sec_start;
+        ev.rel = e->sec_time;   /* (an a statement's shift moves its start, not where p3 counts from) */
         ev.p[3] = e->dur;
         if ((e->p[1] < 0 && !e->instr_name) || name != e->instr_name) {
             ev.type = EV_STOP;
@@ -1484,7 +1577,7 @@ static int run_score(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
         if (!s->batch) return err_at(e, NULL, "out of memory");
         s->batch->cap = 4096;
     }
-    int r = schedule_score(s, &sc, cmd_frame(s, c), e);
+    int r = schedule_score(s, &sc, cmd_frame(s, c), NULL, e);
     sco_free(&sc);
     ENG_BATCH *b = s->batch;
     s->batch = NULL;
@@ -1895,6 +1988,8 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     for (int i = 0; i < s->nscores; i++) nev += s->scores[i].n;
     for (int i = 0; i < s->nevfiles; i++) nev += s->evfiles[i].n;
     if (nev + 1024 > cfg.max_events) cfg.max_events = nev + 1024;
+    for (int i = 0; i < s->nscores; i++)   /* scores in sections wait in their own queue (EVF_SECTIONED) */
+        if (s->scores[i].nsec > 1) cfg.section_events += s->scores[i].n + s->scores[i].nsec + 1;
     s->eng = eng_new(&cfg, err, errlen);
     if (!s->eng) return -1;
     s->table_limit = (size_t)(o->table_memory_mb > 0 ? o->table_memory_mb : SES_TABLE_MEM_DEFAULT_MB) << 20;
@@ -1923,7 +2018,14 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     }
     SES_RESULT res;
     int r = 0;
-    for (int i = 0; i < s->nscores && !r; i++) r = schedule_score(s, &s->scores[i], 0, &e);
+    for (int i = 0; i < s->nscores && !r; i++) {
+        int64_t end = 0;
+        r = schedule_score(s, &s->scores[i], 0, &end, &e);
+        if (s->scores[i].n > 0 || s->scores[i].has_end) {   /* a Csound score, which ends (ses_score_end) */
+            if (!s->has_score_end || end > s->score_end) s->score_end = end;
+            s->has_score_end = 1;
+        }
+    }
     for (int f = 0; f < s->nevfiles && !r; f++)
         for (int i = 0; i < s->evfiles[f].n && !r; i++) {
             const EVL_CMD *c = &s->evfiles[f].cmds[i];

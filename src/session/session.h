@@ -51,6 +51,11 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen);
 ENGINE *ses_engine(SESSION *s);
 /* Seconds until the last event is over (score end, last event + its duration). */
 double ses_end_time(const SESSION *s);
+/* Before a render starts: when the files held a Csound score, queue its
+ * end (EV_SCORE_END, the k-cycle its e is read in; the engine waits there
+ * for the notes with a finite p3, as Csound) and return 1; 0 when there is
+ * none (event lists end at ses_end_time), -1 when the queue is full. */
+int ses_score_end(SESSION *s);
 /* Notes for the user gathered while loading (ignored CsOptions…), or "". */
 const char *ses_notes(const SESSION *s);
 
