@@ -1798,6 +1798,7 @@ static CHAIN_STEP *build_chain(CG *g, int perf, int *count, int *pos, const int 
             s->cond_base = (int8_t)r->cond_base;
             s->cond_off = r->cond_off;
             s->jump_if = (int8_t)r->jump_if;
+            s->line = r->line;
         }
     }
     for (int i = 0; i < n; i++)
