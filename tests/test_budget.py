@@ -56,7 +56,7 @@ try:
     a = Client(port)
     b = Client(port)
     check(a.ready() and b.ready(), "ondes answers two clients")
-    check(define(a, "tone", "out oscili(0.1, 330)\n"), "/instr/def tone")
+    check(define(a, "tone", "outch 1, oscili(0.1, 330)\n"), "/instr/def tone")
     check(define(b, "spin", SPIN), "/instr/def spin (an endless k-rate loop)")
     check(define(b, "ispin", ISPIN), "/instr/def ispin (an endless i-time loop, 200 statements a turn)")
     fan = os.path.join(tmp, "fan.orc")
@@ -64,7 +64,8 @@ try:
         fh.write(FAN + "instr fanout\n  ix fan 40\n  out oscili(0.1, 440)\nendin\n")
     b.send("/instr/load", fan)
     check(b.wait_for("/done", 5.0) is not None, "/instr/load fanout (a UDO recursion, 2^40 calls)")
-    a.send("/sched", 1, "tone", 0, 4.0)
+    a.send("/sched", 1, "tone", 0, 6.0)
+    tone_t0 = time.time()
     time.sleep(0.3)
 
     # --- item 1: an endless k-rate loop is stopped in its block; its sender hears where
@@ -97,7 +98,6 @@ try:
           "the i-time loop's init error goes to its sender as /fail: %r" % f)
 
     # --- a UDO recursion that fans out (2 calls a level, 40 levels): stopped the same way
-    t0 = time.time()
     b.send("/sched", 30, "fanout", 0, 1.0)
     f = fails(b, 1.0, lambda x: "event 30" in x[1])
     check(len(f) == 1 and "init error in instr fanout" in f[0][1] and "work budget" in f[0][1],
@@ -105,7 +105,26 @@ try:
     t = status_time(a)
     check(t is not None and t < 0.5, "/status is answered at once after it (%r s)" % t)
 
-    time.sleep(max(0.0, 4.0 - 0.3 - (time.time() - t0)))
+    # --- item 13: the built-in sine (A's tone reads it) is read-only; NaN written into another
+    # table is written as 0, its sender told once, and the table's readers play on
+    check(define(b, "scribble", "knan = sqrt(-1)\ntablew knan, 0, -1\nout oscili(0.1, 440)\n"),
+          "/instr/def scribble (NaN into table -1)")
+    b.send("/sched", 40, "scribble", 0, 0.5)
+    f = fails(b, 0.5, lambda x: "event 40" in x[1])
+    check(len(f) == 1 and "init error in instr scribble (line 2): tablew: table -1 is the built-in sine, which is "
+          "read-only" in f[0][1], "tablew into the built-in sine is an init error naming it: %r" % f)
+    b.send("/table/gen", 7, 1024, 10, 1)
+    check(b.wait_for("/done", 3.0) is not None, "/table/gen 7")
+    check(define(b, "nanwrite", "knan = sqrt(-1)\ntablew knan, 100, 7\n"), "/instr/def nanwrite (NaN into table 7)")
+    check(define(a, "reader", "outch 2, oscili(0.1, 220, 7)\n"), "/instr/def reader (plays table 7)")
+    a.send("/sched", 50, "reader", 0, 1.0)
+    b.send("/sched", 41, "nanwrite", 0, 0.5)
+    f = fails(b, 1.0, lambda x: "event 41" in x[1])
+    check(len(f) == 1 and "warning in instr nanwrite (line 2): tablew: NaN or infinity written into table 7: "
+          "written as 0" in f[0][1], "NaN written into table 7: its sender told once in 0.5 s of writes: %r" % f)
+    check(not fails(a, 0.3, lambda x: True), "the table's reader plays on (no NaN voice for A)")
+
+    time.sleep(max(0.0, 6.0 - (time.time() - tone_t0)))
     a.send("/quit")
     try:
         check(ondes.wait(10) == 0, "stops cleanly")
@@ -119,7 +138,9 @@ try:
     on = np.nonzero(np.abs(env - 0.0707) < 0.003)[0]
     runs = np.split(on, np.nonzero(np.diff(on) > 1)[0] + 1) if len(on) else []
     longest = max((len(r) for r in runs), default=0) / SR
-    check(longest > 3.5, "A's tone plays unbroken for %.2f s of its 4 s" % longest)
+    check(longest > 5.5, "A's tone plays unbroken for %.2f s of its 6 s" % longest)
+    R = x[:, 1].astype(np.float64)
+    check(np.isfinite(R).all() and np.sqrt(np.mean(R ** 2)) > 0.01, "the reader of table 7 sounds (channel 2)")
 
     # offline: the recorded list re-renders (each runaway reported on stderr, the render goes on), bit-identical
     out = os.path.join(tmp, "budget-re.wav")
@@ -130,7 +151,7 @@ try:
     except subprocess.TimeoutExpired:
         r, ok = None, False
     check(ok and r.stderr.count("work budget:") == 43 and "notes stopped for their work budget: 43" in r.stdout,
-          "the recorded list re-renders, reporting the 43 runaways: %s" % (r.stderr[-300:] if r else "timed out"))
+          "the recorded list re-renders, reporting the 44 init and perf budget stops: %s" % (r.stderr[-300:] if r else "timed out"))
     if ok:
         off, _ = sf.read(out, dtype="float32", always_2d=True)
         check(len(off) == len(x) and np.array_equal(off, x), "live and re-rendered samples are bit-identical")

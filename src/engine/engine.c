@@ -1113,6 +1113,14 @@ int op_active(OP_CTX *c, int num, int norel)
     return n;
 }
 
+void op_perfwarn(OP_CTX *c, OP *op, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    voice_error(c, op, "warning", "WARNING", "", fmt, ap);
+    va_end(ap);
+}
+
 /* The note ends with this block, its release skipped, and the rest of
  * this k-cycle with it (Csound's "note deleted"). */
 static void voice_delete(OP_CTX *c)
