@@ -129,8 +129,12 @@ static struct {
     int ndirs;
 } net;
 
-/* A non-loopback --bind: warn, and restrict the files clients may read
- * (--data-dir given on loopback restricts them too: the user asked). */
+/* A non-loopback --bind: warn, and restrict the files clients may read to
+ * the --data-dir folders, or the current directory when none is given (a
+ * server on the network reads what its operator set beside it, never the
+ * whole disk).  --data-dir given on loopback restricts them too: the user
+ * asked.  On loopback without it any local user can make ondes read any
+ * file it can (README, doc/osc.md). */
 static int net_setup(SESSION *s, const char *bind, char *err, size_t errlen)
 {
     int exposed = !osc_bind_is_loopback(bind);
@@ -147,7 +151,10 @@ static int net_setup(SESSION *s, const char *bind, char *err, size_t errlen)
             for (int i = 0; i < net.ndirs; i++) fprintf(stderr, " %s", net.dirs[i]);
             fprintf(stderr, " (--data-dir)\n");
         } else {
-            fprintf(stderr, "ondes:   files clients may read: none (allow a folder with --data-dir DIR)\n");
+            char cwd[4096];
+            net.dirs[net.ndirs++] = ".";
+            fprintf(stderr, "ondes:   files clients may read: inside the current directory %s (no --data-dir given)\n",
+                    getcwd(cwd, sizeof cwd) ? cwd : ".");
         }
     }
     if (exposed || net.ndirs) return ses_restrict_files(s, net.dirs, net.ndirs, err, errlen);
@@ -310,7 +317,8 @@ static const OPT options[] = {
     { "--data-dir", NULL, OPT_CALL, "DIR", NULL, 0, 0, 0, opt_data_dir, NULL,
       "files clients name (/table/read, /instr/load…) must be inside\n"
       "a DIR (repeatable); with a non-loopback --bind and no DIR,\n"
-      "clients cannot read files (library instruments still load)" },
+      "DIR is the current directory.  On loopback without it any\n"
+      "local user can make ondes read any file it can" },
     { "--tcp", NULL, OPT_FLAG, NULL, &cli.tcp, 0, 0, 0, NULL, NULL, "OSC over TCP too, on the same port" },
     { "--record", NULL, OPT_FILE, "OUT.wav", &cli.record, 0, 0, 0, NULL, NULL,
       "write what is played to OUT.wav (32-bit float)" },

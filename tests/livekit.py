@@ -3,6 +3,7 @@ an OSC client (python3-liblo) that collects replies, and every process stopped a
 Importing it ends the test as skipped (exit 77) when python3-liblo or jackd is missing."""
 import atexit
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -72,11 +73,12 @@ def start_jack(period=256):
 RTCHECK = os.environ.get("RTCHECK", "")
 
 
-def start_ondes(port, *extra, rtcheck=False, connect=False):
+def start_ondes(port, *extra, rtcheck=False, connect=False, cwd=None):
     log = open(os.path.join(tmp, "ondes-%d.log" % port), "w")
     e = dict(env, LD_PRELOAD=RTCHECK) if rtcheck and RTCHECK else env
-    args = [ONDES, "--port", str(port), *extra] if connect else [ONDES, "--no-connect", "--port", str(port), *extra]
-    p = subprocess.Popen(args, env=e, stdout=log, stderr=subprocess.STDOUT)
+    exe = os.path.abspath(ONDES) if cwd and os.sep in ONDES else ONDES   # a relative path from another folder
+    args = [exe, "--port", str(port), *extra] if connect else [exe, "--no-connect", "--port", str(port), *extra]
+    p = subprocess.Popen(args, env=e, stdout=log, stderr=subprocess.STDOUT, cwd=cwd)
     procs.append(p)
     return p, log.name
 
@@ -130,6 +132,12 @@ class Client(Syncing):
                     pass
         return None
 
+
+
+def under_sanitizer(pid):
+    """ondes runs under ASan or TSan: slower, and its allocator keeps freed memory (RSS says nothing)."""
+    with open("/proc/%d/maps" % pid) as f:
+        return tsankit.ACTIVE or any(re.search(r"/lib[at]san[.0-9]*so", line) for line in f)
 
 
 def kill_jacks():

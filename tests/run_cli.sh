@@ -234,5 +234,52 @@ else
     fail instrctl-exit "exitnow did not end the render at 0.5 s or remove's messages are missing ${msg:-}"
 fi
 
+# Text limits (issue 11, item 14): an .orc that #includes itself 8 times fans out
+# without end — stopped at the include depth with the chain named; a fan-out
+# through distinct files stopped at the #include count; a .csd past the 64 MB
+# text limit and a FIFO named as a source refused at once, never read or waited on.
+fan_ok() {   # NAME WHAT PATTERN ARGS... : ondes fails in under 20 s with PATTERN on stderr
+    local name=$1 what=$2 pat=$3 rc
+    shift 3
+    : >"$tmp/stderr"
+    timeout 20 "${ondes_cmd[@]}" "$@" </dev/null >"$tmp/stdout" 2>"$tmp/stderr"
+    rc=$?
+    if [ $rc -ne 0 ] && [ $rc -lt 124 ] && grep -q -- "$pat" "$tmp/stderr"; then
+        pass "$name"
+    else
+        fail "$name" "$what: exit $rc, expected an error matching '$pat'"
+    fi
+}
+printf 'i 1 0 0.1\n' >"$tmp/fan.sco"
+for i in 1 2 3 4 5 6 7 8; do echo '#include "self.orc"'; done >"$tmp/self.orc"
+printf 'instr 1\nendin\n' >>"$tmp/self.orc"
+fan_ok include-self "an .orc including itself 8 times" \
+    "self.orc:1:1: error: #include nested more than 16 deep; the include chain: $tmp/self.orc:1:1, .*self.orc:1:1" \
+    --render "$tmp/fan.wav" "$tmp/self.orc" "$tmp/fan.sco"
+for d in 1 2 3 4 5 6; do
+    for i in 1 2 3 4 5 6 7 8; do echo "#include \"f$((d + 1)).inc\""; done >"$tmp/f$d.inc"
+done
+echo '; leaf' >"$tmp/f7.inc"
+{ echo '#include "f1.inc"'; printf 'instr 1\nendin\n'; } >"$tmp/fanout.orc"
+fan_ok include-fanout "8 files each including the next 8 times" \
+    "error: more than 4096 #include directives; the include chain: $tmp/fanout.orc:1:1, $tmp/f1.inc:1:1" \
+    --render "$tmp/fan.wav" "$tmp/fanout.orc" "$tmp/fan.sco"
+"$PYTHON" -c "
+import sys
+with open(sys.argv[1], 'w') as f:
+    f.write('<CsoundSynthesizer>\n<CsInstruments>\ninstr 1\nendin\n')
+    f.write((';' + 'x' * 1023 + '\n') * (67 * 1024))
+    f.write('</CsInstruments>\n<CsScore>\ni 1 0 1\n</CsScore>\n</CsoundSynthesizer>\n')
+" "$tmp/big.csd"
+fan_ok csd-67mb "a 67 MB .csd" "big.csd:1:1: error: cannot open: larger than the 64 MB text limit" \
+    --render "$tmp/fan.wav" "$tmp/big.csd"
+rm -f "$tmp/big.csd"
+mkfifo "$tmp/fifo.orc"
+fan_ok fifo-orc "a FIFO named as an .orc" "cannot open '$tmp/fifo.orc': not a regular file" \
+    --render "$tmp/fan.wav" "$tmp/fifo.orc" "$tmp/fan.sco"
+mkfifo "$tmp/fifo.csd"
+fan_ok fifo-csd "a FIFO named as a .csd" "fifo.csd:1:1: error: cannot open: not a regular file" \
+    --render "$tmp/fan.wav" "$tmp/fifo.csd"
+
 echo "$passed passed, $failed failed"
 [ "$failed" -eq 0 ]

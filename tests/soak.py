@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """soak.py — ondes on a dummy JACK server under randomized valid and invalid OSC traffic from two
-clients for a set time, and a third that plays runaway instruments (endless loops) twice a second.  At the end, with /sync and /status: every command was executed (it is in
-the --record-events list, or it got its reply) or answered with /fail; malformed packets are
-counted; memory did not grow; the process is healthy and quits cleanly; and the recorded event
+clients for a set time, while a third, over TCP, never reads its replies (and is dropped, round
+after round), and a fourth plays runaway instruments (endless loops) twice a second.  At the end,
+with /sync and /status: every command was executed (it is in the --record-events list, or it got
+its reply) or answered with /fail; malformed packets are counted; memory did not grow; the process is healthy and quits cleanly; and the recorded event
 list re-renders offline to the very samples played live.
 
     python3 tests/soak.py [--seconds N] [--rate MSGS_PER_S] [--seed S]
@@ -13,8 +14,11 @@ import os
 import random
 import re
 import shutil
+import socket
+import struct
 import subprocess
 import sys
+import threading
 import time
 
 import numpy as np
@@ -22,7 +26,8 @@ import soundfile as sf
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import check, finish  # noqa: E402
-from livekit import ONDES, SR, Client, free_port, kill_jacks, start_jack, start_ondes, tmp  # noqa: E402
+from livekit import (ONDES, SR, Client, free_port, kill_jacks, osc, start_jack, start_ondes, tmp,  # noqa: E402
+                     under_sanitizer)
 
 ap = argparse.ArgumentParser()
 ap.add_argument("--seconds", type=float, default=float(os.environ.get("SOAK_SECONDS", "45")))
@@ -46,7 +51,7 @@ INSTRS = {
     "buzz": "kcut = p6\nout moogladder(vco2(p4, p5), kcut, 0.3)\n",
     "bad": "out oscili(0.05, 440) / p4\n",            # p4 = 0: NaN, silenced and freed
     "tab": "out oscili(p4, p5, 7)\n",                 # table 7 comes and goes
-    # runaways (the third client's): stopped by the work budget within their block, /fail each
+    # runaways (the runaway client's): stopped by the work budget within their block, /fail each
     "spin": "k1 init 0\nwhile k1 >= 0 do\n  k1 += 1\nod\nout oscili(0.01, 440)\n",
     "ispin": "i1 = 0\nwhile i1 >= 0 do\n  i2 = i1 * 2\n  i1 += 1\nod\nout oscili(0.01, 440)\n",
 }
@@ -134,15 +139,38 @@ class Traffic:
             self.c.send_raw(junk)
 
 
+class Hog(threading.Thread):
+    """A TCP client that never reads its replies (issue 11, item 3): in rounds, it connects and sends
+    unknown addresses of 8 kB — each answered by an 8 kB /fail it leaves unread — until ondes drops it
+    (its send fails), then rests.  ondes logs each drop with the packets it handled (all refused)."""
+
+    def __init__(self, port):
+        super().__init__(daemon=True)
+        self.port, self.stop, self.rounds, self.dropped = port, threading.Event(), 0, 0
+        m = osc.encode_message("/" + "h" * 8192, [])
+        self.frame = struct.pack(">I", len(m)) + m
+
+    def run(self):
+        while not self.stop.is_set():
+            s = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+            s.settimeout(10)
+            s.connect(("127.0.0.1", self.port))
+            self.rounds += 1
+            try:
+                for _ in range(5000):
+                    s.sendall(self.frame)
+            except OSError:
+                self.dropped += 1
+            s.close()
+            self.stop.wait(2.0)
+
+
 def rss_kb(pid):
     for line in open("/proc/%d/status" % pid):
         if line.startswith("VmRSS:"):
             return int(line.split()[1])
     return 0
-
-
-def under_sanitizer(pid):
-    return any(re.search(r"/lib[at]san[.0-9]*so", line) for line in open("/proc/%d/maps" % pid))
 
 
 try:
@@ -152,9 +180,10 @@ try:
     live = os.path.join(tmp, "soak.wav")
     # --memory 64: the whole note pool is touched up front (only the first 64 MiB of a larger
     # one is, the rest on first use), so RSS growth below is a leak, not the pool filling in
-    ondes, log = start_ondes(port, "--voices", "48", "--memory", "64", "--record", live, "--record-events", events)
+    ondes, log = start_ondes(port, "--voices", "48", "--memory", "64", "--record", live, "--record-events", events,
+                             "--tcp")
     a, b, rc_ = Client(port), Client(port), Client(port)
-    check(a.ready() and b.ready() and rc_.ready(), "ondes answers the three clients")
+    check(a.ready() and b.ready() and rc_.ready(), "ondes answers the three UDP clients")
     rc_.got.clear()
     run_sent = 0                    # the runaway client's notes
     for name, body in INSTRS.items():
@@ -164,6 +193,8 @@ try:
     check(a.wait_for("/done", 5.0) is not None, "/table/gen 7")
     a.got.clear()
 
+    hog = Hog(port)
+    hog.start()
     rng = random.Random(opt.seed)
     ta = Traffic("A", a, random.Random(rng.random()), [])
     tb = Traffic("B", b, random.Random(rng.random()), [])
@@ -196,6 +227,10 @@ try:
             break
     elapsed = time.time() - t0
     check(ondes.poll() is None, "ondes alive after %.0f s of traffic" % elapsed)
+    hog.stop.set()
+    hog.join(20)
+    check(not hog.is_alive() and hog.rounds >= 1 and hog.dropped == hog.rounds,
+          "the TCP client that never reads was dropped each of its %d rounds (%d)" % (hog.rounds, hog.dropped))
 
     # the end: every earlier command has taken effect once /synced comes back
     for t, c in ((ta, a), (tb, b), (None, rc_)):
@@ -260,9 +295,13 @@ try:
     check(ok,
           "every command executed or refused: %d sent = %d executed (recorded) + %d /fail (%d unaccounted)"
           % (recordable_sent + initial, recorded, session_fails, recordable_sent + initial - recorded - session_fails))
+    # the non-reading TCP client's packets, each refused, as the log counts them at each drop
+    hogged = sum(int(n) for n in re.findall(r"closed the TCP connection from 127\.0\.0\.1 after (\d+) packets: it left",
+                                            open(log, errors="replace").read()))
     if st is not None:
-        check(st[6] == total_fail + total_garbage,
-              "/status counts %d refused = %d /fail + %d malformed packets" % (st[6], total_fail, total_garbage))
+        check(st[6] == total_fail + total_garbage + hogged,
+              "/status counts %d refused = %d /fail + %d malformed packets + %d from the client that never reads"
+              % (st[6], total_fail, total_garbage, hogged))
     if rss0 and not under_sanitizer(ondes.pid):
         check(rss1 - rss0 < 4096, "memory: RSS %d kB after warm-up, %d kB at the end (+%d kB)" % (rss0, rss1, rss1 - rss0))
     elif rss0:

@@ -7,6 +7,7 @@ on a loopback bind unless --data-dir is given.  On one
 machine the sources are loopback addresses (Linux routes all of 127/8 locally: a socket bound to 127.0.0.4
 sends from it) and, when there is one, the machine's own network address."""
 import os
+import re
 import select
 import socket
 import struct
@@ -19,7 +20,8 @@ import soundfile as sf
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import check, finish  # noqa: E402  (tests/checks.py, beside this file)
-from livekit import ONDES, SR, Client, Syncing, env, free_port, kill_jacks, osc, start_jack, start_ondes, tmp  # noqa: E402
+from livekit import (ONDES, SR, Client, Syncing, env, free_port, kill_jacks, osc, start_jack, start_ondes, tmp,  # noqa: E402
+                     under_sanitizer)
 
 INSTRDIR = os.environ.get("ONDES_INSTRDIR", os.path.join(os.path.dirname(os.path.abspath(__file__)), "..",
                                                          "instruments"))
@@ -141,9 +143,9 @@ try:
 
     start_jack()
 
-    # ---- A: every interface, only 127.0.0.3 listed, TCP too, no --data-dir ----
+    # ---- A: every interface, only 127.0.0.3 listed, TCP too, no --data-dir: started in the data folder ----
     port = free_port()
-    a, alog = start_ondes(port, "--bind", "0.0.0.0", "--allow", "127.0.0.3/32", "--tcp")
+    a, alog = start_ondes(port, "--bind", "0.0.0.0", "--allow", "127.0.0.3/32", "--tcp", cwd=data)
     c = Client(port)   # from 127.0.0.1: always allowed
     check(c.ready(), "A: 127.0.0.1 is answered with an --allow list that does not name it")
     txt = log_text(alog)
@@ -217,12 +219,18 @@ try:
     check(before is not None and after == before + 1, "A: the refused connection is counted: %r → %r" % (before, after))
     check("refused a TCP connection from 127.0.0.5" in log_text(alog), "A: the refused connection is logged")
 
-    # no --data-dir on a network bind: no client file at all, with a /fail that says why
+    # no --data-dir on a network bind: the current directory is the data folder (issue 11, item 15)
+    check("files clients may read: inside the current directory %s (no --data-dir given)" % os.path.realpath(data)
+          in log_text(alog), "A: the warning names the current directory as the data folder: %r" % log_text(alog))
     m = ok3.fail_of("/table/read", 1, os.path.join(data, "snd.wav"))
-    check(m is not None and "no --data-dir" in m and "disabled" in m, "A: /table/read without --data-dir: %r" % m)
-    m = ok3.fail_of("/instr/load", os.path.join(data, "extra.orc"))
-    check(m is not None and "outside the allowed directories" in m and "no --data-dir" in m,
-          "A: /instr/load of a path without --data-dir: %r" % m)
+    check(m is None, "A: /table/read of a file in the current directory, without --data-dir: %r" % m)
+    check(ok3.fail_of("/table/read", 1, "sub/inner.wav") is None, "A: a relative name is looked up there")
+    m = ok3.fail_of("/table/read", 1, os.path.join(outside, "snd.wav"))
+    check(m is not None and "outside the allowed directories" in m,
+          "A: /table/read of a file outside the current directory: %r" % m)
+    m = ok3.fail_of("/instr/load", os.path.join(outside, "extra.orc"))
+    check(m is not None and "outside the allowed directories" in m,
+          "A: /instr/load of a path outside the current directory: %r" % m)
     check(ok3.done("/instr/load", "sine"), "A: /instr/load of a library instrument by name still works")
     c.send("/quit")
     check(wait_exit(a) == 0, "A: /quit from 127.0.0.1 stops it: %r" % log_text(alog)[-2000:])
@@ -318,6 +326,152 @@ try:
     check("warning" not in log_text(plog), "D: no network warning")
     cd.send("/quit")
     check(wait_exit(p) == 0, "D: stops on /quit: %r" % log_text(plog)[-2000:])
+
+    # ---- E: OSC over TCP: a client that never reads, idle connections, huge frames (issue 11, item 3) ----
+    port = free_port()
+    rec = os.path.join(tmp, "e.wav")
+    p, plog = start_ondes(port, "--tcp", "--record", rec)
+    ce = Client(port)
+    check(ce.ready(), "E: answers")
+
+    def rss_kb(pid):
+        with open("/proc/%d/status" % pid) as f:
+            return next(int(ln.split()[1]) for ln in f if ln.startswith("VmRSS"))
+
+    def framed(path, *args):
+        m = osc.encode_message(path, list(args))
+        return struct.pack(">I", len(m)) + m
+
+    def tcp_client(timeout=3):
+        t = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+        t.settimeout(timeout)
+        t.connect(("127.0.0.1", port))
+        return t
+
+    def tcp_answer(t, path, *args):
+        """Send one message, return the first reply's address ("closed", "timeout")."""
+        try:
+            t.sendall(framed(path, *args))
+            head = t.recv(4, socket.MSG_WAITALL)
+            if len(head) < 4:
+                return "closed"
+            return osc_parse(t.recv(struct.unpack(">I", head)[0], socket.MSG_WAITALL))
+        except (ConnectionResetError, BrokenPipeError):
+            return "closed"
+        except socket.timeout:
+            return "timeout"
+
+    # a client that sends and never reads: each unknown 2000-character address is a 2 kB /fail back
+    hog = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    hog.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    hog.connect(("127.0.0.1", port))
+    hog.setblocking(False)
+    junk = framed("/" + "x" * 2000)
+    sent, t0 = 0, time.time()
+    while sent < 5000 and time.time() - t0 < 10:   # 10 MB of replies asked for
+        try:
+            hog.send(junk)
+            sent += 1
+        except BlockingIOError:
+            time.sleep(0.01)
+        except OSError:
+            break
+    t0 = time.time()
+    ok = ce.ready(3.0)
+    check(ok, "E: a UDP client is answered while a TCP client leaves its replies unread (%.2f s)" % (time.time() - t0))
+    t = tcp_client()
+    check(tcp_answer(t, "/sync", 5)[0] == "/synced", "E: another TCP client is answered meanwhile")
+    t.close()
+    check(re.search(r"closed the TCP connection from 127\.0\.0\.1 after \d+ packets: it left", log_text(plog))
+          and "unread" in log_text(plog),
+          "E: the client that does not read is disconnected and logged: %r" % log_text(plog)[-600:])
+    hog.close()
+
+    # an empty datagram is a malformed packet, counted in /status (issue 11, item 15)
+    n0 = refused_count(Raw("127.0.0.1", "127.0.0.1", port))
+    ce.send_raw(b"")
+    ce.ready()
+    n1 = refused_count(Raw("127.0.0.1", "127.0.0.1", port))
+    check(n0 is not None and n1 == n0 + 1, "E: an empty datagram is counted as malformed: %r → %r" % (n0, n1))
+
+    # a length prefix past 1 MiB: /fail, closed before its bytes come
+    t = tcp_client()
+    t.sendall(struct.pack(">I", 16 << 20) + b"\0" * 1000)
+    r = tcp_answer(t, "/sync", 6)
+    check(r != "timeout" and r[0] == "/fail" and "at most 1048576" in r[1][1],
+          "E: a 16 MB TCP packet is refused with /fail: %r" % (r,))
+    t.close()
+
+    # unfinished frames: 40 connections each 1 MB into a packet, then closed: their memory is returned
+    base = rss_kb(p.pid)
+    part = struct.pack(">I", (1 << 20) - 100) + b"\0" * ((1 << 20) - 200)
+    socks = []
+    for i in range(40):
+        t = tcp_client()
+        t.sendall(part)
+        socks.append(t)
+    time.sleep(0.5)
+    held = rss_kb(p.pid)
+    for t in socks:
+        t.close()
+    ce.ready()
+    time.sleep(0.3)
+    after = rss_kb(p.pid)
+    sanitized = under_sanitizer(p.pid)
+    check(held - base > 30000 and (after - base < 12000 or sanitized),
+          "E: 40 unfinished 1 MB packets held %d kB, %d kB after their connections closed%s"
+          % (held - base, after - base, " (not compared under a sanitizer)" if sanitized else ""))
+
+    # 70 idle connections: more than the 64 served, yet a newcomer gets in once they have been idle 5 s
+    idle = [tcp_client() for _ in range(70)]
+    time.sleep(5.5)
+    t = tcp_client()
+    r = tcp_answer(t, "/sync", 7)
+    check(r not in ("closed", "timeout") and r[0] == "/synced",
+          "E: a new TCP client is served after 70 idle connections: %r" % (r,))
+    check("idle for" in log_text(plog), "E: the idle connection closed for it is logged")
+    live = [tcp_answer(x, "/sync", 8) for x in idle[10:13]]
+    check(all(x not in ("closed", "timeout") and x[0] == "/synced" for x in live),
+          "E: the other idle connections are still served: %r" % live)
+    t.close()
+    for x in idle:
+        x.close()
+
+    # SIGTERM stops ondes within a second even while a TCP client leaves its replies unread
+    hog = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
+    hog.setsockopt(socket.SOL_SOCKET, socket.SO_RCVBUF, 4096)
+    hog.connect(("127.0.0.1", port))
+    hog.setblocking(False)
+    for _ in range(300):
+        try:
+            hog.send(junk)
+        except OSError:
+            break
+    ce.ready()
+    t0 = time.time()
+    p.terminate()
+    code = wait_exit(p, 10)
+    took, limit = time.time() - t0, 5.0 if sanitized else 1.0   # a sanitizer's exit takes longer (its reports)
+    check(code == 0 and took < limit, "E: SIGTERM stops ondes in %.2f s, under %g (exit %r)" % (took, limit, code))
+    check("recording overruns" not in log_text(plog), "E: the recording lost no audio: %r" % log_text(plog)[-300:])
+    hog.close()
+
+    # ---- F: a FIFO inside --data-dir: refused, never waited on (issue 11, item 4) ----
+    for name in ("pipe.wav", "pipe.orc"):
+        os.mkfifo(os.path.join(data, name))
+    port = free_port()
+    p, plog = start_ondes(port, "--data-dir", data)
+    cf = Raw("127.0.0.1", "127.0.0.1", port)
+    check(cf.ready(), "F: answers")
+    for what, args in (("/table/read", (1, "pipe.wav")), ("/table/gen", (2, 0, 1, "pipe.wav", 0, 0, 0)),
+                       ("/instr/load", ("pipe.orc",))):
+        t0 = time.time()
+        m = cf.fail_of(what, *args)
+        check(m is not None and "not a regular file" in m and time.time() - t0 < 2,
+              "F: %s of a FIFO: /fail at once (%.2f s): %r" % (what, time.time() - t0, m))
+    check(cf.ready(1.0), "F: still answering")
+    cf.send("/quit")
+    check(wait_exit(p) == 0, "F: stops on /quit: %r" % log_text(plog)[-2000:])
 finally:
     kill_jacks()
 

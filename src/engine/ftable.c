@@ -8,6 +8,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <threads.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#include <sys/stat.h>
 
 #include <sndfile.h>
 
@@ -509,7 +513,20 @@ static int gen01(GEN *g)
         info.channels = 1;
         info.samplerate = g->sr > 0 ? (int)(g->sr + 0.5) : 44100;
     }
-    SNDFILE *sf = sf_open(g->path, SFM_READ, &info);
+    /* Regular files only: a FIFO or a device named by a client (/table/read
+     * of a FIFO inside --data-dir) would block the control thread in open()
+     * or read(), so the file is opened without blocking and its type checked
+     * before libsndfile reads it. */
+    int fd = open(g->path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
+    struct stat st;
+    if (fd < 0)
+        return fail(g, "cannot open '%s': %s", g->path, strerror(errno));
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
+        return fail(g, "cannot open '%s': %s", g->path,
+                    S_ISDIR(st.st_mode) ? "a directory, not a sound file" : "not a regular file");
+    }
+    SNDFILE *sf = sf_open_fd(fd, SFM_READ, &info, 1);
     if (sf == NULL)
         return fail(g, "cannot open '%s': %s", g->path, sf_strerror(NULL));
 

@@ -2236,7 +2236,7 @@ static int include_file(LANG_ORCH *o, const char *from, int line, int col, const
     else
         snprintf(path, sizeof path, "%s", name);
     size_t n;
-    char *buf = lang_pp_read_file(path, &n);
+    char *buf = lang_read_text(path, &n, NULL, 0);
     if (!buf) {
         lang_err_add(err, errlen, from, line, col, "cannot open included file '%s'", path);
         return -1;
@@ -2289,8 +2289,18 @@ static int add_text(LANG_ORCH *o, const char *src, size_t len, const char *file,
 }
 
 /* The text with every #include replaced by the included file's text (recursively):
- * what a recorded event list carries, so it needs no other file. */
+ * what a recorded event list carries, so it needs no other file.  Held to the
+ * preprocessor's limits (16 deep, 16 MB of included text in all): past them
+ * the #include line is kept as written, for the compiler to report. */
+static char *expand_includes(const char *src, size_t len, const char *file, int depth, size_t *budget);
+
 char *lang_expand_includes(const char *src, size_t len, const char *file, int depth)
+{
+    size_t budget = (size_t)16 << 20;
+    return expand_includes(src, len, file, depth, &budget);
+}
+
+static char *expand_includes(const char *src, size_t len, const char *file, int depth, size_t *budget)
 {
     char *out = NULL;
     size_t olen = 0;
@@ -2315,10 +2325,15 @@ char *lang_expand_includes(const char *src, size_t len, const char *file, int de
                 snprintf(path, sizeof path, "%.*s/%.*s", (int)(slash - file), file, (int)(b - a - 1), a + 1);
             else
                 snprintf(path, sizeof path, "%.*s", (int)(b - a - 1), a + 1);
-            buf = lang_pp_read_file(path, &n);
+            buf = lang_read_text(path, &n, NULL, 0);
+            if (buf && n > *budget) {
+                free(buf);
+                buf = NULL;
+            }
         }
         if (buf) {
-            char *sub = lang_expand_includes(buf, n, path, depth + 1);
+            *budget -= n;
+            char *sub = expand_includes(buf, n, path, depth + 1, budget);
             fputs(sub, f);
             fputc('\n', f);
             free(sub);

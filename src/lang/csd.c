@@ -1,5 +1,6 @@
 /* csd.c — reads a Csound unified file (.csd): its CsOptions, CsInstruments and CsScore sections and the file lines they start on. */
 #include "csd.h"
+#include "preproc.h"
 
 #include <ctype.h>
 #include <errno.h>
@@ -234,39 +235,11 @@ int csd_read(const char *path, CSD *out, char *err, size_t errlen)
         err[0] = 0;
     if (!path)
         return fail(&R, 1, 1, "no file name given");
-    FILE *fp = fopen(path, "rb");
-    if (!fp)
-        return fail(&R, 1, 1, "cannot open: %s", strerror(errno));
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    if (!buf) {
-        fclose(fp);
-        return fail(&R, 1, 1, "out of memory");
-    }
-    for (;;) {
-        if (n + 1 >= cap) {
-            char *t = cap < ((size_t)1 << 30) ? realloc(buf, cap * 2) : NULL;
-            if (!t) {
-                free(buf);
-                fclose(fp);
-                return fail(&R, 1, 1, "file too large or out of memory");
-            }
-            buf = t;
-            cap *= 2;
-        }
-        size_t got = fread(buf + n, 1, cap - 1 - n, fp);
-        n += got;
-        if (got == 0)
-            break;
-    }
-    int bad = ferror(fp);
-    int e = errno;
-    fclose(fp);
-    if (bad) {
-        free(buf);
-        return fail(&R, 1, 1, "cannot read: %s", strerror(e));
-    }
-    buf[n] = 0;
+    size_t n;
+    char why[96];
+    char *buf = lang_read_text(path, &n, why, sizeof why);   /* regular files only, within the text limit */
+    if (!buf)
+        return fail(&R, 1, 1, "cannot open: %s", why);
     /* The parsers work on NUL-terminated text: a NUL inside would silently cut it. */
     const char *nul = memchr(buf, 0, n);
     if (nul) {

@@ -2,6 +2,7 @@
 #include "preproc.h"
 
 #include <ctype.h>
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -14,10 +15,12 @@
  * checked against csound itself; the code is ondes' own. */
 
 #define PP_MAX_DEPTH 64                    /* macro expansions inside expansions */
-#define PP_MAX_INCLUDE_DEPTH 16
+#define PP_MAX_INCLUDE_DEPTH 16            /* files inside files */
+#define PP_MAX_INCLUDES 4096               /* #include directives followed in one run */
 #define PP_MAX_OUT ((size_t)16 << 20)      /* bytes of output: a macro bomb fails cleanly */
+#define PP_MAX_INCLUDED PP_MAX_OUT         /* bytes of included text, all files together: a file that
+                                            * includes itself many times fails before it is read again */
 #define PP_MAX_COND 256                    /* #ifdef nesting */
-#define PP_MAX_FILE ((size_t)64 << 20)
 #define PP_MAX_LOOPS 40                    /* { } loops inside loops (Csound's RPTDEPTH) */
 
 typedef struct map_entry {
@@ -41,6 +44,14 @@ typedef struct macro {
     struct macro *next;
 } MACRO;
 
+/* A source position while reading: the file, line, column, and whether the
+ * characters map one to one (source text) or all to one use site (expansion). */
+typedef struct pos {
+    const char *file;
+    int line, col;
+    int linear;
+} POS;
+
 typedef struct pp {
     MACRO *macros;          /* innermost first: macro arguments shadow while their body expands */
     char **files;           /* interned names of included files */
@@ -53,6 +64,9 @@ typedef struct pp {
     size_t errlen;
     int failed;
     size_t total;           /* bytes emitted so far, every piece */
+    size_t included;        /* bytes of included files read so far */
+    int nincludes;          /* #include directives followed */
+    POS chain[PP_MAX_INCLUDE_DEPTH];   /* the #include that opened each nested file, outermost first */
 
     /* the piece being built */
     char *buf;
@@ -66,18 +80,10 @@ typedef struct pp {
     int ncond;
 } PP;
 
-/* A source position while reading: the file, line, column, and whether the
- * characters map one to one (source text) or all to one use site (expansion). */
-typedef struct pos {
-    const char *file;
-    int line, col;
-    int linear;
-} POS;
-
 static int pp_fail(PP *pp, const POS *at, const char *fmt, ...)
 {
     if (!pp->failed && pp->err && pp->errlen) {
-        char msg[512];
+        char msg[2048];
         va_list ap;
         va_start(ap, fmt);
         vsnprintf(msg, sizeof msg, fmt, ap);
@@ -401,6 +407,24 @@ static int define(PP *pp, const char *s, size_t len, const POS *at, size_t *used
     return 0;
 }
 
+/* An #include refused for a limit: the error names the chain that led
+ * there, each FILE:LINE:COL of the #include that opened the next file. */
+static int include_fail(PP *pp, const POS *at, int idepth, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static int include_fail(PP *pp, const POS *at, int idepth, const char *fmt, ...)
+{
+    char what[256], chain[1600];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(what, sizeof what, fmt, ap);
+    va_end(ap);
+    size_t n = 0;
+    chain[0] = 0;
+    for (int i = 0; i < idepth && n < sizeof chain; i++)
+        n += (size_t)snprintf(chain + n, sizeof chain - n, "%s:%d:%d, ", pp->chain[i].file, pp->chain[i].line,
+                              pp->chain[i].col);
+    return pp_fail(pp, at, "%s; the include chain: %s%s:%d:%d", what, chain, at->file, at->line, at->col);
+}
+
 static int include(PP *pp, const char *s, size_t len, const POS *at, int idepth)
 {
     size_t i = 0;
@@ -413,7 +437,9 @@ static int include(PP *pp, const char *s, size_t len, const POS *at, int idepth)
     if (!e)
         return pp_fail(pp, at, "expected #include \"file\"");
     if (idepth >= PP_MAX_INCLUDE_DEPTH)
-        return pp_fail(pp, at, "#include nested too deeply");
+        return include_fail(pp, at, idepth, "#include nested more than %d deep", PP_MAX_INCLUDE_DEPTH);
+    if (pp->nincludes++ >= PP_MAX_INCLUDES)
+        return include_fail(pp, at, idepth, "more than %d #include directives", PP_MAX_INCLUDES);
     char path[4096];
     const char *name = s + i + 1, *slash = strrchr(at->file, '/');
     int nlen = (int)(e - name);
@@ -422,9 +448,17 @@ static int include(PP *pp, const char *s, size_t len, const POS *at, int idepth)
     else
         snprintf(path, sizeof path, "%.*s", nlen, name);
     size_t n;
-    char *text = lang_pp_read_file(path, &n);
+    char why[96];
+    char *text = lang_read_text(path, &n, why, sizeof why);
     if (!text)
-        return pp_fail(pp, at, "cannot open included file '%s'", path);
+        return pp_fail(pp, at, "cannot open included file '%s': %s", path, why);
+    if (n > PP_MAX_INCLUDED - pp->included) {
+        free(text);
+        return include_fail(pp, at, idepth, "more than %zu MB of included text (the limit for one orchestra or score)",
+                            PP_MAX_INCLUDED >> 20);
+    }
+    pp->included += n;
+    pp->chain[idepth] = *at;
     pp->files = xrealloc_pp(pp->files, sizeof *pp->files * (size_t)(pp->nfiles + 1));
     const char *f = pp->files[pp->nfiles++] = strdup(path);
     if (pp->split && flush(pp, at->file)) {
@@ -865,23 +899,36 @@ void lang_pp_fix_error(const LANG_PP_MAP *m, const char *file, char *err, size_t
     free(rest);
 }
 
-char *lang_pp_read_file(const char *path, size_t *len)
+char *lang_read_text(const char *path, size_t *len, char *why, size_t whylen)
 {
     int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
     struct stat st;
-    if (fd < 0)
-        return NULL;
     FILE *f = NULL;
-    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || (size_t)st.st_size > PP_MAX_FILE || !(f = fdopen(fd, "rb"))) {
-        close(fd);
+    const char *bad = NULL;
+    if (fd < 0 || fstat(fd, &st) != 0) bad = strerror(errno);
+    else if (S_ISDIR(st.st_mode)) bad = "a directory";
+    else if (!S_ISREG(st.st_mode)) bad = "not a regular file";
+    else if ((size_t)st.st_size > LANG_MAX_TEXT) bad = "larger than the 64 MB text limit";
+    else if (!(f = fdopen(fd, "rb"))) bad = strerror(errno);
+    if (bad) {
+        if (why && whylen) snprintf(why, whylen, "%s", bad);
+        if (fd >= 0) close(fd);
         return NULL;
     }
-    size_t cap = 65536, n = 0, k;
+    /* the size can change between fstat and the read: the limit holds for what is read */
+    size_t cap = (size_t)st.st_size + 1 < 65536 ? 65536 : (size_t)st.st_size + 1, n = 0, k;
     char *buf = xrealloc_pp(NULL, cap);
-    while (n <= PP_MAX_FILE && (k = fread(buf + n, 1, cap - n, f)) > 0)
-        if ((n += k) == cap)
+    while (n <= LANG_MAX_TEXT && (k = fread(buf + n, 1, cap - n - 1, f)) > 0)
+        if ((n += k) + 1 == cap)
             buf = xrealloc_pp(buf, cap *= 2);
+    int err = ferror(f);
     fclose(f);
+    if (err || n > LANG_MAX_TEXT) {
+        if (why && whylen) snprintf(why, whylen, "%s", err ? "read error" : "larger than the 64 MB text limit");
+        free(buf);
+        return NULL;
+    }
+    buf[n] = 0;
     *len = n;
     return buf;
 }

@@ -54,8 +54,14 @@ void lang_pp_where(const LANG_PP_MAP *m, int line, int col, const char **file, i
 /* Rewrite a leading "FILE:LINE:COL:" (FILE = `file`) in err to the original place. */
 void lang_pp_fix_error(const LANG_PP_MAP *m, const char *file, char *err, size_t errlen);
 
-/* A regular file of at most 64 MB, read without blocking (no FIFO or
- * device hangs): malloc'd text and its length, or NULL. */
-char *lang_pp_read_file(const char *path, size_t *len);
+/* The text limit: a source file (.orc, .sco, .csd, an event list, an
+ * included file) is at most 64 MB (doc/reliability.md, "Limits on input"). */
+#define LANG_MAX_TEXT ((size_t)64 << 20)
+
+/* A text file read for the compiler: a regular file of at most
+ * LANG_MAX_TEXT, opened without blocking (a FIFO or a device is refused,
+ * never waited on).  Malloc'd NUL-terminated text and its length, or NULL
+ * with the reason ("not a regular file", strerror…) in why. */
+char *lang_read_text(const char *path, size_t *len, char *why, size_t whylen);
 
 #endif

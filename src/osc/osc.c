@@ -10,6 +10,7 @@
 #include <string.h>
 #include <sys/socket.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <netdb.h>
 #include <poll.h>
 #include <time.h>
@@ -25,7 +26,17 @@
  */
 
 #define MAX_ARGS 256
-#define MAX_TCP 16
+/* TCP connections.  A fixed table, raised from 16: each slot costs at most
+ * one unfinished packet (TCP_MAX_FRAME) and one reply queue (TCP_OUT_MAX),
+ * so 64 bound the memory clients can hold at about 130 MB.  When all are
+ * taken, the connection idle longest (no whole packet for TCP_IDLE_MS) is
+ * closed for the newcomer: idle connections cannot lock others out, and a
+ * client that is talking is never cut off by one that connects later. */
+#define MAX_TCP 64
+#define TCP_IDLE_MS 5000
+#define TCP_MAX_FRAME (1u << 20)       /* one OSC packet over TCP: 1 MiB (a UDP datagram: 64 KiB) */
+#define TCP_OUT_MAX (1u << 20)         /* replies queued for a client that does not read, before it is dropped */
+#define POLL_BUDGET_MS 20              /* osc_poll returns to the driver's loop (signals, recording) this often */
 #define MAX_PEERS 64            /* distinct senders remembered for engine-side failures */
 #define RING_STALL_MS 200       /* the command ring this long without room: the audio thread has stalled */
 #define RING_LOW 128            /* room one message may need (an /instr/load posts dozens) */
@@ -39,18 +50,29 @@ typedef struct peer {
     socklen_t salen;
 } PEER;
 
-/* An OSC-over-TCP connection: packets framed by a 32-bit big-endian length (OSC 1.0). */
+/* An OSC-over-TCP connection: packets framed by a 32-bit big-endian length
+ * (OSC 1.0).  The socket is non-blocking both ways: a reply the kernel cannot
+ * take at once waits in `out`, sent as the client reads (POLLOUT); a client
+ * TCP_OUT_MAX behind is disconnected, so one that never reads can neither
+ * block the control thread in send() nor make it hold its replies forever. */
 typedef struct tcpconn {
     int fd;                          /* -1: free */
     unsigned gen;
-    unsigned char *buf;
+    unsigned char *buf;              /* received bytes: at most one unfinished packet and a read's worth */
     size_t used, cap;
+    unsigned char *out;              /* replies not yet taken by the kernel: out[off .. len) */
+    size_t off, len, ocap;
+    int64_t active_ms;               /* when it connected or last sent a whole packet */
+    int64_t packets;                 /* whole packets it sent, for the log */
+    char addr[64];                   /* the client, for the log */
 } TCPCONN;
 
 struct osc_server {
     int fd;                          /* our UDP socket, bound where we were told */
     int lfd;                         /* TCP listening socket (--tcp), or -1 */
     TCPCONN tcp[MAX_TCP];
+    int reading;                     /* the connection whose packets are being dispatched, or -1 */
+    int full_logged;                 /* "all connections taken" logged since a slot was last free */
     lo_server srv;                   /* liblo: decoding and dispatch */
     PEER from;                       /* the sender of the packet being dispatched */
     unsigned char *pkt;              /* receive buffer (the largest UDP datagram) */
@@ -115,8 +137,63 @@ static int64_t now_ms(void)
     return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
 }
 
+static void tcp_drop(OSC_SERVER *o, int i, const char *why, ...);
+
+/* Send what the kernel takes of a connection's queued replies now, without
+ * waiting.  0, or -1 when the connection was dropped. */
+static int tcp_flush(OSC_SERVER *o, int i)
+{
+    TCPCONN *t = &o->tcp[i];
+    while (t->off < t->len) {
+        ssize_t n = send(t->fd, t->out + t->off, t->len - t->off, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK)) break;
+        if (n < 0 && errno == EINTR) continue;
+        if (n <= 0) {
+            o->send_errors++;
+            tcp_drop(o, i, NULL);   /* the client has gone (reset, closed): nothing to tell it */
+            return -1;
+        }
+        t->off += (size_t)n;
+    }
+    if (t->off == t->len) t->off = t->len = 0;
+    return 0;
+}
+
+/* One framed reply for a TCP client: sent now when nothing waits before it,
+ * else queued behind; past TCP_OUT_MAX unread the client is dropped. */
+static void tcp_send(OSC_SERVER *o, int i, const void *data, size_t size)
+{
+    TCPCONN *t = &o->tcp[i];
+    size_t pending = t->len - t->off;
+    if (pending > 0 && pending + 4 + size > TCP_OUT_MAX) {   /* (one big reply to a reader is let through) */
+        tcp_drop(o, i, "it left %zu bytes of replies unread (at most %u: a client must read its replies)",
+                 pending + 4 + size, TCP_OUT_MAX);
+        return;
+    }
+    if (t->ocap - t->len < 4 + size) {   /* compact, then grow */
+        memmove(t->out, t->out + t->off, pending);
+        t->len = pending;
+        t->off = 0;
+        if (t->ocap - t->len < 4 + size) {
+            size_t cap = t->ocap ? t->ocap : 4096;
+            while (cap - t->len < 4 + size) cap *= 2;
+            t->out = realloc(t->out, cap);
+            if (!t->out) abort();
+            t->ocap = cap;
+        }
+    }
+    uint32_t be = htonl((uint32_t)size);
+    memcpy(t->out + t->len, &be, 4);
+    memcpy(t->out + t->len + 4, data, size);
+    t->len += 4 + size;
+    tcp_flush(o, i);
+}
+
 /* Replies leave from the socket the request came in on (clients that check
- * the source port see ondes' port). */
+ * the source port see ondes' port).  Neither waits on a client: UDP's send
+ * buffer empties at the link's pace whatever the receiver does (kept
+ * blocking, so a burst's replies are not dropped here), and TCP's waits in
+ * the connection's queue (tcp_send). */
 static void reply_msg(OSC_SERVER *o, const PEER *to, const char *path, lo_message m)
 {
     if (!to->valid) return;
@@ -125,10 +202,8 @@ static void reply_msg(OSC_SERVER *o, const PEER *to, const char *path, lo_messag
     if (!data) return;
     if (to->tcp) {
         TCPCONN *t = &o->tcp[to->tcp - 1];
-        uint32_t be = htonl((uint32_t)size);
-        if (t->fd < 0 || t->gen != to->tcp_gen || send(t->fd, &be, 4, MSG_NOSIGNAL) != 4
-            || send(t->fd, data, size, MSG_NOSIGNAL) != (ssize_t)size)
-            o->send_errors++;
+        if (t->fd < 0 || t->gen != to->tcp_gen) o->send_errors++;
+        else tcp_send(o, to->tcp - 1, data, size);
     } else if (sendto(o->fd, data, size, 0, (const struct sockaddr *)&to->sa, to->salen) < 0) {
         o->send_errors++;
     }
@@ -275,7 +350,11 @@ static void lo_error(int num, const char *msg, const char *where)
  * interface; ondes must listen on 127.0.0.1 unless told otherwise.  So we
  * bind the socket ourselves and hand each datagram to liblo's decoder
  * (lo_server_dispatch_data), which checks it and calls our handler; the
- * replies leave from our socket too.
+ * replies leave from our socket too.  TCP likewise: liblo's TCP server sends
+ * a reply with a blocking send() on the connection and keeps no queue, so a
+ * client that never reads would stop the control thread (issue 11); our own
+ * non-blocking connections queue each client's replies and drop a client
+ * that falls too far behind (tcp_send).
  */
 OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, int tcp, osc_time_fn tmap,
                      osc_dstats_fn dstats, void *ud, char *err, size_t errlen)
@@ -325,6 +404,7 @@ OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, int tcp, os
     o->fd = fd;
     o->lfd = lfd;
     for (int i = 0; i < MAX_TCP; i++) o->tcp[i].fd = -1;
+    o->reading = -1;
     o->ses = s;
     o->tmap = tmap;
     o->dstats = dstats;
@@ -373,6 +453,7 @@ void osc_close(OSC_SERVER *o)
     for (int i = 0; i < MAX_TCP; i++) {
         if (o->tcp[i].fd >= 0) close(o->tcp[i].fd);
         free(o->tcp[i].buf);
+        free(o->tcp[i].out);
     }
     free(o);
 }
@@ -421,6 +502,10 @@ static void dispatch(OSC_SERVER *o, const PEER *from, unsigned char *data, size_
     o->from = *from;
     o->from.valid = 1;
     o->from_tag = peer_tag(o, &o->from);
+    if (n == 0) {   /* an empty datagram (or TCP packet) is malformed: liblo is not asked about nothing */
+        o->refused++;
+        return;
+    }
     /* liblo validates the packet (type tags, sizes, bundles) before our handler sees it */
     if (lo_server_dispatch_data(o->srv, data, n) < 0) o->refused++;
     ses_drain_replies(o->ses);
@@ -442,6 +527,36 @@ static int refused_sender(OSC_SERVER *o, const struct sockaddr *sa, socklen_t le
     return 1;
 }
 
+/* Close a connection and free what it held.  `why` (printf-style) is
+ * logged; NULL for a client that simply went away.  While its packets are
+ * being dispatched the receive buffer is liblo's input: tcp_read frees it
+ * once dispatch returns. */
+static void tcp_drop(OSC_SERVER *o, int i, const char *why, ...)
+{
+    TCPCONN *t = &o->tcp[i];
+    if (t->fd < 0) return;
+    if (why) {
+        char msg[256];
+        va_list ap;
+        va_start(ap, why);
+        vsnprintf(msg, sizeof msg, why, ap);
+        va_end(ap);
+        fprintf(stderr, "ondes: OSC: closed the TCP connection from %s after %lld packets: %s\n", t->addr,
+                (long long)t->packets, msg);
+    }
+    close(t->fd);
+    t->fd = -1;
+    free(t->out);
+    t->out = NULL;
+    t->off = t->len = t->ocap = 0;
+    if (o->reading != i) {
+        free(t->buf);
+        t->buf = NULL;
+        t->used = t->cap = 0;
+    }
+    o->full_logged = 0;
+}
+
 static void tcp_accept(OSC_SERVER *o)
 {
     struct sockaddr_storage sa;
@@ -452,51 +567,99 @@ static void tcp_accept(OSC_SERVER *o)
         close(fd);
         return;
     }
-    for (int i = 0; i < MAX_TCP; i++)
-        if (o->tcp[i].fd < 0) {
-            o->tcp[i].fd = fd;
-            o->tcp[i].gen++;
-            o->tcp[i].used = 0;
-            return;
-        }
-    close(fd);   /* too many connections */
-    o->refused++;
+    int64_t now = now_ms();
+    int slot = -1, idlest = 0;
+    for (int i = 0; i < MAX_TCP && slot < 0; i++) {
+        if (o->tcp[i].fd < 0) slot = i;
+        else if (o->tcp[i].active_ms < o->tcp[idlest].active_ms) idlest = i;
+    }
+    if (slot < 0 && now - o->tcp[idlest].active_ms >= TCP_IDLE_MS) {
+        tcp_drop(o, idlest, "idle for %.1f s while all %d connections were taken and another client connected",
+                 (double)(now - o->tcp[idlest].active_ms) / 1000, MAX_TCP);
+        slot = idlest;
+    }
+    if (slot < 0) {   /* every connection busy: the newcomer is refused, counted, logged once per full spell */
+        char a[64];
+        osc_addr_str((struct sockaddr *)&sa, salen, a, sizeof a);
+        if (!o->full_logged)
+            fprintf(stderr, "ondes: OSC: refused a TCP connection from %s: all %d connections are active "
+                            "(none idle for %d s); further refusals are counted in /status\n", a, MAX_TCP,
+                    TCP_IDLE_MS / 1000);
+        o->full_logged = 1;
+        close(fd);
+        o->refused++;
+        return;
+    }
+    TCPCONN *t = &o->tcp[slot];
+    fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) | O_NONBLOCK);
+    t->fd = fd;
+    t->gen++;
+    t->used = 0;
+    t->packets = 0;
+    t->active_ms = now;
+    osc_addr_str((struct sockaddr *)&sa, salen, t->addr, sizeof t->addr);
 }
 
-/* Read what a connection has; dispatch each whole length-prefixed packet. */
+/* Read what a connection has; dispatch each whole length-prefixed packet.
+ * The buffer grows with the bytes that arrive, to one packet of at most
+ * TCP_MAX_FRAME (a longer length is refused at once, before its bytes come)
+ * plus one read, and is freed when the connection closes or drains. */
 static void tcp_read(OSC_SERVER *o, int i)
 {
     TCPCONN *t = &o->tcp[i];
-    if (t->cap - t->used < 65536) {
-        t->cap = t->cap ? t->cap * 2 : 131072;
-        t->buf = realloc(t->buf, t->cap);
+    enum { CHUNK = 65536 };
+    if (t->cap - t->used < CHUNK) {
+        size_t cap = t->cap ? t->cap * 2 : 2 * CHUNK;
+        if (cap > TCP_MAX_FRAME + 4 + CHUNK) cap = TCP_MAX_FRAME + 4 + CHUNK;
+        if (cap > t->cap) {
+            t->buf = realloc(t->buf, cap);
+            if (!t->buf) abort();
+            t->cap = cap;
+        }
     }
-    ssize_t n = recv(t->fd, t->buf + t->used, t->cap - t->used, 0);
+    ssize_t n = recv(t->fd, t->buf + t->used, t->cap - t->used, MSG_DONTWAIT);
+    if (n < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR)) return;
     if (n <= 0) {
-        close(t->fd);
-        t->fd = -1;
+        tcp_drop(o, i, NULL);
         return;
     }
     t->used += (size_t)n;
     PEER p = { 1, i + 1, t->gen, { 0 }, 0 };
     size_t at = 0;
-    while (t->used - at >= 4) {
+    o->reading = i;
+    while (t->used - at >= 4 && t->fd >= 0) {
         uint32_t be;
         memcpy(&be, t->buf + at, 4);
         size_t len = ntohl(be);
-        if (len > (1u << 24)) {   /* not OSC framing: drop the connection */
-            close(t->fd);
-            t->fd = -1;
+        if (len > TCP_MAX_FRAME) {   /* refused before its bytes arrive: no client holds more than that */
             o->refused++;
-            return;
+            char why[128];
+            snprintf(why, sizeof why, "a packet of %zu bytes: at most %u over TCP; connection closed", len,
+                     TCP_MAX_FRAME);
+            reply(o, &p, "/fail", "ss", "", why);
+            tcp_drop(o, i, "%s", why);
+            break;
         }
         if (t->used - at - 4 < len) break;
+        t->active_ms = now_ms();
+        t->packets++;
         dispatch(o, &p, t->buf + at + 4, len);
         at += 4 + len;
-        if (t->fd < 0) return;
+    }
+    o->reading = -1;
+    if (t->fd < 0) {   /* dropped while its packets were dispatched */
+        free(t->buf);
+        t->buf = NULL;
+        t->used = t->cap = 0;
+        return;
     }
     memmove(t->buf, t->buf + at, t->used - at);
     t->used -= at;
+    if (t->used == 0 && t->cap > 2 * CHUNK) {   /* a big packet's buffer is not kept for small ones */
+        free(t->buf);
+        t->buf = NULL;
+        t->cap = 0;
+    }
 }
 
 void osc_poll(OSC_SERVER *o, int timeout_ms)
@@ -504,7 +667,10 @@ void osc_poll(OSC_SERVER *o, int timeout_ms)
     /* take messages while the command ring has room for what one may post
      * (an /instr/load can post dozens); otherwise they wait in the sockets */
     ENGINE *e = ses_engine(o->ses);
-    for (;;) {
+    int64_t start = now_ms();
+    /* bounded: under a flood the driver's loop still gets to check signals
+     * and drain the recording every POLL_BUDGET_MS */
+    while (now_ms() - start < POLL_BUDGET_MS) {
         /* Backpressure first: while the ring is short of room a burst waits
          * in the socket's 16 MB buffer.  If the ring stays full past
          * RING_STALL_MS the audio thread is not running (a stalled or
@@ -533,19 +699,22 @@ void osc_poll(OSC_SERVER *o, int timeout_ms)
         }
         for (int i = 0; i < MAX_TCP; i++)
             if (o->tcp[i].fd >= 0) {
-                pfd[n] = (struct pollfd){ o->tcp[i].fd, POLLIN, 0 };
+                short ev = POLLIN | (o->tcp[i].off < o->tcp[i].len ? POLLOUT : 0);
+                pfd[n] = (struct pollfd){ o->tcp[i].fd, ev, 0 };
                 map[n++] = i;
             }
         if (poll(pfd, (nfds_t)n, timeout_ms) <= 0) break;
         timeout_ms = 0;
         for (int k = 0; k < n; k++) {
+            if (map[k] >= 0 && o->tcp[map[k]].fd != pfd[k].fd) continue;   /* closed (or replaced) meanwhile */
+            if (map[k] >= 0 && (pfd[k].revents & POLLOUT) && tcp_flush(o, map[k])) continue;
             if (!(pfd[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
             if (map[k] == -1) {
                 PEER p;
                 memset(&p, 0, sizeof p);
                 p.salen = sizeof p.sa;
                 ssize_t got = recvfrom(o->fd, o->pkt, 65536, 0, (struct sockaddr *)&p.sa, &p.salen);
-                if (got > 0 && !refused_sender(o, (struct sockaddr *)&p.sa, p.salen, "a packet"))
+                if (got >= 0 && !refused_sender(o, (struct sockaddr *)&p.sa, p.salen, "a packet"))
                     dispatch(o, &p, o->pkt, (size_t)got);
             } else if (map[k] == -2) {
                 tcp_accept(o);

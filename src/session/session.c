@@ -5,10 +5,10 @@
 #include "../lang/csd.h"
 #include "../lang/evlist.h"
 #include "../lang/errs.h"
+#include "../lang/preproc.h"
 #include "../engine/ftable.h"
 #include <ctype.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <limits.h>
 #include <math.h>
 #include <stdarg.h>
@@ -17,7 +17,6 @@
 #include <string.h>
 #include <strings.h>
 #include <unistd.h>
-#include <sys/stat.h>
 
 typedef struct evfile {
     EVL_CMD *cmds;
@@ -214,53 +213,23 @@ static const char *client_file(SESSION *s, const char *path, int library, char *
     return out;
 }
 
-/* Text files are regular files of at most 64 MB: a device or FIFO named by a
- * network client (/instr/load "/dev/zero", found by fuzzing) must neither
- * fill memory nor block the control thread, so the file is opened without
- * blocking and checked before it is read. */
-#define SES_MAX_TEXT ((size_t)64 << 20)
+/* A text file a client or the command line names: a regular file within
+ * the text limit, read without blocking (lang_read_text: a device or FIFO
+ * named by a network client — /instr/load "/dev/zero", found by fuzzing —
+ * neither fills memory nor blocks the control thread), and no NUL in it. */
 static char *read_file(const char *path, size_t *len, char *err, size_t errlen)
 {
-    int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC);
-    struct stat st;
-    if (fd < 0 || fstat(fd, &st) != 0) {
-        snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
-        if (fd >= 0) close(fd);
+    char why[96];
+    char *buf = lang_read_text(path, len, why, sizeof why);
+    if (!buf) {
+        snprintf(err, errlen, "cannot open '%s': %s", path, why);
         return NULL;
     }
-    if (!S_ISREG(st.st_mode) || (size_t)st.st_size > SES_MAX_TEXT) {
-        snprintf(err, errlen, "cannot open '%s': %s", path,
-                 S_ISREG(st.st_mode) ? "larger than 64 MB" : "not a regular file");
-        close(fd);
-        return NULL;
-    }
-    FILE *f = fdopen(fd, "rb");
-    if (!f) {
-        snprintf(err, errlen, "cannot open '%s': %s", path, strerror(errno));
-        close(fd);
-        return NULL;
-    }
-    size_t cap = 65536, n = 0;
-    char *buf = malloc(cap);
-    size_t k;
-    while (n <= SES_MAX_TEXT && (k = fread(buf + n, 1, cap - n - 1, f)) > 0) {
-        n += k;
-        if (n + 1 >= cap) buf = realloc(buf, cap *= 2);
-    }
-    int bad = ferror(f) || n > SES_MAX_TEXT;
-    fclose(f);
-    if (bad) {
-        free(buf);
-        snprintf(err, errlen, "cannot read '%s'", path);
-        return NULL;
-    }
-    buf[n] = 0;
-    if (memchr(buf, 0, n)) {
+    if (memchr(buf, 0, *len)) {
         free(buf);
         snprintf(err, errlen, "%s: not a text file", path);
         return NULL;
     }
-    *len = n;
     return buf;
 }
 
@@ -345,6 +314,19 @@ static int csd_options(SESSION *s, const char *opts, const char *path, int line)
     return 0;
 }
 
+/* An orchestra's text: compiled, then kept for the recorded list with its
+ * #includes expanded — only once the compiler (whose preprocessor holds
+ * includes to their limits and names the chain) has accepted it. */
+static int add_orc(SESSION *s, const char *text, size_t len, const char *path, int line, char *err, size_t errlen)
+{
+    int r = lang_orch_add(s->orch, text, len, path, line, err, errlen);
+    if (r) return r;
+    char *x = lang_expand_includes(text, len, path, 0);
+    keep_text(s, "/orc", x);
+    free(x);
+    return 0;
+}
+
 int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
 {
     const char *ext = ext_of(path);
@@ -359,12 +341,7 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
         if (csd_read(path, &c, err, errlen)) return s->failed = 1, -1;
         int r = 0;
         if (c.options) csd_options(s, c.options, path, c.options_line);
-        if (c.orc) {
-            char *x = lang_expand_includes(c.orc, strlen(c.orc), path, 0);
-            keep_text(s, "/orc", x);
-            free(x);
-            r = lang_orch_add(s->orch, c.orc, strlen(c.orc), path, c.orc_line, err, errlen);
-        }
+        if (c.orc) r = add_orc(s, c.orc, strlen(c.orc), path, c.orc_line, err, errlen);
         if (c.sco) {   /* read even after the orchestra's errors: its own are reported with them */
             char *serr = malloc(errlen);
             if (!serr) abort();
@@ -385,10 +362,7 @@ int ses_add_file(SESSION *s, const char *path, char *err, size_t errlen)
     if (!text) return s->failed = 1, -1;
     int r;
     if (!strcasecmp(ext, "orc") || !strcasecmp(ext, "udo") || !strcasecmp(ext, "inc")) {
-        char *x = lang_expand_includes(text, len, path, 0);
-        keep_text(s, "/orc", x);
-        free(x);
-        r = lang_orch_add(s->orch, text, len, path, 1, err, errlen);
+        r = add_orc(s, text, len, path, 1, err, errlen);
     } else if (!strcasecmp(ext, "sco")) {
         r = add_score(s, text, path, 1, err, errlen);
     } else if (!strcasecmp(ext, "events") || !strcasecmp(ext, "ev") || !strcasecmp(ext, "txt")) {

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <threads.h>
 #include <unistd.h>
+#include <sys/stat.h>
 
 #include <sndfile.h>
 
@@ -330,7 +331,7 @@ static void test_errors(void)
     snprintf(path, sizeof path, "%s/no-such-file.wav", tmpdir);
     expect_error(0, 1, a, 4, path, "GEN1: cannot open");
     expect_error(0, 1, a, 4, path, "no-such-file.wav");
-    expect_error(0, 1, a, 4, path, "System error");     /* libsndfile's reason */
+    expect_error(0, 1, a, 4, path, "No such file or directory");   /* the reason (open(2)'s, before libsndfile) */
 
     snprintf(path, sizeof path, "%s/notes.txt", tmpdir);
     FILE *f = fopen(path, "w");
@@ -340,6 +341,14 @@ static void test_errors(void)
     }
     expect_error(0, 1, a, 4, path, "GEN1: cannot open");
     expect_error(0, 1, a, 4, path, "notes.txt");
+
+    /* a FIFO (or a device) is refused at once: opening it for reading would wait for a writer */
+    snprintf(path, sizeof path, "%s/pipe.wav", tmpdir);
+    if (mkfifo(path, 0600) == 0) {
+        expect_error(0, 1, a, 4, path, "not a regular file");
+        unlink(path);
+    }
+    expect_error(0, 1, a, 4, tmpdir, "a directory");
 
     snprintf(path, sizeof path, "%s/g1_stereo.wav", tmpdir);
     double ch3[4] = { 0, 0, 0, 3 };
