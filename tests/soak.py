@@ -3,8 +3,9 @@
 clients for a set time, while a third, over TCP, never reads its replies (and is dropped, round
 after round), and a fourth plays runaway instruments (endless loops) twice a second.  At the end,
 with /sync and /status: every command was executed (it is in the --record-events list, or it got
-its reply) or answered with /fail; malformed packets are counted; memory did not grow; the process is healthy and quits cleanly; and the recorded event
-list re-renders offline to the very samples played live.
+its reply) or answered with /fail; malformed packets are counted; memory did not grow; the process
+is healthy and quits cleanly; and the recorded event list re-renders offline to the very samples
+played live.
 
     python3 tests/soak.py [--seconds N] [--rate MSGS_PER_S] [--seed S]
 
