@@ -47,7 +47,7 @@ typedef struct note_block {
 #define ONCE_KEY (4 + 64)            /* ifn, size, gen, nargs, args */
 #define NOTE_BLOCK_HDR RTA_ALIGN     /* keeps the opcode's part aligned */
 
-/* The work budget (doc/reliability.md, "A runaway instrument"): every step a
+/* The work budget (doc/reliability.md, "The work budget"): every step a
  * chain runs (an opcode's init or perf call, a jump) is counted, so an
  * endless loop, an i-time loop with a long body or a UDO recursion that
  * fans out stops within the block it runs in, deterministically (the same
@@ -62,10 +62,10 @@ typedef struct note_block {
  * the block it runs in, not the performance.  Far beyond what a piece
  * spends in one k-cycle (the heaviest pass of every test and example piece
  * takes 1 472 steps; a k-rate loop over a 4096-element array with five
- * statements ~25 000), and enough for an i-time loop filling a 2^17-point
- * table at 8 steps a point.  Header
- * code (instr 0) runs before or beside playing, on the control thread: it
- * may take INSTR0_STEPS (~1 s). */
+ * statements ~25 000), and enough for an i-time loop filling a
+ * 100 000-point table at 10 steps a point.  Header code (instr 0) runs
+ * before or beside playing, on the control thread: it may take
+ * INSTR0_STEPS (~0.4 s). */
 #define VOICE_STEPS ((int64_t)1 << 20)
 #define BLOCK_STEPS ((int64_t)1 << 22)
 #define FLOOR_STEPS ((int64_t)4096)
