@@ -25,6 +25,8 @@ typedef struct ftable {
                          * (the engine frees it there; ftable_free leaves it alone) */
     int readonly;       /* 1: shared by every instrument, the library's too (the built-in
                          * sine): writers (tablew, copya2ftab) refuse it at init */
+    int32_t refs;       /* voices that read it (engine.c's voice_hold): processing thread only */
+    size_t counted;     /* bytes the session counts against --table-memory while it lives (0: none) */
 } FTABLE;
 
 /* Memory for a table made where malloc may not run (a note's init on the

@@ -7,6 +7,7 @@
 #include "../lang/errs.h"
 #include "../lang/preproc.h"
 #include "../engine/ftable.h"
+#include "tablework.h"
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -64,6 +65,9 @@ struct session {
     double opt_ceiling_db, opt_limiter_ms;
     int opt_ceiling_set;
     double opt_a4;
+    /* names an event list's /instr/orc lines define: never loaded from the library up front */
+    char **orc_names;
+    int norc_names;
     /* texts loaded at start, kept for --record-events */
     char **texts;          /* "/orc" or "/score" then a NUL then the text */
     int ntexts;
@@ -72,10 +76,39 @@ struct session {
     uint32_t cmd_seq, cur_cmd;
     uint32_t cur_origin;              /* the sender of the command being run (EVL_CMD.origin) */
     int posted;            /* events the current command posted */
-    struct pending { uint32_t seq; char *line; } *pend;
+    struct pending { uint32_t seq; char *line; int always; } *pend;   /* always: printed even without its EXEC */
+    ENG_BATCH *batch;      /* live: a /score's events, gathered until all are checked (then one EV_BATCH) */
     int npend, cappend, pend_head;
     ses_reply_fn sink;     /* who gets the clients' replies (the OSC server), or NULL */
     void *sink_ud;
+    /* Live tables made off the control thread (tablework.h), and the
+     * commands held behind them: a sender's commands that come after its
+     * table request wait, in order, until the table is installed (see
+     * held_flush).  A FIFO of items, each one command's events. */
+    TABLEWORK *tw;
+    struct held *held_head, *held_tail;
+    int nheld;                         /* items in the FIFO */
+    struct held *cur_held;             /* the item the current command's events go to, or NULL */
+    int cur_deferred;                  /* the current command answers later (a table job) */
+    const char *cur_addr;              /* the current command's address */
+    /* --table-memory: bytes of heap tables alive (installed, replaced but not
+     * yet freed, or being made), live only */
+    size_t table_bytes, table_limit;
+};
+
+/* One held command: its events (and a table job's EV_TABLE, whose pointer
+ * comes when the worker is done), its --record-events line. */
+struct held {
+    struct held *next;
+    uint32_t origin, seq;              /* its sender; the command's number when it ran */
+    TW_JOB *job;                       /* a table being made, or NULL */
+    size_t job_bytes;                  /* what the job was counted for against --table-memory */
+    char addr[32];                     /* the job's command, for its /fail (and /done) */
+    int say_done;                      /* its command answers /done (a /score's f statement does not) */
+    unsigned char *ev;                 /* the events, each eng_event_bytes long, 8-aligned */
+    size_t evlen, evcap, evdone;       /* bytes used, reserved, already posted */
+    char *line;                        /* its --record-events line, or NULL */
+    uint32_t posted_seq;               /* the number it was posted under (0: not yet) */
 };
 
 static void note(SESSION *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -116,9 +149,29 @@ SESSION *ses_new(void)
     return s;
 }
 
+static void held_free(struct held *h)
+{
+    for (size_t at = h->evdone; at < h->evlen;) {   /* tables never posted go with it */
+        ENG_EVENT *ev = (ENG_EVENT *)(h->ev + at);
+        if (ev->type == EV_TABLE) ftable_free(ev->ptr);
+        if (ev->type == EV_BATCH) eng_batch_free(ev->ptr, 1);   /* a /score held behind a table */
+        at += (eng_event_bytes(ev) + 7) & ~(size_t)7;
+    }
+    tw_job_free(h->job);
+    free(h->ev);
+    free(h->line);
+    free(h);
+}
+
 void ses_free(SESSION *s)
 {
     if (!s) return;
+    tw_free(s->tw);   /* first: the worker reads the engine */
+    while (s->held_head) {
+        struct held *h = s->held_head;
+        s->held_head = h->next;
+        held_free(h);
+    }
     eng_free(s->eng);
     lang_orch_free(s->orch);
     for (int i = 0; i < s->nscores; i++) sco_free(&s->scores[i]);
@@ -129,6 +182,8 @@ void ses_free(SESSION *s)
     }
     for (int i = 0; i < s->ntexts; i++) free(s->texts[i]);
     free(s->texts);
+    for (int i = 0; i < s->norc_names; i++) free(s->orc_names[i]);
+    free(s->orc_names);
     for (int i = 0; i < s->npend; i++) free(s->pend[(s->pend_head + i) % s->cappend].line);
     free(s->pend);
     if (s->rec) fclose(s->rec);
@@ -505,8 +560,8 @@ static int text_error(SES_ERR *e, const char *label, const char *text)
 
 /* Csound's --sample-accurate start: the frame p2·sr truncated (0.7 s at 44.1 kHz is frame 30869).
  * Clamped to ±2^62 frames (millions of years) so no time overflows int64; callers refuse
- * times beyond SES_MAX_TIME before they get here. */
-#define SES_MAX_TIME 1e9
+ * times beyond SES_MAX_TIME (the horizon) before they get here. */
+#define SES_MAX_TIME SES_HORIZON
 static int64_t to_frame(const SESSION *s, double t)
 {
     double f = t * s->hdr.sr;
@@ -518,6 +573,231 @@ static void extend_end(SESSION *s, double t)
     if (t > s->end_time) s->end_time = t;
 }
 
+/* A /score's event into the batch it is gathered in (engine.h ENG_BATCH). */
+static int batch_add(SESSION *s, const ENG_EVENT *ev, SES_ERR *e)
+{
+    size_t used = eng_event_bytes(ev), step = (used + 7) & ~(size_t)7;
+    ENG_BATCH *b = s->batch;
+    if (b->len + step > b->cap) {
+        size_t cap = b->cap * 2 > b->len + step ? b->cap * 2 : b->len + step;
+        ENG_BATCH *nb = realloc(b, sizeof *b + cap);
+        if (!nb) return err_at(e, NULL, "out of memory for the score's %zu events", b->n + 1);
+        s->batch = b = nb;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, ev, used);
+    b->len += step;
+    b->n++;
+    return 0;
+}
+
+/* Free a batch the engine handed back or that was never posted; with
+ * `tables` (refused, or never posted) the tables its f statements made go
+ * too and stop counting against --table-memory. */
+static void batch_release(SESSION *s, ENG_BATCH *b, int tables)
+{
+    for (size_t i = 0, off = 0; b && tables && i < b->n; i++) {
+        const ENG_EVENT *x = (const ENG_EVENT *)(const void *)(b->data + off);
+        if (x->type == EV_TABLE && x->ptr) s->table_bytes -= ((const FTABLE *)x->ptr)->counted;
+        off += (eng_event_bytes(x) + 7) & ~(size_t)7;
+    }
+    eng_batch_free(b, tables);
+}
+
+/* ---- live table work: requests on the worker, the sender's later commands held behind them ---- */
+
+#define SES_MAX_HELD 65536             /* commands waiting behind tables, all senders */
+
+/* Whether a table of `bytes` more would pass --table-memory (live only);
+ * if so, why in msg. */
+static int over_table_limit(const SESSION *s, int num, size_t bytes, char *msg, size_t n)
+{
+    if (!s->live || !s->table_limit || s->table_bytes + bytes <= s->table_limit) return 0;
+    snprintf(msg, n, "table %d: %zu MB of tables with this one's %zu MB is over the table memory limit of %zu MB "
+             "(--table-memory)", num, (s->table_bytes + bytes) >> 20, bytes >> 20, s->table_limit >> 20);
+    return 1;
+}
+
+/* Whether `origin` has a command waiting: its next ones wait too (in order). */
+static int held_blocks(const SESSION *s, uint32_t origin)
+{
+    for (const struct held *h = s->held_head; h; h = h->next)
+        if (h->origin == origin) return 1;
+    return 0;
+}
+
+/* A new item at the FIFO's tail for the current command. */
+static struct held *held_new(SESSION *s, SES_ERR *e)
+{
+    if (s->nheld >= SES_MAX_HELD) {
+        err_at(e, NULL, "%d commands are waiting for tables to be made; try again when they are done", SES_MAX_HELD);
+        return NULL;
+    }
+    struct held *h = calloc(1, sizeof *h);
+    if (!h) {
+        err_at(e, NULL, "out of memory");
+        return NULL;
+    }
+    h->origin = s->cur_origin;
+    h->seq = s->cur_cmd;
+    if (s->held_tail) s->held_tail->next = h;
+    else s->held_head = h;
+    s->held_tail = h;
+    s->nheld++;
+    s->cur_held = h;
+    return h;
+}
+
+/* The current command's event waits in its item (made on its first event). */
+static int hold_event(SESSION *s, const ENG_EVENT *ev, SES_ERR *e)
+{
+    struct held *h = s->cur_held ? s->cur_held : held_new(s, e);
+    if (!h) return -1;
+    size_t n = (eng_event_bytes(ev) + 7) & ~(size_t)7;
+    if (h->evlen + n > h->evcap) {
+        size_t cap = h->evcap ? h->evcap * 2 : 256;
+        while (cap < h->evlen + n) cap *= 2;
+        unsigned char *p = realloc(h->ev, cap);
+        if (!p) return err_at(e, NULL, "out of memory");
+        h->ev = p;
+        h->evcap = cap;
+    }
+    memcpy(h->ev + h->evlen, ev, eng_event_bytes(ev));
+    h->evlen += n;
+    return 0;
+}
+
+/* Drop the FIFO's tail (the current command failed: none of it happens). */
+static void held_drop_tail(SESSION *s)
+{
+    struct held *h = s->held_head, *prev = NULL;
+    while (h && h != s->held_tail) prev = h, h = h->next;
+    if (!h) return;
+    if (prev) prev->next = NULL;
+    else s->held_head = NULL;
+    s->held_tail = prev;
+    s->nheld--;
+    held_free(h);
+}
+
+/* A reply of the session's own (a table job's /done or /fail) to its sender. */
+static void held_reply(SESSION *s, uint32_t origin, int type, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void held_reply(SESSION *s, uint32_t origin, int type, const char *fmt, ...)
+{
+    ENG_REPLY r;
+    memset(&r, 0, sizeof r);
+    r.type = type;
+    r.origin = origin;
+    r.frame = eng_frame(s->eng);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r.msg, sizeof r.msg, fmt, ap);
+    va_end(ap);
+    if (s->sink) s->sink(s->sink_ud, &r);
+}
+
+static void pending_push(SESSION *s, uint32_t seq, char *line, int always);
+
+/* Post what waits, in order, each sender's items only after its earlier
+ * ones: a table job not yet made holds its sender's later items back, never
+ * another sender's.  A table made goes to the engine as EV_TABLE and its
+ * sender hears /done (or /fail); an item's events are posted under a new
+ * command number, recorded (--record-events) at the frame the engine takes
+ * them, as any command.  When the ring is full, the rest waits for the next
+ * call.  Control thread (ses_drain_replies). */
+static void held_flush(SESSION *s)
+{
+    uint32_t blocked[64];
+    int nblocked = 0;
+    struct held **pp = &s->held_head, *prev = NULL;
+    while (*pp) {
+        struct held *h = *pp;
+        int skip = 0;
+        for (int i = 0; i < nblocked; i++) skip |= blocked[i] == h->origin;
+        if (!skip && h->job && h->evdone == 0) {
+            FTABLE *t;
+            const char *why;
+            if (!tw_result(h->job, &t, &why)) {
+                skip = 1;
+            } else {
+                ENG_EVENT *ev = (ENG_EVENT *)h->ev;
+                size_t bytes = t ? ((size_t)t->size + 1) * sizeof(float) : 0;
+                s->table_bytes -= h->job_bytes;   /* counted again below, now that its size is known */
+                char msg[160];
+                if (t && over_table_limit(s, ev->instr, bytes, msg, sizeof msg)) {
+                    held_reply(s, h->origin, ENG_REPLY_FAIL, "%s: %s", h->addr, msg);
+                    ftable_free(t);
+                    t = NULL;
+                } else if (!t) {
+                    held_reply(s, h->origin, ENG_REPLY_FAIL, "%s: %s", h->addr, why);
+                }
+                tw_job_free(h->job);
+                h->job = NULL;
+                if (!t) {
+                    h->evdone = h->evlen;   /* the table's event goes with the table */
+                } else {
+                    t->counted = bytes;
+                    s->table_bytes += bytes;
+                    ev->ptr = t;
+                }
+            }
+        }
+        if (skip) {
+            if (nblocked < (int)(sizeof blocked / sizeof *blocked)) blocked[nblocked++] = h->origin;
+            else return;   /* more blocked senders than we track: keep order, try again later */
+            prev = h;
+            pp = &h->next;
+            continue;
+        }
+        if (!h->posted_seq && h->evdone < h->evlen) {
+            h->posted_seq = ++s->cmd_seq;
+            if (h->line && s->rec) {
+                pending_push(s, h->posted_seq, h->line, 0);
+                h->line = NULL;
+            }
+        }
+        while (h->evdone < h->evlen) {
+            ENG_EVENT *ev = (ENG_EVENT *)(h->ev + h->evdone);
+            ev->cmd = h->posted_seq;
+            if (eng_post(s->eng, ev)) return;   /* the ring is full: the rest waits, in order */
+            h->evdone += (eng_event_bytes(ev) + 7) & ~(size_t)7;
+            if (ev->type == EV_TABLE && ev->ptr && h->say_done) {
+                held_reply(s, h->origin, ENG_REPLY_DONE, "%s", h->addr);
+                h->say_done = 0;
+            }
+        }
+        *pp = h->next;
+        if (s->held_tail == h) s->held_tail = prev;
+        s->nheld--;
+        held_free(h);
+    }
+}
+
+/* A live table on the worker: the request is checked and counted against
+ * --table-memory now; the table is posted (and its sender answered) by
+ * held_flush once made, and the sender's later commands wait behind it. */
+static int table_job(SESSION *s, const ENG_EVENT *tev, int size, int gen, const double *args, int nargs,
+                     const char *path, const char *where, SES_ERR *e)
+{
+    size_t bytes = ((size_t)(size < 0 ? -(int64_t)size : size) + 2) * sizeof(float);
+    char msg[160];
+    if (over_table_limit(s, tev->instr, bytes, msg, sizeof msg)) return err_at(e, where, "%s", msg);
+    struct held *h = held_new(s, e);
+    if (!h) return -1;
+    if (hold_event(s, tev, e) || !(h->job = tw_submit(s->tw, tev->instr, size, gen, args, nargs, path))) {
+        held_drop_tail(s);
+        s->cur_held = NULL;
+        return err_at(e, where, "out of memory");
+    }
+    h->job_bytes = bytes;
+    s->table_bytes += bytes;
+    snprintf(h->addr, sizeof h->addr, "%s", s->cur_addr ? s->cur_addr : "/table/gen");
+    const SES_CMD *k = s->cur_addr ? ses_cmd_find(s->cur_addr) : NULL;
+    h->say_done = k && k->reply == CMD_REPLY_DONE;
+    s->cur_deferred = 1;
+    return 0;
+}
+
 static int schedule(SESSION *s, ENG_EVENT *ev, SES_ERR *e)
 {
     if (s->live) {
@@ -527,6 +807,8 @@ static int schedule(SESSION *s, ENG_EVENT *ev, SES_ERR *e)
         ev->cmd = s->cur_cmd;
         ev->origin = s->cur_origin;
         s->posted++;
+        if (s->batch) return batch_add(s, ev, e);   /* a /score being gathered (all or nothing) */
+        if (s->cur_held || held_blocks(s, s->cur_origin)) return hold_event(s, ev, e);
         if (eng_post(s->eng, ev)) return err_at(e, NULL, "the command ring is full: try again");
         return 0;
     }
@@ -536,6 +818,9 @@ static int schedule(SESSION *s, ENG_EVENT *ev, SES_ERR *e)
 }
 
 #define SES_MAX_LIVE_TABLE (1 << 24)
+/* points x arguments above which a live table is made on the worker (about
+ * a millisecond of sines); a file is always read there */
+#define SES_SYNC_TABLE_WORK (1 << 16)
 /* `frame`: when it takes effect (a command's own frame: no round trip through seconds, which can
  * land one frame early and swap the table before a note on the same frame). */
 static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, const double *args, int nargs,
@@ -553,19 +838,44 @@ static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, con
     char resolved[4096];
     if (path && !(path = client_file(s, path, 0, resolved, sizeof resolved, e2, sizeof e2)))
         return err_at(e, where, "%s", e2);
+    ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = EV_TABLE;
+    ev.frame = frame;
+    ev.instr = num;
+    if (s->live && s->tw && s->posted == 0) {
+        /* long work (many points x arguments, or a file), or behind a table
+         * of the same sender's still being made: the worker makes it.  Only
+         * as a command's first event (a /table/gen, not a /score's f after
+         * notes it posted): a command is recorded at one frame, so all of it
+         * takes effect together */
+        int64_t work = (int64_t)(size < 0 ? -(int64_t)size : size) * (nargs > 1 ? nargs : 1);
+        if (path || gen == 1 || gen == -1 || work > SES_SYNC_TABLE_WORK || held_blocks(s, s->cur_origin)) {
+            if (!s->cur_absolute) ev.flags |= EVF_RELATIVE;
+            ev.origin = s->cur_origin;
+            s->posted++;
+            return table_job(s, &ev, size, gen, args, nargs, path, where, e);
+        }
+    }
+    if (over_table_limit(s, num, ((size_t)(size < 0 ? -(int64_t)size : size) + 2) * sizeof(float), e2, sizeof e2))
+        return err_at(e, where, "%s", e2);
     FTABLE *t = eng_make_table(s->eng, num, size, gen, args, nargs, path, e2, sizeof e2);
     if (!t) return err_at(e, where, "%s", e2);
     if (frame <= 0 && !s->live) {
         eng_set_table(s->eng, num, t);
         return 0;
     }
-    ENG_EVENT ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = EV_TABLE;
-    ev.frame = frame;
-    ev.instr = num;
+    if (s->live) {
+        t->counted = ((size_t)t->size + 1) * sizeof(float);
+        s->table_bytes += t->counted;
+    }
     ev.ptr = t;
-    return schedule(s, &ev, e);
+    if (schedule(s, &ev, e)) {
+        if (s->live) s->table_bytes -= t->counted;
+        ftable_free(t);
+        return -1;
+    }
+    return 0;
 }
 
 /* A score's events, its times counted from frame `base` (a /score command's own frame: each
@@ -588,16 +898,28 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, SES_ERR *err)
         sec0[k + 1] = sec0[k] + (len + ks - 1) / ks * ks;
     }
     int rc = 0;
+    double limit = s->live ? SES_HORIZON : SES_MAX_RENDER;   /* (session.h) from now, or a whole render */
     for (int i = 0; i < sc->n && !rc; i++) {
         const SCO_EVENT *e = &sc->ev[i];
         int64_t f0 = e->sec >= 0 && e->sec < sc->nsec ? sec0[e->sec] : 0;
         double time = (double)f0 / s->hdr.sr + e->sec_time;
+        if (!(time + e->shift <= limit)) {   /* (NaN too) */
+            char where[300];
+            snprintf(where, sizeof where, "%s:%d:%d", e->file ? e->file : "score", e->line, e->col);
+            rc = err_at(err, where, "the time %g s is beyond the horizon of %g s: no performance is that long",
+                        time + e->shift, limit);
+            break;
+        }
         rc = schedule_score_event(s, e, base, offset, f0 + to_frame(s, e->sec_time), time, err);
     }
     if (!rc && (sc->has_end || sc->end_time > 0)) {
         double end = sc->end_time;
         if (sc->nsec > 0) end = (double)sec0[sc->nsec - 1] / s->hdr.sr + sc->sec_len[sc->nsec - 1];
-        extend_end(s, end + offset);
+        if (!(end <= limit))
+            rc = err_at(err, NULL, "the score's end, %g s, is beyond the horizon of %g s: no performance is that long",
+                        end, limit);
+        else
+            extend_end(s, end + offset);
     }
     free(sec0);
     return rc;
@@ -775,35 +1097,64 @@ static int itime_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t,
                      na->s, t ? t->name : "?", c->addr, buf[0] ? buf : "none");
 }
 
-/* While playing: compile the instruments of an .orc file and swap them in. */
-static int live_load(SESSION *s, const char *path, SES_ERR *e)
+
+/* The frame a command takes effect at, and an event stamped with it (a
+ * delay moves ev.frame; ev.issued stays the command's). */
+static int64_t cmd_frame(const SESSION *s, const EVL_CMD *c) { return c->has_frame ? c->frame : to_frame(s, c->time); }
+
+static void cmd_event(const SESSION *s, const EVL_CMD *c, ENG_EVENT *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->frame = ev->issued = cmd_frame(s, c);
+}
+
+
+/* Instruments (and opcodes) compiled while playing, or at an event list's
+ * frame, and installed at the command's frame.  Recorded as an /instr/orc
+ * line of their text, in the order compiled: a name takes the lowest free
+ * number (Csound's rule), which depends on everything defined before it, so a
+ * re-render compiles the same texts in the same order, each at its frame (not
+ * all up front), and numbers every name as this session did. */
+static int add_code(SESSION *s, const EVL_CMD *c, const char *text, const char *label, int line0, SES_ERR *e)
+{
+    char buf[SES_ERR_MAX];
+    INSTR_TMPL *made[64];
+    int n = lang_orch_add_instruments(s->orch, text, strlen(text), label, line0, made, 64, buf, sizeof buf);
+    if (n < 0) return text_error(e, label, buf);
+    if (s->rec) {   /* written with the frame the command takes effect at (record_executed) */
+        char *line = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&line, &len);
+        fputs("/instr/orc ", f);
+        write_string(f, text);
+        fclose(f);
+        /* code defining only opcodes posts nothing, so no frame comes back for it: it is written with the
+         * next command's, still before anything compiled after it (it plays nothing itself) */
+        pending_push(s, s->cur_cmd, line, n == 0);
+    }
+    for (int i = 0; i < n; i++) {
+        /* its opcodes' shared state (vco2's tables…) made here, off the audio thread */
+        if (eng_prepare_instr(s->eng, made[i], buf, sizeof buf)) return err_at(e, NULL, "%s", buf);
+        ENG_EVENT ev;
+        cmd_event(s, c, &ev);
+        ev.type = EV_INSTR;
+        ev.instr = made[i]->num;
+        ev.ptr = made[i];
+        if (schedule(s, &ev, e)) return -1;
+    }
+    return 0;
+}
+
+/* While playing: compile the instruments of an .orc file and swap them in (at c's frame). */
+static int live_load(SESSION *s, const char *path, const EVL_CMD *c, SES_ERR *e)
 {
     size_t len;
     char buf[SES_ERR_MAX];
     char *text = read_file(path, &len, buf, sizeof buf);
     if (!text) return err_at(e, NULL, "%s", buf);
-    INSTR_TMPL *made[64];
-    int n = lang_orch_add_instruments(s->orch, text, len, path, 1, made, 64, buf, sizeof buf);
-    if (n > 0 && s->rec) {   /* instruments only: a re-render compiles them up front */
-        fputs("@0 /orc ", s->rec);
-        write_string(s->rec, text);
-        fputc('\n', s->rec);
-    }
+    int r = add_code(s, c, text, path, 1, e);
     free(text);
-    for (int i = 0; i < n; i++) {
-        /* its opcodes' shared state (vco2's tables…) made here, off the audio thread */
-        if (eng_prepare_instr(s->eng, made[i], buf, sizeof buf)) return err_at(e, NULL, "%s", buf);
-        /* installed at the next block, not part of the command that named it
-         * (a recorded event list carries the code as an /orc line) */
-        ENG_EVENT ev;
-        memset(&ev, 0, sizeof ev);
-        ev.type = EV_INSTR;
-        ev.frame = EV_NOW;
-        ev.instr = made[i]->num;
-        ev.ptr = made[i];
-        if (eng_post(s->eng, &ev)) return err_at(e, NULL, "the command ring is full: try again");
-    }
-    return n < 0 ? text_error(e, path, buf) : 0;
+    return r;
 }
 
 /* /instr/load NAME: a bare name (letters, digits, _) the library has is its instruments/NAME.orc. */
@@ -815,7 +1166,9 @@ static int library_file(SESSION *s, const char *name, char *out, size_t outlen)
     return (size_t)snprintf(out, outlen, "%s/%s.orc", s->instrdir, name) < outlen && access(out, R_OK) == 0;
 }
 
-/* While playing, an instrument named but not defined comes from the library. */
+/* While playing, an instrument named but not defined comes from the library,
+ * installed at once: a command of its own (its own frame in the recording,
+ * before the one naming it), so a time-tagged /sched keeps its own frame. */
 static int live_number(SESSION *s, const char *name)
 {
     int num = lang_orch_number(s->orch, name);
@@ -825,18 +1178,15 @@ static int live_number(SESSION *s, const char *name)
     char path[2048];
     SES_ERR ignored;
     snprintf(path, sizeof path, "%s/%s.orc", s->instrdir, name);
-    if (access(path, R_OK) != 0 || live_load(s, path, &ignored)) return -1;
-    return lang_orch_number(s->orch, name);
-}
-
-/* The frame a command takes effect at, and an event stamped with it (a
- * delay moves ev.frame; ev.issued stays the command's). */
-static int64_t cmd_frame(const SESSION *s, const EVL_CMD *c) { return c->has_frame ? c->frame : to_frame(s, c->time); }
-
-static void cmd_event(const SESSION *s, const EVL_CMD *c, ENG_EVENT *ev)
-{
-    memset(ev, 0, sizeof *ev);
-    ev->frame = ev->issued = cmd_frame(s, c);
+    if (access(path, R_OK) != 0) return -1;
+    static const EVL_CMD now;   /* no time: the next block */
+    int absolute = s->cur_absolute, r;
+    s->cur_absolute = 0;
+    s->cur_cmd = ++s->cmd_seq;
+    r = live_load(s, path, &now, &ignored);
+    s->cur_absolute = absolute;
+    s->cur_cmd = ++s->cmd_seq;   /* the naming command's events and line come after the load's */
+    return r ? -1 : lang_orch_number(s->orch, name);
 }
 
 /* Whether /sched's argument a, after its p-fields by position, starts the
@@ -1106,9 +1456,34 @@ static int run_score(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     SCO sc;
     memset(&sc, 0, sizeof sc);
     if (sco_parse(c->args[0].s, label, 1, &sc, buf, sizeof buf)) return text_error(e, label, buf);
+    /* Live, all or nothing: every statement is checked and its event made
+     * before any is posted, then the whole score goes as one batch, which one
+     * block queues whole (or refuses whole), so each note lands on the frame
+     * the recorded line says however long the score. */
+    if (s->live) {
+        s->batch = calloc(1, sizeof *s->batch + 4096);
+        if (!s->batch) return err_at(e, NULL, "out of memory");
+        s->batch->cap = 4096;
+    }
     int r = schedule_score(s, &sc, cmd_frame(s, c), e);
     sco_free(&sc);
-    return r;
+    ENG_BATCH *b = s->batch;
+    s->batch = NULL;
+    if (!b) return r;
+    if (r || b->n == 0) {
+        batch_release(s, b, 1);   /* the tables its f statements made go too */
+        s->posted = 0;
+        return r;
+    }
+    ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = EV_BATCH;
+    ev.ptr = b;
+    if (schedule(s, &ev, e)) {
+        batch_release(s, b, 1);
+        return -1;
+    }
+    return 0;
 }
 
 /* /chn/set name value */
@@ -1151,27 +1526,32 @@ static int run_instr_load(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR
     /* a library NAME is installed code, not a client's path */
     const char *p = c->args[0].s;
     char lib[2048], resolved[4096];
-    if (library_file(s, p, lib, sizeof lib)) return live_load(s, lib, e);
+    if (library_file(s, p, lib, sizeof lib)) return live_load(s, lib, c, e);
     memset(e, 0, sizeof *e);
     if (!(p = client_file(s, p, 1, resolved, sizeof resolved, e->msg, sizeof e->msg))) return -1;
-    return live_load(s, p, e);
+    return live_load(s, p, c, e);
 }
 
 /* /instr/def name code at its frame: a redefinition (the first of a name was compiled with the orchestra) */
 static int run_instr_def(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
 {
-    char label[300], buf[SES_ERR_MAX];
+    char label[300], why[300];
     snprintf(label, sizeof label, "/instr/def %s", c->args[0].s);
-    INSTR_TMPL *tm = lang_orch_define(s->orch, c->args[0].s, c->args[1].s, label, 0, buf, sizeof buf);
-    if (!tm) return text_error(e, label, buf);
-    /* its opcodes' shared state (vco2's tables…) made here, off the audio thread */
-    if (eng_prepare_instr(s->eng, tm, buf, sizeof buf)) return err_at(e, NULL, "%s", buf);
-    ENG_EVENT ev;
-    cmd_event(s, c, &ev);
-    ev.type = EV_INSTR;
-    ev.instr = tm->num;
-    ev.ptr = tm;
-    return schedule(s, &ev, e);
+    char *src = lang_instr_source(c->args[0].s, c->args[1].s, why, sizeof why);
+    if (!src) return err_at(e, label, "%s", why);
+    int r = add_code(s, c, src, label, 0, e);
+    free(src);
+    return r;
+}
+
+/* /instr/orc code at its frame: instrument and opcode definitions (what --record-events writes for every
+ * definition made while playing, in the order they were compiled) */
+static int run_instr_orc(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    char label[300];
+    if (s->live) snprintf(label, sizeof label, "/instr/orc");
+    else snprintf(label, sizeof label, "%s:%d: /instr/orc", c->file, c->line);
+    return add_code(s, c, c->args[0].s, label, 1, e);
 }
 
 /* /notify 0|1: live, the engine always reports ends (eng_report_ends); who hears them is the OSC server's */
@@ -1258,20 +1638,30 @@ static int prepare_instr_load(SESSION *s, EVL_CMD *c, SES_ERR *e)
  * redefinition at its own frame (run_instr_def) */
 static int prepare_instr_def(SESSION *s, EVL_CMD *c, SES_ERR *e)
 {
-    const char *name = c->args[0].s, *body = c->args[1].s;
-    for (const char *q = name; *q; q++)
-        if (!isalnum((unsigned char)*q) && *q != '_')
-            return cmd_error(c, c->args[0].col, e, "'%s' is not a valid instrument name", name);
-    if (lang_orch_defines(s->orch, name)) return 0;
-    size_t n = strlen(name) + strlen(body) + 32;
-    char *src = malloc(n);
-    snprintf(src, n, "instr %s\n%s\nendin\n", name, body);
+    const char *name = c->args[0].s;
     char label[300], buf[SES_ERR_MAX];
+    char *src = lang_instr_source(name, c->args[1].s, buf, sizeof buf);
+    if (!src) return cmd_error(c, c->args[0].col, e, "%s", buf);
+    if (lang_orch_defines(s->orch, name)) return free(src), 0;
     snprintf(label, sizeof label, "%s:%d: /instr/def %s: code", c->file, c->line, name);
     int r = lang_orch_add(s->orch, src, strlen(src), label, 0, buf, sizeof buf);
     free(src);
     if (r) return text_error(e, label, buf);
     c->consumed = 1;
+    return 0;
+}
+
+static void keep_orc_name(void *ud, const char *name)
+{
+    SESSION *s = ud;
+    s->orc_names = realloc(s->orc_names, sizeof *s->orc_names * (size_t)(s->norc_names + 1));
+    s->orc_names[s->norc_names++] = strdup(name);
+}
+
+/* /instr/orc code: compiled at its frame (run_instr_orc); the names it defines are not the library's */
+static int prepare_instr_orc(SESSION *s, EVL_CMD *c, SES_ERR *e)
+{
+    lang_text_instr_names(s->orch, c->args[0].s, strlen(c->args[0].s), keep_orc_name, s);
     return 0;
 }
 
@@ -1288,7 +1678,10 @@ static int prepare_instr_def(SESSION *s, EVL_CMD *c, SES_ERR *e)
 
 static const SES_CMD commands[] = {
     { "/instr/def", "name, code", { DEF_ARG("the instrument name"), DEF_ARG("the code") }, prepare_instr_def,
-      run_instr_def, CMD_REPLY_DONE, CMD_CODEPOS, "compile an instrument (off the audio thread) and swap it in" },
+      run_instr_def, CMD_REPLY_DONE, CMD_UNRECORDED | CMD_CODEPOS, "compile an instrument (off the audio thread) and swap it in" },
+    { "/instr/orc", "code", { STR("the code", "expected the instruments' code (one string)") }, prepare_instr_orc,
+      run_instr_orc, CMD_REPLY_DONE, CMD_UNRECORDED | CMD_CODEPOS,
+      "compile instrument and opcode definitions and swap them in (what --record-events writes for them)" },
     { "/instr/load", "path, or a library NAME", { STR("the path", "missing the path of the .orc file") },
       prepare_instr_load, run_instr_load, CMD_REPLY_DONE, CMD_UNRECORDED, "the instruments of an .orc file" },
     { "/sched", "id, instr, delay, dur, p4…, name value…",
@@ -1353,6 +1746,11 @@ static int run_command(SESSION *s, const SES_CMD *k, const EVL_CMD *c, SES_RESUL
         return s->live ? cmd_error(c, 0, e, "only before the performance starts (in an event list)") : 0;
     if (c->consumed) return 0;   /* applied before compiling */
     if (ses_cmd_check(k, c, e)) return -1;
+    /* an event list's line time (live, a time tag past the horizon was refused already) */
+    double t = c->has_frame ? (double)c->frame / s->hdr.sr : c->time;
+    if (!s->live && t > SES_MAX_RENDER)
+        return cmd_error(c, 1, e, "the time %g s is beyond the horizon of %g s (a week): no performance is that long",
+                         t, SES_MAX_RENDER);
     return k->run ? k->run(s, c, res, e) : 0;
 }
 
@@ -1368,6 +1766,13 @@ static int collect_definitions(SESSION *s, SES_ERR *e)
     return 0;
 }
 
+static int orc_defines(const SESSION *s, const char *name)
+{
+    for (int i = 0; i < s->norc_names; i++)
+        if (!strcmp(s->orc_names[i], name)) return 1;
+    return 0;
+}
+
 /* Instruments the files name but do not define come from the library (instruments/NAME.orc). */
 static int load_library(SESSION *s, const char *dir, char *err, size_t errlen)
 {
@@ -1377,7 +1782,7 @@ static int load_library(SESSION *s, const char *dir, char *err, size_t errlen)
             const EVL_CMD *c = &s->evfiles[f].cmds[i];
             if (strcmp(c->addr, "/sched") || c->nargs < 2 || c->args[1].type != 's') continue;
             const char *name = c->args[1].s;
-            if (lang_orch_defines(s->orch, name)) continue;
+            if (lang_orch_defines(s->orch, name) || orc_defines(s, name)) continue;
             char path[1024];
             snprintf(path, sizeof path, "%s/%s.orc", dir, name);
             int user = s->user_orch;   /* library code does not make this an orchestra session */
@@ -1453,6 +1858,7 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     if (nev + 1024 > cfg.max_events) cfg.max_events = nev + 1024;
     s->eng = eng_new(&cfg, err, errlen);
     if (!s->eng) return -1;
+    s->table_limit = (size_t)(o->table_memory_mb > 0 ? o->table_memory_mb : SES_TABLE_MEM_DEFAULT_MB) << 20;
     eng_set_filedir(s->eng, s->filedir);
     for (int i = 0; i < lang_orch_count(s->orch); i++) {
         INSTR_TMPL *t = lang_orch_get(s->orch, i);
@@ -1486,10 +1892,13 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     return r;
 }
 
-void ses_go_live(SESSION *s)
+int ses_go_live(SESSION *s, char *err, size_t errlen)
 {
+    s->tw = tw_new(s->eng, err, errlen);   /* the table worker, made once */
+    if (!s->tw) return -1;
     s->live = 1;
     eng_report_ends(s->eng);   /* ids leave the table when their events are over */
+    return 0;
 }
 
 
@@ -1544,16 +1953,15 @@ static void record_executed(SESSION *s, uint32_t seq, int64_t frame)
     while (s->npend > 0) {
         struct pending *p = &s->pend[s->pend_head];
         if (p->seq > seq) break;
-        if (p->seq == seq && s->rec) fprintf(s->rec, "@%lld %s\n", (long long)frame, p->line);
+        if ((p->seq == seq || p->always) && s->rec) fprintf(s->rec, "@%lld %s\n", (long long)frame, p->line);
         free(p->line);
         s->pend_head = (s->pend_head + 1) % s->cappend;
-        s->npend--;
-        if (p->seq == seq) break;
+        s->npend--;   /* on: a command may have several lines (the code a /sched loaded, then the /sched) */
     }
     if (s->rec) fflush(s->rec);
 }
 
-static void pending_push(SESSION *s, uint32_t seq, char *line)
+static void pending_push(SESSION *s, uint32_t seq, char *line, int always)
 {
     if (s->npend == s->cappend) {   /* grow, keeping FIFO order */
         int cap = s->cappend ? s->cappend * 2 : 256;
@@ -1564,7 +1972,7 @@ static void pending_push(SESSION *s, uint32_t seq, char *line)
         s->cappend = cap;
         s->pend_head = 0;
     }
-    s->pend[(s->pend_head + s->npend) % s->cappend] = (struct pending){ seq, line };
+    s->pend[(s->pend_head + s->npend) % s->cappend] = (struct pending){ seq, line, always };
     s->npend++;
 }
 
@@ -1575,12 +1983,22 @@ int ses_command(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     s->cur_cmd = ++s->cmd_seq;
     s->cur_origin = c->origin;
     s->posted = 0;
+    s->cur_held = NULL;
+    s->cur_deferred = 0;
+    s->cur_addr = c->addr;
     const SES_CMD *k = ses_cmd_find(c->addr);
     int r = run_command(s, k, c, res, e);
     s->cur_absolute = 0;
-    /* what reaches the engine is recorded once the engine says at which frame */
-    if (r == 0 && s->rec && s->posted && k && !(k->flags & CMD_UNRECORDED))
-        pending_push(s, s->cur_cmd, command_line(c, res));
+    /* what reaches the engine is recorded once the engine says at which
+     * frame; a held command's line waits in its item (held_flush) */
+    if (r == 0 && s->rec && s->posted && k && !(k->flags & CMD_UNRECORDED)) {
+        if (s->cur_held) s->cur_held->line = command_line(c, res);
+        else pending_push(s, s->cur_cmd, command_line(c, res), 0);
+    }
+    if (r != 0 && s->cur_held) held_drop_tail(s);   /* refused: none of it happens */
+    res->deferred = r == 0 && s->cur_deferred;
+    s->cur_held = NULL;
+    s->cur_addr = NULL;
     s->cur_cmd = 0;
     return r;
 }
@@ -1593,16 +2011,40 @@ void ses_set_reply_sink(SESSION *s, ses_reply_fn fn, void *ud)
     s->sink_ud = ud;
 }
 
+/* Ended events: the id table, then the sink (/event/end for one that played). */
+static void drain_ends(SESSION *s)
+{
+    int32_t id;
+    int never;
+    while (eng_end_read(s->eng, &id, &never)) {
+        event_ended(s, id);
+        if (!s->sink) continue;
+        ENG_REPLY r;
+        memset(&r, 0, sizeof r);
+        r.type = ENG_REPLY_END;
+        r.id = id;
+        r.v[0] = never;
+        r.count = 1;
+        s->sink(s->sink_ud, &r);
+    }
+}
+
 void ses_drain_replies(SESSION *s)
 {
     ENG_REPLY r;
+    if (s->held_head) held_flush(s);
     while (eng_reply_read(s->eng, &r)) {
         switch (r.type) {
         case ENG_REPLY_EXEC: record_executed(s, (uint32_t)r.id, r.frame); continue;
-        case ENG_REPLY_FREE_TABLE: ftable_free(r.ptr); continue;
+        case ENG_REPLY_FREE_TABLE:
+            s->table_bytes -= ((FTABLE *)r.ptr)->counted;
+            ftable_free(r.ptr);
+            continue;
         case ENG_REPLY_FREE_INSTR: lang_orch_free_retired(s->orch, r.ptr); continue;
-        case ENG_REPLY_END: event_ended(s, r.id); break;
+        case ENG_REPLY_FREE_BATCH: batch_release(s, r.ptr, r.v[0] != 0); continue;
         }
-        if (s->sink) s->sink(s->sink_ud, &r);   /* SYNCED, END, STATUS, FAIL: the clients' */
+        drain_ends(s);   /* the ends the engine published before this reply go first */
+        if (s->sink) s->sink(s->sink_ud, &r);   /* SYNCED, STATUS, FAIL: the clients' */
     }
+    drain_ends(s);
 }
