@@ -513,6 +513,7 @@ int main(int argc, char **argv)
     printf("max voices: %d\n", st.max_voices_seen);
     if (st.voices_refused) printf("notes refused (no free voice): %lld\n", (long long)st.voices_refused);
     if (st.nan_voices) printf("voices silenced for NaN/inf: %lld\n", (long long)st.nan_voices);
+    if (st.overruns) printf("notes stopped for their work budget: %lld\n", (long long)st.overruns);
     if (st.mem_refused)
         printf("notes refused (out of note memory: pool %zu MB, peak use %zu MB; see --memory): %lld\n",
                st.mem_size >> 20, st.mem_peak >> 20, (long long)st.mem_refused);

@@ -1,9 +1,11 @@
 #!/usr/bin/env python3
 """soak.py — ondes on a dummy JACK server under randomized valid and invalid OSC traffic from two
-clients for a set time, while a third, over TCP, never reads its replies (and is dropped, round after round).  At the end, with /sync and /status: every command was executed (it is in
-the --record-events list, or it got its reply) or answered with /fail; malformed packets are
-counted; memory did not grow; the process is healthy and quits cleanly; and the recorded event
-list re-renders offline to the very samples played live.
+clients for a set time, while a third, over TCP, never reads its replies (and is dropped, round
+after round), and a fourth plays runaway instruments (endless loops) every 2 s.  At the end,
+with /sync and /status: every command was executed (it is in the --record-events list, or it got
+its reply) or answered with /fail; malformed packets are counted; memory did not grow; the process
+is healthy and quits cleanly; and the recorded event list re-renders offline to the very samples
+played live.
 
     python3 tests/soak.py [--seconds N] [--rate MSGS_PER_S] [--seed S]
 
@@ -38,7 +40,8 @@ print("soak: %.0f s, %g msg/s per client, seed %d" % (opt.seconds, opt.rate, opt
 # Failures the engine finds after the command took effect (so it is also in the recorded list)
 # (a command the event queue refuses is not recorded: it counts as refused, not as engine-side)
 ENGINE_SIDE = ("neither playing nor pending", "neither playing nor waiting", "no free voice", "produced NaN",
-               "init error", "too many automations", "bad p-field", "is not defined", "bytes per voice")
+               "init error", "too many automations", "bad p-field", "is not defined", "bytes per voice",
+               "work budget")
 
 
 def weight(f):
@@ -58,6 +61,9 @@ INSTRS = {
     "buzz": "kcut = p6\nout moogladder(vco2(p4, p5), kcut, 0.3)\n",
     "bad": "out oscili(0.05, 440) / p4\n",            # p4 = 0: NaN, silenced and freed
     "tab": "out oscili(p4, p5, 7)\n",                 # table 7 comes and goes
+    # runaways (the runaway client's): stopped by the work budget within their block, /fail each
+    "spin": "k1 init 0\nwhile k1 >= 0 do\n  k1 += 1\nod\nout oscili(0.01, 440)\n",
+    "ispin": "i1 = 0\nwhile i1 >= 0 do\n  i2 = i1 * 2\n  i1 += 1\nod\nout oscili(0.01, 440)\n",
 }
 
 
@@ -186,8 +192,10 @@ try:
     # one is, the rest on first use), so RSS growth below is a leak, not the pool filling in
     ondes, log = start_ondes(port, "--voices", "48", "--memory", "64", "--record", live, "--record-events", events,
                              "--tcp")
-    a, b = Client(port), Client(port)
-    check(a.ready() and b.ready(), "ondes answers both clients")
+    a, b, rc_ = Client(port), Client(port), Client(port)
+    check(a.ready() and b.ready() and rc_.ready(), "ondes answers the three UDP clients")
+    rc_.got.clear()
+    run_sent = 0                    # the runaway client's notes
     for name, body in INSTRS.items():
         a.send("/instr/def", name, body)
         check(a.wait_for("/done", 5.0, lambda x, n=name: x[1] == n) is not None, "/instr/def %s" % name)
@@ -209,9 +217,13 @@ try:
         ta.one()
         tb.one()
         n += 1
-        # keep both sockets drained; pace to the rate
+        if n % max(1, int(opt.rate * 2)) == 0:   # every 2 s, a runaway instrument
+            run_sent += 1
+            rc_.send("/sched", 600 + run_sent % 100, rng.choice(["spin", "ispin"]), 0, 0.5)
+        # keep the sockets drained; pace to the rate
         a.srv.recv(0)
         b.srv.recv(0)
+        rc_.srv.recv(0)
         due = t0 + n * interval
         while time.time() < due:
             a.srv.recv(1)
@@ -231,13 +243,24 @@ try:
           "the TCP client that never reads was dropped each of its %d rounds (%d)" % (hog.rounds, hog.dropped))
 
     # the end: every earlier command has taken effect once /synced comes back
-    for t, c in ((ta, a), (tb, b)):
+    for t, c in ((ta, a), (tb, b), (None, rc_)):
         c.send("/sync", 10 ** 6)
-        check(c.wait_for("/synced", 5.0, lambda x: x[0] == 10 ** 6) is not None, "%s: /synced at the end" % t.name)
+        check(c.wait_for("/synced", 5.0, lambda x: x[0] == 10 ** 6) is not None,
+              "%s: /synced at the end" % (t.name if t else "runaways"))
     end = time.time() + 1.5
     while time.time() < end:
         a.srv.recv(5)
         b.srv.recv(5)
+        rc_.srv.recv(5)
+    run_fails = [x for p, x in rc_.got if p == "/fail"]
+    # each runaway note gets one /fail: stopped by the work budget, or refused before it started
+    # (the pool of 48 voices or the 64 MB of note memory full, the engine's refusals)
+    budget = sum(1 for x in run_fails if x[0] == "/sched" and "work budget" in x[1])
+    other = [x[1] for x in run_fails if "work budget" not in x[1]]
+    check(run_sent > 0 and len(run_fails) == run_sent and budget >= max(1, run_sent // 4)
+          and all(any(k in m for k in ENGINE_SIDE + ("out of note memory", "event queue is full")) for m in other),
+          "runaway client: %d runaway notes, %d /fail naming the work budget, %d refused before they started: %r"
+          % (run_sent, budget, len(other), other[:3]))
     rss1 = rss_kb(ondes.pid)
     history = {"A": a.got, "B": b.got}
     a.got, b.got = [], []
@@ -271,6 +294,9 @@ try:
                              if f[0] not in UNRECORDED and not any(k in f[1] for k in ENGINE_SIDE))
         print("%s: sent %d (+%d malformed), /fail %d (%d found by the engine later)"
               % (t.name, sum(t.sent.values()), t.garbage, len(fails), eng), flush=True)
+    total_fail += len(run_fails)    # the runaway client's notes: recorded, stopped by the engine
+    recordable_sent += run_sent     # (or refused before they were recorded: the event queue full)
+    session_fails += sum(weight(f) for f in run_fails if not any(k in f[1] for k in ENGINE_SIDE))
     recorded = sum(1 for line in open(events) if line.startswith("@") and not line.startswith(("@0 /orc", "@0 /config")))
     initial = len(INSTRS) + 1       # the setup's /instr/def and /table/gen
     ok = recordable_sent + initial == recorded + session_fails

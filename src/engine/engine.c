@@ -55,6 +55,30 @@ typedef struct note_block {
 #define ENG_MAX_ONCE 128             /* distinct ftgenonce tables */
 #define ONCE_KEY (4 + 64)            /* ifn, size, gen, nargs, args */
 #define NOTE_BLOCK_HDR RTA_ALIGN     /* keeps the opcode's part aligned */
+
+/* The work budget (doc/reliability.md, "The work budget"): every step a
+ * chain runs (an opcode's init or perf call, a jump) is counted, so an
+ * endless loop, an i-time loop with a long body or a UDO recursion that
+ * fans out stops within the block it runs in, deterministically (the same
+ * steps live and offline).  A voice may take VOICE_STEPS steps in one
+ * pass (a note's init pass; one k-cycle, reinit passes and UDO calls
+ * included); all voices together BLOCK_STEPS in one block, except that every
+ * voice may always take FLOOR_STEPS, so a runaway early in the block
+ * cannot stop the ordinary voices after it.  A block's work is thus at most
+ * BLOCK_STEPS + voices × FLOOR_STEPS steps.  A step of plain arithmetic
+ * costs ~1.5 ns (measured: a k-rate while loop of 10^5 turns), so
+ * VOICE_STEPS is ~1.5 ms of work and BLOCK_STEPS ~6 ms: a runaway costs
+ * the block it runs in, not the performance.  Far beyond what a piece
+ * spends in one k-cycle (the heaviest pass of every test and example piece
+ * takes 1 472 steps; a k-rate loop over a 4096-element array with five
+ * statements ~25 000), and enough for an i-time loop filling a
+ * 100 000-point table at 10 steps a point.  Header code (instr 0) runs
+ * before or beside playing, on the control thread: it may take
+ * INSTR0_STEPS (~0.4 s). */
+#define VOICE_STEPS ((int64_t)1 << 20)
+#define BLOCK_STEPS ((int64_t)1 << 22)
+#define FLOOR_STEPS ((int64_t)4096)
+#define INSTR0_STEPS ((int64_t)1 << 28)
 _Static_assert(sizeof(NOTE_BLOCK) <= NOTE_BLOCK_HDR, "the block header fits its aligned room");
 
 typedef struct eng_voice {
@@ -91,6 +115,8 @@ typedef struct eng_voice {
     int initerr;
     int udo_depth;                   /* user-defined opcode calls being initialised (recursion limit) */
     int reiniting;                   /* in a reinit pass (op_reinit) */
+    int overrun;                     /* ran out of its work budget: being stopped, reported once */
+    int64_t steps, step_limit;       /* steps taken in this pass, and how many it may take (VOICE_STEPS) */
     const OP *init_op;               /* the opcode whose init runs (op_alloc's owner) */
     int alloc_ord;                   /* op_alloc calls that init made so far */
     unsigned gen;                    /* bumped when the voice is freed (automation checks) */
@@ -164,6 +190,7 @@ struct engine {
     int32_t nsub[ENG_MAXINSTR];      /* subinstr instances alive in notes: active and maxalloc count them */
     int32_t nsub_all;                /* their sum */
     int made_n;
+    int64_t block_left;              /* steps all voices may still take in this block (BLOCK_STEPS) */
     FTABLE *tables[ENG_MAXTABLES];
     double *globals;
 
@@ -896,27 +923,32 @@ static void mem_why(const ENGINE *e, size_t asked, char *buf, size_t len)
 
 /* An opcode's error on the note: to its sender when it is live, else to the
  * console as Csound words it ("INIT ERROR in instr …", "PERF ERROR …"). */
-static void voice_error(OP_CTX *c, OP *op, const char *live, const char *console, const char *tail,
-                        const char *fmt, va_list ap)
+static void voice_say(OP_CTX *c, const char *what, int line, const char *live, const char *console, const char *tail,
+                      char *buf, size_t len)
 {
-    char buf[400];
-    vsnprintf(buf, sizeof buf, fmt, ap);
     ENG_VOICE *v = c->voice;
     if (v->memfail) {   /* the opcode ran out of note memory: say how much it asked for */
         char why[120];
         mem_why(c->eng, v->memfail, why, sizeof why);
         size_t n = strlen(buf);
-        snprintf(buf + n, sizeof buf - n, ": %s", why);
+        snprintf(buf + n, len - n, ": %s", why);
         c->eng->stats.mem_refused++;
     }
     const INSTR_TMPL *t = v->tmpl;
-    const char *name = t ? t->name : "0", *opname = op && op->desc ? op->desc->name : "?";
-    int line = op ? op->line : 0;
+    const char *name = t ? t->name : "0";
     if (v->origin)   /* a live note: its sender hears why it did not start (or stopped) */
         refuse(c->eng, v->origin, v->id, "/sched: event %d: %s in instr %s (line %d): %s: %s%s", v->id, live, name,
-               line, opname, buf, tail);
+               line, what, buf, tail);
     else
-        emsg(c->eng, "%s in instr %s (line %d): %s: %s%s", console, name, line, opname, buf, tail);
+        emsg(c->eng, "%s in instr %s (line %d): %s: %s%s", console, name, line, what, buf, tail);
+}
+
+static void voice_error(OP_CTX *c, OP *op, const char *live, const char *console, const char *tail,
+                        const char *fmt, va_list ap)
+{
+    char buf[400];
+    vsnprintf(buf, sizeof buf, fmt, ap);
+    voice_say(c, op && op->desc ? op->desc->name : "?", op ? op->line : 0, live, console, tail, buf, sizeof buf);
 }
 
 int op_initerr(OP_CTX *c, OP *op, const char *fmt, ...)
@@ -1526,16 +1558,31 @@ int op_active(OP_CTX *c, int num, int norel)
     return num == 0 ? n + c->eng->nsub_all + 1 : n;
 }
 
+void op_perfwarn(OP_CTX *c, OP *op, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    voice_error(c, op, "warning", "WARNING", "", fmt, ap);
+    va_end(ap);
+}
+
+/* The note ends with this block, its release skipped, and the rest of
+ * this k-cycle with it (Csound's "note deleted"). */
+static void voice_delete(OP_CTX *c)
+{
+    ENG_VOICE *v = c->voice;
+    v->releasing = 1;
+    v->end_frame = c->eng->frame;
+    v->turnoff = 1;   /* the rest of this k-cycle is skipped */
+}
+
 void op_perferr(OP_CTX *c, OP *op, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     voice_error(c, op, "performance error", "PERF ERROR", "; note deleted", fmt, ap);
     va_end(ap);
-    ENG_VOICE *v = c->voice;
-    v->releasing = 1;
-    v->end_frame = c->eng->frame;
-    v->turnoff = 1;   /* the rest of this k-cycle is skipped */
+    voice_delete(c);
 }
 
 /* ---- voices ---- */
@@ -1610,6 +1657,59 @@ static int jump_taken(ENGINE *e, ENG_VOICE *v, unsigned char *arena, const CHAIN
     return s->cond_base < 0 || ((*cond_ptr(e, arena, s) != 0.0) == s->jump_if);
 }
 
+/* The voice's work budget for one pass (VOICE_STEPS, within what the block has left). */
+static void budget_begin(ENGINE *e, ENG_VOICE *v)
+{
+    int64_t lim = e->block_left < VOICE_STEPS ? e->block_left : VOICE_STEPS;
+    v->steps = 0;
+    v->step_limit = lim > FLOOR_STEPS ? lim : FLOOR_STEPS;
+}
+
+static void budget_end(ENGINE *e, ENG_VOICE *v)
+{
+    e->block_left -= v->steps < e->block_left ? v->steps : e->block_left;
+}
+
+/* A UDO's or subinstr's instance costs its voice's budget a step for every
+ * INSTANCE_BYTES bytes of its arena: filling it (and, the first time, the
+ * page faults of fresh memory) costs more than a step, so a recursion that
+ * fans out (two calls a level, 40 levels) stops within the budget's time
+ * too, not after gigabytes of instances. */
+#define INSTANCE_BYTES 16
+static void instance_cost(ENG_VOICE *v, const INSTR_TMPL *t) { v->steps += t->arena_used / INSTANCE_BYTES; }
+
+/* The voice ran out of its work budget at step pc of chain[0..n): it is
+ * stopped (an init pass fails; a playing note is deleted with this block)
+ * and its sender, or the console, told once.  The line named is the loop's,
+ * the first jump at or after pc back to pc or before, else the step's. */
+static void overrun(OP_CTX *c, const CHAIN_STEP *chain, int n, int pc, unsigned char *arena, int init)
+{
+    ENG_VOICE *v = c->voice;
+    if (v->overrun) return;
+    v->overrun = 1;
+    const CHAIN_STEP *s = &chain[pc];
+    int line = s->fn || s->ifn ? ((OP *)(arena + s->op_off))->line : s->line;
+    for (int i = pc; i < n; i++)
+        if (!chain[i].fn && !chain[i].ifn && chain[i].kind == STEP_JUMP && chain[i].target <= pc) {
+            line = chain[i].line;
+            break;
+        }
+    char buf[200];
+    if (v->step_limit >= VOICE_STEPS || v->offline_init)
+        snprintf(buf, sizeof buf, "more than %lld steps in one %s (an endless loop?)", (long long)v->step_limit,
+                 init && !v->reiniting ? "init pass" : "k-cycle");
+    else
+        snprintf(buf, sizeof buf, "the block's work budget (%lld steps for all voices) ran out",
+                 (long long)BLOCK_STEPS);
+    if (!v->offline_init) c->eng->stats.overruns++;   /* (instr 0 runs on the control thread) */
+    if (init && !v->reiniting) {
+        voice_say(c, "work budget", line, "init error", "INIT ERROR", "", buf, sizeof buf);
+    } else {
+        voice_say(c, "work budget", line, "performance error", "PERF ERROR", "; note deleted", buf, sizeof buf);
+        voice_delete(c);
+    }
+}
+
 /* The init pass of template t over its arena (a voice's, or a UDO
  * instance's in that voice) from step pc: i-time jumps and init functions
  * in order; 1 when the note's init stopped to wait for a table (at
@@ -1621,9 +1721,12 @@ static int jump_taken(ENGINE *e, ENG_VOICE *v, unsigned char *arena, const CHAIN
 static int chain_init_from(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned char *arena, OP_CTX *c, int pc,
                            int reinit)
 {
-    int guard = 0;
     while (pc < t->ninit) {
         const CHAIN_STEP *s = &t->init[pc];
+        if (++v->steps > v->step_limit || v->overrun) {
+            overrun(c, t->init, t->ninit, pc, arena, 1);
+            return -1;
+        }
         if (s->ifn) {
             OP *op = (OP *)(arena + s->op_off);
             const OP *outer = v->init_op;   /* a UDO's init runs its body's inits inside its own */
@@ -1639,7 +1742,7 @@ static int chain_init_from(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigne
                 return 1;
             }
             v->suspend = 0;
-            if (bad && !reinit) return -1;
+            if (bad && (!reinit || v->overrun)) return -1;
             op->initfail = (uint8_t)bad;   /* its perf cannot run on what it lacks: skipped until a pass inits it */
             v->initerr = 0;
             pc++;
@@ -1651,10 +1754,6 @@ static int chain_init_from(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigne
             pc++;
         } else if (jump_taken(e, v, arena, s)) {
             pc = s->target;
-            if (++guard > 10000000) {   /* an i-time loop that never ends */
-                emsg(e, "INIT ERROR in instr %s: i-time loop did not end", v->tmpl ? v->tmpl->name : t->name);
-                return -1;
-            }
         } else {
             pc++;
         }
@@ -1686,6 +1785,10 @@ static void chain_perf(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned ch
     int n = t->nperf, pc = 0;
     while (pc < n) {
         const CHAIN_STEP *s = &steps[pc];
+        if (++v->steps > v->step_limit) {
+            overrun(c, steps, n, pc, arena, 0);
+            break;
+        }
         if (s->fn) {
             OP *op = (OP *)(arena + s->op_off);
             if (!op->initfail) s->fn(op, c);
@@ -1694,6 +1797,7 @@ static void chain_perf(ENGINE *e, ENG_VOICE *v, const INSTR_TMPL *t, unsigned ch
         } else if (s->kind == STEP_REINIT) {
             chain_reinit(e, v, t, arena, c, s->target);
             pc++;
+            if (v->overrun) break;
         } else if (jump_taken(e, v, arena, s)) {
             pc = s->target;
         } else {
@@ -1740,6 +1844,7 @@ int eng_udo_init(OP *op, OP_CTX *c)
         return op_initerr(c, op, "calls nested more than %d deep (a recursion that does not stop?)", UDO_MAXDEPTH);
     if (!st->arena && !(st->arena = op_alloc(c, t->arena_used)))
         return op_initerr(c, op, "no note memory for the opcode's instance");
+    instance_cost(v, t);
     tmpl_instantiate(c->eng, t, st->arena);
     /* the caller's p-fields (p1 to p3 at least), as Csound 6.18's useropcd
      * copies them; after the init pass p3 goes back to the caller, so a
@@ -1808,6 +1913,7 @@ int op_subinstr_init(OP_CTX *c, OP *op, OP_SUBINST *s, int num, const double *p4
         e->nsub[num]++;
         e->nsub_all++;
     }
+    instance_cost(v, t);
     tmpl_instantiate(e, t, s->arena);
     double *p = (double *)s->arena;
     p[1] = num;
@@ -2196,7 +2302,9 @@ static void tie_note(ENGINE *e, ENG_VOICE *v, const ENG_EVENT *ev)
     ctx_init(e, &c, v);
     v->tied = 1;
     v->reiniting = 0;
+    budget_begin(e, v);
     int bad = run_init(e, v, &c);
+    budget_end(e, v);
     v->tied = 0;
     double dur = v->p[3];
     if (bad || dur == 0) {   /* Csound's xturnoff_now */
@@ -2298,7 +2406,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     v->xtratim = 0;
     v->ofs = ofs;
     v->releasing = v->turnoff = v->bad = v->initerr = v->hold = v->tied = 0;
-    v->reiniting = 0;
+    v->reiniting = v->overrun = 0;
     v->offline_init = 0;
     v->dur0 = dur;
     v->late = ev->late;
@@ -2310,7 +2418,10 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     ctx_init(e, &c, v);
     c.ofs = ofs;
     v->initing = 1;
-    note_begin(e, v, run_init(e, v, &c));
+    budget_begin(e, v);
+    int r = run_init(e, v, &c);
+    budget_end(e, v);
+    note_begin(e, v, r);
 }
 
 /* After the init pass (r from chain_init_from): the note plays, ends at
@@ -2388,7 +2499,10 @@ static void tables_answer(ENGINE *e)
         OP_CTX c;
         ctx_init(e, &c, v);
         c.ofs = v->ofs;
-        note_begin(e, v, chain_init_from(e, v, v->tmpl, v->arena, &c, v->wait_pc, 0));
+        budget_begin(e, v);
+        int r = chain_init_from(e, v, v->tmpl, v->arena, &c, v->wait_pc, 0);
+        budget_end(e, v);
+        note_begin(e, v, r);
     }
 }
 
@@ -2975,6 +3089,7 @@ static void run_block(ENGINE *e)
     int ks = e->cfg.ksmps;
     int64_t bstart = e->frame, bend = bstart + ks;
     memset(e->spout, 0, sizeof(float) * (size_t)(ks * e->cfg.nchnls));
+    e->block_left = BLOCK_STEPS;
 
     const SCHED_HANDLE *top;
     ENG_EVENT ev;
@@ -3054,7 +3169,11 @@ static void run_block(ENGINE *e)
             /* turnoff2's quirk (turnoff_voice): not performed; a start
              * within this block keeps its offset for its first one */
         } else {
-            if (c.end > c.ofs) run_perf(e, v, &c);
+            if (c.end > c.ofs) {
+                budget_begin(e, v);
+                run_perf(e, v, &c);
+                budget_end(e, v);
+            }
             v->ofs = 0;
         }
         if (v->turnoff && !v->releasing) {
@@ -3127,6 +3246,7 @@ int eng_run_instr0(ENGINE *e, const INSTR_TMPL *t)
     v.offline_init = 1;
     v.wait_slot = -1;
     v.end_frame = INT64_MAX;
+    v.step_limit = INSTR0_STEPS;   /* on the control thread, not the audio thread's budget */
     OP_CTX c;
     ctx_init(e, &c, &v);
     int r = run_init(e, &v, &c);

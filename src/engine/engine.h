@@ -276,6 +276,7 @@ typedef struct eng_stats {
     size_t mem_size, mem_used, mem_peak;  /* the note memory pool, the bytes in use, the most at once */
     int64_t events_dropped;     /* queue full */
     int64_t nan_voices;
+    int64_t overruns;           /* notes stopped for running out of their work budget (an endless loop) */
     int64_t late_events;        /* timed commands that arrived after their frame */
     int64_t replies_dropped;    /* reply ring full (refusals are coalesced instead: see fails_unsent) */
     int64_t ends_dropped;       /* the ring of ended ids full (the control thread stalled for long) */

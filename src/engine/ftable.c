@@ -954,6 +954,7 @@ static void build_sine(void)
     sine_table.sr = 0.0;
     sine_table.gen01_base_freq = 0.0;
     sine_table.num = -1;
+    sine_table.readonly = 1;   /* a note writing into it would change every oscillator's sound until restart */
 }
 
 const FTABLE *ftable_sine(void)

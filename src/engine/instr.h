@@ -61,6 +61,7 @@ typedef struct chain_step {
     int8_t cond_base;                /* -1 unconditional, else REL_LOCAL/REL_GLOBAL */
     int8_t jump_if;                  /* jump when (cond != 0) == jump_if */
     uint32_t cond_off;
+    int32_t line;                    /* a jump's source line (a runaway loop's report names it) */
 } CHAIN_STEP;
 
 typedef struct instr_tmpl {

@@ -43,7 +43,21 @@ typedef struct node {
     int nkids;
     struct node **outs;
     int nouts;
+    /* N_BINOP: the operator whose kids[0] this one is, else NULL.  A chain
+     * of left-associative operators (a + b + c + … ) is a left spine as deep
+     * as the chain is long; walkers go down kids[0] and back up `up` in a
+     * loop instead of recursing (ast_chain_first), so 100 000 terms cost no
+     * stack. */
+    struct node *up;
 } NODE;
+
+/* The first operator of the left-associative chain n heads: down kids[0]
+ * while it is an N_BINOP (walk back with ->up until n). */
+static inline const NODE *ast_chain_first(const NODE *n)
+{
+    while (n->kids[0]->kind == N_BINOP) n = n->kids[0];
+    return n;
+}
 
 typedef struct ast_arena {
     struct ast_chunk *chunks;

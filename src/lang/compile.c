@@ -966,6 +966,20 @@ static char arr_binop_rate(CG *g, const NODE *n, char a, char b)
 }
 
 /* What rate an expression will have (no code is emitted). */
+/* The rate of operator n given its operands' rates ka and kb. */
+static char binop_rate(CG *g, const NODE *n, char ka, char kb)
+{
+    if (is_arr(ka) || is_arr(kb)) return arr_binop_rate(g, n, ka, kb);
+    char r = 'c';
+    if (rank(ka) > rank(r)) r = ka;
+    if (rank(kb) > rank(r)) r = kb;
+    double dummy;   /* foldable only for the operators fold() knows */
+    if (r == 'c' && !(n->kids[0]->kind == N_NUM && n->kids[1]->kind == N_NUM
+                      && fold(n->op, n->kids[0]->num, n->kids[1]->num, &dummy)))
+        r = 'i';
+    return r;
+}
+
 static char infer(CG *g, const NODE *n, char hint)
 {
     switch (n->kind) {
@@ -983,30 +997,30 @@ static char infer(CG *g, const NODE *n, char hint)
     }
     case N_INDEX:
         return index_rate(g, n);
-    case N_BINOP: case N_UNOP: case N_COND: {
+    case N_BINOP: {   /* a chain a + b + c …, from its first operator up, in a loop */
+        const NODE *b = ast_chain_first(n);
+        char ka = infer(g, b->kids[0], hint);
+        if (ka == 'S') string_misuse(g, b, b->kids[0]);
+        for (;; b = b->up) {
+            char kb = infer(g, b->kids[1], hint);
+            if (kb == 'S') string_misuse(g, b, b->kids[1]);
+            ka = binop_rate(g, b, ka, kb);
+            if (b == n) return ka;
+        }
+    }
+    case N_UNOP: case N_COND: {
         char r = 'c';
         if (n->kind == N_COND && string_cond(g, n, hint)) return 'S';
-        char ks[3] = { 0 };
         int arr = 0;
         for (int i = 0; i < n->nkids; i++) {
             char k = infer(g, n->kids[i], hint);
             if (k == 'S') string_misuse(g, n, n->kids[i]);
             if (is_arr(k)) arr = 1;
-            if (i < 3) ks[i] = k;
             if (rank(k) > rank(r)) r = k;
         }
-        if (arr) {
-            if (n->kind != N_BINOP) cg_error(g, n, "arrays can only be combined with + - * / ^");
-            return arr_binop_rate(g, n, ks[0], ks[1]);
-        }
+        if (arr) cg_error(g, n, "arrays can only be combined with + - * / ^");
         if (n->kind == N_COND && rank(r) == 0) r = 'i';
-        if (n->kind != N_COND && r == 'c') {
-            /* foldable only for the operators fold() knows */
-            double dummy;
-            if (!(n->kind == N_BINOP && n->kids[0]->kind == N_NUM && n->kids[1]->kind == N_NUM
-                  && fold(n->op, n->kids[0]->num, n->kids[1]->num, &dummy)))
-                r = 'i';
-        }
+        if (n->kind != N_COND && r == 'c') r = 'i';
         return r;
     }
     case N_CALL: {
@@ -1025,6 +1039,39 @@ static char infer(CG *g, const NODE *n, char hint)
     default:
         cg_error(g, n, "not an expression");
     }
+}
+
+/* Operator n on operands a and b (compiled), into dest or a temporary. */
+static OPERAND compile_binop(CG *g, const NODE *n, OPERAND a, OPERAND b, const OPERAND *dest)
+{
+    double fv;
+    if (a.rate == 'c' && b.rate == 'c' && fold(n->op, a.cval, b.cval, &fv)) return op_const(g, fv);
+    if (a.rate == 'S' || b.rate == 'S') string_misuse(g, n, a.rate == 'S' ? n->kids[0] : n->kids[1]);
+    if (is_arr(a.rate) || is_arr(b.rate)) {   /* element by element: ##add.[] and kin */
+        char r = arr_binop_rate(g, n, a.rate, b.rate);
+        char rates[2] = { a.rate, b.rate };
+        const OP_DESC *d = select_desc(g, n, binop_name(n->op), &r, 1, 0, rates, 2, (const NODE *const *)n->kids);
+        OPERAND ins[2] = { a, b };
+        OPERAND out = result_slot(g, r, dest);
+        emit(g, d, &out, 1, ins, 2, 2, n);
+        return out;
+    }
+    OPERAND same;
+    if (fold_identity(n->op, &a, &b, &same)) return same;
+    char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
+    if (r == 'c') r = 'i';
+    if (r == 'a' && n->op != T_PLUS && n->op != T_MINUS && n->op != T_STAR && n->op != T_SLASH
+        && n->op != T_PERCENT && n->op != T_CARET && n->op != T_BITAND && n->op != T_BITOR
+        && n->op != T_HASH && n->op != T_SHL && n->op != T_SHR)
+        cg_error(g, n, "'%.*s' on a-rate signals: conditions and comparisons must be i- or k-rate",
+                 (int)strlen(lang_tokname(n->op)) - 2, lang_tokname(n->op) + 1);
+    char rates[2] = { a.rate, b.rate };
+    const NODE *const *kids = (const NODE *const *)n->kids;
+    const OP_DESC *d = select_desc(g, n, binop_name(n->op), &r, 1, 0, rates, 2, kids);
+    OPERAND ins[2] = { a, b };
+    OPERAND out = result_slot(g, r, dest);
+    emit(g, d, &out, 1, ins, 2, 2, n);
+    return out;
 }
 
 static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest)
@@ -1091,37 +1138,14 @@ static OPERAND compile_expr(CG *g, const NODE *n, char hint, const OPERAND *dest
         emit(g, d, &out, 1, &a, 1, 1, n);
         return out;
     }
-    case N_BINOP: {
-        OPERAND a = compile_expr(g, n->kids[0], hint, NULL);
-        OPERAND b = compile_expr(g, n->kids[1], hint, NULL);
-        double fv;
-        if (a.rate == 'c' && b.rate == 'c' && fold(n->op, a.cval, b.cval, &fv)) return op_const(g, fv);
-        if (a.rate == 'S' || b.rate == 'S') string_misuse(g, n, a.rate == 'S' ? n->kids[0] : n->kids[1]);
-        if (is_arr(a.rate) || is_arr(b.rate)) {   /* element by element: ##add.[] and kin */
-            char r = arr_binop_rate(g, n, a.rate, b.rate);
-            char rates[2] = { a.rate, b.rate };
-            const OP_DESC *d = select_desc(g, n, binop_name(n->op), &r, 1, 0, rates, 2, (const NODE *const *)n->kids);
-            OPERAND ins[2] = { a, b };
-            OPERAND out = result_slot(g, r, dest);
-            emit(g, d, &out, 1, ins, 2, 2, n);
-            return out;
+    case N_BINOP: {   /* a chain a + b + c …, from its first operator up, in a loop */
+        const NODE *op = ast_chain_first(n);
+        OPERAND acc = compile_expr(g, op->kids[0], hint, NULL);
+        for (;; op = op->up) {
+            OPERAND b = compile_expr(g, op->kids[1], hint, NULL);
+            acc = compile_binop(g, op, acc, b, op == n ? dest : NULL);
+            if (op == n) return acc;
         }
-        OPERAND same;
-        if (fold_identity(n->op, &a, &b, &same)) return same;
-        char r = rank(a.rate) > rank(b.rate) ? a.rate : b.rate;
-        if (r == 'c') r = 'i';
-        if (r == 'a' && n->op != T_PLUS && n->op != T_MINUS && n->op != T_STAR && n->op != T_SLASH
-            && n->op != T_PERCENT && n->op != T_CARET && n->op != T_BITAND && n->op != T_BITOR
-            && n->op != T_HASH && n->op != T_SHL && n->op != T_SHR)
-            cg_error(g, n, "'%.*s' on a-rate signals: conditions and comparisons must be i- or k-rate",
-                     (int)strlen(lang_tokname(n->op)) - 2, lang_tokname(n->op) + 1);
-        char rates[2] = { a.rate, b.rate };
-        const NODE *const *kids = (const NODE *const *)n->kids;
-        const OP_DESC *d = select_desc(g, n, binop_name(n->op), &r, 1, 0, rates, 2, kids);
-        OPERAND ins[2] = { a, b };
-        OPERAND out = result_slot(g, r, dest);
-        emit(g, d, &out, 1, ins, 2, 2, n);
-        return out;
     }
     case N_COND: {
         OPERAND c = compile_expr(g, n->kids[0], 0, NULL);
@@ -1819,6 +1843,7 @@ static CHAIN_STEP *build_chain(CG *g, int perf, int *count, int *pos, const int 
             s->cond_base = (int8_t)r->cond_base;
             s->cond_off = r->cond_off;
             s->jump_if = (int8_t)r->jump_if;
+            s->line = r->line;
         }
     }
     for (int i = 0; i < n; i++)
@@ -2146,9 +2171,16 @@ static int const_eval(const NODE *n, double *v)
 {
     if (n->kind == N_NUM) { *v = n->num; return 1; }
     if (n->kind == N_UNOP && n->op == T_MINUS && const_eval(n->kids[0], v)) { *v = -*v; return 1; }
+    if (n->kind != N_BINOP) return 0;
+    const NODE *op = ast_chain_first(n);   /* a chain, from its first operator up, in a loop */
     double a, b;
-    if (n->kind == N_BINOP && const_eval(n->kids[0], &a) && const_eval(n->kids[1], &b)) return fold(n->op, a, b, v);
-    return 0;
+    if (!const_eval(op->kids[0], &a)) return 0;
+    for (;; op = op->up) {
+        if (!const_eval(op->kids[1], &b) || !fold(op->op, a, b, &a)) return 0;
+        if (op == n) break;
+    }
+    *v = a;
+    return 1;
 }
 
 static int header_stmt(LANG_ORCH *o, const NODE *s, const char *file, char *err, size_t errlen)
@@ -2340,11 +2372,12 @@ static char *expand_includes(const char *src, size_t len, const char *file, int 
 /* Every node's position back to where the preprocessor found its text. */
 static void remap_nodes(NODE *n, const LANG_PP_MAP *m)
 {
-    if (!n) return;
-    const char *f;
-    lang_pp_where(m, n->line, n->col, &f, &n->line, &n->col);
-    for (int i = 0; i < n->nkids; i++) remap_nodes(n->kids[i], m);
-    for (int i = 0; i < n->nouts; i++) remap_nodes(n->outs[i], m);
+    for (; n; n = n->nkids ? n->kids[0] : NULL) {   /* down kids[0] in a loop: an operator chain is a long left spine */
+        const char *f;
+        lang_pp_where(m, n->line, n->col, &f, &n->line, &n->col);
+        for (int i = 1; i < n->nkids; i++) remap_nodes(n->kids[i], m);
+        for (int i = 0; i < n->nouts; i++) remap_nodes(n->outs[i], m);
+    }
 }
 
 /* Where the preprocessor's pieces gather their errors: err itself may be overwritten by its own. */
@@ -2416,6 +2449,7 @@ static void cg_for_globals(CG *g, LANG_ORCH *o, const LANG_HEADER *h, const char
 static void predeclare_globals(CG *g, const NODE *n)
 {
     if (!n) return;
+    for (; n->kind == N_BINOP; n = n->kids[0]) predeclare_globals(g, n->kids[1]);   /* a chain: no recursion down it */
     for (int i = 0; i < n->nouts; i++)
         if (n->kind != N_INSTR && n->outs[i]->kind == N_VAR && n->outs[i]->name[0] == 'g') {
             int global;

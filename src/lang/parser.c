@@ -207,9 +207,11 @@ static int is_opcode(PARSER *p, const char *name)
 }
 
 /* The parser and the compiler recurse over the tree: 1000 levels of nesting
- * (parentheses, calls, unary signs, blocks, or a chain of 1000 operators in
- * one expression) is far past real code and well within the stack; a 1 MB
- * line of '(' overflowed it (found by fuzzing). */
+ * (parentheses, calls, unary signs, blocks) is far past real code and well
+ * within the stack; a 1 MB line of '(' overflowed it (found by fuzzing).  A
+ * chain of left-associative operators (a sum of 1000 terms, which Csound
+ * compiles) is not nesting: binary() reads it in a loop and the compiler
+ * walks it in one (ast_chain_first), so it has no limit. */
 #define MAX_NEST 1000
 static void nest(PARSER *p, int extra)
 {
@@ -370,16 +372,16 @@ static int level_of(TOKKIND k)
 static NODE *binary(PARSER *p, int min)
 {
     NODE *l = unary(p);
-    for (int chain = 1;; chain++) {
+    for (;;) {
         TOKEN t = p->tok;
         if (t.kind == T_ASSIGN && p->in_cond) t.kind = T_EQ;   /* if ktrig = 0 goto … */
         int lv = level_of(t.kind);
         if (!lv || lv < min) return l;
-        nest(p, chain);   /* each operator makes the left-leaning tree one deeper */
         advance(p);
         NODE *r = binary(p, lv + 1);
         NODE *n = ast_node(p->arena, N_BINOP, t.line, t.col);
         n->op = t.kind;
+        if (l->kind == N_BINOP) l->up = n;
         ast_add(p->arena, &n->kids, &n->nkids, l);
         ast_add(p->arena, &n->kids, &n->nkids, r);
         l = n;

@@ -285,7 +285,10 @@ static int f2array(OP *o, OP_CTX *c, int at_init)
 static int f2array_i(OP *o, OP_CTX *c) { return f2array(o, c, 1); }
 static void f2array_k(OP *o, OP_CTX *c) { f2array(o, c, 0); }
 
-/* copya2ftab arr, ifn [, ioffset]: into the table from offset (tables are shared and writable, as in Csound) */
+/* copya2ftab arr, ifn [, ioffset]: into the table from offset (tables are
+ * shared and writable, as in Csound, but for the built-in sine; a NaN or
+ * infinite element is written as 0 and the sender told once, as tablew's) */
+typedef struct { AO a; int told; } A2FTAB;
 static int a2ftab(OP *o, OP_CTX *c, int at_init)
 {
     const OP_ARRAY *a = ARG(o, 0).arr;
@@ -293,7 +296,8 @@ static int a2ftab(OP *o, OP_CTX *c, int at_init)
     const FTABLE *ft = op_ftable(c, *ARG(o, 1).k);
     const char *why = NULL;
     int off = o->nin > 2 ? op_int(*ARG(o, 2).k) : 0;
-    if (!ft || ft->num <= 0) why = "No table for copy2ftab";
+    if (ft && ft->readonly) why = "the table is the built-in sine, which is read-only";
+    else if (!ft || ft->num <= 0) why = "No table for copy2ftab";
     else if (off >= ft->size || off < 0) why = "Offset is out of bounds";
     if (why) {
         if (at_init) return op_initerr(c, o, "%s", why);
@@ -305,7 +309,12 @@ static int a2ftab(OP *o, OP_CTX *c, int at_init)
     if (n > ft->size - off) n = ft->size - off;
     float *t = (float *)ft->data + off;
     const double *d = a->data;
-    for (int i = 0; i < n; i++) t[i] = (float)d[i];
+    int bad = 0;
+    for (int i = 0; i < n; i++) t[i] = op_table_value(d[i], &bad);
+    if (bad && !((A2FTAB *)o)->told) {
+        ((A2FTAB *)o)->told = 1;
+        op_perfwarn(c, o, "NaN or infinity written into table %d: written as 0 (told once)", ft->num);
+    }
     return 0;
 }
 static int a2ftab_i(OP *o, OP_CTX *c) { return a2ftab(o, c, 1); }
@@ -513,9 +522,9 @@ static const OP_DESC op_array_ops[] = {
     { "genarray_i", "K", "iip", sizeof(AO), gen_i, NULL, ARGS8, NULL, NULL },
     { "copyf2array", "", "Di", sizeof(AO), f2array_i, NULL, ARGS8, NULL, NULL },
     { "copyf2array", "", "Kk", sizeof(AO), f2array_i, f2array_k, ARGS8, NULL, NULL },
-    { "copya2ftab", "", "Dio", sizeof(AO), a2ftab_i, NULL, ARGS8, NULL, NULL },
-    { "copya2ftab", "", "Kk", sizeof(AO), a2ftab_i, a2ftab_k, ARGS8, NULL, NULL },
-    { "copya2ftab", "", "KkO", sizeof(AO), NULL, a2ftab_k, ARGS8, NULL, NULL },
+    { "copya2ftab", "", "Dio", sizeof(A2FTAB), a2ftab_i, NULL, ARGS8, NULL, NULL },
+    { "copya2ftab", "", "Kk", sizeof(A2FTAB), a2ftab_i, a2ftab_k, ARGS8, NULL, NULL },
+    { "copya2ftab", "", "KkO", sizeof(A2FTAB), NULL, a2ftab_k, ARGS8, NULL, NULL },
     { "tab2array", "D", "ioop", sizeof(AO), tab2array_i, NULL, ARGS8, NULL, NULL },
     { "tab2array", "K", "iOOP", sizeof(AO), tab2array_i, tab2array_k, ARGS8, NULL, NULL },
     { "printarray", "", "D", sizeof(PRINTARR), printarr_i, NULL, OP_ARGS_IN(5), NULL, NULL },

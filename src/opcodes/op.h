@@ -418,6 +418,21 @@ void op_exit(OP_CTX *c, double secs);
  * driver and the note ends now, as Csound deletes a note after a perf error. */
 void op_perferr(OP_CTX *c, OP *op, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
 
+/* Something the note's sender (or the console) should hear, the note
+ * playing on: "warning in instr N (line L): OPCODE: …". */
+void op_perfwarn(OP_CTX *c, OP *op, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
+/* v, or 0 when it is NaN or infinite: what a writer puts into a function
+ * table, which every voice shares (doc/reliability.md).  *bad is set when
+ * v was replaced, so the writer can report it once (op_perfwarn). */
+static inline float op_table_value(double v, int *bad)
+{
+    float f = (float)v;                /* (a double beyond FLT_MAX becomes infinite here) */
+    if (f - f == 0) return f;          /* finite: NaN - NaN and inf - inf are NaN */
+    *bad = 1;
+    return 0.0f;
+}
+
 /* The engine's instance of a shared state the descriptor names (OP_SHARED),
  * or NULL when the engine has none (an instrument compiled for another one).
  * A short scan of the engine's few shared states: call it at init and keep

@@ -158,6 +158,13 @@ TABLE_READER(table3, read_cubic)
  * iwgmode 0 limits the index to [0, flen − 1], 1 wraps it, 2 rounds the index
  * to the nearest point (adds 0.5 before the floor), wraps it, and a write to
  * point 0 also writes the guard point.
+ *
+ * Unlike Csound, two things a note writes can no longer spoil other notes'
+ * sound (doc/reliability.md): the built-in sine (-1), which every oscillator
+ * without a table and the library's instruments read, is read-only (an init
+ * error); and a NaN or infinite value is written as 0, the note's sender told
+ * once per opcode (a table with a NaN silences every voice that reads it,
+ * since their output goes NaN and is cut).  The writer plays on.
  */
 typedef struct {
     OP h;
@@ -166,6 +173,7 @@ typedef struct {
     double mul;
     int32_t len, mask;
     int wgmode;
+    int told;           /* the sender heard of a non-finite value already */
 } TABLW;
 
 static int tablew_find(OP *o, OP_CTX *c, TABLW *p, int wgmode)
@@ -174,6 +182,7 @@ static int tablew_find(OP *o, OP_CTX *c, TABLW *p, int wgmode)
     const FTABLE *ft = op_ftable(c, ifn);
     if (!ft) return op_initerr(c, o, "table %g does not exist", ifn);
     if (ft->size < 1) return op_initerr(c, o, "table %g is empty", ifn);
+    if (ft->readonly) return op_initerr(c, o, "table %g is the built-in sine, which is read-only", ifn);
     p->data = (float *)ft->data;   /* tables are shared and writable, as in Csound */
     p->len = ft->size;
     p->mask = ft->lenmask >= 0 ? ft->lenmask : -1;
@@ -182,12 +191,21 @@ static int tablew_find(OP *o, OP_CTX *c, TABLW *p, int wgmode)
     return 0;
 }
 
-static inline void write_one(TABLW *p, double x, double v)
+static inline void write_one(TABLW *p, double x, double v, int *bad)
 {
     double frac;
     int32_t n = tab_index(x + (p->wgmode == 2 ? 0.5 : 0.0), p->len, p->mask, p->wgmode != 0, &frac);
-    p->data[n] = (float)v;
+    p->data[n] = op_table_value(v, bad);
     if (n == 0 && p->wgmode == 2) p->data[p->len] = p->data[0];
+}
+
+/* A non-finite value was written as 0: the sender hears it once. */
+static void tablew_told(OP *o, OP_CTX *c, int bad)
+{
+    TABLW *p = (TABLW *)o;
+    if (!bad || p->told) return;
+    p->told = 1;
+    op_perfwarn(c, o, "NaN or infinity written into table %g: written as 0 (told once)", *p->ifn.k);
 }
 
 static int tablew_setup(OP *o, OP_CTX *c)
@@ -201,14 +219,18 @@ static int tablew_i(OP *o, OP_CTX *c)
 {
     TABLW *p = (TABLW *)o;
     if (tablew_setup(o, c)) return -1;
-    write_one(p, (*p->xndx.k + *p->ixoff.k) * p->mul, *p->xsig.k);
+    int bad = 0;
+    write_one(p, (*p->xndx.k + *p->ixoff.k) * p->mul, *p->xsig.k, &bad);
+    tablew_told(o, c, bad);
     return 0;
 }
 
 static void tablew_k(OP *o, OP_CTX *c)
 {
     TABLW *p = (TABLW *)o;
-    write_one(p, (*p->xndx.k + *p->ixoff.k) * p->mul, *p->xsig.k);
+    int bad = 0;
+    write_one(p, (*p->xndx.k + *p->ixoff.k) * p->mul, *p->xsig.k, &bad);
+    tablew_told(o, c, bad);
 }
 
 static void tablew_a(OP *o, OP_CTX *c)
@@ -216,7 +238,9 @@ static void tablew_a(OP *o, OP_CTX *c)
     TABLW *p = (TABLW *)o;
     const float *sig = p->xsig.a, *ndx = p->xndx.a;
     double off = *p->ixoff.k;
-    for (int i = c->ofs; i < c->end; i++) write_one(p, (ndx[i] + off) * p->mul, sig[i]);
+    int bad = 0;
+    for (int i = c->ofs; i < c->end; i++) write_one(p, (ndx[i] + off) * p->mul, sig[i], &bad);
+    tablew_told(o, c, bad);
 }
 
 /*
