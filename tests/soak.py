@@ -39,10 +39,12 @@ print("soak: %.0f s, %g msg/s per client, seed %d" % (opt.seconds, opt.rate, opt
 ENGINE_SIDE = ("neither playing nor pending", "is not playing", "no free voice", "produced NaN", "init error",
                "too many automations", "bad p-field", "event queue is full", "is not defined", "bytes per voice")
 # Commands the recorded event list leaves out (the command table's "unrecorded" flag, from
-# ondes --list-commands): their replies account for them
+# ondes --list-commands): their replies account for them.  Definitions are the exception: the
+# list carries their code, one /instr/orc line each, in the order compiled
 UNRECORDED = tuple(line.split()[0] for line in subprocess.run([ONDES, "--list-commands"], capture_output=True, text=True,
                                                               check=True).stdout.splitlines()
-                   if "unrecorded" in line.split()[1].split(","))
+                   if "unrecorded" in line.split()[1].split(",")
+                   and line.split()[0] not in ("/instr/def", "/instr/orc"))
 INSTRS = {
     "pad": "kamp = p4\nkfreq = p5\naenv linsegr 0, 0.02, 1, 0.1, 0\nout oscili(kamp * aenv, kfreq)\n",
     "pluck": "out pluck(p4, p5, 220, 0, 1)\n",

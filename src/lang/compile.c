@@ -2427,6 +2427,48 @@ static void set_instr(LANG_ORCH *o, int j, INSTR_TMPL *t)
     nidx_put(&o->posbyname, t->name, (void *)(intptr_t)(j + 1));   /* t->name: the key while t is here */
 }
 
+/* Numbers for the names of one compile (the orchestra, or instruments added
+ * while playing) as Csound 6.18 gives them (named_instr_assign_numbers in
+ * csound_orc_compile.c): once every numbered instrument of the text is known,
+ * each name in order of definition (those written +Name after all others)
+ * keeps the number it already has, or takes the lowest number no instrument
+ * holds: neither one installed, nor one the text numbers, nor a name numbered
+ * before it.  Into `names` (name → number; ENG_MAXINSTR when every number is
+ * taken).  The lowest free number only grows, so the whole is linear. */
+static void number_names(const LANG_ORCH *o, NODE *const *tops, int ntops, NAMEIDX *names)
+{
+    uint8_t *taken = calloc(ENG_MAXINSTR, 1);
+    if (!taken) abort();
+    for (int m = 0; m < o->ninstrs; m++)
+        if (o->instrs[m]->num > 0 && o->instrs[m]->num < ENG_MAXINSTR) taken[o->instrs[m]->num] = 1;
+    for (int u = 0; u < ntops; u++)
+        for (int i = 0; i < tops[u]->nkids; i++) {
+            const NODE *s = tops[u]->kids[i];
+            for (int k = 0; s->kind == N_INSTR && k < s->nouts; k++) {
+                double v = s->outs[k]->num;
+                if (s->outs[k]->kind == N_NUM && v >= 1 && v < ENG_MAXINSTR && v == floor(v)) taken[(int)v] = 1;
+            }
+        }
+    int low = 1;
+    for (int plus = 0; plus < 2; plus++)
+        for (int u = 0; u < ntops; u++)
+            for (int i = 0; i < tops[u]->nkids; i++) {
+                const NODE *s = tops[u]->kids[i];
+                for (int k = 0; s->kind == N_INSTR && k < s->nouts; k++) {
+                    const NODE *id = s->outs[k];
+                    if (id->kind != N_VAR || (id->op == T_PLUS) != plus || nidx_get(names, id->name)) continue;
+                    int num = lang_orch_number(o, id->name);
+                    if (num < 0) {
+                        while (low < ENG_MAXINSTR && taken[low]) low++;
+                        num = low;
+                        if (num < ENG_MAXINSTR) taken[num] = 1;
+                    }
+                    nidx_put(names, id->name, (void *)(intptr_t)num);
+                }
+            }
+    free(taken);
+}
+
 /* Every instrument is compiled, each error reported (errs.h); -1 if there
  * was any, here or when the text was added. */
 int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errlen)
@@ -2463,8 +2505,7 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
         if (!o->instr0) bad++;
     }
     ast_free(&tmp);
-    /* numbered instruments keep their numbers; named ones follow the highest */
-    int maxnum = 0;
+    /* numbered instruments keep their numbers; named ones take the lowest free (number_names) */
     for (int u = 0; u < o->nunits; u++)
         for (int i = 0; i < o->units[u].top->nkids; i++) {
             NODE *s = o->units[u].top->kids[i];
@@ -2476,11 +2517,14 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                         lang_err_add(err, errlen, o->units[u].file, s->outs[k]->line, s->outs[k]->col,
                                      "instrument number %g out of range (1…%d)", v, ENG_MAXINSTR - 1);
                         bad++;
-                        continue;
                     }
-                    if (v > maxnum) maxnum = (int)v;
                 }
         }
+    NODE **tops = xrealloc(NULL, sizeof *tops * (size_t)(o->nunits + 1));
+    for (int u = 0; u < o->nunits; u++) tops[u] = o->units[u].top;
+    NAMEIDX names = { 0 };
+    number_names(o, tops, o->nunits, &names);
+    free(tops);
     for (int u = 0; u < o->nunits; u++)
         for (int i = 0; i < o->units[u].top->nkids; i++) {
             NODE *s = o->units[u].top->kids[i];
@@ -2497,11 +2541,12 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                     name = nbuf;
                 } else {
                     name = s->outs[k]->name;
-                    num = lang_orch_number(o, name);
-                    if (num < 0) num = ++maxnum;
+                    num = (int)(intptr_t)nidx_get(&names, name);
                     if (num >= ENG_MAXINSTR) {   /* the engine has no slot for it */
                         lang_err_add(err, errlen, o->units[u].file, s->outs[k]->line, s->outs[k]->col,
-                                     "more than %d instruments", ENG_MAXINSTR - 1);
+                                     "more than %d instruments: no instrument number is free for '%s'",
+                                     ENG_MAXINSTR - 1, name);
+                        nidx_free(&names);
                         return -1;
                     }
                 }
@@ -2521,6 +2566,7 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
                 }
             }
         }
+    nidx_free(&names);
     if (bad) return -1;
     o->compiled = 1;
     o->final = *h;
@@ -2592,6 +2638,8 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     /* compile all first: an error anywhere leaves every old definition in place */
     INSTR_TMPL *made[64];
     int nmade = 0;
+    NAMEIDX names = { 0 };
+    if (compiling) number_names(o, &top, 1, &names);
     for (int i = 0; i < top->nkids && compiling; i++) {
         NODE *d = top->kids[i];
         if (d->kind != N_INSTR) continue;
@@ -2611,14 +2659,13 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
                 }
             } else {
                 name = d->outs[k]->name;
-                num = lang_orch_number(o, name);
-                for (int m = 0; m < nmade && num < 0; m++)
-                    if (!strcmp(made[m]->name, name)) num = made[m]->num;
-                if (num < 0) {
-                    num = 0;
-                    for (int m = 0; m < o->ninstrs; m++) num = o->instrs[m]->num > num ? o->instrs[m]->num : num;
-                    for (int m = 0; m < nmade; m++) num = made[m]->num > num ? made[m]->num : num;
-                    num++;
+                num = (int)(intptr_t)nidx_get(&names, name);
+                if (num >= ENG_MAXINSTR) {   /* refused here: the engine could never play it */
+                    lang_err_add(err, errlen, file, d->outs[k]->line, d->outs[k]->col,
+                                 "no instrument number is free for '%s': ondes has numbers 1…%d and all are taken",
+                                 name, ENG_MAXINSTR - 1);
+                    ok = 0;
+                    continue;
                 }
             }
             if (nmade == 64 || nmade == max) {
@@ -2631,6 +2678,7 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
             else nmade++;
         }
     }
+    nidx_free(&names);
     ast_free(&tmp);
     lang_err_sort(err);
     if (!ok) {   /* the previous definitions stay */
@@ -2645,21 +2693,51 @@ int lang_orch_add_instruments(LANG_ORCH *o, const char *src, size_t len, const c
     return n;
 }
 
-INSTR_TMPL *lang_orch_define(LANG_ORCH *o, const char *name, const char *body, const char *file, int line0,
-                             char *err, size_t errlen)
+char *lang_instr_source(const char *name, const char *body, char *err, size_t errlen)
 {
     for (const char *q = name; *q; q++)
         if (!isalnum((unsigned char)*q) && *q != '_') {
-            snprintf(err, errlen, "%s: error: '%s' is not a valid instrument name", file, name);
+            snprintf(err, errlen, "'%s' is not a valid instrument name", name);
             return NULL;
         }
     size_t n = strlen(name) + strlen(body) + 32;
     char *src = malloc(n);
+    if (!src) abort();
     snprintf(src, n, "instr %s\n%s\nendin\n", name, body);
+    return src;
+}
+
+INSTR_TMPL *lang_orch_define(LANG_ORCH *o, const char *name, const char *body, const char *file, int line0,
+                             char *err, size_t errlen)
+{
+    char why[300];
+    char *src = lang_instr_source(name, body, why, sizeof why);
+    if (!src) {
+        snprintf(err, errlen, "%s: error: %s", file, why);
+        return NULL;
+    }
     INSTR_TMPL *t = NULL;
     int r = lang_orch_add_instruments(o, src, strlen(src), file, line0, &t, 1, err, errlen);
     free(src);
     return r == 1 ? t : NULL;
+}
+
+void lang_text_instr_names(LANG_ORCH *o, const char *src, size_t len, void (*fn)(void *ud, const char *name),
+                           void *ud)
+{
+    AST_ARENA tmp = { 0 };
+    char *copy = malloc(len + 1);   /* the lexer needs a NUL after the text */
+    if (!copy) abort();
+    memcpy(copy, src, len);
+    copy[len] = 0;
+    char err[256];
+    int nerrs;
+    NODE *top = lang_parse_all(&tmp, copy, len, "", 1, is_opcode_cb, o, err, sizeof err, &nerrs);
+    for (int i = 0; top && i < top->nkids; i++)
+        for (int k = 0; top->kids[i]->kind == N_INSTR && k < top->kids[i]->nouts; k++)
+            if (top->kids[i]->outs[k]->kind == N_VAR) fn(ud, top->kids[i]->outs[k]->name);
+    free(copy);
+    ast_free(&tmp);
 }
 
 int lang_orch_count(const LANG_ORCH *o) { return o->ninstrs; }

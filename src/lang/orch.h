@@ -44,6 +44,13 @@ int lang_orch_compile(LANG_ORCH *o, const LANG_HEADER *h, char *err, size_t errl
  * with "file:line:col: error: …" in err; nothing changes on error. */
 INSTR_TMPL *lang_orch_define(LANG_ORCH *o, const char *name, const char *body, const char *file, int line0,
                              char *err, size_t errlen);
+/* "instr NAME\nBODY\nendin\n", the text /instr/def compiles (malloc'd), or NULL
+ * with why in err when NAME is no instrument name (letters, digits, _). */
+char *lang_instr_source(const char *name, const char *body, char *err, size_t errlen);
+/* Calls fn with each instrument name the text defines (parsed, not compiled;
+ * the names of statements that do not parse are left out). */
+void lang_text_instr_names(LANG_ORCH *o, const char *src, size_t len, void (*fn)(void *ud, const char *name),
+                           void *ud);
 /* The same for orchestra text holding instrument definitions only (an .orc
  * from the library, /instr/load): up to `max` new templates go to out[].
  * Returns how many, or -1 with the first error (then nothing changes). */

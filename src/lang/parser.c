@@ -735,6 +735,7 @@ static NODE *instr_names(PARSER *p, NODE *n)
             if (p->tok.kind != T_IDENT) perror_at(p, p->tok.line, p->tok.col, "expected an instrument name");
             id = ast_node(p->arena, N_VAR, p->tok.line, p->tok.col);
             id->name = tokstr(p, &p->tok);
+            if (plus) id->op = T_PLUS;   /* numbered after the other names (Csound's T_PLUS_IDENT) */
         } else {
             perror_at(p, p->tok.line, p->tok.col, "expected an instrument number or name after 'instr'");
         }

@@ -310,9 +310,14 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
     case CMD_REPLY_ID:
         if (res.chosen) reply(o, from, "/sched/id", "i", res.id);
         break;
-    case CMD_REPLY_DONE:
-        reply(o, from, "/done", "ss", path, argc > 0 && args[0].type == 's' ? args[0].s : "");
+    case CMD_REPLY_DONE: {
+        /* the first argument's first line: a name or a path whole, code (/instr/orc) not echoed back */
+        const char *a = argc > 0 && args[0].type == 's' ? args[0].s : "";
+        char first[256];
+        snprintf(first, sizeof first, "%.*s", (int)strcspn(a, "\n"), a);
+        reply(o, from, "/done", "ss", path, strchr(a, '\n') ? first : a);
         break;
+    }
     case CMD_REPLY_CHN:
         reply(o, from, "/chn", "sd", args[0].s, res.value);
         break;

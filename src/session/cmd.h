@@ -51,7 +51,8 @@ typedef enum {
 enum {
     CMD_LIVE = 1 << 0,       /* only while playing: an event list's does nothing (and is not checked) */
     CMD_PRELUDE = 1 << 1,    /* an event list's, applied before compiling; refused while playing */
-    CMD_UNRECORDED = 1 << 2, /* not written by --record-events (a re-render needs no reply, or has the code) */
+    CMD_UNRECORDED = 1 << 2, /* not written by --record-events as sent (a re-render needs no reply; definitions
+                                write their code as /instr/orc lines themselves) */
     CMD_NO_RING = 1 << 3,    /* posts nothing to the engine: answered even while its command ring is stalled */
     CMD_CODEPOS = 1 << 4     /* a /fail about the code it carries keeps that code's LINE:COL */
 };

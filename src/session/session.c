@@ -64,6 +64,9 @@ struct session {
     double opt_ceiling_db, opt_limiter_ms;
     int opt_ceiling_set;
     double opt_a4;
+    /* names an event list's /instr/orc lines define: never loaded from the library up front */
+    char **orc_names;
+    int norc_names;
     /* texts loaded at start, kept for --record-events */
     char **texts;          /* "/orc" or "/score" then a NUL then the text */
     int ntexts;
@@ -72,7 +75,7 @@ struct session {
     uint32_t cmd_seq, cur_cmd;
     uint32_t cur_origin;              /* the sender of the command being run (EVL_CMD.origin) */
     int posted;            /* events the current command posted */
-    struct pending { uint32_t seq; char *line; } *pend;
+    struct pending { uint32_t seq; char *line; int always; } *pend;   /* always: printed even without its EXEC */
     int npend, cappend, pend_head;
     ses_reply_fn sink;     /* who gets the clients' replies (the OSC server), or NULL */
     void *sink_ud;
@@ -129,6 +132,8 @@ void ses_free(SESSION *s)
     }
     for (int i = 0; i < s->ntexts; i++) free(s->texts[i]);
     free(s->texts);
+    for (int i = 0; i < s->norc_names; i++) free(s->orc_names[i]);
+    free(s->orc_names);
     for (int i = 0; i < s->npend; i++) free(s->pend[(s->pend_head + i) % s->cappend].line);
     free(s->pend);
     if (s->rec) fclose(s->rec);
@@ -775,35 +780,65 @@ static int itime_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t,
                      na->s, t ? t->name : "?", c->addr, buf[0] ? buf : "none");
 }
 
-/* While playing: compile the instruments of an .orc file and swap them in. */
-static int live_load(SESSION *s, const char *path, SES_ERR *e)
+static void pending_push(SESSION *s, uint32_t seq, char *line, int always);
+
+/* The frame a command takes effect at, and an event stamped with it (a
+ * delay moves ev.frame; ev.issued stays the command's). */
+static int64_t cmd_frame(const SESSION *s, const EVL_CMD *c) { return c->has_frame ? c->frame : to_frame(s, c->time); }
+
+static void cmd_event(const SESSION *s, const EVL_CMD *c, ENG_EVENT *ev)
+{
+    memset(ev, 0, sizeof *ev);
+    ev->frame = ev->issued = cmd_frame(s, c);
+}
+
+
+/* Instruments (and opcodes) compiled while playing, or at an event list's
+ * frame, and installed at the command's frame.  Recorded as an /instr/orc
+ * line of their text, in the order compiled: a name takes the lowest free
+ * number (Csound's rule), which depends on everything defined before it, so a
+ * re-render compiles the same texts in the same order, each at its frame (not
+ * all up front), and numbers every name as this session did. */
+static int add_code(SESSION *s, const EVL_CMD *c, const char *text, const char *label, int line0, SES_ERR *e)
+{
+    char buf[SES_ERR_MAX];
+    INSTR_TMPL *made[64];
+    int n = lang_orch_add_instruments(s->orch, text, strlen(text), label, line0, made, 64, buf, sizeof buf);
+    if (n < 0) return text_error(e, label, buf);
+    if (s->rec) {   /* written with the frame the command takes effect at (record_executed) */
+        char *line = NULL;
+        size_t len = 0;
+        FILE *f = open_memstream(&line, &len);
+        fputs("/instr/orc ", f);
+        write_string(f, text);
+        fclose(f);
+        /* code defining only opcodes posts nothing, so no frame comes back for it: it is written with the
+         * next command's, still before anything compiled after it (it plays nothing itself) */
+        pending_push(s, s->cur_cmd, line, n == 0);
+    }
+    for (int i = 0; i < n; i++) {
+        /* its opcodes' shared state (vco2's tables…) made here, off the audio thread */
+        if (eng_prepare_instr(s->eng, made[i], buf, sizeof buf)) return err_at(e, NULL, "%s", buf);
+        ENG_EVENT ev;
+        cmd_event(s, c, &ev);
+        ev.type = EV_INSTR;
+        ev.instr = made[i]->num;
+        ev.ptr = made[i];
+        if (schedule(s, &ev, e)) return -1;
+    }
+    return 0;
+}
+
+/* While playing: compile the instruments of an .orc file and swap them in (at c's frame). */
+static int live_load(SESSION *s, const char *path, const EVL_CMD *c, SES_ERR *e)
 {
     size_t len;
     char buf[SES_ERR_MAX];
     char *text = read_file(path, &len, buf, sizeof buf);
     if (!text) return err_at(e, NULL, "%s", buf);
-    INSTR_TMPL *made[64];
-    int n = lang_orch_add_instruments(s->orch, text, len, path, 1, made, 64, buf, sizeof buf);
-    if (n > 0 && s->rec) {   /* instruments only: a re-render compiles them up front */
-        fputs("@0 /orc ", s->rec);
-        write_string(s->rec, text);
-        fputc('\n', s->rec);
-    }
+    int r = add_code(s, c, text, path, 1, e);
     free(text);
-    for (int i = 0; i < n; i++) {
-        /* its opcodes' shared state (vco2's tables…) made here, off the audio thread */
-        if (eng_prepare_instr(s->eng, made[i], buf, sizeof buf)) return err_at(e, NULL, "%s", buf);
-        /* installed at the next block, not part of the command that named it
-         * (a recorded event list carries the code as an /orc line) */
-        ENG_EVENT ev;
-        memset(&ev, 0, sizeof ev);
-        ev.type = EV_INSTR;
-        ev.frame = EV_NOW;
-        ev.instr = made[i]->num;
-        ev.ptr = made[i];
-        if (eng_post(s->eng, &ev)) return err_at(e, NULL, "the command ring is full: try again");
-    }
-    return n < 0 ? text_error(e, path, buf) : 0;
+    return r;
 }
 
 /* /instr/load NAME: a bare name (letters, digits, _) the library has is its instruments/NAME.orc. */
@@ -815,7 +850,9 @@ static int library_file(SESSION *s, const char *name, char *out, size_t outlen)
     return (size_t)snprintf(out, outlen, "%s/%s.orc", s->instrdir, name) < outlen && access(out, R_OK) == 0;
 }
 
-/* While playing, an instrument named but not defined comes from the library. */
+/* While playing, an instrument named but not defined comes from the library,
+ * installed at once: a command of its own (its own frame in the recording,
+ * before the one naming it), so a time-tagged /sched keeps its own frame. */
 static int live_number(SESSION *s, const char *name)
 {
     int num = lang_orch_number(s->orch, name);
@@ -825,18 +862,15 @@ static int live_number(SESSION *s, const char *name)
     char path[2048];
     SES_ERR ignored;
     snprintf(path, sizeof path, "%s/%s.orc", s->instrdir, name);
-    if (access(path, R_OK) != 0 || live_load(s, path, &ignored)) return -1;
-    return lang_orch_number(s->orch, name);
-}
-
-/* The frame a command takes effect at, and an event stamped with it (a
- * delay moves ev.frame; ev.issued stays the command's). */
-static int64_t cmd_frame(const SESSION *s, const EVL_CMD *c) { return c->has_frame ? c->frame : to_frame(s, c->time); }
-
-static void cmd_event(const SESSION *s, const EVL_CMD *c, ENG_EVENT *ev)
-{
-    memset(ev, 0, sizeof *ev);
-    ev->frame = ev->issued = cmd_frame(s, c);
+    if (access(path, R_OK) != 0) return -1;
+    static const EVL_CMD now;   /* no time: the next block */
+    int absolute = s->cur_absolute, r;
+    s->cur_absolute = 0;
+    s->cur_cmd = ++s->cmd_seq;
+    r = live_load(s, path, &now, &ignored);
+    s->cur_absolute = absolute;
+    s->cur_cmd = ++s->cmd_seq;   /* the naming command's events and line come after the load's */
+    return r ? -1 : lang_orch_number(s->orch, name);
 }
 
 /* Whether /sched's argument a, after its p-fields by position, starts the
@@ -1151,27 +1185,32 @@ static int run_instr_load(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR
     /* a library NAME is installed code, not a client's path */
     const char *p = c->args[0].s;
     char lib[2048], resolved[4096];
-    if (library_file(s, p, lib, sizeof lib)) return live_load(s, lib, e);
+    if (library_file(s, p, lib, sizeof lib)) return live_load(s, lib, c, e);
     memset(e, 0, sizeof *e);
     if (!(p = client_file(s, p, 1, resolved, sizeof resolved, e->msg, sizeof e->msg))) return -1;
-    return live_load(s, p, e);
+    return live_load(s, p, c, e);
 }
 
 /* /instr/def name code at its frame: a redefinition (the first of a name was compiled with the orchestra) */
 static int run_instr_def(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
 {
-    char label[300], buf[SES_ERR_MAX];
+    char label[300], why[300];
     snprintf(label, sizeof label, "/instr/def %s", c->args[0].s);
-    INSTR_TMPL *tm = lang_orch_define(s->orch, c->args[0].s, c->args[1].s, label, 0, buf, sizeof buf);
-    if (!tm) return text_error(e, label, buf);
-    /* its opcodes' shared state (vco2's tables…) made here, off the audio thread */
-    if (eng_prepare_instr(s->eng, tm, buf, sizeof buf)) return err_at(e, NULL, "%s", buf);
-    ENG_EVENT ev;
-    cmd_event(s, c, &ev);
-    ev.type = EV_INSTR;
-    ev.instr = tm->num;
-    ev.ptr = tm;
-    return schedule(s, &ev, e);
+    char *src = lang_instr_source(c->args[0].s, c->args[1].s, why, sizeof why);
+    if (!src) return err_at(e, label, "%s", why);
+    int r = add_code(s, c, src, label, 0, e);
+    free(src);
+    return r;
+}
+
+/* /instr/orc code at its frame: instrument and opcode definitions (what --record-events writes for every
+ * definition made while playing, in the order they were compiled) */
+static int run_instr_orc(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
+{
+    char label[300];
+    if (s->live) snprintf(label, sizeof label, "/instr/orc");
+    else snprintf(label, sizeof label, "%s:%d: /instr/orc", c->file, c->line);
+    return add_code(s, c, c->args[0].s, label, 1, e);
 }
 
 /* /notify 0|1: live, the engine always reports ends (eng_report_ends); who hears them is the OSC server's */
@@ -1258,20 +1297,30 @@ static int prepare_instr_load(SESSION *s, EVL_CMD *c, SES_ERR *e)
  * redefinition at its own frame (run_instr_def) */
 static int prepare_instr_def(SESSION *s, EVL_CMD *c, SES_ERR *e)
 {
-    const char *name = c->args[0].s, *body = c->args[1].s;
-    for (const char *q = name; *q; q++)
-        if (!isalnum((unsigned char)*q) && *q != '_')
-            return cmd_error(c, c->args[0].col, e, "'%s' is not a valid instrument name", name);
-    if (lang_orch_defines(s->orch, name)) return 0;
-    size_t n = strlen(name) + strlen(body) + 32;
-    char *src = malloc(n);
-    snprintf(src, n, "instr %s\n%s\nendin\n", name, body);
+    const char *name = c->args[0].s;
     char label[300], buf[SES_ERR_MAX];
+    char *src = lang_instr_source(name, c->args[1].s, buf, sizeof buf);
+    if (!src) return cmd_error(c, c->args[0].col, e, "%s", buf);
+    if (lang_orch_defines(s->orch, name)) return free(src), 0;
     snprintf(label, sizeof label, "%s:%d: /instr/def %s: code", c->file, c->line, name);
     int r = lang_orch_add(s->orch, src, strlen(src), label, 0, buf, sizeof buf);
     free(src);
     if (r) return text_error(e, label, buf);
     c->consumed = 1;
+    return 0;
+}
+
+static void keep_orc_name(void *ud, const char *name)
+{
+    SESSION *s = ud;
+    s->orc_names = realloc(s->orc_names, sizeof *s->orc_names * (size_t)(s->norc_names + 1));
+    s->orc_names[s->norc_names++] = strdup(name);
+}
+
+/* /instr/orc code: compiled at its frame (run_instr_orc); the names it defines are not the library's */
+static int prepare_instr_orc(SESSION *s, EVL_CMD *c, SES_ERR *e)
+{
+    lang_text_instr_names(s->orch, c->args[0].s, strlen(c->args[0].s), keep_orc_name, s);
     return 0;
 }
 
@@ -1288,7 +1337,10 @@ static int prepare_instr_def(SESSION *s, EVL_CMD *c, SES_ERR *e)
 
 static const SES_CMD commands[] = {
     { "/instr/def", "name, code", { DEF_ARG("the instrument name"), DEF_ARG("the code") }, prepare_instr_def,
-      run_instr_def, CMD_REPLY_DONE, CMD_CODEPOS, "compile an instrument (off the audio thread) and swap it in" },
+      run_instr_def, CMD_REPLY_DONE, CMD_UNRECORDED | CMD_CODEPOS, "compile an instrument (off the audio thread) and swap it in" },
+    { "/instr/orc", "code", { STR("the code", "expected the instruments' code (one string)") }, prepare_instr_orc,
+      run_instr_orc, CMD_REPLY_DONE, CMD_UNRECORDED | CMD_CODEPOS,
+      "compile instrument and opcode definitions and swap them in (what --record-events writes for them)" },
     { "/instr/load", "path, or a library NAME", { STR("the path", "missing the path of the .orc file") },
       prepare_instr_load, run_instr_load, CMD_REPLY_DONE, CMD_UNRECORDED, "the instruments of an .orc file" },
     { "/sched", "id, instr, delay, dur, p4…, name value…",
@@ -1368,6 +1420,13 @@ static int collect_definitions(SESSION *s, SES_ERR *e)
     return 0;
 }
 
+static int orc_defines(const SESSION *s, const char *name)
+{
+    for (int i = 0; i < s->norc_names; i++)
+        if (!strcmp(s->orc_names[i], name)) return 1;
+    return 0;
+}
+
 /* Instruments the files name but do not define come from the library (instruments/NAME.orc). */
 static int load_library(SESSION *s, const char *dir, char *err, size_t errlen)
 {
@@ -1377,7 +1436,7 @@ static int load_library(SESSION *s, const char *dir, char *err, size_t errlen)
             const EVL_CMD *c = &s->evfiles[f].cmds[i];
             if (strcmp(c->addr, "/sched") || c->nargs < 2 || c->args[1].type != 's') continue;
             const char *name = c->args[1].s;
-            if (lang_orch_defines(s->orch, name)) continue;
+            if (lang_orch_defines(s->orch, name) || orc_defines(s, name)) continue;
             char path[1024];
             snprintf(path, sizeof path, "%s/%s.orc", dir, name);
             int user = s->user_orch;   /* library code does not make this an orchestra session */
@@ -1544,16 +1603,15 @@ static void record_executed(SESSION *s, uint32_t seq, int64_t frame)
     while (s->npend > 0) {
         struct pending *p = &s->pend[s->pend_head];
         if (p->seq > seq) break;
-        if (p->seq == seq && s->rec) fprintf(s->rec, "@%lld %s\n", (long long)frame, p->line);
+        if ((p->seq == seq || p->always) && s->rec) fprintf(s->rec, "@%lld %s\n", (long long)frame, p->line);
         free(p->line);
         s->pend_head = (s->pend_head + 1) % s->cappend;
-        s->npend--;
-        if (p->seq == seq) break;
+        s->npend--;   /* on: a command may have several lines (the code a /sched loaded, then the /sched) */
     }
     if (s->rec) fflush(s->rec);
 }
 
-static void pending_push(SESSION *s, uint32_t seq, char *line)
+static void pending_push(SESSION *s, uint32_t seq, char *line, int always)
 {
     if (s->npend == s->cappend) {   /* grow, keeping FIFO order */
         int cap = s->cappend ? s->cappend * 2 : 256;
@@ -1564,7 +1622,7 @@ static void pending_push(SESSION *s, uint32_t seq, char *line)
         s->cappend = cap;
         s->pend_head = 0;
     }
-    s->pend[(s->pend_head + s->npend) % s->cappend] = (struct pending){ seq, line };
+    s->pend[(s->pend_head + s->npend) % s->cappend] = (struct pending){ seq, line, always };
     s->npend++;
 }
 
@@ -1580,7 +1638,7 @@ int ses_command(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     s->cur_absolute = 0;
     /* what reaches the engine is recorded once the engine says at which frame */
     if (r == 0 && s->rec && s->posted && k && !(k->flags & CMD_UNRECORDED))
-        pending_push(s, s->cur_cmd, command_line(c, res));
+        pending_push(s, s->cur_cmd, command_line(c, res), 0);
     s->cur_cmd = 0;
     return r;
 }
