@@ -247,6 +247,31 @@ check(near(pitch(seg(y, 0.1, 0.9)), 400, 0.001) and near(pitch(seg(y, 1.55, 1.95
 x = seg(y, 2.05, 2.45)
 check(near(pitch(x), 300, 0.001) and near(amp(x), 0.2, 0.01),
       "the second event (by name, relative to now) sounds: %.2f Hz amp %.4f" % (pitch(x), amp(x)))
+# setp by number and by name, unsched (the release runs), makeTable read by an instrument
+e = OfflineEngine(sr=SR, ksmps=64, nchnls=1)
+tab = e.makeTable([0.25, 0.5])
+e.compile(r'''
+instr 10
+  kfreq = p4
+  kamp = p5
+  outch 1, oscili:a(kamp * table:k(1, p6), kfreq) * linsegr:a(1, 0.1, 1, 0.2, 0)
+endin
+''')
+ev = e.sched(10, 0, -1, 300, 0.4, tab)
+e.setp(ev, 4, 500, delay=0.5)
+e.setp(ev, "kamp", 0.2, delay=1.0)
+e.unsched(ev, delay=1.5)
+e.perform(2.0)
+job = e.stop()
+y, _ = sf.read(job.outfile, dtype="float64", always_2d=True)
+y = y[:, 0]
+x1, x2, x3 = seg(y, 0.05, 0.45), seg(y, 0.55, 0.95), seg(y, 1.05, 1.45)
+check(near(pitch(x1), 300, 0.001) and near(amp(x1), 0.2, 0.01) and near(pitch(x2), 500, 0.001)
+      and near(amp(x3), 0.1, 0.01), "setp by number and name, a table's value: %.1f Hz %.3f, %.1f Hz, %.3f"
+      % (pitch(x1), amp(x1), pitch(x2), amp(x3)))
+check(amp(seg(y, 1.52, 1.58)) > 0.03 and np.max(np.abs(seg(y, 1.75, 2.0))) < 1e-6,
+      "unsched releases (linsegr), then silence: %.4f" % amp(seg(y, 1.52, 1.58)))
+
 
 # ---------------------------------------------------------------- 11. live: Session with header parameters
 def live():
