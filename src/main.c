@@ -116,7 +116,7 @@ static const char *instrdir(const char *argv0, char *buf, size_t n)
 /* The options' values, their defaults here. */
 static struct cli {
     const char *render, *format, *bits;
-    double sr, ksmps, channels, duration, tail, ceiling, voices, memory, limiter_ms, port;
+    double sr, ksmps, channels, duration, tail, ceiling, voices, memory, table_memory, limiter_ms, port;
     const char *name, *connect_re, *bind, *record, *record_events;
     int no_connect, exit_at_end, freewheel, tcp;
 } cli = { .duration = -1, .ceiling = NAN, .port = 7770, .name = "ondes", .bind = "127.0.0.1" };
@@ -187,7 +187,8 @@ static int realtime(const char *const *files, int nfiles, const char *argv0, con
     if (!fw && net_setup(s, cli.bind, err, sizeof err)) rc = 1;   /* freewheel opens no OSC */
     char dirbuf[PATH_MAX];
     SES_OPTIONS so = { drv_jack_sample_rate(d), (int)cli.ksmps, (int)cli.channels, 0, (int)cli.voices, cli.ceiling,
-                       instrdir(argv0, dirbuf, sizeof dirbuf), 1, cli.limiter_ms, (int)cli.memory };
+                       instrdir(argv0, dirbuf, sizeof dirbuf), 1, cli.limiter_ms, (int)cli.memory,
+                       (int)cli.table_memory };
     if (!rc && load_session(s, files, nfiles, &so, err, sizeof err)) rc = 1;
     if (!rc && cli.record_events && ses_record_events(s, cli.record_events, err, sizeof err)) rc = 1;
     if (*ses_notes(s)) fputs(ses_notes(s), stderr);
@@ -298,8 +299,9 @@ static const OPT options[] = {
     { "--format", NULL, OPT_STR, "F", &cli.format, 0, 0, 0, NULL, NULL,
       "wav, flac, ogg or aiff (default: from OUT's extension)" },
     { "--bits", NULL, OPT_STR, "B", &cli.bits, 0, 0, 0, NULL, NULL, "16, 24 or 32f (default 24)" },
-    { "--duration", NULL, OPT_NUM, "S", &cli.duration, 0, 1e7, 0, NULL, NULL, "render exactly S seconds" },
-    { "--tail", NULL, OPT_NUM, "S", &cli.tail, 0, 1e6, 0, NULL, NULL, "render S seconds past the end of the score" },
+    { "--duration", NULL, OPT_NUM, "S", &cli.duration, 0, SES_MAX_RENDER, 0, NULL, NULL,
+      "render exactly S seconds (at most 604800, a week: doc/reliability.md)" },
+    { "--tail", NULL, OPT_NUM, "S", &cli.tail, 0, SES_HORIZON, 0, NULL, NULL, "render S seconds past the end of the score" },
     { "--freewheel", NULL, OPT_FLAG, NULL, &cli.freewheel, 0, 0, 0, NULL, NULL,
       "render through a running JACK server's freewheel mode" },
     { "--name", NULL, OPT_STR, "NAME", &cli.name, 0, 0, 0, NULL, "real time (JACK)", "JACK client name (default ondes)" },
@@ -336,6 +338,9 @@ static const OPT options[] = {
     { "--memory", NULL, OPT_WHOLE, "MB", &cli.memory, 1, ENG_MEM_MAX_MB, 0, NULL, NULL,
       "note memory for voices and their delay lines, reserved at\n"
       "start (MiB, default 2304; the first 64 touched up front)" },
+    { "--table-memory", NULL, OPT_WHOLE, "MB", &cli.table_memory, 1, SES_TABLE_MEM_MAX_MB, 0, NULL, NULL,
+      "tables made while playing, all together (MiB, default 1024):\n"
+      "a /table/gen or /table/read past it gets /fail" },
     { "--list-opcodes", NULL, OPT_EXIT, NULL, NULL, 0, 0, 0, opt_list_opcodes, NULL,
       "the opcodes and their Csound signatures" },
     { "--list-commands", NULL, OPT_EXIT, NULL, NULL, 0, 0, 0, opt_list_commands, NULL,

@@ -134,6 +134,19 @@ class Client(Syncing):
 
 
 
+def status(c):
+    """A client's /status.reply (None when none came within 3 s)."""
+    c.send("/status")
+    return c.wait_for("/status.reply", 3.0)
+
+
+def fails(c, pred=lambda a: True):
+    """The /fail replies a client has collected that match pred, taken out of c.got."""
+    got = [a for p, a in c.got if p == "/fail" and pred(a)]
+    c.got = [(p, a) for p, a in c.got if not (p == "/fail" and pred(a))]
+    return got
+
+
 def under_sanitizer(pid):
     """ondes runs under ASan or TSan: slower, and its allocator keeps freed memory (RSS says nothing)."""
     with open("/proc/%d/maps" % pid) as f:

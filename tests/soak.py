@@ -36,8 +36,15 @@ opt = ap.parse_args()
 print("soak: %.0f s, %g msg/s per client, seed %d" % (opt.seconds, opt.rate, opt.seed), flush=True)
 
 # Failures the engine finds after the command took effect (so it is also in the recorded list)
-ENGINE_SIDE = ("neither playing nor pending", "is not playing", "no free voice", "produced NaN", "init error",
-               "too many automations", "bad p-field", "event queue is full", "is not defined", "bytes per voice")
+# (a command the event queue refuses is not recorded: it counts as refused, not as engine-side)
+ENGINE_SIDE = ("neither playing nor pending", "neither playing nor waiting", "no free voice", "produced NaN",
+               "init error", "too many automations", "bad p-field", "is not defined", "bytes per voice")
+
+
+def weight(f):
+    """The refusals a /fail stands for: a burst coalesced by the engine says 'and N more'."""
+    m = re.search(r"and (\d+) more refusals", f[1])
+    return 1 + (int(m.group(1)) if m else 0)
 # Commands the recorded event list leaves out (the command table's "unrecorded" flag, from
 # ondes --list-commands): their replies account for them.  Definitions are the exception: the
 # list carries their code, one /instr/orc line each, in the order compiled
@@ -260,7 +267,8 @@ try:
             got = replies[rep] + len(by_addr.get(path, []))   # (the closing /sync and /status were taken out)
             check(got == t.sent.get(path, 0), "%s: %s sent %d, answered %d" % (t.name, path, t.sent.get(path, 0), got))
         recordable_sent += sum(v for k, v in t.sent.items() if k not in UNRECORDED)
-        session_fails += sum(1 for f in fails if f[0] not in UNRECORDED and not any(k in f[1] for k in ENGINE_SIDE))
+        session_fails += sum(weight(f) for f in fails
+                             if f[0] not in UNRECORDED and not any(k in f[1] for k in ENGINE_SIDE))
         print("%s: sent %d (+%d malformed), /fail %d (%d found by the engine later)"
               % (t.name, sum(t.sent.values()), t.garbage, len(fails), eng), flush=True)
     recorded = sum(1 for line in open(events) if line.startswith("@") and not line.startswith(("@0 /orc", "@0 /config")))

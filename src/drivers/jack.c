@@ -1,4 +1,4 @@
-/* jack.c — the JACK driver: the engine's process() in JACK's callback, OSC and recording on the control thread. */
+/* jack.c — the JACK driver: the engine's process() in JACK's callback, OSC on the control thread, --record on its own disk thread. */
 #include "drivers.h"
 #include "../osc/osc.h"
 #include <jack/jack.h>
@@ -7,6 +7,7 @@
 #include <sys/mman.h>
 #include <unistd.h>
 #include <math.h>
+#include <pthread.h>
 #include <regex.h>
 #include <signal.h>
 #include <stdatomic.h>
@@ -23,8 +24,10 @@
  * engine over JACK's period (it runs whole ksmps blocks inside and buffers,
  * so the output never depends on the period), the output copied into a
  * ring for --record.  It never waits: a full record ring is
- * counted as an overrun.  Everything else (OSC, messages, the disk) runs on
- * the control thread in drv_jack_run's loop.
+ * counted as an overrun.  OSC and messages run on the control thread in
+ * drv_jack_run's loop; the disk has a thread of its own (rec_thread), so no
+ * control work (a long command, a slow client) can make the record ring
+ * overflow: the writer only ever waits for the disk.
  */
 
 #define MAXCH 64
@@ -57,6 +60,12 @@ struct drv_jack {
     int freewheel;                      /* JACK's freewheel mode: the callback may wait for the disk */
     float *inter;                       /* interleaving buffer for the record ring, REC_CHUNK frames */
     _Atomic int64_t rec_overruns;
+    /* the disk writer: drains rec into rec_file every few ms until rec_stop */
+    pthread_t rec_tid;
+    AF_WRITER *rec_file;
+    _Atomic int rec_stop;
+    _Atomic int rec_failed;             /* a write failed: the reason is in rec_err */
+    char rec_err[256];
     char name[128];
 };
 
@@ -159,7 +168,11 @@ static int64_t tmap(void *ud, uint32_t sec, uint32_t frac)
      * count the pair was made from and less than 2^32 frames past it */
     int64_t fr = atomic_load_explicit(&d->frames, memory_order_relaxed);
     int64_t base = fr - (int64_t)(uint32_t)((uint32_t)fr - (uint32_t)cycle);
-    int64_t frame_now = base + (int64_t)(uint32_t)(jack_frame_time(d->client) - start);
+    /* signed: JACK's frame time read just before the period that set `start`
+     * took effect is a few frames behind it, which unsigned made 2^32 frames
+     * ahead (a bundle 0.3 s away was scheduled 24 hours later, found by the
+     * horizon check of the re-render) */
+    int64_t frame_now = base + (int64_t)(int32_t)(jack_frame_time(d->client) - start);
     return frame_now + (int64_t)llround((tag - now) * d->sr);
 }
 
@@ -196,6 +209,43 @@ static int drain_record(DRV_JACK *d, AF_WRITER *w, char *err, size_t errlen)
     return 0;
 }
 
+/* The disk thread: drains the record ring every 5 ms (the ring holds about
+ * 4 s), then once more after rec_stop, when the callback no longer runs. */
+static void *rec_thread(void *arg)
+{
+    DRV_JACK *d = arg;
+    for (;;) {
+        int stop = atomic_load_explicit(&d->rec_stop, memory_order_acquire);
+        if (drain_record(d, d->rec_file, d->rec_err, sizeof d->rec_err)) {
+            atomic_store_explicit(&d->rec_failed, 1, memory_order_release);
+            break;
+        }
+        if (stop) break;
+        nanosleep(&(struct timespec){ 0, 5000000 }, NULL);
+    }
+    return NULL;
+}
+
+/* Stop the disk thread (it drains what is left first) and close the file:
+ * 0, or -1 with the first error in err. */
+static int rec_finish(DRV_JACK *d, char *err, size_t errlen)
+{
+    atomic_store_explicit(&d->rec_stop, 1, memory_order_release);
+    pthread_join(d->rec_tid, NULL);
+    int rc = 0;
+    if (atomic_load_explicit(&d->rec_failed, memory_order_acquire)) {
+        snprintf(err, errlen, "%s", d->rec_err);
+        rc = -1;
+    }
+    char e2[256];
+    if (af_close(d->rec_file, e2, sizeof e2) && rc == 0) {
+        snprintf(err, errlen, "%s", e2);
+        rc = -1;
+    }
+    d->rec_file = NULL;
+    return rc;
+}
+
 int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, char *err, size_t errlen)
 {
     ENGINE *e = ses_engine(s);
@@ -229,17 +279,27 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
         d->recording = 1;
         /* resident before the callback writes it: no page faults there */
         if (mlock(d->rec.buf, cap * d->rec.elem)) memset(d->rec.buf, 0, cap * d->rec.elem);
+        d->rec_file = rec;
+        if (pthread_create(&d->rec_tid, NULL, rec_thread, d)) {
+            snprintf(err, errlen, "cannot start the --record disk thread");
+            af_close(rec, e2, sizeof e2);
+            return -1;
+        }
     }
     char port[16];
     snprintf(port, sizeof port, "%d", o->port);
     OSC_SERVER *osc = o->freewheel ? NULL : osc_open(s, port, o->bind, o->tcp, tmap, dstats, d, err, errlen);
     if (!osc && !o->freewheel) {
-        if (rec) af_close(rec, e2, sizeof e2);
+        if (rec) rec_finish(d, e2, sizeof e2);
         return -1;
     }
     if (osc) osc_set_allow(osc, o->allow);
     d->freewheel = o->freewheel;
-    ses_go_live(s);
+    if (ses_go_live(s, err, errlen)) {
+        osc_close(osc);
+        if (rec) rec_finish(d, e2, sizeof e2);
+        return -1;
+    }
     jack_set_process_callback(d->client, process, d);
     jack_set_xrun_callback(d->client, on_xrun, d);
     jack_on_shutdown(d->client, on_shutdown, d);
@@ -247,7 +307,7 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
     if (jack_activate(d->client)) {
         snprintf(err, errlen, "cannot activate the JACK client");
         osc_close(osc);
-        if (rec) af_close(rec, e2, sizeof e2);
+        if (rec) rec_finish(d, e2, sizeof e2);
         return -1;
     }
     if (o->freewheel) {
@@ -269,7 +329,8 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
         else usleep(2000);
         ses_drain_replies(s);   /* freewheel has no OSC server: tables and instruments are freed all the same */
         drv_drain_messages(e, msgs);
-        if (rec && drain_record(d, rec, err, errlen)) {
+        if (rec && atomic_load_explicit(&d->rec_failed, memory_order_acquire)) {
+            snprintf(err, errlen, "%s", d->rec_err);
             rc = -1;
             break;
         }
@@ -287,12 +348,9 @@ int drv_jack_run(DRV_JACK *d, SESSION *s, const DRV_JACK_OPTS *o, FILE *msgs, ch
     if (o->freewheel && !atomic_load(&d->shutdown)) jack_set_freewheel(d->client, 0);
     if (!atomic_load(&d->shutdown)) jack_deactivate(d->client);
     int64_t total = atomic_load_explicit(&d->frames, memory_order_acquire);   /* see the end of process() */
-    if (rec) {
-        if (drain_record(d, rec, err, errlen)) rc = -1;
-        if (af_close(rec, e2, sizeof e2) && rc == 0) {
-            snprintf(err, errlen, "%s", e2);
-            rc = -1;
-        }
+    if (rec && rec_finish(d, e2, sizeof e2) && rc == 0) {
+        snprintf(err, errlen, "%s", e2);
+        rc = -1;
     }
     ses_drain_replies(s);
     drv_drain_messages(e, msgs);

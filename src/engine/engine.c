@@ -6,6 +6,7 @@
 #include "ftable.h"
 #include "limiter.h"
 #include "rtalloc.h"
+#include "memtouch.h"
 #include <float.h>
 #include <math.h>
 #include <stdarg.h>
@@ -16,6 +17,10 @@
 
 #define MAX_AUTOS 4096
 #define ENG_CMD_RING 4096
+#define REPLY_RING 16384
+#define FAIL_HEADROOM 12288 /* reply slots refusals leave free (a quarter of the ring is theirs): for EXEC, SYNCED, STATUS, FREE */
+#define MAX_UNFREED 64      /* batches waiting for room in the reply ring to go back */
+#define TALLY_SLOTS 4096    /* senders whose refusals can wait coalesced at once (a power of two) */
 #define MAX_RETIRED 4096
 #define MAX_CHANNELS 1024
 #define AUTO_MAXPTS 32
@@ -43,6 +48,7 @@ typedef struct note_block {
 #define RT_TABLE_MAXLEN 16384
 #define RT_TABLE_MAXWORK (1L << 18)
 #define ENG_VOICE_TMP_TABLES 16      /* ftgentmp / ftfree-at-end tables one note may hold */
+#define ENG_VOICE_READ_TABLES 8      /* tables a note counts itself a reader of (voice_hold); past that, all */
 #define ENG_MAX_ONCE 128             /* distinct ftgenonce tables */
 #define ONCE_KEY (4 + 64)            /* ifn, size, gen, nargs, args */
 #define NOTE_BLOCK_HDR RTA_ALIGN     /* keeps the opcode's part aligned */
@@ -59,7 +65,11 @@ typedef struct eng_voice {
     int32_t pstrlen;                 /* their bytes */
     int32_t id;
     uint32_t origin;                 /* who asked for it (ENG_EVENT.origin): told if it fails */
-    uint64_t epoch;                  /* the swap epoch when it started (retired tables and templates wait for it) */
+    uint64_t epoch;                  /* the swap epoch when it started (retired templates, and tables when
+                                      * read_all, wait for it) */
+    FTABLE *read[ENG_VOICE_READ_TABLES];   /* the tables it looked up (op_ftable), each counted in its refs */
+    int nread;
+    int read_all;                    /* it looked up more: it holds every table retired after its start */
     int instr;
     int64_t start_frame;
     int64_t end_frame;               /* INT64_MAX while held */
@@ -148,15 +158,22 @@ struct engine {
     _Atomic int nshared;
 
     char filedir[1024];
-    /* Tables replaced or freed while playing: a voice that started before
-     * the swap may still hold a pointer to the old one, and the audio thread
-     * may not free.  Epoch-based reclamation: every swap bumps table_epoch and
-     * a voice remembers the epoch it started in; a retired table goes to the
-     * control thread to be freed (ENG_REPLY_FREE_TABLE) once no voice older
-     * than its retirement is left.  Reserved up front; when full, the table
-     * is kept until the engine goes (counted) rather than freed under a voice.
-     * Replaced instrument templates (/instr/def again) wait the same way and
-     * go back as ENG_REPLY_FREE_INSTR to the orchestra that owns them. */
+    /* Tables replaced or freed while playing: a voice may still hold a
+     * pointer to the old one, and the audio thread may not free.  Reference
+     * counting, kept by the processing thread alone: a voice counts itself a
+     * reader (FTABLE.refs) of each table it looks up (op_ftable, voice_hold)
+     * and gives them back when it is freed; a retired table goes to the
+     * control thread to be freed (ENG_REPLY_FREE_TABLE, through the reply
+     * ring) once its count is 0.  A voice that looked up more than
+     * ENG_VOICE_READ_TABLES tables falls back to epochs: every swap bumps
+     * table_epoch, a voice remembers the epoch it started in, and a table
+     * retired after such a voice started waits for it to end.  So a held note
+     * keeps only the tables it reads, never every table replaced while it
+     * plays.  Reserved up front; when full, the table is kept until the
+     * engine goes (counted) rather than freed under a voice.  Replaced
+     * instrument templates (/instr/def again) wait by epoch alone (every voice
+     * that started before the swap) and go back as ENG_REPLY_FREE_INSTR to
+     * the orchestra that owns them. */
     struct retired { void *p; int instr; uint64_t epoch; } *retired;
     /* ftgenonce: the arguments each table was made with, to give the same
      * arguments the same table.  Reserved up front; read and written by
@@ -171,6 +188,17 @@ struct engine {
 
     SPSC cmds;                       /* control thread → processing thread */
     SPSC replies;                    /* processing thread → control thread */
+    SPSC ends;                       /* ids of events over (int32; negative: refused, never played) */
+    /* Refusals waiting coalesced, per sender, while the reply ring is short of
+     * room (reply_fail): an open-addressing table by origin, the senders in
+     * the order their tallies are to be sent (a ring: each sender once), and
+     * the occupied entries (to clear them when all are sent). */
+    struct tally { uint32_t origin; int listed; int64_t more; ENG_REPLY first; } *tally;
+    int32_t *tally_queue, *tally_used;
+    int tally_head, tally_n, tally_nused;
+    ENG_EVENT batch_ev;              /* a batch's event being queued (too big for the audio thread's stack twice) */
+    struct unfreed { ENG_BATCH *b; int refused; } unfreed[MAX_UNFREED];   /* batches not yet handed back */
+    int nunfreed;
     int notify;                      /* reply when events with ids end (eng_report_ends) */
     uint32_t last_cmd;               /* the last command reported with ENG_REPLY_EXEC */
 
@@ -227,8 +255,21 @@ ENGINE *eng_new(const ENG_CONFIG *cfg, char *err, size_t errlen)
     e->cfg = *cfg;
     int ks = cfg->ksmps;
     if (sched_init(&e->sched, cfg->max_events) || msgring_init(&e->msgs, 1 << 16)
-        || spsc_init(&e->cmds, sizeof(ENG_EVENT), ENG_CMD_RING) || spsc_init(&e->replies, sizeof(ENG_REPLY), 16384))
+        || spsc_init(&e->cmds, sizeof(ENG_EVENT), ENG_CMD_RING) || spsc_init(&e->replies, sizeof(ENG_REPLY), REPLY_RING))
         goto oom;
+    /* every event in the queue, every voice and every command of a block can
+     * end in one block: room for twice that, so ends wait for a slow control
+     * thread rather than get lost */
+    size_t nends = 4096;
+    while (nends < 2 * ((size_t)cfg->max_events + SCHED_RESERVE + (size_t)cfg->max_voices) + 4096) nends <<= 1;
+    if (spsc_init(&e->ends, sizeof(int32_t), nends)) goto oom;
+    mem_touch(e->ends.buf, sizeof(int32_t) * nends);   /* no page faults on the audio thread */
+    mem_touch(e->replies.buf, sizeof(ENG_REPLY) * REPLY_RING);   /* (it writes them: a burst of refusals) */
+    e->tally = calloc(TALLY_SLOTS, sizeof *e->tally);
+    e->tally_queue = calloc(TALLY_SLOTS, sizeof *e->tally_queue);
+    e->tally_used = calloc(TALLY_SLOTS, sizeof *e->tally_used);
+    if (!e->tally || !e->tally_queue || !e->tally_used) goto oom;
+    mem_touch(e->tally, sizeof *e->tally * TALLY_SLOTS);
     e->voices = calloc((size_t)cfg->max_voices, sizeof *e->voices);
     e->freelist = calloc((size_t)cfg->max_voices, sizeof *e->freelist);
     e->globals = calloc(1, cfg->global_bytes);
@@ -268,8 +309,11 @@ void eng_free(ENGINE *e)
     if (!e) return;
     /* tables still travelling to the audio thread (in the ring or queued) are owned by their event */
     ENG_EVENT ev;
-    while (e->cmds.buf && cmd_pop(e, &ev))
+    while (e->cmds.buf && cmd_pop(e, &ev)) {
         if (ev.type == EV_TABLE) ftable_free(ev.ptr);
+        if (ev.type == EV_BATCH) eng_batch_free(ev.ptr, 1);
+    }
+    for (int i = 0; i < e->nunfreed; i++) eng_batch_free(e->unfreed[i].b, e->unfreed[i].refused);
     while (e->sched.heap && sched_peek(&e->sched)) {
         sched_pop(&e->sched, &ev);
         if (ev.type == EV_TABLE) ftable_free(ev.ptr);
@@ -277,12 +321,18 @@ void eng_free(ENGINE *e)
     /* tables the control thread was asked to free but never read (offline, nobody reads);
      * templates (ENG_REPLY_FREE_INSTR) are the orchestra's to free */
     ENG_REPLY r;
-    while (e->replies.buf && spsc_pop(&e->replies, &r))
+    while (e->replies.buf && spsc_pop(&e->replies, &r)) {
         if (r.type == ENG_REPLY_FREE_TABLE) ftable_free(r.ptr);
+        if (r.type == ENG_REPLY_FREE_BATCH) eng_batch_free(r.ptr, r.v[0] != 0);
+    }
     sched_free(&e->sched);
     msgring_free(&e->msgs);
     spsc_free(&e->cmds);
     spsc_free(&e->replies);
+    spsc_free(&e->ends);
+    free(e->tally);
+    free(e->tally_queue);
+    free(e->tally_used);
     for (int i = 0; i < ENG_MAXTABLES; i++) ftable_free(e->tables[i]);
     for (int i = 0; e->retired && i < e->nretired; i++)
         if (!e->retired[i].instr) ftable_free(e->retired[i].p);   /* templates belong to the orchestra */
@@ -491,24 +541,106 @@ int eng_post(ENGINE *e, const ENG_EVENT *ev) { return spsc_push_part(&e->cmds, e
 int eng_post_space(ENGINE *e) { return ENG_CMD_RING - (int)spsc_count(&e->cmds); }
 int eng_reply_read(ENGINE *e, ENG_REPLY *r) { return spsc_pop(&e->replies, r); }
 
-/* ENG_REPLY_END's v[0] for an event refused at its start (its sender had a /fail instead) */
-static const double never_played = 1;
 
 static ENG_REPLY reply_make(const ENGINE *e, int type, int32_t id, uint32_t origin)
 {
     ENG_REPLY r;
     memset(&r, 0, sizeof r);
     r.type = type;
+    r.count = 1;
     r.id = id;
     r.origin = origin;
     r.frame = e->frame;
     return r;
 }
 
-/* A reply that does not fit is counted, never waited for. */
+/* A reply that does not fit is counted, never waited for (refusals never get
+ * here: reply_fail coalesces them instead). */
 static void reply_push(ENGINE *e, const ENG_REPLY *r)
 {
     if (spsc_push(&e->replies, r)) e->stats.replies_dropped++;
+}
+
+/* An event with an id is over (never_played: refused at its start; its
+ * sender had a /fail).  Its own ring of 4-byte ids, sized for everything
+ * that can end in a block, so a burst of refusals cannot crowd ends out. */
+static void end_push(ENGINE *e, int32_t id, int never_played)
+{
+    int32_t v = never_played ? -id : id;
+    if (spsc_push(&e->ends, &v)) e->stats.ends_dropped++;
+}
+
+int eng_end_read(ENGINE *e, int32_t *id, int *never_played)
+{
+    int32_t v;
+    if (!spsc_pop(&e->ends, &v)) return 0;
+    *id = v < 0 ? -v : v;
+    *never_played = v < 0;
+    return 1;
+}
+
+/*
+ * Refusals (ENG_REPLY_FAIL) for a sender.  A burst — 21 000 notes on one
+ * frame with 8 voices — refuses more in one block than the reply ring holds,
+ * and the control thread empties it only between blocks.  So refusals leave
+ * FAIL_HEADROOM slots to the other replies, and past that they are coalesced
+ * per sender instead of dropped: the first one kept whole, the rest counted
+ * (struct tally), sent as one reply whose count says how many it stands for
+ * once the ring has room again (tally_flush, each block).  While any tally
+ * waits, every refusal joins its sender's, so a sender hears them in order.
+ * A table of TALLY_SLOTS senders at once; a refusal for one more sender than
+ * that is counted in stats.fails_unsent (reported by /status).
+ */
+static uint32_t tally_home(uint32_t origin) { return (origin * 0x9E3779B1u) >> (32 - 12); }   /* 12 bits: 4096 */
+
+static void reply_fail(ENGINE *e, const ENG_REPLY *r)
+{
+    if (!r->origin) {   /* a score's warning: nobody to tell but the console, which has it */
+        if (spsc_space(&e->replies) > FAIL_HEADROOM) reply_push(e, r);
+        return;
+    }
+    if (!e->tally_nused && spsc_space(&e->replies) > FAIL_HEADROOM) {
+        reply_push(e, r);
+        return;
+    }
+    uint32_t i = tally_home(r->origin);
+    int probes = 0;
+    while (e->tally[i].origin && e->tally[i].origin != r->origin && probes++ < TALLY_SLOTS) i = (i + 1) & (TALLY_SLOTS - 1);
+    struct tally *t = &e->tally[i];
+    if (t->origin != r->origin) {
+        if (t->origin) {   /* every slot taken */
+            e->stats.fails_unsent++;
+            return;
+        }
+        t->origin = r->origin;
+        e->tally_used[e->tally_nused++] = (int32_t)i;
+    }
+    if (!t->listed) {   /* waiting afresh: the first refusal whole, then a count */
+        t->listed = 1;
+        t->first = *r;
+        t->more = 0;
+        e->tally_queue[(e->tally_head + e->tally_n++) & (TALLY_SLOTS - 1)] = (int32_t)i;
+    } else {
+        t->more++;
+    }
+}
+
+/* Send the tallies the ring has room for, oldest first; when none is left,
+ * empty the table (refusals go straight out again). */
+static void tally_flush(ENGINE *e)
+{
+    while (e->tally_n && spsc_space(&e->replies) > FAIL_HEADROOM) {
+        struct tally *t = &e->tally[e->tally_queue[e->tally_head]];
+        t->first.count = 1 + t->more;
+        reply_push(e, &t->first);
+        t->listed = 0;
+        e->tally_head = (e->tally_head + 1) & (TALLY_SLOTS - 1);
+        e->tally_n--;
+    }
+    if (!e->tally_n && e->tally_nused) {
+        for (int k = 0; k < e->tally_nused; k++) e->tally[e->tally_used[k]].origin = 0;
+        e->tally_nused = 0;
+    }
 }
 
 static void reply_to(ENGINE *e, int type, int32_t id, uint32_t origin, const double *v, int nv)
@@ -518,7 +650,6 @@ static void reply_to(ENGINE *e, int type, int32_t id, uint32_t origin, const dou
     reply_push(e, &r);
 }
 
-static void reply(ENGINE *e, int type, int32_t id, const double *v, int nv) { reply_to(e, type, id, 0, v, nv); }
 
 /* A command the engine could not carry out: the sender (live) gets a /fail
  * with this text, the user (offline) the message. */
@@ -552,7 +683,7 @@ static void refuse(ENGINE *e, uint32_t origin, int32_t id, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(r.msg, sizeof r.msg, fmt, ap);
     va_end(ap);
-    reply_push(e, &r);
+    reply_fail(e, &r);
     /* on the console a score's note needs no command name ("/sched: ") */
     const char *m = r.msg, *colon = strstr(r.msg, ": ");
     if (!origin && m[0] == '/' && colon && !memchr(m, ' ', (size_t)(colon - m))) m = colon + 2;
@@ -700,11 +831,36 @@ void op_msg(OP_CTX *c, const char *fmt, ...)
     va_end(ap);
 }
 
+/* Voice v reads table t from now on: t is not freed while v lives (see
+ * struct retired).  Processing thread; a header's code on the control thread
+ * (offline_init) holds nothing past its init and is not counted. */
+static void voice_hold(ENG_VOICE *v, FTABLE *t)
+{
+    if (!v || !t || v->offline_init || v->read_all) return;
+    for (int i = 0; i < v->nread; i++)
+        if (v->read[i] == t) return;
+    if (v->nread == ENG_VOICE_READ_TABLES) {
+        v->read_all = 1;
+        return;
+    }
+    v->read[v->nread++] = t;
+    t->refs++;
+}
+
+static void voice_unhold(ENG_VOICE *v)
+{
+    for (int i = 0; i < v->nread; i++) v->read[i]->refs--;
+    v->nread = 0;
+    v->read_all = 0;
+}
+
 const FTABLE *op_ftable(OP_CTX *c, double num)
 {
     int n = op_int(num);   /* saturated: an instrument may pass any value */
     if (n == -1) return ftable_sine();
-    return eng_get_table(c->eng, n);
+    FTABLE *t = n > 0 && n < ENG_MAXTABLES ? c->eng->tables[n] : NULL;
+    voice_hold(c->voice, t);
+    return t;
 }
 
 /* As in Csound: without a release the rest of this k-cycle's code is skipped
@@ -781,7 +937,7 @@ int op_table_new(OP_CTX *c, long num, int first_auto, long size, long gen, const
     if (mode == OP_TABLE_ONCE && !path && (nkey = once_key(key, num, size, gen, args, nargs)) > 0) {
         for (int i = 0; i < e->nonce; i++) {   /* bounded: ENG_MAX_ONCE entries */
             struct ft_once *o = &e->once[i];
-            if (o->nkey == nkey && !memcmp(o->key, key, sizeof *key * (size_t)nkey) && e->tables[o->num] == o->t)
+            if (o->t && o->nkey == nkey && !memcmp(o->key, key, sizeof *key * (size_t)nkey) && e->tables[o->num] == o->t)
                 return o->num;
         }
     }
@@ -1547,8 +1703,9 @@ static void voice_free_memory(ENGINE *e, ENG_VOICE *v)
 
 static void voice_release_slot(ENGINE *e, ENG_VOICE *v)
 {
-    if (e->notify && v->id != 0) reply(e, ENG_REPLY_END, v->id, NULL, 0);
+    if (e->notify && v->id != 0) end_push(e, v->id, 0);
     voice_free_memory(e, v);
+    voice_unhold(v);
     v->gen++;
     v->tmpl = NULL;
     e->freelist[e->nfree++] = v;
@@ -1595,7 +1752,7 @@ static void refuse_note(ENGINE *e, const ENG_EVENT *ev, const INSTR_TMPL *t, con
     else
         refuse(e, ev->origin, 0, "WARNING: instr %s at %.4f s: %s; note dropped", t->name,
                (double)ev->frame / e->cfg.sr, why);
-    if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+    if (e->notify && ev->id) end_push(e, ev->id, 1);
 }
 
 /* A held note (negative p3, or ihold) of the same instrument whose p1 equals
@@ -1654,7 +1811,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
     const INSTR_TMPL *t = eng_get_instr(e, ev->instr);
     if (!t) {
         refuse(e, ev->origin, ev->id, "/sched: event %d: instrument %d is not defined", ev->id, ev->instr);
-        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);   /* over before it began */
+        if (e->notify && ev->id) end_push(e, ev->id, 1);   /* over before it began */
         return;
     }
     if (e->muted[ev->instr]) {
@@ -1676,7 +1833,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         e->stats.voices_refused++;
         refuse(e, ev->origin, ev->id, "/sched: event %d (instr %s): no free voice (all %d in use); note dropped",
                ev->id, t->name, e->cfg.max_voices);
-        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+        if (e->notify && ev->id) end_push(e, ev->id, 1);
         return;
     }
     unsigned char *arena = rta_alloc(e->mem, t->arena_used);
@@ -1686,7 +1843,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
         e->stats.mem_refused++;
         refuse(e, ev->origin, ev->id, "/sched: event %d (instr %s): out of note memory: %s; note dropped", ev->id,
                t->name, why);
-        if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+        if (e->notify && ev->id) end_push(e, ev->id, 1);
         return;
     }
     ENG_VOICE *v = e->freelist[--e->nfree];
@@ -1704,7 +1861,7 @@ static void start_note(ENGINE *e, const ENG_EVENT *ev, int ofs)
             e->stats.mem_refused++;
             refuse(e, ev->origin, ev->id, "/sched: event %d (instr %s): out of note memory: %s; note dropped", ev->id,
                    t->name, why);
-            if (e->notify && ev->id) reply(e, ENG_REPLY_END, ev->id, &never_played, 1);
+            if (e->notify && ev->id) end_push(e, ev->id, 1);
             voice_free_memory(e, v);
             e->freelist[e->nfree++] = v;
             return;
@@ -1883,6 +2040,8 @@ static void table_retire(ENGINE *e, int num, FTABLE *old)
 {
     if (!old) return;
     e->table_epoch++;
+    for (int i = 0; i < e->nonce; i++)   /* ftgenonce never hands it out again (its memory may be reused) */
+        if (e->once[i].t == old) e->once[i].t = NULL;
     if (e->nretired < MAX_RETIRED) {
         e->retired[e->nretired++] = (struct retired){ old, 0, e->table_epoch };
     } else if (!old->rt && e->tables_kept < MAX_RETIRED) {
@@ -1908,6 +2067,34 @@ static void table_drop(ENGINE *e, int num, FTABLE *t)
     if (num <= 0 || num >= ENG_MAXTABLES || e->tables[num] != t) return;   /* already replaced or freed */
     e->tables[num] = NULL;
     table_retire(e, num, t);
+}
+
+/* /stop or /kill of an event that has not begun: its pending starts asked
+ * for before the command (as /set finds them) leave the queue and never play;
+ * each reports its end (/event/end).  1 when there was one. */
+static int cancel_pending(ENGINE *e, const ENG_EVENT *ev)
+{
+    int at = 0, n = 0;
+    for (SCHED_BODY *p; (p = sched_find_start(&e->sched, ev->id, ev->frame, &at));) {
+        if (!sched_asked_before(&e->sched, p, ev->frame, ev->seq)) continue;   /* sent after it, in its block */
+        if (e->notify && p->id) end_push(e, p->id, 0);   /* over: its /event/end (it was not refused) */
+        sched_cancel(&e->sched, p);
+        n++;
+    }
+    return n > 0;
+}
+
+/* /panic and /stopall: the notes still waiting to start go too (those asked
+ * for before the command); an id's end is reported for each. */
+static void clear_pending(ENGINE *e, const ENG_EVENT *ev)
+{
+    if (e->notify)   /* their ids first, while they are in the queue */
+        for (int i = 0; i < e->sched.n; i++) {
+            const SCHED_BODY *b = &e->sched.body[e->sched.heap[i].slot];
+            if (b->type == EV_START && b->id && sched_asked_before(&e->sched, b, ev->frame, ev->seq))
+                end_push(e, b->id, 0);
+        }
+    sched_clear_starts(&e->sched, ev->frame, ev->seq);
 }
 
 static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
@@ -1948,21 +2135,25 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
             int found = 0;
             for (v = e->active; v; v = v->next)
                 if (v->id == ev->id) { stop_voice(e, v, ev->frame); found = 1; }
-            if (!found) refuse(e, ev->origin, ev->id, "/stop: event %d is not playing", ev->id);
+            if (!found && !cancel_pending(e, ev))
+                refuse(e, ev->origin, ev->id, "/stop: event %d is neither playing nor waiting to start", ev->id);
         }
         break;
     case EV_KILL: {
         int found = 0;
         while ((v = find_voice(e, ev->id))) { free_voice(e, v); found = 1; }   /* each pass frees one: bounded */
-        if (!found) refuse(e, ev->origin, ev->id, "/kill: event %d is not playing", ev->id);
+        if (!found && !cancel_pending(e, ev))
+            refuse(e, ev->origin, ev->id, "/kill: event %d is neither playing nor waiting to start", ev->id);
         break;
     }
     case EV_STOPALL:
         for (v = e->active; v; v = v->next) stop_voice(e, v, ev->frame);
+        clear_pending(e, ev);
         break;
     case EV_PANIC:
         while (e->active) free_voice(e, e->active);
         e->nautos = 0;
+        clear_pending(e, ev);
         break;
     case EV_INSTR:
         if (ev->instr > 0 && ev->instr < ENG_MAXINSTR) {
@@ -2001,7 +2192,10 @@ static void dispatch(ENGINE *e, const ENG_EVENT *ev, int ofs)
     case EV_STATUS: {
         double v[7] = { e->nactive, e->stats.max_voices_seen, (double)e->stats.late_events,
                         (double)e->stats.events_dropped, e->cfg.sr, e->cfg.ksmps, (double)e->stats.clipped };
-        reply_to(e, ENG_REPLY_STATUS, ev->id, ev->origin, v, 7);
+        ENG_REPLY r = reply_make(e, ENG_REPLY_STATUS, ev->id, ev->origin);
+        memcpy(r.v, v, sizeof v);
+        r.count = e->stats.fails_unsent;
+        reply_push(e, &r);
         break;
     }
     }
@@ -2044,17 +2238,20 @@ static void master(ENGINE *e)
  * freed (see struct retired); O(voices + retired) a block, only while any wait. */
 static void reclaim_retired(ENGINE *e)
 {
-    uint64_t oldest = UINT64_MAX;
-    for (const ENG_VOICE *v = e->active; v; v = v->next)
+    uint64_t oldest = UINT64_MAX, oldest_all = UINT64_MAX;   /* every voice's; those holding every table's */
+    for (const ENG_VOICE *v = e->active; v; v = v->next) {
         if (v->epoch < oldest) oldest = v->epoch;
+        if (v->read_all && v->epoch < oldest_all) oldest_all = v->epoch;
+    }
     int k = 0;
     for (int i = 0; i < e->nretired; i++) {
         struct retired r = e->retired[i];
-        if (oldest >= r.epoch && !r.instr && ((FTABLE *)r.p)->rt) {   /* the pool's: freed here, at once */
+        int unread = r.instr ? oldest >= r.epoch : ((FTABLE *)r.p)->refs == 0 && oldest_all >= r.epoch;
+        if (unread && !r.instr && ((FTABLE *)r.p)->rt) {   /* the pool's: freed here, at once */
             rta_free(e->mem, r.p);
             continue;
         }
-        if (oldest >= r.epoch) {   /* every voice playing started after the swap */
+        if (unread) {   /* no voice reads it any more */
             ENG_REPLY rep = reply_make(e, r.instr ? ENG_REPLY_FREE_INSTR : ENG_REPLY_FREE_TABLE, 0, 0);
             rep.ptr = r.p;
             if (spsc_push(&e->replies, &rep) == 0) continue;   /* full: try again next block */
@@ -2062,6 +2259,129 @@ static void reclaim_retired(ENGINE *e)
         e->retired[k++] = r;
     }
     e->nretired = k;
+}
+
+/* The command's address, for a refusal that names it. */
+static const char *cmd_address(int type)
+{
+    switch (type) {
+    case EV_START: return "/sched";
+    case EV_SET: return "/set";
+    case EV_AUTOMATE: return "/automate";
+    case EV_STOP: return "/stop";
+    case EV_KILL: return "/kill";
+    case EV_STOPALL: return "/stopall";
+    case EV_PANIC: return "/panic";
+    case EV_INSTR: return "/instr/def";
+    case EV_TABLE: return "/table/gen";
+    case EV_CHNSET: return "/chn/set";
+    case EV_SYNC: return "/sync";
+    case EV_STATUS: return "/status";
+    default: return "/score";
+    }
+}
+
+/* A command's event as the block takes it: untimed ones take effect now,
+ * relative ones count from this block, late ones at once (counted).  Its
+ * frame is set; the frame its times count from (for --record-events) is
+ * returned. */
+static int64_t take_frame(ENGINE *e, ENG_EVENT *ev, int64_t bstart)
+{
+    int64_t base;
+    if (ev->frame == EV_NOW) ev->frame = base = bstart;
+    else if (ev->flags & EVF_RELATIVE) { ev->frame += bstart; base = bstart; }
+    else if (ev->frame < bstart) { ev->frame = base = bstart; e->stats.late_events++; }
+    else base = ev->issued;   /* a time tag's frame (the session's): the recorded line's @FRAME */
+    ev->issued = bstart;      /* asked for now, whatever its tag says (a /set from now on reaches it) */
+    ev->flags &= ~EVF_RELATIVE;
+    return base;
+}
+
+/* The command took effect: the recorder hears which frame its times count
+ * from, once per command (only once it is queued: a refused command is
+ * never recorded). */
+static void report_exec(ENGINE *e, uint32_t cmd, int64_t base)
+{
+    if (!cmd || cmd == e->last_cmd) return;
+    e->last_cmd = cmd;
+    ENG_REPLY r = reply_make(e, ENG_REPLY_EXEC, (int32_t)cmd, 0);
+    r.frame = base;
+    reply_push(e, &r);
+}
+
+/* One event of a command into the queue.  One due in this block may take the
+ * queue's reserve (sched_push_now): a /sync, /status, /panic or /kill is
+ * never refused because notes waiting for the future fill the queue. */
+static void take_command(ENGINE *e, ENG_EVENT *ev, int64_t bstart, int64_t bend)
+{
+    int64_t base = take_frame(e, ev, bstart);
+    int r = ev->frame < bend ? sched_push_now(&e->sched, ev) : sched_push(&e->sched, ev);
+    if (r == 0) {
+        report_exec(e, ev->cmd, base);
+        return;
+    }
+    e->stats.events_dropped++;
+    refuse(e, ev->origin, ev->id, "%s: the event queue is full (%d pending): nothing was done", cmd_address(ev->type),
+           e->sched.cap);
+    if (ev->type == EV_START && ev->id && e->notify) end_push(e, ev->id, 1);
+    if (ev->type == EV_TABLE && ev->ptr) {   /* a refused table goes back to be freed (it leaked) */
+        ENG_REPLY rep = reply_make(e, ENG_REPLY_FREE_TABLE, 0, 0);
+        rep.ptr = ev->ptr;
+        if (spsc_push(&e->replies, &rep) && e->tables_kept < MAX_RETIRED) e->kept[e->tables_kept++] = ev->ptr;
+    }
+}
+
+/* A batch goes back to the control thread to be freed; with no room in the
+ * ring now it waits in e->unfreed for a later block. */
+static void batch_return(ENGINE *e, ENG_BATCH *b, int refused)
+{
+    ENG_REPLY rep = reply_make(e, ENG_REPLY_FREE_BATCH, 0, 0);
+    rep.ptr = b;
+    rep.v[0] = refused;
+    if (spsc_push(&e->replies, &rep) == 0) return;
+    if (e->nunfreed < MAX_UNFREED) e->unfreed[e->nunfreed++] = (struct unfreed){ b, refused };
+    else e->stats.replies_dropped++;   /* (a leak, counted: the ring and the spare list both full) */
+}
+
+/* A command's whole batch of events (a /score): every event queued in this
+ * block, counted from it, or, when the queue lacks room for all of them,
+ * none (one /fail).  O(events): a score's length bounds the block's work as
+ * the queue's capacity bounds it. */
+static void take_batch(ENGINE *e, const ENG_EVENT *cmd, int64_t bstart, int64_t bend)
+{
+    ENG_BATCH *b = cmd->ptr;
+    (void)bend;
+    if (b->n > (size_t)sched_room(&e->sched)) {
+        e->stats.events_dropped += (int64_t)b->n;
+        refuse(e, cmd->origin, 0, "/score: the event queue is full (%d pending, room for %d of its %zu events): "
+               "nothing was done", e->sched.cap, sched_room(&e->sched), b->n);
+        batch_return(e, b, 1);
+        return;
+    }
+    ENG_EVENT *ev = &e->batch_ev;
+    int64_t base = bstart;
+    for (size_t i = 0, off = 0; i < b->n; i++) {
+        const ENG_EVENT *x = (const ENG_EVENT *)(const void *)(b->data + off);
+        size_t nb = eng_event_bytes(x);
+        memcpy(ev, x, nb);
+        off += (nb + 7) & ~(size_t)7;
+        int64_t bs = take_frame(e, ev, bstart);
+        if (i == 0) base = bs;
+        sched_push(&e->sched, ev);   /* room checked above */
+    }
+    report_exec(e, cmd->cmd, base);
+    batch_return(e, b, 0);
+}
+
+void eng_batch_free(ENG_BATCH *b, int tables)
+{
+    if (!b) return;
+    for (size_t i = 0, off = 0; tables && i < b->n; i++) {
+        const ENG_EVENT *x = (const ENG_EVENT *)(const void *)(b->data + off);
+        if (x->type == EV_TABLE) ftable_free(x->ptr);
+        off += (eng_event_bytes(x) + 7) & ~(size_t)7;
+    }
+    free(b);
 }
 
 static void run_block(ENGINE *e)
@@ -2073,35 +2393,18 @@ static void run_block(ENGINE *e)
     const SCHED_HANDLE *top;
     ENG_EVENT ev;
     memset(&ev, 0, sizeof ev);   /* events fill only what they carry (eng_event_span) */
-    /* commands from the control thread: untimed ones take effect now, late
-     * ones at once (counted); at most 512 a block keeps a block's work
-     * bounded (the rest wait in the ring for the next blocks) */
-    for (int k = 0; k < 512 && cmd_pop(e, &ev); k++) {
-        int64_t base = 0;   /* what the command's times count from, for --record-events */
-        if (ev.frame == EV_NOW) ev.frame = base = bstart;
-        else if (ev.flags & EVF_RELATIVE) { ev.frame += bstart; base = bstart; }
-        else if (ev.frame < bstart) { ev.frame = base = bstart; e->stats.late_events++; }
-        else base = ev.issued;   /* a time tag's frame (the session's): the recorded line's @FRAME */
-        ev.issued = bstart;      /* asked for now, whatever its tag says (a /set from now on reaches it) */
-        ev.flags &= ~EVF_RELATIVE;
-        if (ev.cmd && ev.cmd != e->last_cmd) {
-            e->last_cmd = ev.cmd;
-            ENG_REPLY r = reply_make(e, ENG_REPLY_EXEC, (int32_t)ev.cmd, 0);
-            r.frame = base;
-            reply_push(e, &r);
-        }
-        if (sched_push(&e->sched, &ev)) {
-            e->stats.events_dropped++;
-            ENG_REPLY r = reply_make(e, ENG_REPLY_FAIL, ev.id, ev.origin);   /* (e->frame is bstart) */
-            snprintf(r.msg, sizeof r.msg, "the event queue is full (%d pending)", e->sched.cap);
-            reply_push(e, &r);
-            if (ev.type == EV_START && ev.id && e->notify) reply(e, ENG_REPLY_END, ev.id, &never_played, 1);
-            if (ev.type == EV_TABLE && ev.ptr) {   /* a refused table goes back to be freed (it leaked) */
-                r = reply_make(e, ENG_REPLY_FREE_TABLE, 0, 0);
-                r.ptr = ev.ptr;
-                if (spsc_push(&e->replies, &r) && e->tables_kept < MAX_RETIRED) e->kept[e->tables_kept++] = ev.ptr;
-            }
-        }
+    if (e->tally_n) tally_flush(e);
+    for (int n = e->nunfreed; n > 0; n--) {   /* batches waiting to go back: each tries once (it re-queues when full) */
+        struct unfreed u = e->unfreed[0];
+        memmove(e->unfreed, e->unfreed + 1, sizeof *e->unfreed * (size_t)--e->nunfreed);
+        batch_return(e, u.b, u.refused);
+    }
+    /* commands from the control thread: at most SCHED_RESERVE a block keeps a
+     * block's work bounded (the rest wait in the ring for the next blocks)
+     * and the queue's reserve enough for every one due now (sched.h) */
+    for (int k = 0; k < SCHED_RESERVE && cmd_pop(e, &ev); k++) {
+        if (ev.type == EV_BATCH) take_batch(e, &ev, bstart, bend);
+        else take_command(e, &ev, bstart, bend);
     }
     while ((top = sched_peek(&e->sched)) && top->frame < bend) {
         sched_pop(&e->sched, &ev);
@@ -2146,6 +2449,7 @@ static void run_block(ENGINE *e)
         v = next;
     }
     e->in_perf = 0;
+    if (e->tally_n) tally_flush(e);
     if (e->nretired) reclaim_retired(e);
     master(e);
     e->frame = bend;

@@ -57,8 +57,24 @@ typedef enum {
     EV_END,         /* end of the score: the driver stops after this frame */
     EV_SYNC,        /* id: reply ENG_REPLY_SYNCED once every earlier command took effect */
     EV_STATUS,      /* reply ENG_REPLY_STATUS */
-    EV_MUTE         /* instr; p[1] = 0: start no new notes of it from now on (a score's q), else start them again */
+    EV_MUTE,        /* instr; p[1] = 0: start no new notes of it from now on (a score's q), else start them again */
+    EV_BATCH        /* ptr: an ENG_BATCH, the events of one command (a /score), queued all in one block or none */
 } EV_TYPE;
+
+/* The events of one command that posts many (a /score): made on the control
+ * thread, one pointer through the command ring, so a score of any length is
+ * taken by one block — every event counted from that block, as the recorded
+ * line says — and queued whole or refused whole (the queue has room for all
+ * of them or nothing is queued).  Its events lie one after another, each
+ * eng_event_bytes long rounded up to 8.  The engine hands it back to be
+ * freed (ENG_REPLY_FREE_BATCH); refused, the tables its events carry go too. */
+typedef struct eng_batch {
+    size_t n, len;              /* events; bytes of data used */
+    size_t cap;                 /* bytes of data reserved (the control thread's, while it fills it) */
+    unsigned char data[];
+} ENG_BATCH;
+/* Control thread: free a batch, and with `tables` the tables its EV_TABLE events own. */
+void eng_batch_free(ENG_BATCH *b, int tables);
 
 /* Frame of an event posted without a time: the start of the next block. */
 #define EV_NOW INT64_MIN
@@ -203,7 +219,7 @@ int64_t eng_frame(const ENGINE *e);
 int eng_ended(const ENGINE *e);       /* an EV_END was reached, or exitnow: any thread */
 int64_t eng_exit_frame(const ENGINE *e);   /* the frame the performance ended at, once eng_ended */
 int eng_active_voices(const ENGINE *e);
-/* From now on every event with an id reports ENG_REPLY_END when it is over
+/* From now on every event with an id reports its end (eng_end_read) when it is over
  * (or refused at its start): a live session keeps its id table to what still
  * plays, and the OSC server tells whoever asked with /notify.  Control
  * thread, before processing. */
@@ -221,7 +237,9 @@ typedef struct eng_stats {
     int64_t events_dropped;     /* queue full */
     int64_t nan_voices;
     int64_t late_events;        /* timed commands that arrived after their frame */
-    int64_t replies_dropped;    /* reply ring full */
+    int64_t replies_dropped;    /* reply ring full (refusals are coalesced instead: see fails_unsent) */
+    int64_t ends_dropped;       /* the ring of ended ids full (the control thread stalled for long) */
+    int64_t fails_unsent;       /* refusals coalesced for no sender: more senders waiting than the tally holds */
     double peak[64];            /* per channel, after 0dbfs scaling, before the ceiling */
 } ENG_STATS;
 /* Control thread; the note memory figures once processing has stopped. */
@@ -241,7 +259,10 @@ int eng_post_space(ENGINE *e);
 typedef enum { ENG_REPLY_SYNCED, ENG_REPLY_END, ENG_REPLY_STATUS, ENG_REPLY_FAIL,
                ENG_REPLY_EXEC,      /* id: a command's number; frame: the frame its times count from */
                ENG_REPLY_FREE_TABLE, /* ptr: a table the control thread must free (ftable_free) */
-               ENG_REPLY_FREE_INSTR  /* ptr: a replaced INSTR_TMPL no voice plays any more (its owner frees it) */
+               ENG_REPLY_FREE_INSTR, /* ptr: a replaced INSTR_TMPL no voice plays any more (its owner frees it) */
+               ENG_REPLY_FREE_BATCH, /* ptr: an ENG_BATCH taken (v[0] 0) or refused (v[0] 1: its tables go too) */
+               ENG_REPLY_DONE       /* the session's own, not the engine's: msg is a command made later (a table
+                                     * on the worker) whose sender now hears /done msg */
 } ENG_REPLY_TYPE;
 typedef struct eng_reply {
     int32_t type;
@@ -252,10 +273,17 @@ typedef struct eng_reply {
     char msg[192];          /* FAIL: why (an init error names instrument, line, opcode and cause) */
     void *ptr;
     uint32_t origin;        /* FAIL, SYNCED, STATUS: the command's ENG_EVENT.origin (who to tell) */
+    int64_t count;          /* FAIL: the refusals it stands for (1; more when a burst was coalesced, msg the
+                               first's); STATUS: refusals that could be sent to no one (ENG_STATS.fails_unsent) */
 } ENG_REPLY;
 
 /* Replies, read by the one control thread that consumes them: 1 read, 0 none. */
 int eng_reply_read(ENGINE *e, ENG_REPLY *r);
+/* Events with ids that are over (live, eng_report_ends), on a ring of their
+ * own: 1 with the id (never_played: refused at its start), 0 none.  An end
+ * is published before any reply the engine makes after it: read ends before
+ * handing on each reply, and they arrive in order. */
+int eng_end_read(ENGINE *e, int32_t *id, int *never_played);
 
 /* Messages from the processing thread (print, init errors, NaN voices):
  * a lock-free SPSC byte ring; the driver drains it on its own thread. */

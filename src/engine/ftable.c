@@ -212,14 +212,103 @@ static int gen07(GEN *g)
     return 0;
 }
 
+/*
+ * Large tables (more than SINE_ROT_MIN points): a sine per point per partial
+ * made a 2^24-point GEN 10 with 64 harmonics take 10-14 s.  There each
+ * partial is summed by the rotation recurrence (c, s) <- (c cos w - s sin w,
+ * s cos w + c sin w), which costs four multiplies a point, with an exact
+ * re-seed (sin and cos of the true phase) every SINE_ROT_RUN points so the
+ * rounding error cannot grow: it stays near SINE_ROT_RUN ulps, far below a
+ * float table's precision (tests/unit/test_ftable.c holds it to 1e-9 of the
+ * peak against the sine-per-point sum).  Unlike an FFT it needs no integer
+ * partial numbers, so GEN 9 and 19 with any ratio take the same path.  The
+ * lanes (SINE_ROT_LANES runs side by side) are independent chains, so the
+ * inner loop vectorises.  Smaller tables keep the sine per point, so they
+ * match Csound's to the last bit as before.
+ */
+#define SINE_ROT_MIN   16384
+#define SINE_ROT_LANES 8
+#define SINE_ROT_RUN   512
+
+/* A partial's phase at point i: GEN 9/19's phs0 + i·inc (the accumulator's
+ * value, without its rounding), or GEN 10's exact integer phase (h·i mod flen)
+ * times 2pi/flen. */
+typedef struct {
+    int harmonic;       /* 1: GEN 10's integer phase */
+    double phs0, inc;   /* GEN 9/19 */
+    int64_t h, flen;    /* GEN 10 */
+    double tpdlen;
+} SINE_PHASE;
+
+static double sine_phase_at(const SINE_PHASE *p, int64_t i)
+{
+    if (p->harmonic) return (double)((p->h % p->flen) * (i % p->flen) % p->flen) * p->tpdlen;
+    return p->phs0 + (double)i * p->inc;
+}
+
+/* d[i] += sin(phase(i)) * amp + dc for the n points from base (n at most
+ * SINE_ROT_LANES x SINE_ROT_RUN), by the recurrence.  The callers walk the
+ * table a block at a time and every partial over each block, so the block
+ * stays in cache while they add (one pass over memory, not one a partial). */
+static void add_sine_rot(double *d, int64_t base, int64_t n, const SINE_PHASE *p, double amp, double dc)
+{
+    double w = p->harmonic ? (double)(p->h % p->flen) * p->tpdlen : p->inc;
+    double cw = cos(w), sw = sin(w);
+    double *db = d + base;
+    if (n == (int64_t)SINE_ROT_LANES * SINE_ROT_RUN) {
+        double c[SINE_ROT_LANES], s[SINE_ROT_LANES];
+        for (int l = 0; l < SINE_ROT_LANES; l++) {
+            double th = sine_phase_at(p, base + (int64_t)l * SINE_ROT_RUN);
+            c[l] = cos(th);
+            s[l] = sin(th);
+        }
+        for (int j = 0; j < SINE_ROT_RUN; j++)
+            for (int l = 0; l < SINE_ROT_LANES; l++) {
+                db[l * SINE_ROT_RUN + j] += s[l] * amp + dc;
+                double cn = c[l] * cw - s[l] * sw;
+                s[l] = s[l] * cw + c[l] * sw;
+                c[l] = cn;
+            }
+        return;
+    }
+    double c = 0, s = 0;
+    for (int64_t i = 0; i < n; i++) {   /* the last, shorter block: one chain */
+        if (i % SINE_ROT_RUN == 0) {
+            double th = sine_phase_at(p, base + i);
+            c = cos(th);
+            s = sin(th);
+        }
+        db[i] += s * amp + dc;
+        double cn = c * cw - s * sw;
+        s = s * cw + c * sw;
+        c = cn;
+    }
+}
+
+/* The next block of points for add_sine_rot from base (none past flen). */
+static int64_t rot_block(int64_t base, int32_t flen)
+{
+    int64_t span = (int64_t)SINE_ROT_LANES * SINE_ROT_RUN, left = (int64_t)flen + 1 - base;
+    return left < span ? left : span;
+}
+
 /* GEN09 and GEN19 — sines of any partial ratio with strength and phase in
  * degrees (Csound manual "GEN09"), GEN19 adding a DC offset per partial: a
- * phase accumulator per partial, wrapped once per step as Csound does.
+ * phase accumulator per partial, wrapped once per step as Csound does
+ * (the recurrence above for large tables).
  * `per` is the numbers a partial takes: 3, or 4 with the offset. */
 static int partials(GEN *g, int per)
 {
     int hcnt = g->na / per;
     double tpdlen = TWOPI / (double)g->flen;
+    if (g->flen > SINE_ROT_MIN) {
+        for (int64_t base = 0, n; (n = rot_block(base, g->flen)) > 0; base += n)
+            for (int h = 0; h < hcnt; h++) {
+                SINE_PHASE p = { 0, arg(g, per * h + 2) * TPD360, arg(g, per * h) * tpdlen, 0, 0, 0 };
+                add_sine_rot(g->d, base, n, &p, arg(g, per * h + 1), per == 4 ? arg(g, per * h + 3) : 0.0);
+            }
+        return 0;
+    }
     for (int h = 0; h < hcnt; h++) {
         double inc = arg(g, per * h) * tpdlen;
         double amp = arg(g, per * h + 1);
@@ -239,10 +328,19 @@ static int gen09(GEN *g) { return partials(g, 3); }
 
 /* GEN10 — harmonic sines with the given strengths (Csound manual "GEN10").
  * The phase is an integer point index taken modulo the size, so every
- * harmonic is exact; harmonics are summed from the highest down, as Csound. */
+ * harmonic is exact; harmonics are summed from the highest down, as Csound
+ * (the recurrence above for large tables). */
 static int gen10(GEN *g)
 {
     double tpdlen = TWOPI / (double)g->flen;
+    if (g->flen > SINE_ROT_MIN) {
+        for (int64_t base = 0, n; (n = rot_block(base, g->flen)) > 0; base += n)
+            for (int h = g->na; h >= 1; h--) {
+                SINE_PHASE p = { 1, 0, 0, h, g->flen, tpdlen };
+                if (arg(g, h - 1) != 0.0) add_sine_rot(g->d, base, n, &p, arg(g, h - 1), 0.0);
+            }
+        return 0;
+    }
     for (int h = g->na; h >= 1; h--) {
         double amp = arg(g, h - 1);
         if (amp == 0.0)

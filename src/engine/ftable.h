@@ -23,6 +23,8 @@ typedef struct ftable {
     int num;
     int rt;             /* 1: made by a note on the processing thread, in its real-time pool
                          * (the engine frees it there; ftable_free leaves it alone) */
+    int32_t refs;       /* voices that read it (engine.c's voice_hold): processing thread only */
+    size_t counted;     /* bytes the session counts against --table-memory while it lives (0: none) */
 } FTABLE;
 
 /* Memory for a table made where malloc may not run (a note's init on the

@@ -8,7 +8,7 @@
 int sched_init(SCHED *s, int cap)
 {
     memset(s, 0, sizeof *s);
-    int want = cap > 0 ? cap : 1;   /* (a queue of 0 refuses every push: n >= cap) */
+    int want = (cap > 0 ? cap : 1) + SCHED_RESERVE;   /* (a queue of 0 refuses every sched_push: n >= cap) */
     size_t nidx = 2;
     int bits = 1;
     while (nidx < 2 * (size_t)want) nidx <<= 1, bits++;   /* load ≤ 1/2: short probes */
@@ -28,6 +28,11 @@ int sched_init(SCHED *s, int cap)
      * audio thread (the soak saw 4 MB of them). */
     memset(s->heap, 0, sizeof *s->heap * (size_t)want);
     memset(s->body, 0, sizeof *s->body * (size_t)want);
+    /* (a memset right after malloc may be folded into calloc's untouched
+     * zero pages: a volatile write a page makes sure; a 20 000-note /score
+     * took 10 ms of page faults in one block without it) */
+    mem_touch(s->heap, sizeof *s->heap * (size_t)want);
+    mem_touch(s->body, sizeof *s->body * (size_t)want);
     mem_touch(s->wide, sizeof(double) * WIDE * (size_t)want);
     /* LIFO stacks, slot 0 on top: a queue that stays short stays in a few pages */
     for (int i = 0; i < want; i++) s->free_body[i] = s->free_wide[i] = want - 1 - i;
@@ -137,15 +142,25 @@ double *sched_pfield(SCHED *s, SCHED_BODY *b, int k)
 
 /* ---- the heap ---- */
 
+/* Every write of a handle into the heap goes through here: its body knows where it is. */
+static void heap_put(SCHED *s, int i, SCHED_HANDLE h)
+{
+    s->heap[i] = h;
+    s->body[h.slot].hpos = i;
+}
+
+static void sift_up(SCHED *s, int i, SCHED_HANDLE h);
+static void sift_down(SCHED *s, int i, SCHED_HANDLE h);
+
 /* Earlier frame first; equal frames keep the order events were queued in. */
 static int before(const SCHED_HANDLE *a, const SCHED_HANDLE *b)
 {
     return a->frame < b->frame || (a->frame == b->frame && a->seq < b->seq);
 }
 
-int sched_push(SCHED *s, const ENG_EVENT *ev)
+static int push(SCHED *s, const ENG_EVENT *ev, int limit)
 {
-    if (s->n >= s->cap) return -1;
+    if (s->n >= limit) return -1;
     int32_t slot = s->free_body[--s->nfree_body];
     SCHED_BODY *b = &s->body[slot];
     b->frame = ev->frame;
@@ -172,15 +187,82 @@ int sched_push(SCHED *s, const ENG_EVENT *ev)
     else b->next = b->prev = -1;
 
     SCHED_HANDLE h = { ev->frame, s->seq++, slot };
-    int i = s->n++;
+    sift_up(s, s->n++, h);
+    return 0;
+}
+
+int sched_push(SCHED *s, const ENG_EVENT *ev) { return push(s, ev, s->cap); }
+int sched_push_now(SCHED *s, const ENG_EVENT *ev) { return push(s, ev, s->cap + SCHED_RESERVE); }
+int sched_room(const SCHED *s) { return s->n < s->cap ? s->cap - s->n : 0; }
+
+/* h into the hole at i, moved up past its parents while it comes before them */
+static void sift_up(SCHED *s, int i, SCHED_HANDLE h)
+{
     while (i > 0) {
         int parent = (i - 1) / 2;
         if (!before(&h, &s->heap[parent])) break;
-        s->heap[i] = s->heap[parent];
+        heap_put(s, i, s->heap[parent]);
         i = parent;
     }
-    s->heap[i] = h;
-    return 0;
+    heap_put(s, i, h);
+}
+
+/* h into the hole at i, moved down past its children while one comes before it (i < n) */
+static void sift_down(SCHED *s, int i, SCHED_HANDLE h)
+{
+    for (;;) {
+        int l = 2 * i + 1, r = l + 1, m = i;
+        const SCHED_HANDLE *best = &h;
+        if (l < s->n && before(&s->heap[l], best)) { m = l; best = &s->heap[l]; }
+        if (r < s->n && before(&s->heap[r], best)) { m = r; }
+        if (m == i) break;
+        heap_put(s, i, s->heap[m]);
+        i = m;
+    }
+    heap_put(s, i, h);
+}
+
+/* The body's slot back to the free stacks (its chain link first, if a start). */
+static void body_free(SCHED *s, int32_t slot)
+{
+    SCHED_BODY *b = &s->body[slot];
+    if (b->type == EV_START) chain_remove(s, slot);
+    if (b->wide >= 0) s->free_wide[s->nfree_wide++] = b->wide;
+    s->free_body[s->nfree_body++] = slot;
+}
+
+/* The handle at heap position i out: the last one fills the hole, up or down as it belongs. */
+static void heap_remove(SCHED *s, int i)
+{
+    SCHED_HANDLE last = s->heap[--s->n];
+    if (i == s->n) return;
+    if (i > 0 && before(&last, &s->heap[(i - 1) / 2])) sift_up(s, i, last);
+    else sift_down(s, i, last);
+}
+
+void sched_cancel(SCHED *s, SCHED_BODY *b)
+{
+    int i = b->hpos;
+    body_free(s, s->heap[i].slot);
+    heap_remove(s, i);
+}
+
+int sched_clear_starts(SCHED *s, int64_t by, uint64_t seq)
+{
+    int k = 0, gone = 0;
+    for (int i = 0; i < s->n; i++) {
+        SCHED_BODY *b = &s->body[s->heap[i].slot];
+        if (b->type == EV_START && sched_asked_before(s, b, by, seq)) {
+            body_free(s, s->heap[i].slot);
+            gone++;
+        } else {
+            heap_put(s, k++, s->heap[i]);
+        }
+    }
+    s->n = k;
+    /* Floyd's heap construction: each parent sifted down, from the last one up; O(n) */
+    for (int i = k / 2 - 1; i >= 0; i--) sift_down(s, i, s->heap[i]);
+    return gone;
 }
 
 const SCHED_HANDLE *sched_peek(const SCHED *s) { return s->n ? &s->heap[0] : NULL; }
@@ -205,22 +287,8 @@ void sched_pop(SCHED *s, ENG_EVENT *out)
     int n = b->nstored;
     memcpy(&out->p[1], b->p, sizeof(double) * (size_t)(n < SCHED_INLINE ? n : SCHED_INLINE));
     if (n > SCHED_INLINE) memcpy(&out->p[SCHED_INLINE + 1], pf(s, b, SCHED_INLINE + 1), sizeof(double) * (size_t)(n - SCHED_INLINE));
-    if (b->type == EV_START) chain_remove(s, top.slot);
-    if (b->wide >= 0) s->free_wide[s->nfree_wide++] = b->wide;
-    s->free_body[s->nfree_body++] = top.slot;
-
-    SCHED_HANDLE last = s->heap[--s->n];
-    int i = 0;
-    for (;;) {
-        int l = 2 * i + 1, r = l + 1, m = i;
-        const SCHED_HANDLE *best = &last;
-        if (l < s->n && before(&s->heap[l], best)) { m = l; best = &s->heap[l]; }
-        if (r < s->n && before(&s->heap[r], best)) { m = r; }
-        if (m == i) break;
-        s->heap[i] = s->heap[m];
-        i = m;
-    }
-    if (s->n) s->heap[i] = last;
+    body_free(s, top.slot);
+    heap_remove(s, 0);
 }
 
 /* *at: 0 before the first call, then 1 + the slot to look at next, -1 at the end */

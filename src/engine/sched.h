@@ -18,8 +18,16 @@
  * of the `cap` events the queue holds, so "full" means `cap` events pending,
  * whatever they carry, and nothing is allocated afterwards.  Owned by the
  * processing thread once processing runs.
+ *
+ * Beyond `cap`, SCHED_RESERVE more slots take only what sched_push_now
+ * queues: the commands that take effect in the block that took them (a
+ * /panic, a /sync, a /kill, a note to start now).  They leave the queue in
+ * that same block, and a block takes at most SCHED_RESERVE commands from the
+ * ring, so the reserve is empty again at every block's start: notes waiting
+ * for the future can fill the queue, never the way in of a control command.
  */
 #define SCHED_INLINE 7   /* p-fields a body holds itself (p1..p7) */
+#define SCHED_RESERVE 512   /* slots only events due in the current block may use (the commands a block takes) */
 
 typedef struct sched_body {
     int64_t frame, issued;
@@ -31,6 +39,7 @@ typedef struct sched_body {
     int32_t strbytes;           /* its string p-fields' texts after p[np] (ENG_EVENT.strbytes) */
     int32_t wide;               /* the p-field block with p8.., or -1 */
     int32_t next, prev;         /* the id's chain of pending starts (slots; -1 ends) */
+    int32_t hpos;               /* where its handle is in the heap (sched_cancel removes it from there) */
     double p[SCHED_INLINE];     /* p1..p7 */
 } SCHED_BODY;
 
@@ -57,7 +66,28 @@ typedef struct sched {
 
 int sched_init(SCHED *s, int cap);
 void sched_free(SCHED *s);
-int sched_push(SCHED *s, const ENG_EVENT *ev);       /* -1 when full */
+int sched_push(SCHED *s, const ENG_EVENT *ev);       /* -1 when `cap` events wait */
+/* An event due in the block being run: it may take a slot of the reserve. */
+int sched_push_now(SCHED *s, const ENG_EVENT *ev);   /* -1 when even the reserve is full */
+int sched_room(const SCHED *s);                      /* events sched_push still takes */
+/* Take a pending event out of the queue (its slot is free at once): a /kill
+ * or /stop of a note that has not begun. */
+void sched_cancel(SCHED *s, SCHED_BODY *b);
+/* Take out every pending start asked for before frame `by` (its `issued`),
+ * or at `by` and queued before `seq` (a command taken in the same block after
+ * the /panic is not one it clears; one an instrument makes in that block
+ * neither, live or offline, where the commands are all queued first): /panic
+ * and /stopall clear the notes still waiting too.  O(pending): a heap
+ * rebuilt in place.  Returns how many went. */
+int sched_clear_starts(SCHED *s, int64_t by, uint64_t seq);
+/* The insertion number of a pending event (its handle's seq). */
+static inline uint64_t sched_seq(const SCHED *s, const SCHED_BODY *b) { return s->heap[b->hpos].seq; }
+/* Whether a pending event was asked for before a command of frame `by` and
+ * insertion number `seq` (as sched_clear_starts judges it). */
+static inline int sched_asked_before(const SCHED *s, const SCHED_BODY *b, int64_t by, uint64_t seq)
+{
+    return b->issued < by || (b->issued == by && sched_seq(s, b) < seq);
+}
 const SCHED_HANDLE *sched_peek(const SCHED *s);      /* the next event's frame; NULL when empty */
 /* The next event into *out: its header and p[1..eng_event_span]; p-fields
  * beyond those are not carried and out's are left as they were. */

@@ -37,7 +37,9 @@
 #define TCP_MAX_FRAME (1u << 20)       /* one OSC packet over TCP: 1 MiB (a UDP datagram: 64 KiB) */
 #define TCP_OUT_MAX (1u << 20)         /* replies queued for a client that does not read, before it is dropped */
 #define POLL_BUDGET_MS 20              /* osc_poll returns to the driver's loop (signals, recording) this often */
-#define MAX_PEERS 64            /* distinct senders remembered for engine-side failures */
+#define MAX_PEERS 4096          /* senders remembered at once for the engine's later replies */
+#define PEER_BITS 13            /* a tag's low bits: slot + 1 (1..MAX_PEERS) */
+#define PEER_INDEX (2 * MAX_PEERS)   /* the address index: a power of two, at most half full */
 #define RING_STALL_MS 200       /* the command ring this long without room: the audio thread has stalled */
 #define RING_LOW 128            /* room one message may need (an /instr/load posts dozens) */
 
@@ -90,10 +92,14 @@ struct osc_server {
     /* Senders by tag: every command carries its sender's tag (EVL_CMD.origin →
      * ENG_EVENT.origin), so a failure the engine finds later — a full voice
      * pool, a NaN voice minutes into a note — goes back to whoever asked,
-     * even with many clients.  Least recently used slot reused; its
-     * generation (in the tag's upper bits) changes so a stale tag answers no one. */
-    struct { PEER p; unsigned gen; uint64_t used; } peers[MAX_PEERS];
-    uint64_t peer_clock;
+     * even with many clients.  MAX_PEERS senders, found by address through
+     * an open-addressing index; past that the least recently heard one's slot
+     * is reused (a list in the order senders were last heard), and its
+     * generation (in the tag's upper bits) changes so a stale tag answers no
+     * one (such a refusal is still counted in /status). */
+    struct peerslot { PEER p; unsigned gen; int newer, older; } *peers;
+    int32_t *pindex;                 /* PEER_INDEX entries: slot + 1, or 0 */
+    int npeers, newest, oldest;
     uint32_t from_tag;               /* the tag of the packet being dispatched */
     int ring_stalled;                /* refusing: the command ring has had no room for RING_STALL_MS */
     int64_t ring_low_since;          /* ms (monotonic) the ring first lacked room, 0 when it has room */
@@ -105,28 +111,97 @@ static int same_peer(const PEER *a, const PEER *b)
     return a->salen == b->salen && !memcmp(&a->sa, &b->sa, a->salen);
 }
 
-/* The tag of a sender: (generation << 8) | (slot + 1); never 0 (0 means a file). */
+/* FNV-1a of what same_peer compares */
+static uint32_t peer_hash(const PEER *p)
+{
+    uint32_t h = 2166136261u;
+    const unsigned char *k = (const unsigned char *)&p->sa;
+    size_t n = p->salen;
+    unsigned char tk[8];
+    if (p->tcp) {
+        memcpy(tk, &p->tcp, 4);
+        memcpy(tk + 4, &p->tcp_gen, 4);
+        k = tk;
+        n = 8;
+    }
+    for (size_t i = 0; i < n; i++) h = (h ^ k[i]) * 16777619u;
+    return h;
+}
+
+/* The index entry of `p`, or the empty one where it would go. */
+static uint32_t pindex_find(const OSC_SERVER *o, const PEER *p)
+{
+    uint32_t i = peer_hash(p) & (PEER_INDEX - 1);
+    while (o->pindex[i] && !same_peer(&o->peers[o->pindex[i] - 1].p, p)) i = (i + 1) & (PEER_INDEX - 1);
+    return i;
+}
+
+/* Empty index entry i, moving later entries of its probe run back (Knuth's algorithm R). */
+static void pindex_delete(OSC_SERVER *o, uint32_t i)
+{
+    for (uint32_t j = i;;) {
+        j = (j + 1) & (PEER_INDEX - 1);
+        if (!o->pindex[j]) break;
+        uint32_t k = peer_hash(&o->peers[o->pindex[j] - 1].p) & (PEER_INDEX - 1);
+        int stays = i <= j ? (i < k && k <= j) : (i < k || k <= j);
+        if (!stays) {
+            o->pindex[i] = o->pindex[j];
+            i = j;
+        }
+    }
+    o->pindex[i] = 0;
+}
+
+static void lru_unlink(OSC_SERVER *o, int k)
+{
+    struct peerslot *q = &o->peers[k];
+    if (q->newer >= 0) o->peers[q->newer].older = q->older;
+    else o->newest = q->older;
+    if (q->older >= 0) o->peers[q->older].newer = q->newer;
+    else o->oldest = q->newer;
+}
+
+static void lru_front(OSC_SERVER *o, int k)
+{
+    struct peerslot *q = &o->peers[k];
+    q->newer = -1;
+    q->older = o->newest;
+    if (o->newest >= 0) o->peers[o->newest].newer = k;
+    o->newest = k;
+    if (o->oldest < 0) o->oldest = k;
+}
+
+/* The tag of a sender: (generation << PEER_BITS) | (slot + 1); never 0 (0 means a file). */
 static uint32_t peer_tag(OSC_SERVER *o, const PEER *from)
 {
-    int lru = 0;
-    for (int i = 0; i < MAX_PEERS; i++) {
-        if (o->peers[i].p.valid && same_peer(&o->peers[i].p, from)) {
-            o->peers[i].used = ++o->peer_clock;
-            return (o->peers[i].gen << 8) | (uint32_t)(i + 1);
+    uint32_t i = pindex_find(o, from);
+    int k;
+    if (o->pindex[i]) {
+        k = o->pindex[i] - 1;
+        lru_unlink(o, k);
+    } else {
+        if (o->npeers < MAX_PEERS) {
+            k = o->npeers++;
+        } else {   /* the least recently heard sender's slot */
+            k = o->oldest;
+            lru_unlink(o, k);
+            pindex_delete(o, pindex_find(o, &o->peers[k].p));
+            i = pindex_find(o, from);
         }
-        if (o->peers[i].used < o->peers[lru].used) lru = i;
+        o->peers[k].p = *from;
+        o->peers[k].gen = (o->peers[k].gen + 1) & ((1u << (32 - PEER_BITS)) - 1);
+        o->pindex[i] = k + 1;
     }
-    o->peers[lru].p = *from;
-    o->peers[lru].gen = (o->peers[lru].gen + 1) & 0xffffff;
-    o->peers[lru].used = ++o->peer_clock;
-    return (o->peers[lru].gen << 8) | (uint32_t)(lru + 1);
+    lru_front(o, k);
+    return (o->peers[k].gen << PEER_BITS) | (uint32_t)(k + 1);
 }
 
 /* Who a tag names, or NULL when that sender is forgotten (or it was a file). */
 static const PEER *peer_of(const OSC_SERVER *o, uint32_t tag)
 {
-    unsigned slot = (tag & 0xff) - 1u;
-    if (!tag || slot >= MAX_PEERS || o->peers[slot].gen != tag >> 8 || !o->peers[slot].p.valid) return NULL;
+    unsigned slot = (tag & ((1u << PEER_BITS) - 1)) - 1u;
+    if (!tag || slot >= (unsigned)o->npeers || o->peers[slot].gen != tag >> PEER_BITS || !o->peers[slot].p.valid)
+        return NULL;
     return &o->peers[slot].p;
 }
 
@@ -291,6 +366,16 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
     c.origin = o->from_tag;
     lo_timetag tt = lo_message_get_timestamp(msg);
     if (o->tmap && !(tt.sec == LO_TT_IMMEDIATE.sec && tt.frac == LO_TT_IMMEDIATE.frac)) {
+        lo_timetag now;
+        lo_timetag_now(&now);
+        double ahead = lo_timetag_diff(tt, now);
+        if (ahead > SES_HORIZON) {   /* session.h: no performance is that long; a re-render would never end */
+            char why[160];
+            snprintf(why, sizeof why, "the time tag is %.0f s ahead, beyond the horizon of %.0f s (24 h): nothing was done",
+                     ahead, SES_HORIZON);
+            send_fail(o, from, path, why);
+            return 0;
+        }
         if (tt.sec != o->last_tag.sec || tt.frac != o->last_tag.frac) {
             o->last_tag = tt;
             o->last_tag_frame = o->tmap(o->ud, tt.sec, tt.frac);
@@ -306,6 +391,7 @@ static int handler(const char *path, const char *types, lo_arg **argv, int argc,
         send_fail(o, from, path, why);
         return 0;
     }
+    if (res.deferred) return 0;   /* answered when done (client_reply: DONE or FAIL) */
     switch (k->reply) {   /* k is a row: an unknown address failed above */
     case CMD_REPLY_ID:
         if (res.chosen) reply(o, from, "/sched/id", "i", res.id);
@@ -415,17 +501,23 @@ OSC_SERVER *osc_open(SESSION *s, const char *port, const char *bind, int tcp, os
     o->dstats = dstats;
     o->ud = ud;
     o->pkt = malloc(65536);
+    o->peers = calloc(MAX_PEERS, sizeof *o->peers);
+    o->pindex = calloc(PEER_INDEX, sizeof *o->pindex);
+    o->newest = o->oldest = -1;
     /* liblo needs a server to dispatch with: a Unix socket, unlinked at once,
      * keeps it off the network and leaves no file behind */
     char upath[96];
     snprintf(upath, sizeof upath, "/tmp/ondes-osc-%d-%p", (int)getpid(), (void *)o);
     o->srv = lo_server_new_with_proto(upath, LO_UNIX, lo_error);
     unlink(upath);
-    if (!o->srv) {
-        snprintf(err, errlen, "liblo could not make its dispatching server");
+    if (!o->srv || !o->peers || !o->pindex) {
+        if (o->srv) lo_server_free(o->srv);
+        snprintf(err, errlen, "liblo could not make its dispatching server (or out of memory)");
         close(fd);
         if (lfd >= 0) close(lfd);
         free(o->pkt);
+        free(o->peers);
+        free(o->pindex);
         free(o);
         return NULL;
     }
@@ -454,6 +546,8 @@ void osc_close(OSC_SERVER *o)
     lo_server_free(o->srv);
     close(o->fd);
     free(o->pkt);
+    free(o->peers);
+    free(o->pindex);
     if (o->lfd >= 0) close(o->lfd);
     for (int i = 0; i < MAX_TCP; i++) {
         if (o->tcp[i].fd >= 0) close(o->tcp[i].fd);
@@ -473,30 +567,45 @@ static void client_reply(void *ud, const ENG_REPLY *r)
     case ENG_REPLY_SYNCED:
         if (to) reply(o, to, "/synced", "i", r->id);
         break;
+    case ENG_REPLY_DONE:   /* a table made on the worker */
+        if (to) reply(o, to, "/done", "ss", r->msg, "");
+        break;
     case ENG_REPLY_END:
         if (r->v[0] == 0) reply(o, &o->notify_to, "/event/end", "i", r->id);   /* not for a refused note */
         break;
     case ENG_REPLY_STATUS: {
-        /* voices, DSP load %, xruns, late events, sr, ksmps, refused commands, clipped samples */
+        /* voices, DSP load %, xruns, late events, sr, ksmps, refused commands, clipped samples
+         * (refused: those the engine could tell no one of count too) */
         double load = 0, xruns = 0;
         if (o->dstats) o->dstats(o->ud, &load, &xruns);
         if (to)
             reply(o, to, "/status.reply", "ifiidihh", (int)r->v[0], load, (int)xruns, (int)r->v[2], r->v[4],
-                  (int)r->v[5], (int64_t)o->refused, (int64_t)r->v[6]);
+                  (int)r->v[5], (int64_t)o->refused + r->count, (int64_t)r->v[6]);
         break;
     }
     case ENG_REPLY_FAIL: {
         /* the engine's text names its command ("/set: event 3 is not playing"); a
-         * score's failure has no sender: the console has it */
-        if (!to) break;
-        char addr[32] = "/sched";
-        const char *colon = strchr(r->msg, ':');
+         * score's failure has no sender: the console has it.  A sender forgotten
+         * since (more than MAX_PEERS others heard after it) is told nothing, but
+         * the refusal is counted all the same. */
+        if (!r->origin) break;
+        if (!to) {
+            o->refused += r->count;
+            break;
+        }
+        char addr[32] = "/sched", why[sizeof r->msg + 160];
+        const char *colon = strchr(r->msg, ':'), *text = r->msg;
         if (r->msg[0] == '/' && colon && colon - r->msg < (long)sizeof addr) {
             snprintf(addr, sizeof addr, "%.*s", (int)(colon - r->msg), r->msg);
-            send_fail(o, to, addr, colon + 2);
-        } else {
-            send_fail(o, to, addr, r->msg);
+            text = colon + 2;
         }
+        if (r->count > 1)   /* a burst, coalesced in the engine (engine.c reply_fail): how many it stands for */
+            snprintf(why, sizeof why, "%s (and %lld more refusals of your commands, coalesced: they came faster "
+                     "than replies could be sent)", text, (long long)(r->count - 1));
+        else
+            snprintf(why, sizeof why, "%s", text);
+        send_fail(o, to, addr, why);
+        o->refused += r->count - 1;
         break;
     }
     }

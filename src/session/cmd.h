@@ -72,6 +72,7 @@ typedef struct ses_result {
     int id;             /* /sched: the event's id */
     int chosen;         /* /sched: ondes chose it (the sender asked with -1) */
     double value;       /* /chn/get: the channel's value; /notify: 0 or 1 */
+    int deferred;       /* accepted, answered later (a table made on the worker: /done or /fail then) */
 } SES_RESULT;
 
 typedef struct ses_cmd {

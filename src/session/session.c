@@ -7,6 +7,7 @@
 #include "../lang/errs.h"
 #include "../lang/preproc.h"
 #include "../engine/ftable.h"
+#include "tablework.h"
 #include <ctype.h>
 #include <errno.h>
 #include <limits.h>
@@ -76,9 +77,38 @@ struct session {
     uint32_t cur_origin;              /* the sender of the command being run (EVL_CMD.origin) */
     int posted;            /* events the current command posted */
     struct pending { uint32_t seq; char *line; int always; } *pend;   /* always: printed even without its EXEC */
+    ENG_BATCH *batch;      /* live: a /score's events, gathered until all are checked (then one EV_BATCH) */
     int npend, cappend, pend_head;
     ses_reply_fn sink;     /* who gets the clients' replies (the OSC server), or NULL */
     void *sink_ud;
+    /* Live tables made off the control thread (tablework.h), and the
+     * commands held behind them: a sender's commands that come after its
+     * table request wait, in order, until the table is installed (see
+     * held_flush).  A FIFO of items, each one command's events. */
+    TABLEWORK *tw;
+    struct held *held_head, *held_tail;
+    int nheld;                         /* items in the FIFO */
+    struct held *cur_held;             /* the item the current command's events go to, or NULL */
+    int cur_deferred;                  /* the current command answers later (a table job) */
+    const char *cur_addr;              /* the current command's address */
+    /* --table-memory: bytes of heap tables alive (installed, replaced but not
+     * yet freed, or being made), live only */
+    size_t table_bytes, table_limit;
+};
+
+/* One held command: its events (and a table job's EV_TABLE, whose pointer
+ * comes when the worker is done), its --record-events line. */
+struct held {
+    struct held *next;
+    uint32_t origin, seq;              /* its sender; the command's number when it ran */
+    TW_JOB *job;                       /* a table being made, or NULL */
+    size_t job_bytes;                  /* what the job was counted for against --table-memory */
+    char addr[32];                     /* the job's command, for its /fail (and /done) */
+    int say_done;                      /* its command answers /done (a /score's f statement does not) */
+    unsigned char *ev;                 /* the events, each eng_event_bytes long, 8-aligned */
+    size_t evlen, evcap, evdone;       /* bytes used, reserved, already posted */
+    char *line;                        /* its --record-events line, or NULL */
+    uint32_t posted_seq;               /* the number it was posted under (0: not yet) */
 };
 
 static void note(SESSION *s, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
@@ -119,9 +149,29 @@ SESSION *ses_new(void)
     return s;
 }
 
+static void held_free(struct held *h)
+{
+    for (size_t at = h->evdone; at < h->evlen;) {   /* tables never posted go with it */
+        ENG_EVENT *ev = (ENG_EVENT *)(h->ev + at);
+        if (ev->type == EV_TABLE) ftable_free(ev->ptr);
+        if (ev->type == EV_BATCH) eng_batch_free(ev->ptr, 1);   /* a /score held behind a table */
+        at += (eng_event_bytes(ev) + 7) & ~(size_t)7;
+    }
+    tw_job_free(h->job);
+    free(h->ev);
+    free(h->line);
+    free(h);
+}
+
 void ses_free(SESSION *s)
 {
     if (!s) return;
+    tw_free(s->tw);   /* first: the worker reads the engine */
+    while (s->held_head) {
+        struct held *h = s->held_head;
+        s->held_head = h->next;
+        held_free(h);
+    }
     eng_free(s->eng);
     lang_orch_free(s->orch);
     for (int i = 0; i < s->nscores; i++) sco_free(&s->scores[i]);
@@ -510,8 +560,8 @@ static int text_error(SES_ERR *e, const char *label, const char *text)
 
 /* Csound's --sample-accurate start: the frame p2·sr truncated (0.7 s at 44.1 kHz is frame 30869).
  * Clamped to ±2^62 frames (millions of years) so no time overflows int64; callers refuse
- * times beyond SES_MAX_TIME before they get here. */
-#define SES_MAX_TIME 1e9
+ * times beyond SES_MAX_TIME (the horizon) before they get here. */
+#define SES_MAX_TIME SES_HORIZON
 static int64_t to_frame(const SESSION *s, double t)
 {
     double f = t * s->hdr.sr;
@@ -523,6 +573,231 @@ static void extend_end(SESSION *s, double t)
     if (t > s->end_time) s->end_time = t;
 }
 
+/* A /score's event into the batch it is gathered in (engine.h ENG_BATCH). */
+static int batch_add(SESSION *s, const ENG_EVENT *ev, SES_ERR *e)
+{
+    size_t used = eng_event_bytes(ev), step = (used + 7) & ~(size_t)7;
+    ENG_BATCH *b = s->batch;
+    if (b->len + step > b->cap) {
+        size_t cap = b->cap * 2 > b->len + step ? b->cap * 2 : b->len + step;
+        ENG_BATCH *nb = realloc(b, sizeof *b + cap);
+        if (!nb) return err_at(e, NULL, "out of memory for the score's %zu events", b->n + 1);
+        s->batch = b = nb;
+        b->cap = cap;
+    }
+    memcpy(b->data + b->len, ev, used);
+    b->len += step;
+    b->n++;
+    return 0;
+}
+
+/* Free a batch the engine handed back or that was never posted; with
+ * `tables` (refused, or never posted) the tables its f statements made go
+ * too and stop counting against --table-memory. */
+static void batch_release(SESSION *s, ENG_BATCH *b, int tables)
+{
+    for (size_t i = 0, off = 0; b && tables && i < b->n; i++) {
+        const ENG_EVENT *x = (const ENG_EVENT *)(const void *)(b->data + off);
+        if (x->type == EV_TABLE && x->ptr) s->table_bytes -= ((const FTABLE *)x->ptr)->counted;
+        off += (eng_event_bytes(x) + 7) & ~(size_t)7;
+    }
+    eng_batch_free(b, tables);
+}
+
+/* ---- live table work: requests on the worker, the sender's later commands held behind them ---- */
+
+#define SES_MAX_HELD 65536             /* commands waiting behind tables, all senders */
+
+/* Whether a table of `bytes` more would pass --table-memory (live only);
+ * if so, why in msg. */
+static int over_table_limit(const SESSION *s, int num, size_t bytes, char *msg, size_t n)
+{
+    if (!s->live || !s->table_limit || s->table_bytes + bytes <= s->table_limit) return 0;
+    snprintf(msg, n, "table %d: %zu MB of tables with this one's %zu MB is over the table memory limit of %zu MB "
+             "(--table-memory)", num, (s->table_bytes + bytes) >> 20, bytes >> 20, s->table_limit >> 20);
+    return 1;
+}
+
+/* Whether `origin` has a command waiting: its next ones wait too (in order). */
+static int held_blocks(const SESSION *s, uint32_t origin)
+{
+    for (const struct held *h = s->held_head; h; h = h->next)
+        if (h->origin == origin) return 1;
+    return 0;
+}
+
+/* A new item at the FIFO's tail for the current command. */
+static struct held *held_new(SESSION *s, SES_ERR *e)
+{
+    if (s->nheld >= SES_MAX_HELD) {
+        err_at(e, NULL, "%d commands are waiting for tables to be made; try again when they are done", SES_MAX_HELD);
+        return NULL;
+    }
+    struct held *h = calloc(1, sizeof *h);
+    if (!h) {
+        err_at(e, NULL, "out of memory");
+        return NULL;
+    }
+    h->origin = s->cur_origin;
+    h->seq = s->cur_cmd;
+    if (s->held_tail) s->held_tail->next = h;
+    else s->held_head = h;
+    s->held_tail = h;
+    s->nheld++;
+    s->cur_held = h;
+    return h;
+}
+
+/* The current command's event waits in its item (made on its first event). */
+static int hold_event(SESSION *s, const ENG_EVENT *ev, SES_ERR *e)
+{
+    struct held *h = s->cur_held ? s->cur_held : held_new(s, e);
+    if (!h) return -1;
+    size_t n = (eng_event_bytes(ev) + 7) & ~(size_t)7;
+    if (h->evlen + n > h->evcap) {
+        size_t cap = h->evcap ? h->evcap * 2 : 256;
+        while (cap < h->evlen + n) cap *= 2;
+        unsigned char *p = realloc(h->ev, cap);
+        if (!p) return err_at(e, NULL, "out of memory");
+        h->ev = p;
+        h->evcap = cap;
+    }
+    memcpy(h->ev + h->evlen, ev, eng_event_bytes(ev));
+    h->evlen += n;
+    return 0;
+}
+
+/* Drop the FIFO's tail (the current command failed: none of it happens). */
+static void held_drop_tail(SESSION *s)
+{
+    struct held *h = s->held_head, *prev = NULL;
+    while (h && h != s->held_tail) prev = h, h = h->next;
+    if (!h) return;
+    if (prev) prev->next = NULL;
+    else s->held_head = NULL;
+    s->held_tail = prev;
+    s->nheld--;
+    held_free(h);
+}
+
+/* A reply of the session's own (a table job's /done or /fail) to its sender. */
+static void held_reply(SESSION *s, uint32_t origin, int type, const char *fmt, ...) __attribute__((format(printf, 4, 5)));
+static void held_reply(SESSION *s, uint32_t origin, int type, const char *fmt, ...)
+{
+    ENG_REPLY r;
+    memset(&r, 0, sizeof r);
+    r.type = type;
+    r.origin = origin;
+    r.frame = eng_frame(s->eng);
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(r.msg, sizeof r.msg, fmt, ap);
+    va_end(ap);
+    if (s->sink) s->sink(s->sink_ud, &r);
+}
+
+static void pending_push(SESSION *s, uint32_t seq, char *line, int always);
+
+/* Post what waits, in order, each sender's items only after its earlier
+ * ones: a table job not yet made holds its sender's later items back, never
+ * another sender's.  A table made goes to the engine as EV_TABLE and its
+ * sender hears /done (or /fail); an item's events are posted under a new
+ * command number, recorded (--record-events) at the frame the engine takes
+ * them, as any command.  When the ring is full, the rest waits for the next
+ * call.  Control thread (ses_drain_replies). */
+static void held_flush(SESSION *s)
+{
+    uint32_t blocked[64];
+    int nblocked = 0;
+    struct held **pp = &s->held_head, *prev = NULL;
+    while (*pp) {
+        struct held *h = *pp;
+        int skip = 0;
+        for (int i = 0; i < nblocked; i++) skip |= blocked[i] == h->origin;
+        if (!skip && h->job && h->evdone == 0) {
+            FTABLE *t;
+            const char *why;
+            if (!tw_result(h->job, &t, &why)) {
+                skip = 1;
+            } else {
+                ENG_EVENT *ev = (ENG_EVENT *)h->ev;
+                size_t bytes = t ? ((size_t)t->size + 1) * sizeof(float) : 0;
+                s->table_bytes -= h->job_bytes;   /* counted again below, now that its size is known */
+                char msg[160];
+                if (t && over_table_limit(s, ev->instr, bytes, msg, sizeof msg)) {
+                    held_reply(s, h->origin, ENG_REPLY_FAIL, "%s: %s", h->addr, msg);
+                    ftable_free(t);
+                    t = NULL;
+                } else if (!t) {
+                    held_reply(s, h->origin, ENG_REPLY_FAIL, "%s: %s", h->addr, why);
+                }
+                tw_job_free(h->job);
+                h->job = NULL;
+                if (!t) {
+                    h->evdone = h->evlen;   /* the table's event goes with the table */
+                } else {
+                    t->counted = bytes;
+                    s->table_bytes += bytes;
+                    ev->ptr = t;
+                }
+            }
+        }
+        if (skip) {
+            if (nblocked < (int)(sizeof blocked / sizeof *blocked)) blocked[nblocked++] = h->origin;
+            else return;   /* more blocked senders than we track: keep order, try again later */
+            prev = h;
+            pp = &h->next;
+            continue;
+        }
+        if (!h->posted_seq && h->evdone < h->evlen) {
+            h->posted_seq = ++s->cmd_seq;
+            if (h->line && s->rec) {
+                pending_push(s, h->posted_seq, h->line, 0);
+                h->line = NULL;
+            }
+        }
+        while (h->evdone < h->evlen) {
+            ENG_EVENT *ev = (ENG_EVENT *)(h->ev + h->evdone);
+            ev->cmd = h->posted_seq;
+            if (eng_post(s->eng, ev)) return;   /* the ring is full: the rest waits, in order */
+            h->evdone += (eng_event_bytes(ev) + 7) & ~(size_t)7;
+            if (ev->type == EV_TABLE && ev->ptr && h->say_done) {
+                held_reply(s, h->origin, ENG_REPLY_DONE, "%s", h->addr);
+                h->say_done = 0;
+            }
+        }
+        *pp = h->next;
+        if (s->held_tail == h) s->held_tail = prev;
+        s->nheld--;
+        held_free(h);
+    }
+}
+
+/* A live table on the worker: the request is checked and counted against
+ * --table-memory now; the table is posted (and its sender answered) by
+ * held_flush once made, and the sender's later commands wait behind it. */
+static int table_job(SESSION *s, const ENG_EVENT *tev, int size, int gen, const double *args, int nargs,
+                     const char *path, const char *where, SES_ERR *e)
+{
+    size_t bytes = ((size_t)(size < 0 ? -(int64_t)size : size) + 2) * sizeof(float);
+    char msg[160];
+    if (over_table_limit(s, tev->instr, bytes, msg, sizeof msg)) return err_at(e, where, "%s", msg);
+    struct held *h = held_new(s, e);
+    if (!h) return -1;
+    if (hold_event(s, tev, e) || !(h->job = tw_submit(s->tw, tev->instr, size, gen, args, nargs, path))) {
+        held_drop_tail(s);
+        s->cur_held = NULL;
+        return err_at(e, where, "out of memory");
+    }
+    h->job_bytes = bytes;
+    s->table_bytes += bytes;
+    snprintf(h->addr, sizeof h->addr, "%s", s->cur_addr ? s->cur_addr : "/table/gen");
+    const SES_CMD *k = s->cur_addr ? ses_cmd_find(s->cur_addr) : NULL;
+    h->say_done = k && k->reply == CMD_REPLY_DONE;
+    s->cur_deferred = 1;
+    return 0;
+}
+
 static int schedule(SESSION *s, ENG_EVENT *ev, SES_ERR *e)
 {
     if (s->live) {
@@ -532,6 +807,8 @@ static int schedule(SESSION *s, ENG_EVENT *ev, SES_ERR *e)
         ev->cmd = s->cur_cmd;
         ev->origin = s->cur_origin;
         s->posted++;
+        if (s->batch) return batch_add(s, ev, e);   /* a /score being gathered (all or nothing) */
+        if (s->cur_held || held_blocks(s, s->cur_origin)) return hold_event(s, ev, e);
         if (eng_post(s->eng, ev)) return err_at(e, NULL, "the command ring is full: try again");
         return 0;
     }
@@ -541,6 +818,9 @@ static int schedule(SESSION *s, ENG_EVENT *ev, SES_ERR *e)
 }
 
 #define SES_MAX_LIVE_TABLE (1 << 24)
+/* points x arguments above which a live table is made on the worker (about
+ * a millisecond of sines); a file is always read there */
+#define SES_SYNC_TABLE_WORK (1 << 16)
 /* `frame`: when it takes effect (a command's own frame: no round trip through seconds, which can
  * land one frame early and swap the table before a note on the same frame). */
 static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, const double *args, int nargs,
@@ -558,19 +838,44 @@ static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, con
     char resolved[4096];
     if (path && !(path = client_file(s, path, 0, resolved, sizeof resolved, e2, sizeof e2)))
         return err_at(e, where, "%s", e2);
+    ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = EV_TABLE;
+    ev.frame = frame;
+    ev.instr = num;
+    if (s->live && s->tw && s->posted == 0) {
+        /* long work (many points x arguments, or a file), or behind a table
+         * of the same sender's still being made: the worker makes it.  Only
+         * as a command's first event (a /table/gen, not a /score's f after
+         * notes it posted): a command is recorded at one frame, so all of it
+         * takes effect together */
+        int64_t work = (int64_t)(size < 0 ? -(int64_t)size : size) * (nargs > 1 ? nargs : 1);
+        if (path || gen == 1 || gen == -1 || work > SES_SYNC_TABLE_WORK || held_blocks(s, s->cur_origin)) {
+            if (!s->cur_absolute) ev.flags |= EVF_RELATIVE;
+            ev.origin = s->cur_origin;
+            s->posted++;
+            return table_job(s, &ev, size, gen, args, nargs, path, where, e);
+        }
+    }
+    if (over_table_limit(s, num, ((size_t)(size < 0 ? -(int64_t)size : size) + 2) * sizeof(float), e2, sizeof e2))
+        return err_at(e, where, "%s", e2);
     FTABLE *t = eng_make_table(s->eng, num, size, gen, args, nargs, path, e2, sizeof e2);
     if (!t) return err_at(e, where, "%s", e2);
     if (frame <= 0 && !s->live) {
         eng_set_table(s->eng, num, t);
         return 0;
     }
-    ENG_EVENT ev;
-    memset(&ev, 0, sizeof ev);
-    ev.type = EV_TABLE;
-    ev.frame = frame;
-    ev.instr = num;
+    if (s->live) {
+        t->counted = ((size_t)t->size + 1) * sizeof(float);
+        s->table_bytes += t->counted;
+    }
     ev.ptr = t;
-    return schedule(s, &ev, e);
+    if (schedule(s, &ev, e)) {
+        if (s->live) s->table_bytes -= t->counted;
+        ftable_free(t);
+        return -1;
+    }
+    return 0;
 }
 
 /* A score's events, its times counted from frame `base` (a /score command's own frame: each
@@ -593,16 +898,28 @@ static int schedule_score(SESSION *s, const SCO *sc, int64_t base, SES_ERR *err)
         sec0[k + 1] = sec0[k] + (len + ks - 1) / ks * ks;
     }
     int rc = 0;
+    double limit = s->live ? SES_HORIZON : SES_MAX_RENDER;   /* (session.h) from now, or a whole render */
     for (int i = 0; i < sc->n && !rc; i++) {
         const SCO_EVENT *e = &sc->ev[i];
         int64_t f0 = e->sec >= 0 && e->sec < sc->nsec ? sec0[e->sec] : 0;
         double time = (double)f0 / s->hdr.sr + e->sec_time;
+        if (!(time + e->shift <= limit)) {   /* (NaN too) */
+            char where[300];
+            snprintf(where, sizeof where, "%s:%d:%d", e->file ? e->file : "score", e->line, e->col);
+            rc = err_at(err, where, "the time %g s is beyond the horizon of %g s: no performance is that long",
+                        time + e->shift, limit);
+            break;
+        }
         rc = schedule_score_event(s, e, base, offset, f0 + to_frame(s, e->sec_time), time, err);
     }
     if (!rc && (sc->has_end || sc->end_time > 0)) {
         double end = sc->end_time;
         if (sc->nsec > 0) end = (double)sec0[sc->nsec - 1] / s->hdr.sr + sc->sec_len[sc->nsec - 1];
-        extend_end(s, end + offset);
+        if (!(end <= limit))
+            rc = err_at(err, NULL, "the score's end, %g s, is beyond the horizon of %g s: no performance is that long",
+                        end, limit);
+        else
+            extend_end(s, end + offset);
     }
     free(sec0);
     return rc;
@@ -780,7 +1097,6 @@ static int itime_param(const EVL_CMD *c, const EVL_ARG *na, const INSTR_TMPL *t,
                      na->s, t ? t->name : "?", c->addr, buf[0] ? buf : "none");
 }
 
-static void pending_push(SESSION *s, uint32_t seq, char *line, int always);
 
 /* The frame a command takes effect at, and an event stamped with it (a
  * delay moves ev.frame; ev.issued stays the command's). */
@@ -1140,9 +1456,34 @@ static int run_score(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     SCO sc;
     memset(&sc, 0, sizeof sc);
     if (sco_parse(c->args[0].s, label, 1, &sc, buf, sizeof buf)) return text_error(e, label, buf);
+    /* Live, all or nothing: every statement is checked and its event made
+     * before any is posted, then the whole score goes as one batch, which one
+     * block queues whole (or refuses whole), so each note lands on the frame
+     * the recorded line says however long the score. */
+    if (s->live) {
+        s->batch = calloc(1, sizeof *s->batch + 4096);
+        if (!s->batch) return err_at(e, NULL, "out of memory");
+        s->batch->cap = 4096;
+    }
     int r = schedule_score(s, &sc, cmd_frame(s, c), e);
     sco_free(&sc);
-    return r;
+    ENG_BATCH *b = s->batch;
+    s->batch = NULL;
+    if (!b) return r;
+    if (r || b->n == 0) {
+        batch_release(s, b, 1);   /* the tables its f statements made go too */
+        s->posted = 0;
+        return r;
+    }
+    ENG_EVENT ev;
+    memset(&ev, 0, sizeof ev);
+    ev.type = EV_BATCH;
+    ev.ptr = b;
+    if (schedule(s, &ev, e)) {
+        batch_release(s, b, 1);
+        return -1;
+    }
+    return 0;
 }
 
 /* /chn/set name value */
@@ -1405,6 +1746,11 @@ static int run_command(SESSION *s, const SES_CMD *k, const EVL_CMD *c, SES_RESUL
         return s->live ? cmd_error(c, 0, e, "only before the performance starts (in an event list)") : 0;
     if (c->consumed) return 0;   /* applied before compiling */
     if (ses_cmd_check(k, c, e)) return -1;
+    /* an event list's line time (live, a time tag past the horizon was refused already) */
+    double t = c->has_frame ? (double)c->frame / s->hdr.sr : c->time;
+    if (!s->live && t > SES_MAX_RENDER)
+        return cmd_error(c, 1, e, "the time %g s is beyond the horizon of %g s (a week): no performance is that long",
+                         t, SES_MAX_RENDER);
     return k->run ? k->run(s, c, res, e) : 0;
 }
 
@@ -1512,6 +1858,7 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     if (nev + 1024 > cfg.max_events) cfg.max_events = nev + 1024;
     s->eng = eng_new(&cfg, err, errlen);
     if (!s->eng) return -1;
+    s->table_limit = (size_t)(o->table_memory_mb > 0 ? o->table_memory_mb : SES_TABLE_MEM_DEFAULT_MB) << 20;
     eng_set_filedir(s->eng, s->filedir);
     for (int i = 0; i < lang_orch_count(s->orch); i++) {
         INSTR_TMPL *t = lang_orch_get(s->orch, i);
@@ -1545,10 +1892,13 @@ int ses_prepare(SESSION *s, const SES_OPTIONS *o, char *err, size_t errlen)
     return r;
 }
 
-void ses_go_live(SESSION *s)
+int ses_go_live(SESSION *s, char *err, size_t errlen)
 {
+    s->tw = tw_new(s->eng, err, errlen);   /* the table worker, made once */
+    if (!s->tw) return -1;
     s->live = 1;
     eng_report_ends(s->eng);   /* ids leave the table when their events are over */
+    return 0;
 }
 
 
@@ -1633,12 +1983,22 @@ int ses_command(SESSION *s, const EVL_CMD *c, SES_RESULT *res, SES_ERR *e)
     s->cur_cmd = ++s->cmd_seq;
     s->cur_origin = c->origin;
     s->posted = 0;
+    s->cur_held = NULL;
+    s->cur_deferred = 0;
+    s->cur_addr = c->addr;
     const SES_CMD *k = ses_cmd_find(c->addr);
     int r = run_command(s, k, c, res, e);
     s->cur_absolute = 0;
-    /* what reaches the engine is recorded once the engine says at which frame */
-    if (r == 0 && s->rec && s->posted && k && !(k->flags & CMD_UNRECORDED))
-        pending_push(s, s->cur_cmd, command_line(c, res), 0);
+    /* what reaches the engine is recorded once the engine says at which
+     * frame; a held command's line waits in its item (held_flush) */
+    if (r == 0 && s->rec && s->posted && k && !(k->flags & CMD_UNRECORDED)) {
+        if (s->cur_held) s->cur_held->line = command_line(c, res);
+        else pending_push(s, s->cur_cmd, command_line(c, res), 0);
+    }
+    if (r != 0 && s->cur_held) held_drop_tail(s);   /* refused: none of it happens */
+    res->deferred = r == 0 && s->cur_deferred;
+    s->cur_held = NULL;
+    s->cur_addr = NULL;
     s->cur_cmd = 0;
     return r;
 }
@@ -1651,16 +2011,40 @@ void ses_set_reply_sink(SESSION *s, ses_reply_fn fn, void *ud)
     s->sink_ud = ud;
 }
 
+/* Ended events: the id table, then the sink (/event/end for one that played). */
+static void drain_ends(SESSION *s)
+{
+    int32_t id;
+    int never;
+    while (eng_end_read(s->eng, &id, &never)) {
+        event_ended(s, id);
+        if (!s->sink) continue;
+        ENG_REPLY r;
+        memset(&r, 0, sizeof r);
+        r.type = ENG_REPLY_END;
+        r.id = id;
+        r.v[0] = never;
+        r.count = 1;
+        s->sink(s->sink_ud, &r);
+    }
+}
+
 void ses_drain_replies(SESSION *s)
 {
     ENG_REPLY r;
+    if (s->held_head) held_flush(s);
     while (eng_reply_read(s->eng, &r)) {
         switch (r.type) {
         case ENG_REPLY_EXEC: record_executed(s, (uint32_t)r.id, r.frame); continue;
-        case ENG_REPLY_FREE_TABLE: ftable_free(r.ptr); continue;
+        case ENG_REPLY_FREE_TABLE:
+            s->table_bytes -= ((FTABLE *)r.ptr)->counted;
+            ftable_free(r.ptr);
+            continue;
         case ENG_REPLY_FREE_INSTR: lang_orch_free_retired(s->orch, r.ptr); continue;
-        case ENG_REPLY_END: event_ended(s, r.id); break;
+        case ENG_REPLY_FREE_BATCH: batch_release(s, r.ptr, r.v[0] != 0); continue;
         }
-        if (s->sink) s->sink(s->sink_ud, &r);   /* SYNCED, END, STATUS, FAIL: the clients' */
+        drain_ends(s);   /* the ends the engine published before this reply go first */
+        if (s->sink) s->sink(s->sink_ud, &r);   /* SYNCED, STATUS, FAIL: the clients' */
     }
+    drain_ends(s);
 }

@@ -17,9 +17,25 @@ typedef struct ses_options {
     int sr_from_jack;   /* sr is JACK's: warn when the orchestra asks for another */
     double limiter_ms;  /* --limiter look-ahead in ms; 0: off (the hard ceiling only) */
     int memory_mb;      /* --memory: the note memory pool in MiB; 0: an event list's /config, else the default */
+    int table_memory_mb; /* --table-memory: tables made while playing, all together, in MiB; 0: the default */
 } SES_OPTIONS;
 
+/* --table-memory's default: 1 GiB of tables (16 of the largest a live
+ * command may ask for, 2^24 points) */
+#define SES_TABLE_MEM_DEFAULT_MB 1024
+#define SES_TABLE_MEM_MAX_MB (1 << 20)
+
 typedef struct session SESSION;
+
+/* The horizon: no time ondes is asked for may lie further ahead of now than
+ * this many seconds — a delay, an OSC time tag, a /score's statement, an
+ * automation breakpoint.  A day: far beyond any piece (a far-future time tag
+ * once recorded frame 1.39e13, a re-render of years).  Beyond it: /fail.
+ * Offline, a performance lasts at most SES_MAX_RENDER: a score's times and
+ * `e`, an event list's line times (a recorded installation runs for days)
+ * and --duration; beyond it, an error. */
+#define SES_HORIZON 86400.0
+#define SES_MAX_RENDER (7 * SES_HORIZON)
 
 SESSION *ses_new(void);
 void ses_free(SESSION *s);
@@ -39,14 +55,18 @@ double ses_end_time(const SESSION *s);
 const char *ses_notes(const SESSION *s);
 
 /* From now on a driver is processing: commands go to the engine through its
- * lock-free ring, timed from the block that takes them. */
-void ses_go_live(SESSION *s);
+ * lock-free ring, timed from the block that takes them; tables that take
+ * long are made on the table worker (tablework.h), started here.  0, or -1
+ * with a message in err (the thread could not start). */
+int ses_go_live(SESSION *s, char *err, size_t errlen);
 
 /* The engine's replies, read on the one control thread by every driver (the
  * JACK loop, the OSC server, freewheel and offline renders): the session's
  * own — ends, executed commands for --record-events, tables and replaced
  * instruments to free — are handled here; the clients' (SYNCED, END, STATUS,
- * FAIL) then go to the sink, when one is set. */
+ * FAIL) then go to the sink, when one is set.  Tables the worker finished
+ * are posted here too, with the commands held behind them, and their
+ * senders hear DONE (/done) or FAIL. */
 typedef void (*ses_reply_fn)(void *ud, const ENG_REPLY *r);
 void ses_set_reply_sink(SESSION *s, ses_reply_fn fn, void *ud);
 void ses_drain_replies(SESSION *s);

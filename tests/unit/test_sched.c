@@ -117,7 +117,35 @@ static void randomized(int cap, int ops)
     CHECK(sched_init(&s, cap) == 0);
     int bad_pop = 0, bad_find = 0, bad_full = 0;
     for (int op = 0; op < ops; op++) {
-        unsigned what = rnd(10);
+        unsigned what = rnd(12);
+        if (what == 10) {   /* /kill of a note not yet begun: its first pending start leaves the queue */
+            int32_t id = (int32_t)rnd(24);
+            int at = 0;
+            SCHED_BODY *b = sched_find_start(&s, id, INT64_MAX, &at);
+            int nw = model_starts(&m, id, INT64_MAX, want);
+            if ((b != NULL) != (nw > 0) || (b && b->cmd != want[0])) bad_find++;
+            if (!b) continue;
+            sched_cancel(&s, b);
+            for (int i = 0; i < m.n; i++)
+                if (m.a[i].ev.cmd == want[0]) {
+                    memmove(&m.a[i], &m.a[i + 1], sizeof m.a[0] * (size_t)(m.n - i - 1));
+                    m.n--;
+                    break;
+                }
+            continue;
+        }
+        if (what == 11) {   /* /panic: every start asked for by a frame goes, the rest keep their order */
+            if (rnd(4)) continue;
+            int64_t by = rnd(70);
+            int gone = sched_clear_starts(&s, by + 1, 0), k = 0, nw = 0;
+            for (int i = 0; i < m.n; i++) {
+                if (m.a[i].ev.type == EV_START && m.a[i].ev.issued < by + 1) { nw++; continue; }
+                m.a[k++] = m.a[i];
+            }
+            m.n = k;
+            if (gone != nw) bad_find++;
+            continue;
+        }
         if (what < 5) {   /* push */
             ENG_EVENT ev = random_event((uint32_t)op + 1);
             int r = sched_push(&s, &ev);
