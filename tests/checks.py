@@ -17,6 +17,15 @@ def check(cond, what):
         print("FAIL:", what, flush=True)
 
 
+def raises(exc, fn, *a, **k):
+    """The exception of type exc that fn(*a, **k) raised, or None."""
+    try:
+        fn(*a, **k)
+    except exc as e:
+        return e
+    return None
+
+
 def finish():
     """The closing line the harness reads, and the exit status."""
     print("%d passed, %d failed" % (_counts["passed"], _counts["failed"]))

@@ -26,16 +26,8 @@ import ondes
 from ondes import osc, ntom, mton, mtof, ftom, OfflineSession, RenderError
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from checks import check, finish, stop  # noqa: E402  (tests/checks.py, beside this file)
+from checks import check, finish, raises, stop  # noqa: E402  (tests/checks.py, beside this file)
 import tsankit  # noqa: E402,F401  (a TSan build: its options, ASLR off, any report fails the test)
-
-
-def raises(exc, fn, *a, **k):
-    try:
-        fn(*a, **k)
-    except exc as e:
-        return e
-    return None
 
 
 # ---------------------------------------------------------------- pitch helpers

@@ -50,7 +50,8 @@ make -j"${JOBS:-2}" >build.log 2>&1 || { tail -40 build.log; exit 1; }
 tests=""
 for t in "$src"/tests/test_*.py "$src"/tests/soak.py; do
     [ -f "$t" ] || continue
-    if grep -qE "^[[:space:]]*(from livekit import|import livekit)" "$t" || [ "$(basename "$t")" = test_python.py ]; then
+    if grep -qE "^[[:space:]]*(from livekit import|import livekit)" "$t" || [ "$(basename "$t")" = test_python.py ] \
+        || [ "$(basename "$t")" = test_csoundengine.py ]; then
         tests="$tests tests/$(basename "$t")"
     fi
 done

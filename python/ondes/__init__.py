@@ -16,7 +16,9 @@ from .pitch import ntom, mton, mtof, ftom, ntof, fton
 from .session import (Session, OfflineSession, Event, Instr, Table, OndesError,
                       CompileError, RenderError, find_ondes)
 from . import osc
+from . import offline
+from .offline import OfflineEngine
 
 __all__ = ["Session", "OfflineSession", "Event", "Instr", "Table", "OndesError", "CompileError",
-           "RenderError", "find_ondes", "ntom", "mton", "mtof", "ftom", "ntof", "fton", "osc"]
+           "RenderError", "find_ondes", "OfflineEngine", "offline", "ntom", "mton", "mtof", "ftom", "ntof", "fton", "osc"]
 __version__ = "0.1"

@@ -17,6 +17,7 @@ import time
 import wave
 
 from . import osc
+from .instr import Instr, _num, _value, _find_params  # noqa: F401  (_find_params: doc/osc.md)
 
 __all__ = ["Session", "OfflineSession", "Event", "Instr", "Table",
            "OndesError", "CompileError", "RenderError", "find_ondes"]
@@ -56,125 +57,6 @@ def find_ondes():
 
 
 _MODE_RE = re.compile(r"^(linear|cos|smooth|expon\(\s*-?\d+(\.\d*)?([eE][-+]?\d+)?\s*\))$")
-_CONTINUATION_RE = re.compile(r"\\[ \t\r]*(;[^\n]*)?\n")
-_ASSIGN_RE = re.compile(r"^\s*(?:[A-Za-z_][A-Za-z0-9_]*\s*:\s*)?([A-Za-z_][A-Za-z0-9_]*)\s*(=(?!=)|init\b)(.*)$")
-
-
-def _statements(body):
-    """The statements of an orchestra body as ondes' lexer sees them, one a
-    line: comments dropped, strings emptied, lines ending in a backslash joined."""
-    lines, cur, i, n = [], [], 0, len(body)
-    while i < n:
-        c = body[i]
-        if c == '"':
-            j = i + 1
-            while j < n and body[j] not in '"\n':
-                j += 2 if body[j] == "\\" else 1
-            cur.append('""')
-            i = j + 1
-        elif body.startswith("{{", i):
-            j = body.find("}}", i + 2)
-            cur.append('""')
-            i = n if j < 0 else j + 2
-        elif c == ";" or body.startswith("//", i):
-            j = body.find("\n", i)
-            i = n if j < 0 else j
-        elif body.startswith("/*", i):
-            j = body.find("*/", i + 2)
-            cur.append(" ")
-            i = n if j < 0 else j + 2
-        elif c == "\\" and _CONTINUATION_RE.match(body, i):
-            cur.append(" ")
-            i = _CONTINUATION_RE.match(body, i).end()
-        elif c == "\n":
-            lines.append("".join(cur))
-            cur = []
-            i += 1
-        else:
-            cur.append(c)
-            i += 1
-    lines.append("".join(cur))
-    return lines
-
-
-def _find_params(body):
-    """The named parameters of an instrument body, in order of appearance:
-    [(name, pindex, rate, statement)], rate 'k' (/set and /automate change it
-    while the note plays) or 'i' (read at i-time only; sched gives it).
-
-    The rule (doc/osc.md, "Named parameters"; src/lang/compile.c note_param
-    is the same, tests/data/param_cases.txt checks both): `NAME = pN` or
-    `NAME init pN`, NAME a local i- or k-variable, pN (parentheses allowed) a
-    bare p-field from p4 on.  The first such statement of a name fixes its
-    p-field; the parameter is k-rate if a k-variable NAME is assigned that
-    p-field with '=', which re-reads it every k-cycle."""
-    found = {}
-    for stmt in _statements(body):
-        m = _ASSIGN_RE.match(stmt)
-        if not m or m.group(1)[0] not in "ik":
-            continue
-        name, op, rhs = m.group(1), m.group(2), m.group(3).strip()
-        while rhs.startswith("(") and rhs.endswith(")"):
-            rhs = rhs[1:-1].strip()
-        pm = re.fullmatch(r"p(\d+)", rhs)
-        if not pm or int(pm.group(1)) < 4:
-            continue
-        pidx = int(pm.group(1))
-        dynamic = op == "=" and name[0] == "k"
-        if name not in found:
-            found[name] = [name, pidx, "k" if dynamic else "i", stmt.strip()]
-        elif dynamic and found[name][1] == pidx:
-            found[name][2] = "k"
-            found[name][3] = stmt.strip()
-    return [tuple(v) for v in found.values()]
-
-
-class Instr:
-    """An instrument defined by defInstr: its code and its named parameters
-    (i- and k-variables assigned a p-field, see _find_params) with their
-    p-field indices and defaults."""
-
-    def __init__(self, name, body, args=None):
-        if not isinstance(name, str) or not re.match(r"^[A-Za-z_][A-Za-z0-9_]*$", name):
-            raise ValueError("invalid instrument name %r" % (name,))
-        self.name = name
-        self.body = body
-        found = _find_params(body)
-        self.params = {p[0]: p[1] for p in found}          # name -> p-field index
-        self.paramRates = {p[0]: p[2] for p in found}      # name -> 'k' or 'i'
-        self._paramSource = {p[0]: p[3] for p in found}
-        self.defaults = dict(args or {})
-        for k in self.defaults:
-            if k not in self.params:
-                raise ValueError("instrument %r: default given for %r, which is not one of its parameters (it has: %s)"
-                                 % (name, k, ", ".join(self.paramNames()) or "none"))
-
-    def paramNames(self):
-        return sorted(self.params, key=lambda k: self.params[k])
-
-    def dynamicParamNames(self, aliases=True, aliased=False):
-        """The parameters set() and automate() can change while the note plays."""
-        return frozenset(k for k, r in self.paramRates.items() if r == "k")
-
-    def check(self, names, dynamic=False):
-        """Raise ValueError unless every name is a parameter (or pN); with
-        dynamic, one that set/automate can change while the note plays."""
-        for k in names:
-            if re.match(r"^p\d+$", k):
-                continue
-            if k not in self.params:
-                raise ValueError("instrument %r has no parameter %r (it has: %s)"
-                                 % (self.name, k, ", ".join(self.paramNames()) or "none"))
-            if dynamic and self.paramRates[k] != "k":
-                dyn = [n for n in self.paramNames() if self.paramRates[n] == "k"]
-                raise ValueError("parameter %r of instrument %r is read only at i-time (%s): sched gives it, "
-                                 "set and automate cannot change it (its k-rate parameters: %s)"
-                                 % (k, self.name, self._paramSource[k], ", ".join(dyn) or "none"))
-
-    def __repr__(self):
-        return "Instr(%r, params=%r)" % (self.name, self.params)
-
-
 class Table:
     """A table in ondes' table space: its number and what is known about it."""
 
@@ -213,8 +95,11 @@ class Event:
     def instrname(self):
         return self.instr.name if isinstance(self.instr, Instr) else self.instr
 
-    def set(self, delay=0, **params):
-        """Change named parameters (or pN=...) `delay` seconds from now."""
+    def set(self, param="", value=0.0, delay=0, **params):
+        """Change parameters `delay` seconds from now: set('kfreq', 800, delay=2)
+        or set(kfreq=800, kamp=0.1) (names or pN), as csoundengine's."""
+        if param:
+            params[param] = value
         if not params:
             return
         if isinstance(self.instr, Instr):
@@ -260,18 +145,22 @@ class Event:
         return "Event(id=%d, instr=%r, start=%g, dur=%g)" % (self.id, self.instrname, self.start, self.dur)
 
 
-def _num(v):
-    if isinstance(v, bool):
-        return int(v)
-    if isinstance(v, int):
-        return v
-    try:
-        f = float(v)
-    except (TypeError, ValueError):
-        raise ValueError("expected a number, got %r" % (v,))
-    if math.isnan(f) or math.isinf(f):
-        raise ValueError("expected a finite number, got %r" % (v,))
-    return f
+def _split_args(pfields, args, params):
+    """csoundengine's sched(…, *pfields, args=…, **kws): args is a list of p-field
+    values from p5 (instead of positional ones) or a dict of named values (names,
+    'pN' or p-field numbers); keywords win over the dict."""
+    if args is None:
+        return pfields, params
+    if isinstance(args, dict):
+        named = {("p%d" % k if isinstance(k, int) else k): v for k, v in args.items()}
+        named.update(params)
+        return pfields, named
+    if isinstance(args, (str, bytes)):
+        raise TypeError("sched: args must be a list of p-field values or a dict of named ones, got %r" % (args,))
+    args = list(args)
+    if pfields and args:
+        raise ValueError("sched: give p-fields either as positional arguments or as args=[…], not both")
+    return tuple(args), params
 
 
 def _soundfile_info(path):
@@ -301,12 +190,16 @@ class _Base:
 
     # --- instruments -------------------------------------------------------
     def defInstr(self, name, body, args=None, **kws):
-        """Define an instrument; `args` gives defaults of named parameters.
-        Parameters are the body's `kNAME = pN`, `iNAME = pN` and `kNAME init pN`
-        statements (doc/python.md, "Named parameters")."""
-        instr = Instr(name, body, args)
+        """Define an instrument.  Its parameters are the body's `kNAME = pN`,
+        `iNAME = pN` and `kNAME init pN` statements and csoundengine's header
+        `|kfreq=440, kamp=0.1, ibus|` (or `{…}`); `args` gives defaults and adds
+        parameters (doc/python.md, "Named parameters")."""
+        return self.registerInstr(Instr(name, body, args))
+
+    def registerInstr(self, instr):
+        """Define an Instr made elsewhere (Instr(name, body, args).register(s))."""
         self._defineInstr(instr)
-        self.instrs[name] = instr
+        self.instrs[instr.name] = instr
         return instr
 
     def getInstr(self, name):
@@ -332,22 +225,9 @@ class _Base:
         """The /sched arguments after id, instrument, delay, dur: positional p-fields
         then name value pairs.  Validates names before anything is sent."""
         if isinstance(instr, Instr):
-            instr.check(params)
-            named_p = set(instr.params.values())
-            # csoundengine: positional p-fields start at p5 (p4 is reserved),
-            # unless the instrument itself names p4.
-            first = 4 if 4 in named_p else 5
-            pos = [0] * (first - 4) + [_num(v) for v in pfields]
-            covered = set(range(4, 4 + len(pos)))
-            args = list(pos)
-            for k, v in params.items():
-                args += [k, _num(v)]
-            for k, v in instr.defaults.items():
-                if k not in params and instr.params[k] not in covered:
-                    args += [k, _num(v)]
-            return args
+            return instr.schedArgs(pfields, params)
         # an instrument ondes knows (library) but this session did not define
-        args = [_num(v) for v in pfields]
+        args = [_value(v) for v in pfields]
         for k, v in params.items():
             args += [k, _num(v)]
         return args
@@ -361,10 +241,13 @@ class _Base:
             return instr
         raise TypeError("instrument must be a name, a number or an Instr, got %r" % (instr,))
 
-    def sched(self, instr, delay=0, dur=-1, *pfields, **params):
+    def sched(self, instr, delay=0, dur=-1, *pfields, args=None, **params):
         """Start an event of `instr` `delay` seconds from now lasting `dur` (-1: until
-        stopped), with positional p-fields (from p5, as in csoundengine) and/or named
-        parameters.  Returns an Event."""
+        stopped), with p-fields by position (from p5, as in csoundengine) given as
+        further arguments or as a list `args=[…]`, and/or named parameters given
+        as keywords or as a dict `args={…}` (keywords win).  Parameters not given
+        take their defaults.  Returns an Event."""
+        pfields, params = _split_args(pfields, args, params)
         ins = self._resolve(instr)
         args = self._schedargs(ins, pfields, params)
         delay = _num(delay)
@@ -531,6 +414,8 @@ class OfflineSession(_Base):
                 print(r.stdout + r.stderr, end="")
             if r.returncode != 0:
                 msg = (r.stderr or r.stdout).strip() or "ondes exited with status %d" % r.returncode
+                for ins in self.instrs.values():
+                    msg = ins.mapErrors(msg, re.escape("/instr/def %s: code:" % ins.name))
                 raise RenderError(msg, r.stderr, r.returncode)
         finally:
             shutil.rmtree(d, ignore_errors=True)
@@ -712,7 +597,10 @@ class Session(_Base):
         return r
 
     def _defineInstr(self, instr):
-        self._request("/instr/def", [instr.name, instr.body], "instrument %r" % instr.name)
+        try:
+            self._request("/instr/def", [instr.name, instr.body], "instrument %r" % instr.name)
+        except CompileError as e:
+            raise CompileError(instr.mapErrors(str(e), r"(?:^|\s)")) from None
 
     def _sched(self, ev, name, delay, dur, args):
         ev.start = time.monotonic() + delay
@@ -792,7 +680,7 @@ class Session(_Base):
         """An OfflineSession with this session's instruments and tables."""
         r = OfflineSession(sr=sr or 48000, nchnls=nchnls, ksmps=ksmps, **kws)
         for ins in self.instrs.values():
-            r.defInstr(ins.name, ins.body, ins.defaults)
+            r.registerInstr(ins)
         for t in self.tables.values():
             if t.path:
                 r.readSoundfile(t.path, tabnum=t.tabnum)

@@ -1636,7 +1636,7 @@ static void compile_opcode(CG *g, const NODE *n)
 }
 
 /* Named parameters, the rule of doc/osc.md ("Named parameters"), which
- * python/ondes/session.py (_find_params) implements too and
+ * python/ondes/instr.py (_find_params) implements too and
  * tests/data/param_cases.txt checks on both sides: `NAME = pN` or
  * `NAME init pN`, NAME a local i- or k-variable, pN (parentheses allowed) a
  * bare p-field from p4 on.  The first such statement of a name fixes its
