@@ -1,4 +1,4 @@
-/* score.c — the Csound score language (i f d q e s t a b v m n x y statements, carry, ramps, np/pp, [ ] and random values, tempo, sections) parsed to a sorted event list. */
+/* score.c — the Csound score language (i f d q e s t a b v m n x y C statements, carry, ramps, np/pp, [ ] and random values, tempo, sections) parsed to a sorted event list. */
 #include "score.h"
 #include "preproc.h"
 #include "errs.h"
@@ -77,6 +77,7 @@ typedef struct parser {
     int last_action;            /* last i or f statement in the section (for '^'), or -1 */
     double boff;                /* b / B offset in beats */
     double vmul;                /* v multiplier */
+    int nocarry;                /* C 0: missing p-fields after p3 are not carried */
     double *tempo;              /* t statement: beat, bpm pairs */
     int ntempo;
     int tempo_line;             /* where the section's t statement is (0 = none) */
@@ -957,7 +958,7 @@ static int i_statement(PARSER *P, int line, int col, int denote)
             if (k == 3 && fk->kind == FK_NUM)
                 e->p[3] *= P->vmul;   /* v scales written durations, not carried ones */
             np = k;
-        } else if (pe && k <= pe->np) {
+        } else if (pe && k <= pe->np && (fk || k <= 3 || !P->nocarry)) {
             /* carried: the symbol itself, so '+' and np/pp mean the same thing
              * here; but a '^' start is carried as its value (csound 6.18:
              * "i1 0 1 / i1 ^+2 1 / i1" starts the third note at 2, not 4) */
@@ -1786,7 +1787,17 @@ static int statement(PARSER *P)
         return 0;
     case 'r':
         return fail(P, line, col, "'r' must start its line (r COUNT [NAME])");
-    case 'C': case 'w':
+    case 'C':
+        /* C 0 switches the carry of missing p-fields after p3 off, anything
+         * else on again (Csound 6.08's sread.c: p1-p3 are carried either way,
+         * and '.' still carries) */
+        if (numeric_fields(P, 'C', v, &nv))
+            return -1;
+        if (nv < 1)
+            return fail(P, line, col, "'C' statement needs 0 (carry off) or 1 (carry on)");
+        P->nocarry = v[1] == 0;
+        return 0;
+    case 'w':
         return fail(P, line, col, "score statement '%c' is not supported", op);
     default:
         if (isprint(op))

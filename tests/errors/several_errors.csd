@@ -4,7 +4,7 @@
 ; expect: 21:2: p-field p99 is out of range (p1…p64)
 ; expect: 27:12: GEN 8 is not supported
 ; expect: 28:12: named GEN "exp" is not supported
-; expect: 29:1: score statement 'C' is not supported
+; expect: 29:1: 'C' statement needs 0 (carry off) or 1 (carry on)
 ; expect: 32:1: score statement 'w' is not supported
 ; every error of the orchestra and of the score, in one run, nothing played
 <CsoundSynthesizer>
@@ -26,7 +26,7 @@ endin
 f 1 0 1024 10 1
 f 2 0 1024 8 1 2 3
 f 3 0 1024 "exp" 1 2
-C 1
+C
 i 1 0 1
 i 1 1 1
 w 1
