@@ -196,7 +196,7 @@ def ondes_cmd(ondes, csd, out_wav, extra=()):
 # What Csound and ondes write around the printed values: banners, notices,
 # performance reports, warnings (csound 6.18 with -d; ondes --render).
 NOISE = re.compile(
-    r"^(UnifiedCSD:|STARTING FILE|Creating (options|orchestra)|closing tag|Parsing successful|"
+    r"^\s*(UnifiedCSD:|STARTING FILE|Creating (options|orchestra)|closing tag|Parsing successful|"
     r"Elapsed time|sorting score|\s*\.\.\. done|--Csound version|\[commit:|libsndfile-|"
     r"(graphics|displays) suppressed|sr = .*ksmps =|0dBFS level =|orch now loaded|"
     r"audio buffered in|writing .*(blks|bytes)|SECTION \d+:|new alloc for instr|B +-?[\d.]+ \.\.|"
@@ -205,6 +205,7 @@ NOISE = re.compile(
     r"WARNING|Using default language|time resolution is|ftable \d+:|deferred alloc|"
     r"rtaudio|virtual_keyboard|Reading options from|\s*number of samples out of range|"
     r"instr \S+ uses instrument number|Clockbase = |time advanced .* by score request|could not find playing instr|seed from score|[mn] Named section|\d+: \S+ position \d+|end of section \d+|swrite: |Warp_factor = |\s+from file |Strsets\[\d+\]:|PSET: |InitError|INIT ERROR|PERF ERROR|"
+    r"Seeding from current time|seed from clock|audio sr = \d+, |"
     r"ondes: |peak: |clipped samples: |max voices: |speed: |[^ ]+:\d+: CsOptions: )")
 
 
