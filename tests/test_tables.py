@@ -13,7 +13,7 @@ import soundfile as sf
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from checks import check, finish  # noqa: E402
-from livekit import ONDES, SR, Client, free_port, start_jack, start_ondes, tmp  # noqa: E402
+from livekit import ONDES, SR, Client, free_port, start_jack, start_ondes, tmp, under_sanitizer  # noqa: E402
 
 
 def rss_mb(pid):
@@ -104,8 +104,11 @@ try:
     time.sleep(0.3)
     grew = rss_mb(ondes.pid) - base
     check(ok == 40, "40 replacements of a 4 MB table: %d /done" % ok)
-    check(grew < 40, "replaced tables are freed while held notes play (memory grew %.0f MB for 160 MB of swaps)"
-          % grew)
+    if under_sanitizer(ondes.pid):   # ASan's quarantine keeps freed memory: RSS says nothing there
+        print("skip: RSS under a sanitizer (memory grew %.0f MB); make check's plain build checks it" % grew)
+    else:
+        check(grew < 40, "replaced tables are freed while held notes play (memory grew %.0f MB for 160 MB of swaps)"
+              % grew)
     c.send("/quit")
     try:
         ondes.wait(10)
