@@ -170,6 +170,7 @@ struct engine {
     ENG_VOICE *active;
     int nactive;
     _Atomic int nactive_pub;         /* nactive after the last block, for the control thread */
+    _Atomic int64_t frame_pub;       /* frame after the last block, for the control thread (eng_frame) */
 
     INSTR_TMPL *instrs[ENG_MAXINSTR];
     /* instrument names → numbers for op_instr_number: open addressing,
@@ -627,7 +628,8 @@ ENG_CHN *eng_channel(ENGINE *e, const char *name, int create)
     return &e->channels[n].value;
 }
 
-int64_t eng_frame(const ENGINE *e) { return e->frame; }
+/* The frame the last block ended on, as the other threads may read it. */
+int64_t eng_frame(const ENGINE *e) { return atomic_load_explicit(&((ENGINE *)e)->frame_pub, memory_order_relaxed); }
 int eng_ended(const ENGINE *e) { return atomic_load_explicit(&((ENGINE *)e)->ended, memory_order_relaxed); }
 int64_t eng_exit_frame(const ENGINE *e) { return e->exit_frame; }
 int eng_score_over(const ENGINE *e) { return atomic_load_explicit(&((ENGINE *)e)->score_over, memory_order_relaxed); }
@@ -3078,6 +3080,7 @@ static void silent_block(ENGINE *e)
     e->frame += e->cfg.ksmps;
     e->stats.frames = e->frame;
     atomic_store_explicit(&e->nactive_pub, e->nactive, memory_order_relaxed);
+    atomic_store_explicit(&e->frame_pub, e->frame, memory_order_relaxed);
 }
 
 static void run_block(ENGINE *e)
@@ -3200,6 +3203,7 @@ static void run_block(ENGINE *e)
     e->stats.frames = bend;
     /* for the control thread (--exit-at-end): a count, relaxed */
     atomic_store_explicit(&e->nactive_pub, e->nactive, memory_order_relaxed);
+    atomic_store_explicit(&e->frame_pub, e->frame, memory_order_relaxed);
 }
 
 void eng_process(ENGINE *e, float *const *out, const float *const *in, int nframes)
