@@ -293,9 +293,14 @@ static IR *add_ir(CG *g, int kind)
 static uint32_t const_index(CG *g, double v)
 {
     INSTR_TMPL *t = g->t;
-    for (int i = 0; i < t->nconsts; i++)
+    /* Shared with the 8 most recent constants only: a folded chain of 10^5
+     * terms makes 10^5 constants, and searching them all is quadratic
+     * (a repeat further back just takes a slot of its own). */
+    int from = t->nconsts > 8 ? t->nconsts - 8 : 0;
+    for (int i = t->nconsts - 1; i >= from; i--)
         if (memcmp(&t->consts[i], &v, sizeof v) == 0) return (uint32_t)i;
-    t->consts = xrealloc(t->consts, sizeof(double) * (size_t)(t->nconsts + 1));
+    if ((t->nconsts & (t->nconsts - 1)) == 0)   /* at 0, 1, 2, 4, 8 …: room doubles */
+        t->consts = xrealloc(t->consts, sizeof(double) * (size_t)(t->nconsts ? 2 * t->nconsts : 1));
     t->consts[t->nconsts] = v;
     return (uint32_t)t->nconsts++;
 }

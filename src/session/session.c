@@ -765,7 +765,16 @@ static void held_flush(SESSION *s)
                 tw_job_free(h->job);
                 h->job = NULL;
                 if (!t) {
-                    h->evdone = h->evlen;   /* the table's event goes with the table */
+                    /* the table's event goes with the table, and what the command posted
+                     * after it (a /score's batch: all or nothing) with what it owns */
+                    size_t at = h->evdone + ((eng_event_bytes(ev) + 7) & ~(size_t)7);
+                    for (; at < h->evlen;) {
+                        ENG_EVENT *x = (ENG_EVENT *)(h->ev + at);
+                        if (x->type == EV_BATCH) batch_release(s, x->ptr, 1);
+                        if (x->type == EV_TABLE) ftable_free(x->ptr);
+                        at += (eng_event_bytes(x) + 7) & ~(size_t)7;
+                    }
+                    h->evdone = h->evlen;
                 } else {
                     t->counted = bytes;
                     s->table_bytes += bytes;
@@ -874,7 +883,7 @@ static int make_table(SESSION *s, int num, int64_t frame, int size, int gen, con
     ev.type = EV_TABLE;
     ev.frame = frame;
     ev.instr = num;
-    if (s->live && s->tw && s->posted == 0) {
+    if (s->live && s->tw && s->posted == 0 && !s->batch) {   /* (a /score makes its tables at once: all or nothing, and a job cannot be withdrawn) */
         /* long work (many points x arguments, or a file), or behind a table
          * of the same sender's still being made: the worker makes it.  Only
          * as a command's first event (a /table/gen, not a /score's f after

@@ -130,7 +130,7 @@ static void setup(void)
     if (ses_prepare(ses, &opt, err, sizeof err)) { fprintf(stderr, "%s\n", err); abort(); }
     osc = osc_open(ses, "0", "127.0.0.1", 0, tmap, NULL, ses, err, sizeof err);
     if (!osc) { fprintf(stderr, "%s\n", err); abort(); }
-    ses_go_live(ses);
+    if (ses_go_live(ses, err, sizeof err)) { fprintf(stderr, "%s\n", err); abort(); }
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
